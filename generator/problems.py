@@ -1,0 +1,55 @@
+"""Problems found in records: values collected and reported together, never exceptions.
+
+Each problem names the file and line, what is wrong and how to fix it. Messages live in
+``messages.py`` keyed by a stable ``code`` so they can be shown in Vietnamese or English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from generator.messages import render_message
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one record, at ``path:line``."""
+
+    path: str
+    line: int
+    code: str
+    params: dict = field(default_factory=dict, compare=False, hash=False)
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self, lang: str = "vi") -> str:
+        """``path:line: message — hint``, in ``lang`` ("vi" or "en")."""
+        message, hint = render_message(self.code, self.params, lang)
+        prefix = "" if self.is_error else ("cảnh báo: " if lang == "vi" else "warning: ")
+        text = f"{self.path}:{self.line}: {prefix}{message}"
+        return f"{text} — {hint}" if hint else text
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.code, str(sorted(self.params.items())))
+
+
+def sorted_problems(problems: list[Problem]) -> list[Problem]:
+    """Problems sorted by file, then line; duplicates dropped."""
+    unique = {(p.path, p.line, p.code, p.severity, repr(sorted(p.params.items()))): p for p in problems}
+    return sorted(unique.values(), key=Problem.sort_key)
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.is_error for p in problems)
