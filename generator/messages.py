@@ -73,6 +73,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                        "en": ("“{field}” ({title}) must not be empty", "add at least one item")},
     "schema_other": {"vi": ("«{field}» ({title}) không hợp lệ: {detail}", "xem lược đồ tại trang «Về dữ liệu»"),
                      "en": ("“{field}” ({title}) is invalid: {detail}", "see the schema on the “About the data” page")},
+    # templates
+    "template_syntax": {"vi": ("lỗi cú pháp mẫu trang: {detail}", "kiểm tra các cặp {{% %}} và {{{{ }}}} ở dòng này"),
+                        "en": ("template syntax error: {detail}", "check the {{% %}} and {{{{ }}}} pairs on this line")},
+    "template_error": {"vi": ("lỗi khi tạo trang từ mẫu: {detail}", "mẫu trang chỉ dùng các giá trị được truyền vào; xem README mục «Mẫu trang»"),
+                       "en": ("error while rendering a template: {detail}", "templates may only use the values passed to them; see README, “Templates”")},
     # registries
     "registry_not_list": {"vi": ("danh mục {kind} phải là một danh sách", "mỗi mục bắt đầu bằng «- id: …»"),
                           "en": ("the {kind} registry must be a list", "start each entry with “- id: …”")},

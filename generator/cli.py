@@ -1,0 +1,249 @@
+"""Command line: ``python -m generator validate|build|serve|new|schema`` (also ``bangvang …``).
+
+The CLI only wires stages together. It never prints a traceback for bad input: problems are
+listed as ``path:line: message — hint`` and the exit status is non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from generator import pipeline
+from generator.problems import Problem
+
+EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED, EXIT_USAGE = 0, 1, 2, 64
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bangvang", description="Bảng Vàng: dữ liệu khen thưởng → trang web công khai")
+    sub = parser.add_subparsers(dest="command")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--config", default="mkdocs.yml", help="tệp cấu hình MkDocs (mặc định: mkdocs.yml)")
+        p.add_argument("--data", default=None, help="thư mục dữ liệu (mặc định: theo cấu hình, thường là data/)")
+        p.add_argument("--lang", choices=["vi", "en"], default=os.environ.get("BANGVANG_LANG", "vi"),
+                       help="ngôn ngữ thông báo lỗi: vi (mặc định) hoặc en")
+
+    p = sub.add_parser("validate", help="kiểm tra toàn bộ dữ liệu, liệt kê mọi lỗi")
+    common(p)
+    p.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("build", help="kiểm tra dữ liệu rồi xây dựng trang vào site/")
+    common(p)
+    p.add_argument("--site-dir", default=None, help="thư mục xuất (mặc định: site/)")
+    p.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="xem trước trực tiếp, tự tạo lại khi data/ hoặc site_templates/ thay đổi")
+    common(p)
+    p.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("new", help="tạo tệp mẫu có chú thích cho quyết định hoặc hồ sơ mới")
+    new_sub = p.add_subparsers(dest="kind", required=True)
+    d = new_sub.add_parser("decision", help="quyết định khen thưởng mới")
+    d.add_argument("--number", help="số, ký hiệu, ví dụ 1234/QĐ-UBND (bỏ trống nếu không rõ số)")
+    d.add_argument("--date", help="ngày ký YYYY-MM-DD")
+    d.add_argument("--authority", help="mã cơ quan ban hành")
+    d.add_argument("--award-form", help="mã hình thức khen thưởng")
+    d.add_argument("--data", default="data")
+    d.set_defaults(func=cmd_new)
+    pr = new_sub.add_parser("profile", help="hồ sơ gương điển hình mới")
+    pr.add_argument("--name", help="họ và tên hoặc tên tập thể")
+    pr.add_argument("--kind", choices=["individual", "collective", "household"], default="individual")
+    pr.add_argument("--data", default="data")
+    pr.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("schema", help="ghi các tệp JSON Schema của dữ liệu")
+    p.add_argument("--out", default="schema", help="thư mục ghi (mặc định: schema/)")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+# --- validate -------------------------------------------------------------------------------------
+
+
+def _project(args) -> tuple[Path, Path, Path]:
+    """(root, data_dir, templates_dir) from the MkDocs config, without loading MkDocs."""
+    config = Path(args.config)
+    root = config.parent.resolve() if config.exists() else Path.cwd()
+    data_dir, templates_dir = "data", "site_templates"
+    if config.exists():
+        data_dir, templates_dir = _plugin_dirs(config, data_dir, templates_dir)
+    data = Path(args.data) if getattr(args, "data", None) else root / data_dir
+    return root, data, root / templates_dir
+
+
+def _plugin_dirs(config: Path, data_dir: str, templates_dir: str) -> tuple[str, str]:
+    import yaml
+
+    class _Loose(yaml.SafeLoader):
+        pass
+
+    _Loose.add_multi_constructor("!", lambda loader, suffix, node: None)
+    _Loose.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    try:
+        cfg = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loose) or {}
+    except (yaml.YAMLError, OSError):
+        return data_dir, templates_dir
+    for plugin in cfg.get("plugins", []) or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("bangvang"), dict):
+            opts = plugin["bangvang"]
+            return opts.get("data_dir", data_dir), opts.get("templates_dir", templates_dir)
+    return data_dir, templates_dir
+
+
+def _report(problems: list[Problem], lang: str, strict: bool = False) -> bool:
+    """Print problems to stderr; True when the data may be published."""
+    errors = [p for p in problems if p.is_error or strict]
+    for problem in problems:
+        print(problem.format(lang), file=sys.stderr)
+    warnings = len(problems) - len([p for p in problems if p.is_error])
+    if errors:
+        if lang == "vi":
+            print(f"\n{len(errors)} lỗi, {warnings} cảnh báo — chưa thể xuất bản. Sửa các dòng trên rồi chạy lại.",
+                  file=sys.stderr)
+        else:
+            print(f"\n{len(errors)} errors, {warnings} warnings — cannot publish. Fix the lines above and run again.",
+                  file=sys.stderr)
+        return False
+    return True
+
+
+def cmd_validate(args) -> int:
+    root, data_dir, _ = _project(args)
+    outcome = pipeline.check(data_dir, root)
+    if not _report(outcome.problems, args.lang, args.strict):
+        return EXIT_INVALID
+    c = outcome.catalog
+    assert c is not None
+    recipients = sum(len(d.model.recipients) for d in c.decisions)
+    msg = (f"Dữ liệu hợp lệ: {len(c.decisions)} quyết định, {recipients} lượt khen thưởng, {len(c.profiles)} hồ sơ."
+           if args.lang == "vi" else
+           f"Data is valid: {len(c.decisions)} decisions, {recipients} recipients, {len(c.profiles)} profiles.")
+    print(msg)
+    return EXIT_OK
+
+
+# --- build ----------------------------------------------------------------------------------------
+
+
+def _setup_logging() -> None:
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+
+
+def cmd_build(args) -> int:
+    """Validate, render, build into a temporary directory, then swap it in: all or nothing."""
+    root, data_dir, templates_dir = _project(args)
+    outcome = pipeline.run(data_dir, templates_dir, root)
+    if not _report(outcome.problems, args.lang, args.strict):
+        return EXIT_INVALID
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    _setup_logging()
+    config = load_config(config_file=str(args.config))
+    site_dir = Path(args.site_dir) if args.site_dir else Path(config.site_dir)
+    site_dir = site_dir if site_dir.is_absolute() else (Path.cwd() / site_dir)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.tmp-", dir=site_dir.parent))
+    try:
+        config = load_config(config_file=str(args.config), site_dir=str(tmp))
+        plugin = config.plugins["bangvang"]
+        plugin.preloaded = outcome.site
+        from mkdocs.commands.build import build
+
+        build(config)
+    except (MkDocsException, OSError) as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"Xây dựng trang thất bại: {exc}" if args.lang == "vi" else f"Build failed: {exc}", file=sys.stderr)
+        print("site/ trước đó được giữ nguyên." if args.lang == "vi" else "The previous site/ is unchanged.",
+              file=sys.stderr)
+        return EXIT_BUILD_FAILED
+    _swap_in(tmp, site_dir)
+    pages = sum(1 for _ in site_dir.rglob("index.html"))
+    print(f"Đã xây dựng {pages} trang vào {site_dir}. Mở {site_dir / 'index.html'} hoặc chạy: python -m generator serve"
+          if args.lang == "vi" else f"Built {pages} pages into {site_dir}.")
+    return EXIT_OK
+
+
+def _swap_in(new: Path, target: Path) -> None:
+    """Replace ``target`` by ``new`` with two renames; the old tree is removed afterwards."""
+    os.chmod(new, 0o755)
+    if target.exists():
+        old = target.with_name(f"{target.name}.old-{os.getpid()}")
+        target.rename(old)
+        new.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        new.rename(target)
+
+
+# --- serve ----------------------------------------------------------------------------------------
+
+
+def cmd_serve(args) -> int:
+    root, data_dir, _ = _project(args)
+    outcome = pipeline.check(data_dir, root)
+    if not _report(outcome.problems, args.lang):
+        return EXIT_INVALID
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    _setup_logging()
+    try:
+        serve(config_file=str(args.config), dev_addr=args.addr, livereload=True)
+    except MkDocsException as exc:
+        print(f"Không chạy được máy chủ xem trước: {exc}", file=sys.stderr)
+        return EXIT_BUILD_FAILED
+    return EXIT_OK
+
+
+# --- new, schema ----------------------------------------------------------------------------------
+
+
+def cmd_new(args) -> int:
+    from generator import scaffold
+
+    try:
+        path = scaffold.create(args)
+    except scaffold.ScaffoldError as exc:
+        print(f"{exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Đã tạo {path}. Điền các chỗ «…», rồi chạy: python -m generator validate")
+    return EXIT_OK
+
+
+def cmd_schema(args) -> int:
+    from generator.schema import record_schemas, schema_json
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, schema in record_schemas().items():
+        (out / f"{name}.schema.json").write_bytes(schema_json(schema))
+    print(f"Đã ghi lược đồ vào {out}/")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

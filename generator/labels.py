@@ -1,0 +1,79 @@
+"""Vietnamese labels for enumerations, dates and amounts, as shown on the site."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.models import (
+    AuthorityKind,
+    AwardGroup,
+    AwardLevel,
+    CommendationMethod,
+    DecisionStatus,
+    Gender,
+    RecipientCategory,
+    RecipientKind,
+)
+
+LABELS: dict[type, dict] = {
+    RecipientKind: {RecipientKind.individual: "Cá nhân", RecipientKind.household: "Hộ gia đình",
+                    RecipientKind.collective: "Tập thể"},
+    RecipientCategory: {
+        RecipientCategory.leader_ministry_province: "Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên",
+        RecipientCategory.leader_department: "Lãnh đạo cấp vụ, sở, ngành và tương đương",
+        RecipientCategory.business_person: "Doanh nhân",
+        RecipientCategory.leader_other: "Các cấp lãnh đạo khác từ phó phòng trở lên",
+        RecipientCategory.direct_worker: "Người trực tiếp công tác, lao động, học tập, chiến đấu",
+    },
+    Gender: {Gender.female: "Nữ", Gender.male: "Nam"},
+    CommendationMethod: {
+        CommendationMethod.regular: "Thường xuyên", CommendationMethod.thematic: "Chuyên đề",
+        CommendationMethod.ad_hoc: "Đột xuất", CommendationMethod.foreign: "Đối ngoại",
+        CommendationMethod.dedication: "Cống hiến", CommendationMethod.seniority: "Niên hạn",
+        CommendationMethod.resistance: "Kháng chiến",
+    },
+    DecisionStatus: {DecisionStatus.in_force: "Còn hiệu lực", DecisionStatus.revoked: "Đã hủy bỏ",
+                     DecisionStatus.corrected: "Có đính chính"},
+    AwardLevel: {AwardLevel.state: "Cấp Nhà nước", AwardLevel.ministry_province: "Cấp bộ, ngành, tỉnh",
+                 AwardLevel.grassroots: "Cấp cơ sở"},
+    AwardGroup: {
+        AwardGroup.order: "Huân chương", AwardGroup.medal: "Huy chương",
+        AwardGroup.honorary_title: "Danh hiệu vinh dự nhà nước", AwardGroup.prize: "Giải thưởng",
+        AwardGroup.commemorative_medal: "Kỷ niệm chương", AwardGroup.certificate_of_merit: "Bằng khen",
+        AwardGroup.certificate_of_commendation: "Giấy khen", AwardGroup.emulation_title: "Danh hiệu thi đua",
+        AwardGroup.emulation_flag: "Cờ thi đua",
+    },
+    AuthorityKind: {
+        AuthorityKind.president: "Chủ tịch nước", AuthorityKind.prime_minister: "Thủ tướng Chính phủ",
+        AuthorityKind.ministry: "Bộ, ban, ngành trung ương", AuthorityKind.province: "Ủy ban nhân dân tỉnh",
+        AuthorityKind.department: "Sở, ban, ngành tỉnh", AuthorityKind.district: "Ủy ban nhân dân cấp huyện",
+        AuthorityKind.commune: "Ủy ban nhân dân cấp xã", AuthorityKind.agency: "Cơ quan, đơn vị",
+    },
+}
+
+
+def label(value) -> str:
+    """Vietnamese label of an enumeration value; empty for None."""
+    if value is None:
+        return ""
+    return LABELS[type(value)][value]
+
+
+def short_date(value: dt.date | None) -> str:
+    """17/06/2024"""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def long_date(value: dt.date | None) -> str:
+    """ngày 17 tháng 6 năm 2024"""
+    return f"ngày {value.day:02d} tháng {value.month} năm {value.year}" if value else ""
+
+
+def money(amount: int | None) -> str:
+    """1.170.000 đ"""
+    return f"{amount:,}".replace(",", ".") + " đ" if amount is not None else ""
+
+
+def count(value: int) -> str:
+    """Thousands separated Vietnamese-style: 12.345"""
+    return f"{value:,}".replace(",", ".")

@@ -1,0 +1,76 @@
+"""The stages wired together: load → validate → catalog → render. No engine here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.catalog import Catalog, build_catalog
+import jinja2
+
+from generator.load import display_path, load_data
+from generator.problems import Problem, has_errors
+from generator.render import RenderedSite, render_site
+from generator.validate import validate
+
+
+@dataclass
+class Outcome:
+    """What one run of the pipeline produced: problems always; a catalog and site when valid."""
+
+    problems: list[Problem] = field(default_factory=list)
+    catalog: Catalog | None = None
+    site: RenderedSite | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+
+def today() -> dt.date:
+    """The date dates are checked against; ``BANGVANG_TODAY=YYYY-MM-DD`` pins it (tests, rebuilds)."""
+    pinned = os.environ.get("BANGVANG_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def check(data_dir: Path, root: Path | None = None) -> Outcome:
+    """Load and validate; build the catalog when there is no error."""
+    loaded = load_data(data_dir, root)
+    records, problems = validate(loaded, today())
+    outcome = Outcome(problems=problems)
+    if outcome.ok:
+        outcome.catalog = build_catalog(records)
+    return outcome
+
+
+def run(data_dir: Path, templates_dir: Path, root: Path | None = None, site_name: str = "Bảng Vàng") -> Outcome:
+    """The whole pipeline: records in, rendered pages and files out (nothing written to disk)."""
+    outcome = check(data_dir, root)
+    if outcome.catalog is not None:
+        try:
+            outcome.site = render_site(outcome.catalog, templates_dir, site_name)
+        except jinja2.TemplateError as exc:
+            outcome.problems.append(_template_problem(exc, templates_dir, root))
+    return outcome
+
+
+def _template_problem(exc: jinja2.TemplateError, templates_dir: Path, root: Path | None) -> Problem:
+    """A broken template is reported like a broken record: file, line, what, and how to fix."""
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or ""
+    line = getattr(exc, "lineno", None) or 1
+    path = display_path(Path(name), root or templates_dir.parent) if name else display_path(templates_dir, root or templates_dir.parent)
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return Problem(path, line, "template_syntax", {"detail": exc.message or str(exc)})
+    return Problem(path, _template_line(exc) or line, "template_error", {"detail": str(exc)})
+
+
+def _template_line(exc: BaseException) -> int | None:
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".html"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

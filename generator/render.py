@@ -1,0 +1,200 @@
+"""Stage 4 — render: catalog → pages (HTML fragments from Jinja2 templates) and data files.
+
+The result is engine-independent: a list of pages with their URL, title and body HTML, and a
+list of files with their site path. ``mkdocs_plugin`` hands both to MkDocs; another engine could too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import jinja2
+
+from generator import urls, views
+from generator.catalog import Catalog
+from generator.labels import count, label, short_date
+from generator.models import AwardLevel, Decision, Profile, REGISTRY_MODELS
+from generator.schema import field_rows, record_schemas, schema_json
+from generator.text import sort_key
+
+LATEST_ON_HOME = 10
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its directory URL (``quyet-dinh/2024/1876-qd-ubnd/``), title and body HTML."""
+
+    url: str
+    title: str
+    html: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """A file published as is: from bytes in memory or copied from ``source``."""
+
+    path: str
+    content: bytes | None = None
+    source: Path | None = None
+
+
+@dataclass
+class RenderedSite:
+    pages: list[Page] = field(default_factory=list)
+    files: list[OutputFile] = field(default_factory=list)
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    """Jinja2 with autoescaping always on and undefined names as errors."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+class _Renderer:
+    def __init__(self, catalog: Catalog, env: jinja2.Environment, site_name: str):
+        self.catalog = catalog
+        self.env = env
+        self.site_name = site_name
+        self.site = RenderedSite()
+
+    def page(self, url: str, template: str, title: str, description: str = "", **context) -> None:
+        html = self.env.get_template(template).render(url=partial(urls.relative, from_page=url), title=title,
+                                                      site_name=self.site_name, **context)
+        self.site.pages.append(Page(url=url, title=title, html=html, description=description))
+
+
+def render_site(catalog: Catalog, templates_dir: Path, site_name: str = "Bảng Vàng") -> RenderedSite:
+    """Render every generated page and data file of the site."""
+    r = _Renderer(catalog, make_environment(templates_dir), site_name)
+    _home(r)
+    _decisions(r)
+    _award_forms(r)
+    _units(r)
+    _profiles(r)
+    _about_data(r)
+    return r.site
+
+
+def _home(r: _Renderer) -> None:
+    c = r.catalog
+    totals = c.totals
+    r.page(urls.HOME, "home.html", r.site_name,
+           "Công khai quyết định khen thưởng và gương điển hình tiên tiến.",
+           totals=[("Quyết định", count(totals.decisions)), ("Lượt khen thưởng", count(totals.awards)),
+                   ("Cá nhân", count(totals.individuals)), ("Tập thể", count(totals.collectives)),
+                   ("Hộ gia đình", count(totals.households)), ("Gương điển hình", count(len(c.profiles)))],
+           latest=[views.decision_row(c, d) for d in c.decisions[:LATEST_ON_HOME]],
+           featured=[views.profile_card(c, p) for p in c.profiles_sorted() if p.model.featured],
+           years=[views.Link(f"Năm {y}", urls.year(y)) for y in c.by_year])
+
+
+def _decisions(r: _Renderer) -> None:
+    c = r.catalog
+    years = [{"link": views.Link(f"Năm {y}", urls.year(y)), "decisions": count(len(ds)),
+              "recipients": count(sum(len(d.model.recipients) for d in ds))} for y, ds in c.by_year.items()]
+    r.page(urls.DECISIONS, "decisions_index.html", "Quyết định khen thưởng",
+           "Danh sách quyết định khen thưởng theo năm.", years=years,
+           revoked=[views.decision_row(c, d) for d in c.revoked()])
+    for year, decisions in c.by_year.items():
+        r.page(urls.year(year), "year.html", f"Quyết định khen thưởng năm {year}",
+               f"{len(decisions)} quyết định khen thưởng năm {year}.", year=year,
+               rows=[views.decision_row(c, d) for d in decisions])
+    for decision in c.decisions:
+        view = views.decision_view(c, decision)
+        title = f"{view.heading} {view.date}"
+        r.page(urls.decision(decision.year, decision.slug), "decision.html", title,
+               f"{view.title} — {view.authority}, {view.date}.", d=view)
+        if decision.model.attachment:
+            r.site.files.append(OutputFile(urls.attachment(decision.year, decision.slug),
+                                           source=c.records.data_dir / decision.model.attachment.path))
+
+
+def _award_forms(r: _Renderer) -> None:
+    c = r.catalog
+    groups = []
+    for level in AwardLevel:
+        forms = [f for f in c.award_forms.values() if f.model.level is level]
+        rows = [{"link": views.Link(f.model.name, urls.award_form(f.model.id)), "group": label(f.model.group),
+                 "decisions": count(len(c.by_form.get(f.model.id, []))),
+                 "recipients": count(sum(len(d.model.recipients) for d in c.by_form.get(f.model.id, [])))}
+                for f in forms]
+        groups.append({"title": label(level), "rows": rows})
+    r.page(urls.AWARD_FORMS, "award_forms_index.html", "Hình thức khen thưởng",
+           "Các hình thức khen thưởng và danh hiệu thi đua.", groups=groups)
+    for form in c.award_forms.values():
+        f = form.model
+        decisions = c.by_form.get(f.id, [])
+        r.page(urls.award_form(f.id), "award_form.html", f.name, f"{f.name}: {len(decisions)} quyết định.",
+               form={"name": f.name, "group": label(f.group), "level": label(f.level),
+                     "kinds": ", ".join(label(k) for k in f.recipient_kinds),
+                     "awarded_by": ", ".join(label(k) for k in f.awarded_by), "source": f.source or ""},
+               rows=[views.decision_row(c, d) for d in decisions],
+               recipients=count(sum(len(d.model.recipients) for d in decisions)))
+
+
+def _units(r: _Renderer) -> None:
+    c = r.catalog
+    localities: dict[str, list] = {}
+    for unit in c.units_sorted():
+        u = unit.model
+        localities.setdefault(u.locality or "Chưa rõ địa bàn", []).append({
+            "link": views.Link(u.name, urls.unit(u.id)), "remote": u.remote_area,
+            "awards": count(len(c.awards_by_unit.get(u.id, []))),
+            "ended": short_date(u.valid_to)})
+    r.page(urls.UNITS, "units_index.html", "Đơn vị, địa phương",
+           "Các đơn vị, địa phương có người hoặc tập thể được khen thưởng.",
+           localities=[{"name": name, "units": rows} for name, rows in sorted(localities.items(),
+                                                                             key=lambda kv: sort_key(kv[0]))])
+    for unit in c.units.values():
+        u = unit.model
+        awards = sorted(c.awards_by_unit.get(u.id, []), key=lambda a: (-a.decision.model.date.toordinal(),
+                                                                         a.decision.slug, a.index))
+
+        def link(unit_id: str | None) -> views.Link | None:
+            return views.Link(c.units[unit_id].model.name, urls.unit(unit_id)) if unit_id in c.units else None
+
+        r.page(urls.unit(u.id), "unit.html", u.name, f"Khen thưởng của {u.name}.",
+               unit={"name": u.name, "locality": u.locality or "", "remote": u.remote_area,
+                     "valid_from": short_date(u.valid_from), "valid_to": short_date(u.valid_to),
+                     "successor": link(u.successor), "parent": link(u.parent),
+                     "predecessors": [link(p) for p in c.predecessors.get(u.id, [])],
+                     "children": [link(ch) for ch in c.children.get(u.id, [])]},
+               awards=[views.award_row(c, a) for a in awards], total=count(len(awards)))
+
+
+def _profiles(r: _Renderer) -> None:
+    c = r.catalog
+    r.page(urls.PROFILES, "profiles_index.html", "Gương điển hình tiên tiến",
+           "Những tấm gương người tốt, việc tốt, điển hình tiên tiến.",
+           cards=[views.profile_card(c, p) for p in c.profiles_sorted()])
+    for profile in c.profiles.values():
+        view = views.profile_view(c, profile)
+        r.page(urls.profile(profile.slug), "profile.html", profile.model.name, profile.model.summary, p=view)
+        if profile.model.photo:
+            r.site.files.append(OutputFile(views.photo_path(profile),
+                                           source=c.records.data_dir / profile.model.photo.path))
+
+
+def _about_data(r: _Renderer) -> None:
+    c = r.catalog
+    schemas = record_schemas()
+    for name, schema in schemas.items():
+        r.site.files.append(OutputFile(urls.schema(name), content=schema_json(schema)))
+    models = [("Quyết định khen thưởng", "decision", Decision), ("Hồ sơ gương điển hình", "profile", Profile)]
+    models += [(schemas[k]["title"], k, m) for k, m in REGISTRY_MODELS.items()]
+    r.page(urls.ABOUT_DATA, "about_data.html", "Về dữ liệu",
+           "Nguồn, lược đồ và cách kiểm tra dữ liệu khen thưởng.",
+           counts=[("Quyết định", count(len(c.decisions))), ("Hồ sơ gương điển hình", count(len(c.profiles))),
+                   ("Đơn vị trong danh mục", count(len(c.units))), ("Cơ quan ban hành", count(len(c.authorities))),
+                   ("Hình thức khen thưởng", count(len(c.award_forms))), ("Phong trào thi đua", count(len(c.movements)))],
+           formats=[{"title": title, "schema": urls.schema(name), "fields": field_rows(model)}
+                    for title, name, model in models])

@@ -1,0 +1,66 @@
+"""Permanent, readable URLs of every generated page and file (site-root relative, no leading slash).
+
+These paths are public promises: journalists link to them. Change them only with redirects.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = ""
+DECISIONS = "quyet-dinh/"
+AWARD_FORMS = "hinh-thuc-khen-thuong/"
+UNITS = "don-vi/"
+PROFILES = "guong-dien-hinh/"
+ABOUT_DATA = "ve-du-lieu/"
+SCHEMA_DIR = "du-lieu/luoc-do/"
+
+
+def decision(year: int, slug: str) -> str:
+    return f"{DECISIONS}{year}/{slug}/"
+
+
+def recipient(year: int, slug: str, recipient_id: str) -> str:
+    return f"{decision(year, slug)}#{recipient_anchor(recipient_id)}"
+
+
+def recipient_anchor(recipient_id: str) -> str:
+    return f"nguoi-nhan-{recipient_id}"
+
+
+def year(value: int) -> str:
+    return f"{DECISIONS}{value}/"
+
+
+def award_form(form_id: str) -> str:
+    return f"{AWARD_FORMS}{form_id}/"
+
+
+def unit(unit_id: str) -> str:
+    return f"{UNITS}{unit_id}/"
+
+
+def profile(slug: str) -> str:
+    return f"{PROFILES}{slug}/"
+
+
+def photo(slug: str, suffix: str) -> str:
+    return f"anh/guong-dien-hinh/{slug}{suffix}"
+
+
+def attachment(year_value: int, slug: str) -> str:
+    return f"tep/quyet-dinh/{year_value}/{slug}.pdf"
+
+
+def schema(name: str) -> str:
+    return f"{SCHEMA_DIR}{name}.schema.json"
+
+
+def relative(target: str, from_page: str) -> str:
+    """Link from the page at URL ``from_page`` (a directory URL) to site path ``target``."""
+    path, _, fragment = target.partition("#")
+    base = from_page.rstrip("/") or "."
+    rel = posixpath.relpath(path.rstrip("/") or ".", base)
+    if path.endswith("/") or path == "":
+        rel = "./" if rel == "." else rel + "/"
+    return f"{rel}#{fragment}" if fragment else rel
