@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     d.set_defaults(func=cmd_new)
     pr = new_sub.add_parser("profile", help="hồ sơ gương điển hình mới")
     pr.add_argument("--name", help="họ và tên hoặc tên tập thể")
-    pr.add_argument("--kind", choices=["individual", "collective", "household"], default="individual")
+    pr.add_argument("--kind", dest="profile_kind", choices=["individual", "collective", "household"], default="individual")
     pr.add_argument("--data", default="data")
     pr.set_defaults(func=cmd_new)
 

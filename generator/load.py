@@ -218,11 +218,10 @@ class _Converter:
     def _scalar(self, node: ScalarNode, loc: Loc) -> Any:
         try:
             value = self.constructor.construct_object(node)
-        except yaml.YAMLError as exc:
-            self.problems.append(
-                Problem(self.doc.path, node.start_mark.line + 1, "yaml_value", {"detail": str(exc.problem or exc)})
-            )
-            return node.value
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+            # e.g. "1.170.000" matches YAML 1.1's float pattern but is no float: keep the text,
+            # and let the schema say what the field expects
+            return nfc(node.value)
         if isinstance(value, str):
             return nfc(value)
         if value is not None:

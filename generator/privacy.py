@@ -23,9 +23,9 @@ FORBIDDEN_FIELD_WORDS = {
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("pii_email", re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")),
     # +84 or 0, then 9 digits, optionally grouped by spaces, dots or dashes: 0912 345 678, +84 912.345.678
-    ("pii_phone", re.compile(r"(?<![\w/])(?:\+84|0084|0)[ .-]?(?:\d[ .-]?){8}\d(?![\w/])")),
+    ("pii_phone", re.compile(r"(?<![\w/+])(?<!\d[.,])(?:\+84|0084|0)[ .-]?(?:\d[ .-]?){8}\d(?![\w/])(?![.,]\d)")),
     # CMND (9 digits) or CCCD (12 digits) as a bare number
-    ("pii_national_id", re.compile(r"(?<![\w/.,-])(?:\d{12}|\d{9})(?![\w/.,-])")),
+    ("pii_national_id", re.compile(r"(?<![\w/-])(?<!\d[.,])(?:\d{12}|\d{9})(?![\w/-])(?![.,]\d)")),
     # exact birth dates: "sinh ngày 12/3/1980", "sinh năm … ngày"
     ("pii_birth_date", re.compile(r"\bsinh\s+(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}")),
     # home addresses: "trú tại", "thường trú", "địa chỉ: số 12 …", "số nhà"

@@ -361,7 +361,7 @@ def write_sample(data_dir: Path) -> None:
             rel = f"attachments/{year}/{name}.pdf"
             (data_dir / rel).parent.mkdir(parents=True, exist_ok=True)
             (data_dir / rel).write_bytes(pdf)
-            body += ["attachment:", f"  path: {rel}", f"  sha256: {sha256_of(pdf)}"]
+            body += ["attachment:", f"  path: {rel}", f"  sha256: \"{sha256_of(pdf)}\""]
         if spec.number == "1876/QĐ-UBND" and not corrected_done:
             corrected_done = True
             body += ["status: corrected", "corrections:", "  - date: 2024-10-02",

@@ -1,0 +1,130 @@
+"""``new decision`` and ``new profile``: commented starting files in the right place with the right name.
+
+Asks for missing values on a terminal; takes them as options in scripts. The file written
+is a valid record once the «…» placeholders are filled in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from generator.synthetic import q
+from generator.text import slugify
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def _ask(value: str | None, prompt: str, required: bool = True) -> str:
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        if required:
+            raise ScaffoldError(f"Thiếu giá trị: {prompt} — truyền bằng tùy chọn dòng lệnh (xem --help)")
+        return ""
+    answer = input(f"{prompt}: ").strip()
+    if required and not answer:
+        raise ScaffoldError(f"Thiếu giá trị: {prompt}")
+    return answer
+
+
+def create(args) -> Path:
+    data = Path(args.data)
+    if args.kind == "decision":
+        return create_decision(data, args.number, args.date, args.authority, args.award_form)
+    return create_profile(data, args.name, args.profile_kind)
+
+
+def create_decision(data: Path, number: str | None, date: str | None, authority: str | None,
+                    award_form: str | None) -> Path:
+    """Write ``data/decisions/<year>/<slug of number>.yaml`` and return its path."""
+    number = _ask(number, "Số, ký hiệu (ví dụ 1234/QĐ-UBND; để trống nếu không rõ số)", required=False)
+    date = _ask(date, "Ngày ký (YYYY-MM-DD)")
+    try:
+        signed = dt.date.fromisoformat(date)
+    except ValueError:
+        raise ScaffoldError(f"Ngày ký «{date}» không hợp lệ — viết theo dạng YYYY-MM-DD, ví dụ 2024-06-17") from None
+    authority = _ask(authority, "Mã cơ quan ban hành (xem data/registries/authorities.yaml)")
+    award_form = _ask(award_form, "Mã hình thức khen thưởng (xem trang Hình thức khen thưởng)")
+    name = slugify(number) if number else f"khong-so-{signed.isoformat()}"
+    path = data / "decisions" / str(signed.year) / f"{name}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{path} đã tồn tại — không ghi đè. Nếu là quyết định khác cùng số, "
+                            f"thêm hậu tố tên cơ quan, ví dụ {name}-ten-co-quan.yaml")
+    number_line = f"number: {q(number)}" if number else (
+        "number: null  # không rõ số: KHÔNG tự đặt số\n"
+        "number_note: \"…\"  # nguồn của khen thưởng, ví dụ báo cáo tổng kết năm …")
+    text = f"""# Quyết định khen thưởng. Điền các chỗ «…», xóa các dòng không dùng, rồi chạy:
+#   python -m generator validate
+# Lược đồ đầy đủ: trang «Về dữ liệu» của trang web, hoặc python -m generator schema
+{number_line}
+title: "Về việc tặng …"            # trích yếu
+date: {signed.isoformat()}                  # ngày ký, dạng YYYY-MM-DD
+authority: {authority}            # mã trong data/registries/authorities.yaml
+signer:
+  name: "…"                       # họ và tên người ký
+  title: "…"                      # ví dụ "KT. Chủ tịch — Phó Chủ tịch"
+legal_basis:                      # căn cứ, mỗi văn bản một dòng
+  - "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
+award_form: {award_form}          # mã hình thức khen thưởng
+method: regular                   # regular | thematic | ad_hoc | foreign | dedication | seniority | resistance
+reason: "Đã có thành tích xuất sắc trong …"
+# movement: ma-phong-trao         # phong trào thi đua (tùy chọn)
+# attachment:                     # bản scan (tùy chọn): tệp trong data/, và mã sha256sum của tệp
+#   path: attachments/{signed.year}/{name}.pdf
+#   sha256: "…"                 # 64 ký tự, trong ngoặc kép
+recipients:
+  # Cá nhân: category là một trong direct_worker (người trực tiếp lao động, công tác),
+  # leader_other (lãnh đạo từ phó phòng trở lên), leader_department (lãnh đạo sở, ngành),
+  # leader_ministry_province (lãnh đạo cấp tỉnh trở lên), business_person (doanh nhân).
+  - kind: individual
+    name: "…"
+    position: "…"                 # chức vụ
+    unit: …                       # mã đơn vị trong data/registries/units.yaml, hoặc dùng unit_text
+    category: direct_worker
+    # gender: female              # tùy chọn: female | male
+    achievement: "…"
+    # cash_vnd: 1170000           # tiền thưởng (đồng), số nguyên
+  # Tập thể:
+  - kind: collective
+    name: "…"
+    unit_text: "…"                # tên đơn vị nếu không có trong danh mục
+    # enterprise: true            # nếu là doanh nghiệp
+# KHÔNG ghi số CCCD, số điện thoại, địa chỉ nhà, ngày sinh.
+"""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def create_profile(data: Path, name: str | None, kind: str) -> Path:
+    """Write ``data/profiles/<slug>.yaml`` and ``<slug>.md`` and return the YAML path."""
+    name = _ask(name, "Họ và tên hoặc tên tập thể")
+    slug = slugify(name)
+    if not slug:
+        raise ScaffoldError(f"Không tạo được tên tệp từ «{name}»")
+    path = data / "profiles" / f"{slug}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{path} đã tồn tại — không ghi đè")
+    text = f"""# Hồ sơ gương điển hình. Câu chuyện viết trong {slug}.md (Markdown) cùng thư mục.
+# Các khen thưởng KHÔNG ghi ở đây: chúng được lấy từ các quyết định có dòng «profile: {slug}».
+name: {q(name)}
+kind: {kind}                      # individual | collective | household
+unit: …                           # mã đơn vị trong data/registries/units.yaml (tùy chọn)
+locality: "…"                     # địa bàn, ví dụ "Xã Đông Hải"
+summary: "…"                      # một câu giới thiệu
+# photo:
+#   path: profiles/photos/{slug}.jpg   # JPEG, PNG hoặc WebP, tối đa 2 MB
+#   alt: "…"                           # mô tả ảnh cho người khiếm thị
+#   credit: "…"                        # nguồn ảnh
+tags: []
+sources: []                       # - title: "…", url: https://…, publisher: "…", date: 2025-01-31
+# featured: true                  # hiện trên trang chủ
+"""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    path.with_suffix(".md").write_text(f"Câu chuyện của **{name}** …\n", encoding="utf-8")
+    return path

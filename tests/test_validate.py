@@ -1,0 +1,265 @@
+"""One test per validation rule: a broken fixture and the exact ``path:line: message — hint``."""
+
+DECISION = "decisions/2024/12-qd-ubnd.yaml"
+REVOKED = "decisions/2024/13-qd-ubnd.yaml"
+SHOWN = "data/decisions/2024/12-qd-ubnd.yaml"
+
+
+def test_unknown_field_with_suggestion(tree):
+    tree.replace(DECISION, '    position: "Giáo viên"', '    positon: "Giáo viên"')
+    assert tree.problems() == [f"{SHOWN}:17: trường không có trong lược đồ: «positon» — "
+                               "xóa trường hoặc sửa tên trường; có phải «position»?"]
+
+
+def test_missing_required_field_points_to_record(tree):
+    tree.replace(DECISION, 'reason: "Đã có thành tích xuất sắc"\n', "")
+    assert tree.problems() == [f"{SHOWN}:1: thiếu trường bắt buộc «reason» (Lý do, dịp khen thưởng) — "
+                               "thêm dòng «reason: …» vào bản ghi"]
+
+
+def test_missing_field_in_recipient_points_to_its_item(tree):
+    tree.replace(DECISION, '    name: "Trần Thị B"\n', "")
+    assert tree.problems() == [f"{SHOWN}:24: thiếu trường bắt buộc «recipients[1].name» (Họ và tên / Tên tập thể) — "
+                               "thêm dòng «recipients[1].name: …» vào bản ghi"]
+
+
+def test_yaml_no_read_as_false_where_text_is_meant(tree):
+    tree.replace(DECISION, '    position: "Giáo viên"', "    position: no")
+    assert tree.problems() == [f"{SHOWN}:17: «recipients[0].position» (Chức vụ) phải là văn bản, nhưng YAML đọc no "
+                               "thành giá trị đúng/sai — đặt giá trị trong ngoặc kép, ví dụ \"no\""]
+
+
+def test_unquoted_number_where_text_is_meant(tree):
+    tree.replace(DECISION, 'number: "12/QĐ-UBND"', "number: 12")
+    problems = tree.problems()
+    assert f"{SHOWN}:1: «number» (Số, ký hiệu) phải là văn bản, nhưng YAML đọc 12 thành số hoặc ngày — " \
+           "đặt giá trị trong ngoặc kép, ví dụ \"12\"" in problems
+
+
+def test_amount_with_thousands_dots_is_not_a_number(tree):
+    tree.replace(DECISION, "cash_vnd: 1170000", "cash_vnd: 1.170.000")
+    assert tree.problems() == [f"{SHOWN}:22: «recipients[0].cash_vnd» (Tiền thưởng (đồng)) phải là số nguyên "
+                               "không âm: 1.170.000 — viết số liền, không dấu chấm hay chữ, ví dụ 1500000"]
+
+
+def test_bad_date(tree):
+    tree.replace(DECISION, "date: 2024-06-17", 'date: "17/06/2024"')
+    assert tree.problems()[0] == (f"{SHOWN}:3: «date» (Ngày ký) không phải ngày hợp lệ: 17/06/2024 — "
+                                  "viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-06-17")
+
+
+def test_bad_choice_lists_the_choices(tree):
+    tree.replace(DECISION, "method: regular", "method: yearly")
+    assert tree.problems() == [f"{SHOWN}:11: «method» (Phương thức khen thưởng) không nhận giá trị «yearly» — "
+                               "chọn một trong: 'regular', 'thematic', 'ad_hoc', 'foreign', 'dedication', "
+                               "'seniority' or 'resistance'"]
+
+
+def test_duplicate_decision_number_same_authority_and_year(tree):
+    tree.write("decisions/2024/12-qd-ubnd-ban-sao.yaml", tree.read(DECISION))
+    # files are read in name order, so the copy is seen first and the original is reported
+    assert tree.problems() == [
+        f"{SHOWN}:1: số quyết định «12/QĐ-UBND» của cùng cơ quan và năm đã có ở "
+        "data/decisions/2024/12-qd-ubnd-ban-sao.yaml:1 — kiểm tra lại số; nếu là hai văn bản khác nhau thì một "
+        "trong hai số bị sai"]
+
+
+def test_same_number_from_another_authority_is_fine(tree):
+    text = tree.read(DECISION).replace("authority: ubnd-tinh", "authority: ubnd-huyen-cu")
+    text = text.replace("award_form: bang-khen-cap-tinh", "award_form: giay-khen-chu-tich-ubnd-huyen")
+    tree.write("decisions/2024/12-qd-ubnd-huyen-cu.yaml", text)
+    assert tree.problems() == []
+
+
+def test_file_name_must_match_number(tree):
+    tree.write("decisions/2024/quyet-dinh.yaml", tree.read(DECISION).replace("12/QĐ-UBND", "14/QĐ-UBND"))
+    assert tree.problems() == ["data/decisions/2024/quyet-dinh.yaml:1: tên tệp không khớp số quyết định «14/QĐ-UBND» "
+                               "— đổi tên tệp thành «14-qd-ubnd.yaml» (có thể thêm hậu tố -ten-co-quan)"]
+
+
+def test_decision_in_wrong_year_folder(tree):
+    tree.replace(DECISION, "date: 2024-06-17", "date: 2023-06-17")
+    assert tree.problems() == [f"{SHOWN}:3: quyết định năm 2023 phải nằm trong thư mục data/decisions/2023/ — "
+                               "chuyển tệp thành data/decisions/2023/12-qd-ubnd.yaml"]
+
+
+def test_profile_file_name_must_be_a_slug(tree):
+    tree.write("profiles/Nguyễn Văn B.yaml", 'name: "Nguyễn Văn B"\nkind: individual\nsummary: "X"\n')
+    assert tree.problems() == ["data/profiles/Nguyễn Văn B.yaml:1: tên tệp phải viết thường, không dấu, nối bằng "
+                               "gạch ngang — đổi tên tệp thành «nguyen-van-b.yaml»"]
+
+
+def test_duplicate_registry_id(tree):
+    text = tree.read("registries/units.yaml") + '- id: truong-a\n  name: "Trường khác"\n'
+    tree.write("registries/units.yaml", text)
+    assert tree.problems() == ["data/registries/units.yaml:14: mã «truong-a» bị trùng (đã có ở "
+                               "data/registries/units.yaml:1) — đặt mã khác hoặc gộp hai mục"]
+
+
+def test_dangling_references(tree):
+    tree.replace(DECISION, "authority: ubnd-tinh", "authority: ubnd-tinhh")
+    tree.replace(DECISION, "movement: phong-trao-a", "movement: phong-trao-b")
+    tree.replace(DECISION, "    unit: truong-a\n    category: direct_worker",
+                 "    unit: truong-b\n    category: direct_worker")
+    tree.replace(DECISION, "profile: nguyen-van-a", "profile: nguyen-van-x")
+    assert tree.problems() == [
+        f"{SHOWN}:4: không có cơ quan mã «ubnd-tinhh» trong danh mục — thêm cơ quan vào "
+        "data/registries/authorities.yaml; có phải «ubnd-tinh»?",
+        f"{SHOWN}:13: không có phong trào thi đua mã «phong-trao-b» — thêm phong trào vào "
+        "data/registries/movements.yaml; có phải «phong-trao-a»?",
+        f"{SHOWN}:18: không có đơn vị mã «truong-b» trong danh mục — thêm đơn vị vào data/registries/units.yaml "
+        "hoặc ghi tên vào unit_text; có phải «truong-a»?",
+        f"{SHOWN}:23: không có hồ sơ gương điển hình «nguyen-van-x» — tạo data/profiles/nguyen-van-x.yaml "
+        "(python -m generator new profile) hoặc sửa tên; có phải «nguyen-van-a»?",
+    ]
+
+
+def test_unknown_award_form(tree):
+    tree.replace(DECISION, "award_form: bang-khen-cap-tinh", "award_form: bang-khen")
+    assert tree.problems() == [f"{SHOWN}:10: không có hình thức khen thưởng mã «bang-khen» — xem danh mục hình thức "
+                               "khen thưởng; có phải «bang-khen-cap-bo»?"]
+
+
+def test_award_form_not_allowed_for_recipient_kind(tree):
+    tree.replace(DECISION, "award_form: bang-khen-cap-tinh", "award_form: chien-si-thi-dua-cap-tinh")
+    assert tree.problems() == [f"{SHOWN}:30: «Chiến sĩ thi đua cấp tỉnh» không tặng cho đối tượng «collective» — "
+                               "đối tượng hợp lệ: individual"]
+
+
+def test_award_form_beyond_the_authoritys_power(tree):
+    tree.replace(DECISION, "award_form: bang-khen-cap-tinh", "award_form: huan-chuong-lao-dong-hang-ba")
+    assert tree.problems() == [f"{SHOWN}:10: «Ủy ban nhân dân tỉnh Thử Nghiệm» không có thẩm quyền quyết định "
+                               "«Huân chương Lao động hạng Ba» — kiểm tra cơ quan ban hành và hình thức khen thưởng"]
+
+
+def test_date_in_the_future(tree):
+    tree.replace(REVOKED, "date: 2024-12-01", "date: 2027-01-01")
+    assert tree.problems() == ["data/decisions/2024/13-qd-ubnd.yaml:10: ngày 2027-01-01 ở tương lai — "
+                               "kiểm tra lại năm, tháng, ngày"]
+
+
+def test_date_before_the_authority_existed(tree):
+    tree.replace("registries/authorities.yaml", "valid_from: 2000-01-01", "valid_from: 2024-07-01")
+    assert tree.problems() == [f"{SHOWN}:3: ngày ký trước khi «Ủy ban nhân dân tỉnh Thử Nghiệm» được thành lập "
+                               "(2024-07-01) — kiểm tra ngày ký hoặc cơ quan ban hành"]
+
+
+def test_date_after_the_authority_ceased(tree):
+    text = tree.read(DECISION).replace("authority: ubnd-tinh", "authority: ubnd-huyen-cu")
+    text = text.replace("award_form: bang-khen-cap-tinh", "award_form: giay-khen-chu-tich-ubnd-huyen")
+    text = text.replace("date: 2024-06-17", "date: 2025-08-01")
+    tree.write("decisions/2025/12-qd-ubnd.yaml", text)
+    assert tree.problems() == ["data/decisions/2025/12-qd-ubnd.yaml:3: ngày ký sau khi «Ủy ban nhân dân huyện Cũ» "
+                               "ngừng hoạt động (2025-06-30) — kiểm tra ngày ký; cơ quan kế thừa: «ubnd-xa-moi»"]
+
+
+def test_defunct_unit_is_a_warning_naming_the_successor(tree):
+    text = tree.read(DECISION).replace("date: 2024-06-17", "date: 2025-08-01").replace(
+        "    unit: truong-a\n    category: leader_other", "    unit: don-vi-cu\n    category: leader_other")
+    tree.write("decisions/2025/12-qd-ubnd.yaml", text)
+    tree.write(DECISION, tree.read(DECISION).replace("12/QĐ-UBND", "11/QĐ-UBND"))
+    (tree.data / DECISION).rename(tree.data / "decisions/2024/11-qd-ubnd.yaml")
+    assert tree.problems() == ["data/decisions/2025/12-qd-ubnd.yaml:27: cảnh báo: đơn vị «Đơn vị Cũ» đã ngừng hoạt "
+                               "động từ sau 2025-02-28 — dùng đơn vị kế thừa «don-vi-moi» nếu quyết định ban hành "
+                               "sau ngày đó"]
+
+
+def test_revoked_needs_revocation_details(tree):
+    text = tree.read(REVOKED)
+    tree.write(REVOKED, text[: text.index("revocation:")] + text[text.index("recipients:"):])
+    assert tree.problems() == ["data/decisions/2024/13-qd-ubnd.yaml:7: quyết định đã hủy nhưng thiếu thông tin hủy bỏ "
+                               "— thêm revocation: decision_number, date, reason"]
+
+
+def test_unknown_number_must_say_where_the_award_is_known_from(tree):
+    tree.write("decisions/2024/khong-so-bao-cao.yaml",
+               tree.read(DECISION).replace('number: "12/QĐ-UBND"', "number: null"))
+    assert tree.problems() == ["data/decisions/2024/khong-so-bao-cao.yaml:1: không có số quyết định nhưng thiếu "
+                               "number_note — ghi nguồn của khen thưởng vào number_note; không tự đặt số"]
+    tree.replace("decisions/2024/khong-so-bao-cao.yaml", "number: null",
+                 'number: null\nnumber_note: "Theo báo cáo tổng kết năm 2024"')
+    assert tree.problems() == []
+
+
+def test_individual_needs_category_and_collective_has_none(tree):
+    tree.replace(DECISION, "    category: leader_other\n", "")
+    tree.replace(DECISION, '    name: "Trường Tiểu học A"', '    name: "Trường Tiểu học A"\n    gender: female')
+    assert tree.problems() == [
+        f"{SHOWN}:24: cá nhân «Trần Thị B» thiếu category (đối tượng thống kê) — thêm category: direct_worker, "
+        "leader_other, leader_department, leader_ministry_province hoặc business_person",
+        f"{SHOWN}:31: category và gender chỉ dùng cho cá nhân — xóa dòng này hoặc đổi kind thành individual",
+    ]
+
+
+def test_personal_data_fields_are_rejected(tree):
+    tree.replace(DECISION, '    position: "Giáo viên"', '    position: "Giáo viên"\n    cccd: "079123456789"')
+    assert tree.problems() == [f"{SHOWN}:18: trường «cccd» là dữ liệu cá nhân không được công bố (Nghị định "
+                               "13/2023/NĐ-CP) — xóa trường này khỏi bản ghi; chỉ công bố họ tên, chức vụ, đơn vị và "
+                               "thành tích"]
+
+
+def test_personal_data_patterns_in_free_text(tree):
+    tree.replace(DECISION, 'achievement: "Dạy giỏi"',
+                 'achievement: "Dạy giỏi, liên hệ 0912 345 678, CCCD 079123456789, sinh ngày 12/3/1980, trú tại ấp 3"')
+    assert tree.problems() == [
+        f"{SHOWN}:21: «recipients[0].achievement» chứa địa chỉ nơi ở («tru tai») — xóa địa chỉ nhà riêng; chỉ ghi "
+        "đơn vị công tác",
+        f"{SHOWN}:21: «recipients[0].achievement» chứa ngày sinh «sinh ngay 12/3/1980» — xóa ngày sinh; chỉ công bố "
+        "họ tên, chức vụ, đơn vị",
+        f"{SHOWN}:21: «recipients[0].achievement» chứa dãy số giống số CMND/CCCD «079123456789» — xóa số định danh; "
+        "nếu không phải, thêm chuỗi vào pii_allow",
+        f"{SHOWN}:21: «recipients[0].achievement» chứa số điện thoại «0912 345 678» — xóa số điện thoại; nếu không "
+        "phải số điện thoại, thêm chuỗi vào pii_allow",
+    ]
+
+
+def test_pii_allow_marks_a_checked_false_positive(tree):
+    tree.replace(DECISION, 'achievement: "Dạy giỏi"', 'achievement: "Mã sáng kiến 202400123"')
+    assert len(tree.problems()) == 1
+    tree.replace(DECISION, "recipients:", 'pii_allow: ["202400123"]\nrecipients:')
+    assert tree.problems() == []
+
+
+def test_attachment_outside_data_missing_or_wrong_hash(tree):
+    zero = '"' + "0" * 64 + '"'
+    tree.replace(DECISION, "movement: phong-trao-a",
+                 f"movement: phong-trao-a\nattachment:\n  path: ../../etc/passwd\n  sha256: {zero}")
+    assert tree.problems() == [f"{SHOWN}:15: đường dẫn «../../etc/passwd» ra ngoài thư mục data/ — đặt tệp trong data/ "
+                               "và ghi đường dẫn tương đối, không dùng «..» hay đường dẫn tuyệt đối"]
+    tree.replace(DECISION, "../../etc/passwd", "attachments/12.pdf")
+    assert tree.codes() == [(SHOWN, 15, "file_missing")]
+    tree.write("attachments/12.pdf", b"%PDF-1.4 test")
+    problems = tree.problems()
+    assert len(problems) == 1 and problems[0].startswith(f"{SHOWN}:16: mã băm SHA-256 không khớp với tệp đính kèm")
+
+
+def test_symlinked_attachment_is_refused(tree, tmp_path):
+    outside = tmp_path / "secret.pdf"
+    outside.write_bytes(b"%PDF secret")
+    (tree.data / "attachments").mkdir()
+    (tree.data / "attachments" / "12.pdf").symlink_to(outside)
+    tree.replace(DECISION, "movement: phong-trao-a",
+                 "movement: phong-trao-a\nattachment:\n  path: attachments/12.pdf\n  sha256: " + "a" * 64)
+    assert tree.codes() == [(SHOWN, 15, "file_outside_data")]
+
+
+def test_all_problems_reported_at_once_sorted_by_file_and_line(tree):
+    tree.replace(DECISION, "method: regular", "method: yearly")
+    tree.replace(DECISION, '    position: "Giáo viên"', "    position: no")
+    tree.replace(REVOKED, "date: 2024-12-01", "date: 2027-01-01")
+    assert [(p, line) for p, line, _ in tree.codes()] == [
+        ("data/decisions/2024/12-qd-ubnd.yaml", 11), ("data/decisions/2024/12-qd-ubnd.yaml", 17),
+        ("data/decisions/2024/13-qd-ubnd.yaml", 10)]
+
+
+def test_unquoted_all_digit_hash_is_caught(tree):
+    tree.replace(DECISION, "movement: phong-trao-a",
+                 "movement: phong-trao-a\nattachment:\n  path: attachments/12.pdf\n  sha256: " + "1" * 64)
+    assert (SHOWN, 16, "yaml_scalar_for_text") in tree.codes()
+
+
+def test_messages_in_english(tree):
+    tree.replace(DECISION, "method: regular", "method: yearly")
+    assert tree.problems("en") == [f"{SHOWN}:11: “method” (Phương thức khen thưởng) does not accept “yearly” — "
+                                   "choose one of: 'regular', 'thematic', 'ad_hoc', 'foreign', 'dedication', "
+                                   "'seniority' or 'resistance'"]
