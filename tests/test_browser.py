@@ -1,0 +1,101 @@
+"""The built sample site in a real browser: Debian's chromium, headless, driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
+OUTPUT = Path(__file__).resolve().parent / "_output"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(sample_site):
+    handler = functools.partial(_Quiet, directory=str(sample_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is missing: run `make test` (it installs it) or `apt-get install chromium`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    pg = context.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    pg.on("console", lambda msg: pg.errors.append(msg.text) if msg.type == "error" else None)
+    pg.on("dialog", lambda d: (pg.errors.append(f"dialog: {d.message}"), d.dismiss()))
+    yield pg
+    context.close()
+
+
+def test_home_shows_totals_latest_decisions_and_profiles(page, server):
+    page.goto(server)
+    assert page.title().startswith("Bảng Vàng")
+    assert page.locator("h1").first.inner_text() == "Bảng Vàng"
+    assert page.locator(".bv-total").count() == 6
+    assert page.locator("table.bv-table tbody tr").count() == 10
+    assert page.locator(".bv-card").count() >= 4
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "home-desktop.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_recipient_link_lands_on_its_row(page, server):
+    page.goto(server + "guong-dien-hinh/hoang-van-t/")
+    page.locator("table.bv-table a", has_text="1876/QĐ-UBND").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("quyet-dinh/2024/1876-qd-ubnd/#nguoi-nhan-hoang-van-t")
+    row = page.locator("tr#nguoi-nhan-hoang-van-t")
+    assert row.is_visible()
+    assert "Hoàng Văn T" in row.inner_text()
+    background = row.locator("td").first.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert background == "rgb(255, 243, 196)"  # the :target highlight
+    assert page.errors == []
+
+
+def test_revoked_decision_shows_banner(page, server):
+    page.goto(server + "quyet-dinh/2024/1990-qd-ubnd/")
+    banner = page.locator(".bv-banner")
+    assert banner.is_visible()
+    assert "512/QĐ-UBND" in banner.inner_text()
+
+
+def test_mobile_layout_does_not_overflow(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    pg = context.new_page()
+    for path in ("", "quyet-dinh/2024/1876-qd-ubnd/", "guong-dien-hinh/nguyen-thi-h/"):
+        pg.goto(server + path)
+        overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path or 'home'} overflows by {overflow}px"
+    OUTPUT.mkdir(exist_ok=True)
+    pg.screenshot(path=str(OUTPUT / "profile-mobile.png"), full_page=True)
+    context.close()

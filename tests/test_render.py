@@ -1,0 +1,93 @@
+"""Rendered pages against golden files. After an intended template change, regenerate with
+``make golden`` (UPDATE_GOLDEN=1) and review the diff in git."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline, urls
+from generator.render import render_site
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+PAGES = {
+    "home": urls.HOME,
+    "decision": urls.decision(2024, "12-qd-ubnd"),
+    "decision-revoked": urls.decision(2024, "13-qd-ubnd"),
+    "profile": urls.profile("nguyen-van-a"),
+    "unit-merged": urls.unit("don-vi-cu"),
+    "award-form": urls.award_form("bang-khen-cap-tinh"),
+    "decisions-index": urls.DECISIONS,
+}
+
+
+def rendered(tree):
+    outcome = pipeline.run(tree.data, ROOT / "site_templates", tree.root)
+    assert outcome.ok, outcome.problems
+    return {page.url: page for page in outcome.site.pages}, outcome.site
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_matches_golden(tree, name):
+    pages, _ = rendered(tree)
+    html = pages[PAGES[name]].html
+    golden = GOLDEN / f"{name}.html"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(html, encoding="utf-8")
+    assert golden.exists(), f"missing {golden}: run `make golden`"
+    assert html == golden.read_text(encoding="utf-8"), f"{name} differs from {golden}; `make golden` if intended"
+
+
+def test_every_record_has_a_page(tree):
+    pages, site = rendered(tree)
+    expected = {urls.HOME, urls.DECISIONS, urls.AWARD_FORMS, urls.UNITS, urls.PROFILES, urls.ABOUT_DATA,
+                urls.year(2024), urls.decision(2024, "12-qd-ubnd"), urls.decision(2024, "13-qd-ubnd"),
+                urls.profile("nguyen-van-a"), urls.unit("truong-a"), urls.unit("don-vi-cu"), urls.unit("don-vi-moi")}
+    assert expected <= set(pages)
+    assert len([u for u in pages if u.startswith(urls.AWARD_FORMS) and u != urls.AWARD_FORMS]) == 44
+    paths = {f.path for f in site.files}
+    assert "anh/guong-dien-hinh/nguyen-van-a.png" in paths
+    assert {urls.schema(n) for n in ("decision", "profile", "units", "authorities", "award_forms", "movements")} <= paths
+
+
+def test_recipient_anchor_and_profile_link(tree):
+    pages, _ = rendered(tree)
+    html = pages[urls.decision(2024, "12-qd-ubnd")].html
+    assert '<tr id="nguoi-nhan-nguyen-van-a">' in html
+    assert '<a href="../../../guong-dien-hinh/nguyen-van-a/">Nguyễn Văn A</a>' in html
+
+
+def test_revoked_banner_only_on_revoked_decision(tree):
+    pages, _ = rendered(tree)
+    assert "Quyết định này đã bị hủy bỏ" in pages[urls.decision(2024, "13-qd-ubnd")].html
+    assert "Quyết định này đã bị hủy bỏ" not in pages[urls.decision(2024, "12-qd-ubnd")].html
+    assert "99/QĐ-UBND" in pages[urls.decision(2024, "13-qd-ubnd")].html
+
+
+def test_text_from_data_is_escaped_and_markdown_sanitized(tree):
+    evil = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+    tree.replace("decisions/2024/12-qd-ubnd.yaml", '    name: "Trần Thị B"', f"    name: '{evil}'")
+    tree.replace("decisions/2024/12-qd-ubnd.yaml", 'reason: "Đã có thành tích xuất sắc"', f"reason: '{evil}'")
+    tree.write("profiles/nguyen-van-a.md", f"Story {evil} [x](javascript:alert(3)) <a href=\"data:text/html,x\">y</a>\n")
+    pages, _ = rendered(tree)
+    for page in pages.values():
+        assert "<script>alert" not in page.html
+        assert "onerror=" not in page.html.replace("onerror=alert(2)&gt;", "")
+        assert "javascript:" not in page.html and "data:text/html" not in page.html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages[urls.decision(2024, "12-qd-ubnd")].html
+
+
+def test_broken_template_is_reported_with_file_and_line(tree, tmp_path):
+    import shutil
+
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "site_templates", templates)
+    (templates / "year.html").write_text("<h1>{{ title }</h1>\n", encoding="utf-8")
+    outcome = pipeline.run(tree.data, templates, tmp_path)
+    assert not outcome.ok
+    assert [str(p).split(" — ")[0] for p in outcome.problems] == [
+        "templates/year.html:1: lỗi cú pháp mẫu trang: unexpected '}'"]

@@ -1,0 +1,105 @@
+"""End to end: the real CLI and a real strict MkDocs build of the sample and of hostile data."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, make_project, run_cli
+from generator import pipeline, urls
+from sitecheck import broken_links, parse
+
+pytestmark = pytest.mark.slow
+
+
+def test_every_record_has_its_page(sample_site):
+    catalog = pipeline.check(ROOT / "data", ROOT).catalog
+    for decision in catalog.decisions:
+        assert (sample_site / urls.decision(decision.year, decision.slug) / "index.html").is_file()
+    for slug in catalog.profiles:
+        assert (sample_site / urls.profile(slug) / "index.html").is_file()
+    for unit_id in catalog.units:
+        assert (sample_site / urls.unit(unit_id) / "index.html").is_file()
+    for form_id in catalog.award_forms:
+        assert (sample_site / urls.award_form(form_id) / "index.html").is_file()
+    for name in ("gioi-thieu", "co-so-phap-ly", "cach-doc-quyet-dinh", "ve-du-lieu"):
+        assert (sample_site / name / "index.html").is_file()
+
+
+def test_no_broken_links_or_anchors(sample_site):
+    assert broken_links(sample_site) == []
+
+
+def test_pages_are_vietnamese_and_self_contained(sample_site):
+    html = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="vi"' in html
+    for page in sample_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, page
+        for script in parse(page).scripts:
+            assert not (script["src"] or "").startswith(("http:", "https:", "//")), page
+
+
+def test_record_pages_stay_out_of_the_navigation(sample_site):
+    """A decision page's HTML must not grow with the number of decisions."""
+    page = (sample_site / urls.decision(2024, "1876-qd-ubnd") / "index.html").read_text(encoding="utf-8")
+    other = [d for d in (sample_site / "quyet-dinh" / "2023").iterdir() if d.is_dir()][0].name
+    assert f"2023/{other}/" not in page
+    assert len(page.encode()) < 30_000
+
+
+def test_hostile_data_never_reaches_the_page_as_markup(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    evil = "<script>alert('xss')</script>"
+    decision = project / "data/decisions/2024/12-qd-ubnd.yaml"
+    text = decision.read_text(encoding="utf-8")
+    text = text.replace('"Trần Thị B"', f'"{evil}"').replace('"Dạy giỏi"', '"<img src=x onerror=alert(1)>"')
+    decision.write_text(text, encoding="utf-8")
+    (project / "data/profiles/nguyen-van-a.md").write_text(
+        f"{evil}\n\n[bấm](javascript:alert(1))\n\n<iframe src='https://example.com'></iframe>\n", encoding="utf-8")
+    result = run_cli("build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(project / "site"))
+    assert result.returncode == 0, result.stderr
+    for page in (project / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "alert('xss')</script>" not in text and "<iframe" not in text and "javascript:" not in text, page
+        for script in parse(page).scripts:
+            assert "alert" not in script["text"], page
+    assert "&lt;script&gt;alert(" in (project / "site/quyet-dinh/2024/12-qd-ubnd/index.html").read_text("utf-8")
+
+
+def test_broken_record_fails_with_path_line_and_leaves_site_untouched(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    site = project / "site"
+    first = run_cli("build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(site))
+    assert first.returncode == 0, first.stderr
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    decision = project / "data/decisions/2024/12-qd-ubnd.yaml"
+    decision.write_text(decision.read_text("utf-8").replace("method: regular", "method: yearly"), "utf-8")
+    result = run_cli("build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(site))
+    assert result.returncode == 1
+    assert "data/decisions/2024/12-qd-ubnd.yaml:11: «method» (Phương thức khen thưởng) không nhận giá trị «yearly»" \
+        in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(project.glob("site.tmp-*"))
+
+
+def test_mkdocs_build_strict_directly(tmp_path):
+    """`mkdocs build --strict` with the plugin alone (no CLI) also works, and fails on bad data."""
+    import subprocess
+    import sys
+
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    run = lambda: subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
+                                 capture_output=True, text=True, timeout=300)
+    ok = run()
+    assert ok.returncode == 0, ok.stderr
+    assert (project / "site/quyet-dinh/2024/12-qd-ubnd/index.html").is_file()
+    decision = project / "data/decisions/2024/12-qd-ubnd.yaml"
+    decision.write_text(decision.read_text("utf-8").replace("authority: ubnd-tinh", "authority: khong-co"), "utf-8")
+    bad = run()
+    assert bad.returncode != 0
+    assert "data/decisions/2024/12-qd-ubnd.yaml:4: không có cơ quan mã «khong-co»" in bad.stderr
