@@ -35,6 +35,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "duplicate_key": {"vi": ("trường «{key}» xuất hiện hai lần", "giữ một dòng «{key}:» và xóa dòng còn lại"),
                       "en": ("field “{key}” appears twice", "keep one “{key}:” line and delete the other")},
     # schema
+    "placeholder": {"vi": ("«{field}» vẫn còn chỗ «…» của tệp mẫu", "điền giá trị thật, hoặc xóa dòng nếu trường không bắt buộc"),
+                    "en": ("“{field}” still holds the scaffold's «…»", "fill in the real value, or delete the line if the field is optional")},
     "missing_field": {"vi": ("thiếu trường bắt buộc «{field}» ({title})", "thêm dòng «{field}: …» vào bản ghi"),
                       "en": ("missing required field “{field}” ({title})", "add a “{field}: …” line to the record")},
     "unknown_field": {"vi": ("trường không có trong lược đồ: «{field}»", "xóa trường hoặc sửa tên trường{did_you_mean}"),

@@ -15,7 +15,7 @@ import jinja2
 from generator import urls, views
 from generator.catalog import Catalog
 from generator.labels import count, label, short_date
-from generator.models import AwardLevel, Decision, Profile, REGISTRY_MODELS
+from generator.models import REGISTRY_MODELS, AwardLevel, Decision, Profile, Recipient
 from generator.schema import field_rows, record_schemas, schema_json
 from generator.text import sort_key
 
@@ -189,7 +189,9 @@ def _about_data(r: _Renderer) -> None:
     schemas = record_schemas()
     for name, schema in schemas.items():
         r.site.files.append(OutputFile(urls.schema(name), content=schema_json(schema)))
-    models = [("Quyết định khen thưởng", "decision", Decision), ("Hồ sơ gương điển hình", "profile", Profile)]
+    models = [("Quyết định khen thưởng", "decision", Decision),
+              ("Người được khen thưởng (mỗi phần tử của recipients trong quyết định)", "decision", Recipient),
+              ("Hồ sơ gương điển hình", "profile", Profile)]
     models += [(schemas[k]["title"], k, m) for k, m in REGISTRY_MODELS.items()]
     r.page(urls.ABOUT_DATA, "about_data.html", "Về dữ liệu",
            "Nguồn, lược đồ và cách kiểm tra dữ liệu khen thưởng.",

@@ -1,0 +1,90 @@
+"""The command line as a user runs it: exit codes, messages, scaffolds."""
+
+from pathlib import Path
+
+from conftest import FIXTURES, ROOT, make_project, run_cli
+
+
+def test_validate_sample_is_clean():
+    result = run_cli("validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Dữ liệu hợp lệ: ")
+
+
+def test_validate_reports_and_fails_on_bad_data(tree):
+    tree.replace("decisions/2024/12-qd-ubnd.yaml", "method: regular", "method: yearly")
+    tree.replace("decisions/2024/13-qd-ubnd.yaml", "authority: ubnd-tinh", "authority: ubnd")
+    result = run_cli("validate", "--data", str(tree.data), cwd=tree.root)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("data/decisions/2024/12-qd-ubnd.yaml:11: ")
+    assert lines[1].startswith("data/decisions/2024/13-qd-ubnd.yaml:3: ")
+    assert lines[-1] == "2 lỗi, 0 cảnh báo — chưa thể xuất bản. Sửa các dòng trên rồi chạy lại."
+
+
+def test_english_messages(tree):
+    tree.replace("decisions/2024/12-qd-ubnd.yaml", "method: regular", "method: yearly")
+    result = run_cli("validate", "--lang", "en", "--data", str(tree.data), cwd=tree.root)
+    assert "does not accept “yearly”" in result.stderr
+    assert "1 errors, 0 warnings — cannot publish." in result.stderr
+
+
+def test_strict_turns_warnings_into_errors(tree):
+    text = tree.read("decisions/2024/13-qd-ubnd.yaml").replace("date: 2024-07-01", "date: 2025-07-01")
+    text = text.replace("date: 2024-12-01", "date: 2025-12-01")
+    (tree.data / "decisions/2024/13-qd-ubnd.yaml").unlink()
+    tree.write("decisions/2025/13-qd-ubnd.yaml", text)
+    assert run_cli("validate", "--data", str(tree.data), cwd=tree.root).returncode == 0
+    strict = run_cli("validate", "--strict", "--data", str(tree.data), cwd=tree.root)
+    assert strict.returncode == 1 and "cảnh báo: đơn vị «Đơn vị Cũ»" in strict.stderr
+
+
+def test_missing_data_dir_is_an_error_not_a_traceback(tmp_path):
+    result = run_cli("validate", "--data", str(tmp_path / "nothing"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "không tìm thấy thư mục dữ liệu" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_scaffolded_decision_validates_once_filled(tree):
+    result = run_cli("new", "decision", "--number", "45/QĐ-UBND", "--date", "2024-09-02", "--authority", "ubnd-tinh",
+                     "--award-form", "bang-khen-cap-tinh", "--data", str(tree.data), cwd=tree.root)
+    assert result.returncode == 0, result.stderr
+    path = tree.data / "decisions/2024/45-qd-ubnd.yaml"
+    assert path.is_file()
+    # unfilled, it names every placeholder that still needs a value
+    assert "data/decisions/2024/45-qd-ubnd.yaml:27: «recipients[0].unit» vẫn còn chỗ «…» của tệp mẫu — điền giá trị thật, hoặc xóa dòng nếu trường không bắt buộc" in tree.problems()
+    text = path.read_text("utf-8").replace("unit: …", "unit: truong-a").replace("…", "Nội dung")
+    path.write_text(text, "utf-8")
+    assert tree.problems() == []
+    again = run_cli("new", "decision", "--number", "45/QĐ-UBND", "--date", "2024-09-02", "--authority", "ubnd-tinh",
+                    "--award-form", "bang-khen-cap-tinh", "--data", str(tree.data), cwd=tree.root)
+    assert again.returncode == 1 and "đã tồn tại" in again.stderr
+
+
+def test_scaffolded_profile_validates_once_filled(tree):
+    result = run_cli("new", "profile", "--name", "Trần Thị Ánh", "--data", str(tree.data), cwd=tree.root)
+    assert result.returncode == 0, result.stderr
+    path = tree.data / "profiles/tran-thi-anh.yaml"
+    text = path.read_text("utf-8").replace("unit: …", "unit: truong-a").replace("…", "Nội dung")
+    path.write_text(text, "utf-8")
+    assert tree.problems() == []
+    assert (tree.data / "profiles/tran-thi-anh.md").is_file()
+
+
+def test_scaffold_without_values_in_a_script_says_what_is_missing(tree):
+    result = run_cli("new", "decision", "--data", str(tree.data), cwd=tree.root)
+    assert result.returncode == 1
+    assert "Thiếu giá trị: Ngày ký" in result.stderr
+
+
+def test_schema_command_writes_json_schemas(tmp_path):
+    import json
+
+    result = run_cli("schema", "--out", str(tmp_path / "schema"))
+    assert result.returncode == 0
+    decision = json.loads((tmp_path / "schema/decision.schema.json").read_text("utf-8"))
+    assert decision["properties"]["number"]["title"] == "Số, ký hiệu"
+    assert decision["additionalProperties"] is False
+    assert {p.name for p in (tmp_path / "schema").iterdir()} == {
+        "decision.schema.json", "profile.schema.json", "authorities.schema.json", "units.schema.json",
+        "award_forms.schema.json", "movements.schema.json"}
