@@ -82,18 +82,18 @@ def _parser() -> argparse.ArgumentParser:
 # --- validate -------------------------------------------------------------------------------------
 
 
-def _project(args) -> tuple[Path, Path, Path]:
-    """(root, data_dir, templates_dir) from the MkDocs config, without loading MkDocs."""
+def _project(args) -> tuple[Path, Path, Path, Path]:
+    """(root, data_dir, templates_dir, content_dir) from the MkDocs config, without loading MkDocs."""
     config = Path(args.config)
     root = config.parent.resolve() if config.exists() else Path.cwd()
-    data_dir, templates_dir = "data", "site_templates"
+    data_dir, templates_dir, content_dir = "data", "site_templates", "content"
     if config.exists():
-        data_dir, templates_dir = _plugin_dirs(config, data_dir, templates_dir)
+        data_dir, templates_dir, content_dir = _plugin_dirs(config, data_dir, templates_dir, content_dir)
     data = Path(args.data) if getattr(args, "data", None) else root / data_dir
-    return root, data, root / templates_dir
+    return root, data, root / templates_dir, root / content_dir
 
 
-def _plugin_dirs(config: Path, data_dir: str, templates_dir: str) -> tuple[str, str]:
+def _plugin_dirs(config: Path, data_dir: str, templates_dir: str, content_dir: str) -> tuple[str, str, str]:
     import yaml
 
     class _Loose(yaml.SafeLoader):
@@ -104,12 +104,13 @@ def _plugin_dirs(config: Path, data_dir: str, templates_dir: str) -> tuple[str, 
     try:
         cfg = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loose) or {}
     except (yaml.YAMLError, OSError):
-        return data_dir, templates_dir
+        return data_dir, templates_dir, content_dir
+    content_dir = cfg.get("docs_dir", content_dir) if isinstance(cfg, dict) else content_dir
     for plugin in cfg.get("plugins", []) or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("bangvang"), dict):
             opts = plugin["bangvang"]
-            return opts.get("data_dir", data_dir), opts.get("templates_dir", templates_dir)
-    return data_dir, templates_dir
+            return opts.get("data_dir", data_dir), opts.get("templates_dir", templates_dir), content_dir
+    return data_dir, templates_dir, content_dir
 
 
 def _report(problems: list[Problem], lang: str, strict: bool = False) -> bool:
@@ -130,7 +131,7 @@ def _report(problems: list[Problem], lang: str, strict: bool = False) -> bool:
 
 
 def cmd_validate(args) -> int:
-    root, data_dir, _ = _project(args)
+    root, data_dir, _, _ = _project(args)
     outcome = pipeline.check(data_dir, root)
     if not _report(outcome.problems, args.lang, args.strict):
         return EXIT_INVALID
@@ -156,8 +157,8 @@ def _setup_logging() -> None:
 
 def cmd_build(args) -> int:
     """Validate, render, build into a temporary directory, then swap it in: all or nothing."""
-    root, data_dir, templates_dir = _project(args)
-    outcome = pipeline.run(data_dir, templates_dir, root)
+    root, data_dir, templates_dir, content_dir = _project(args)
+    outcome = pipeline.run(data_dir, templates_dir, root, content_dir=content_dir)
     if not _report(outcome.problems, args.lang, args.strict):
         return EXIT_INVALID
     from mkdocs.config import load_config
@@ -205,7 +206,7 @@ def _swap_in(new: Path, target: Path) -> None:
 
 
 def cmd_serve(args) -> int:
-    root, data_dir, _ = _project(args)
+    root, data_dir, _, _ = _project(args)
     outcome = pipeline.check(data_dir, root)
     if not _report(outcome.problems, args.lang):
         return EXIT_INVALID

@@ -48,7 +48,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         if site is None:
             root = self._root(config)
             outcome = pipeline.run(root / self.config.data_dir, root / self.config.templates_dir, root,
-                                   config.site_name)
+                                   config.site_name, Path(config.docs_dir))
             if not outcome.ok:
                 lines = "\n".join(p.format() for p in outcome.problems if p.is_error)
                 raise PluginError(f"Dữ liệu có lỗi, không xây dựng trang:\n{lines}")

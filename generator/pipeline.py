@@ -45,12 +45,13 @@ def check(data_dir: Path, root: Path | None = None) -> Outcome:
     return outcome
 
 
-def run(data_dir: Path, templates_dir: Path, root: Path | None = None, site_name: str = "Bảng Vàng") -> Outcome:
+def run(data_dir: Path, templates_dir: Path, root: Path | None = None, site_name: str = "Bảng Vàng",
+        content_dir: Path | None = None) -> Outcome:
     """The whole pipeline: records in, rendered pages and files out (nothing written to disk)."""
     outcome = check(data_dir, root)
     if outcome.catalog is not None:
         try:
-            outcome.site = render_site(outcome.catalog, templates_dir, site_name)
+            outcome.site = render_site(outcome.catalog, templates_dir, site_name, content_dir)
         except jinja2.TemplateError as exc:
             outcome.problems.append(_template_problem(exc, templates_dir, root))
     return outcome

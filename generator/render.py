@@ -72,9 +72,14 @@ class _Renderer:
         self.site.pages.append(Page(url=url, title=title, html=html, description=description))
 
 
-def render_site(catalog: Catalog, templates_dir: Path, site_name: str = "Bảng Vàng") -> RenderedSite:
-    """Render every generated page and data file of the site."""
+def render_site(catalog: Catalog, templates_dir: Path, site_name: str = "Bảng Vàng",
+                content_dir: Path | None = None) -> RenderedSite:
+    """Render every generated page and data file of the site, the search index included."""
+    from generator import search_index
+
     r = _Renderer(catalog, make_environment(templates_dir), site_name)
+    _assets(r, templates_dir)
+    _search(r, search_index.build_index(catalog, search_index.hand_written_pages(content_dir)))
     _home(r)
     _decisions(r)
     _award_forms(r)
@@ -82,6 +87,31 @@ def render_site(catalog: Catalog, templates_dir: Path, site_name: str = "Bảng 
     _profiles(r)
     _about_data(r)
     return r.site
+
+
+def _assets(r: _Renderer, templates_dir: Path) -> None:
+    """Stylesheets and scripts that belong to the templates, published under assets/."""
+    assets = templates_dir / "assets"
+    if assets.is_dir():
+        for path in sorted(assets.iterdir()):
+            if path.is_file():
+                r.site.files.append(OutputFile(f"assets/{path.name}", source=path))
+
+
+def _search(r: _Renderer, index) -> None:
+    from generator import search_index
+
+    c = r.catalog
+    r.site.files.extend(index.files)
+    units = [u for u in c.units_sorted() if u.model.id in c.awards_by_unit]
+    r.page(urls.SEARCH, "search.html", "Tìm kiếm",
+           "Tìm người, tập thể, đơn vị, quyết định khen thưởng — gõ có dấu hay không dấu đều được.",
+           index=search_index.INDEX_DIR, chunk=search_index.CHUNK, shards=",".join(index.shards),
+           years=[str(y) for y in c.by_year],
+           levels=[(level.value, label(level)) for level in AwardLevel
+                   if any(f.model.level is level for f in c.forms_in_use())],
+           forms=[(f.model.id, f.model.name) for f in sorted(c.forms_in_use(), key=lambda f: sort_key(f.model.name))],
+           units=[(u.model.id, u.model.name) for u in units])
 
 
 def _home(r: _Renderer) -> None:

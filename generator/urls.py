@@ -13,6 +13,7 @@ AWARD_FORMS = "hinh-thuc-khen-thuong/"
 UNITS = "don-vi/"
 PROFILES = "guong-dien-hinh/"
 ABOUT_DATA = "ve-du-lieu/"
+SEARCH = "tim-kiem/"
 SCHEMA_DIR = "du-lieu/luoc-do/"
 
 

@@ -99,3 +99,92 @@ def test_mobile_layout_does_not_overflow(browser, server):
     OUTPUT.mkdir(exist_ok=True)
     pg.screenshot(path=str(OUTPUT / "profile-mobile.png"), full_page=True)
     context.close()
+
+
+def search(page, text):
+    """Type a query and wait until the announced status is about it."""
+    page.fill("#bv-q", text)
+    page.wait_for_function("q => document.getElementById('bv-status').textContent.includes('«' + q + '»')",
+                           arg=text.strip())
+    page.wait_for_function("document.querySelector('[data-bv-search]').getAttribute('aria-busy') === null")
+    return page.locator("#bv-results li")
+
+
+def test_search_without_and_with_diacritics(page, server):
+    page.goto(server + "tim-kiem/")
+    plain = search(page, "hoang van t").all_inner_texts()
+    status_plain = page.inner_text("#bv-status")
+    marked = search(page, "Hoàng Văn T").all_inner_texts()
+    upper = search(page, "HOANG VAN T").all_inner_texts()
+    assert plain == marked == upper and plain
+    assert plain[0].startswith("GƯƠNG ĐIỂN HÌNH") and "Hoàng Văn T" in plain[0]
+    assert status_plain.startswith("Tìm thấy ")
+    assert page.locator("#bv-status").get_attribute("role") == "status"
+    assert "thi đua" in " ".join(search(page, "dua").all_inner_texts()).lower()
+    assert page.errors == []
+
+
+def test_search_decision_number_and_link_to_recipient_anchor(page, server):
+    page.goto(server + "tim-kiem/")
+    for query in ("1876/QĐ-UBND", "1876 qd ubnd"):
+        first = search(page, query).first
+        assert "Quyết định 1876/QĐ-UBND" in first.inner_text()
+    search(page, "hoang van t thuong uy")
+    link = page.locator("#bv-results li.bv-result--nguoi a", has_text="1876/QĐ-UBND").first
+    with page.expect_navigation():
+        link.click()
+    assert page.url.endswith("/quyet-dinh/2024/1876-qd-ubnd/#nguoi-nhan-hoang-van-t")
+
+
+def test_search_filter_and_no_result(page, server):
+    page.goto(server + "tim-kiem/")
+    all_years = search(page, "nguyen").count()
+    page.select_option("select[data-bv-facet=y]", "2023")
+    page.wait_for_function("location.search.includes('nam=2023')")
+    page.wait_for_function("document.querySelector('[data-bv-search]').getAttribute('aria-busy') === null")
+    texts = page.locator("#bv-results li").all_inner_texts()
+    assert texts and all("2023" in t for t in texts if t.startswith("NGƯỜI ĐƯỢC KHEN"))
+    assert "nam=2023" in page.url
+    page.select_option("select[data-bv-facet=y]", "")
+    none = search(page, "khongcotennay")
+    assert none.count() == 0
+    assert page.inner_text("#bv-status").startswith("Không tìm thấy kết quả nào cho «khongcotennay»")
+    assert all_years > 0 and page.errors == []
+
+
+def test_search_by_keyboard_and_from_the_url(page, server):
+    page.goto(server + "tim-kiem/?q=nguyen+thi+h")
+    page.wait_for_function("document.querySelectorAll('#bv-results li').length > 0")
+    page.focus("#bv-q")
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate("document.activeElement.closest('li') === document.querySelector('#bv-results li')")
+    assert first
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "bv-q"
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/guong-dien-hinh/nguyen-thi-h/" in page.url
+
+
+def test_header_search_box_opens_the_search_page(page, server):
+    page.goto(server + "quyet-dinh/2024/")
+    page.fill("#bv-header-q", "le van m")
+    page.press("#bv-header-q", "Enter")
+    page.wait_for_function("document.querySelectorAll('#bv-results li').length > 0")
+    assert "Lê Văn M" in page.locator("#bv-results li").first.inner_text()
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "search-desktop.png"))
+
+
+def test_search_makes_no_request_outside_the_site(browser, server):
+    context = browser.new_context()
+    pg = context.new_page()
+    outside = []
+    pg.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+    pg.goto(server + "tim-kiem/?q=nguyen+van")
+    pg.wait_for_function("document.querySelectorAll('#bv-results li').length > 0")
+    context.close()
+    assert outside == []

@@ -1,0 +1,190 @@
+"""The search index: a static, sharded inverted index that the browser loads piece by piece.
+
+Layout under ``tim-kiem/chi-muc/`` (all paths are permanent only for one build; ``meta.json`` names them):
+
+* ``meta.json`` — version, document count, chunk size, facet lists (years, levels, award forms, units).
+* ``t/<p>.json`` — terms starting with the two-character prefix ``p``: ``{term: [count, postings|null]}``.
+  A posting is ``doc_id * 2 + 1`` when the term is in the document's title (a name, a decision
+  number), else ``doc_id * 2``; postings are delta + LEB128-varint encoded, base64; ``null`` means the list is large and
+  lives in ``p/<term>.bin`` (raw bytes, fetched only when a query needs that term).
+* ``d/<n>.json`` — documents ``n*CHUNK … n*CHUNK+CHUNK-1``: what a result shows and where it links.
+
+Documents are numbered in rank order (profiles, award forms, units, then decisions newest first
+each followed by its recipients, and hand-written pages last), so the first ids of any posting list are the best results: a query for a common
+surname needs only its posting list and one or two document chunks. Text is folded exactly as
+``generator.text.fold`` folds it; the browser folds queries the same way (``search.js``).
+Results whose titles hold every query word come first ("nguyen van a" finds people of that name
+before people whose position is "văn hóa"). Filters are pseudo-terms (``:y2024``, ``:fbang-khen-cap-tinh``, ``:lstate``, ``:udon-vi``) intersected
+like words.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import urls
+from generator.catalog import Catalog
+from generator.labels import label, short_date
+from generator.models import AwardLevel, DecisionStatus
+from generator.render import OutputFile
+from generator.text import fold, sort_key
+
+INDEX_DIR = "tim-kiem/chi-muc/"
+CHUNK = 100
+INLINE_MAX = 256  # posting lists longer than this go to their own file
+_TOKEN = re.compile(r"[a-z0-9]+")
+FORMAT_VERSION = 1
+
+
+def tokens(text: str | None) -> list[str]:
+    """Folded word tokens of ``text``: "1234/QĐ-UBND" → ["1234", "qd", "ubnd"]."""
+    return _TOKEN.findall(fold(text)) if text else []
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    kind: str  # "nguoi" (recipient), "qd" (decision), "guong" (profile), "don-vi", "hinh-thuc", "trang"
+    title: str
+    subtitle: str
+    detail: str
+    url: str
+    text: str  # indexed text (not shipped)
+    facets: tuple[str, ...] = ()
+    revoked: bool = False
+
+    def shipped(self) -> list:
+        row = [self.kind, self.title, self.subtitle, self.detail, self.url]
+        return row + [1] if self.revoked else row
+
+
+def documents(catalog: Catalog, pages: list[tuple[str, str, str]]) -> list[SearchDoc]:
+    """Every searchable thing, in rank order. ``pages`` are hand-written pages: (url, title, text)."""
+    docs: list[SearchDoc] = []
+    for profile in catalog.profiles_sorted():
+        p = profile.model
+        unit = catalog.units.get(p.unit).model.name if p.unit and p.unit in catalog.units else ""
+        docs.append(SearchDoc("guong", p.name, p.summary, unit, urls.profile(profile.slug),
+                              " ".join([p.name, p.summary, unit, p.locality or "", " ".join(p.tags),
+                                        profile.story_markdown]),
+                              tuple(f":u{p.unit}" for _ in [0] if p.unit)))
+    for form in catalog.award_forms.values():
+        f = form.model
+        docs.append(SearchDoc("hinh-thuc", f.name, label(f.level), label(f.group), urls.award_form(f.id), f.name,
+                              (f":f{f.id}", f":l{f.level.value}")))
+    for unit in catalog.units_sorted():
+        u = unit.model
+        docs.append(SearchDoc("don-vi", u.name, u.locality or "", "", urls.unit(u.id), f"{u.name} {u.locality or ''}",
+                              (f":u{u.id}",)))
+    for decision in catalog.decisions:
+        d = decision.model
+        form = catalog.award_forms[d.award_form].model
+        authority = catalog.authorities[d.authority].model
+        revoked = d.status is DecisionStatus.revoked
+        facets = (f":y{decision.year}", f":f{form.id}", f":l{form.level.value}")
+        number = d.number or "Không rõ số"
+        docs.append(SearchDoc("qd", f"Quyết định {number}", d.title or form.name,
+                              f"{authority.short_name or authority.name} · {short_date(d.date)}",
+                              urls.decision(decision.year, decision.slug),
+                              " ".join([number, d.title or "", form.name, authority.name, authority.short_name or "",
+                                        d.reason]), facets, revoked))
+        for index, r in enumerate(d.recipients):
+            unit = catalog.units.get(r.unit) if r.unit else None
+            unit_name = r.unit_text or (unit.model.name if unit else "")
+            subtitle = " · ".join(x for x in (r.position or "", unit_name) if x)
+            docs.append(SearchDoc("nguoi", r.name, subtitle, f"{form.name} · {number} · {decision.year}",
+                                  urls.recipient(decision.year, decision.slug, decision.recipient_ids[index]),
+                                  f"{r.name} {r.position or ''} {unit_name}",
+                                  facets + ((f":u{r.unit}",) if r.unit else ()), revoked))
+    for url, title, text in pages:
+        docs.append(SearchDoc("trang", title, "", "", url, f"{title} {text}"))
+    return docs
+
+
+def _varint_deltas(values: list[int]) -> bytes:
+    out = bytearray()
+    previous = -1
+    for value in values:
+        delta = value - previous
+        previous = value
+        while delta >= 0x80:
+            out.append((delta & 0x7F) | 0x80)
+            delta >>= 7
+        out.append(delta)
+    return bytes(out)
+
+
+def _prefix(term: str) -> str:
+    return term[:2] if not term.startswith(":") else ":" + term[1:2]
+
+
+def _dump(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@dataclass
+class SearchIndex:
+    files: list[OutputFile]
+    shards: list[str]  # the two-character prefixes that have a shard file, so the browser never asks for others
+
+
+def build_index(catalog: Catalog, pages: list[tuple[str, str, str]]) -> SearchIndex:
+    """All files of the search index, ready to publish."""
+    docs = documents(catalog, pages)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for doc_id, doc in enumerate(docs):
+        in_title = set(tokens(doc.title)) | set(doc.facets)  # facets never lower a result's rank
+        for term in sorted(set(tokens(doc.text)) | in_title):
+            postings[term].append(doc_id * 2 + (term in in_title))
+    files: list[OutputFile] = []
+    shards: dict[str, dict] = defaultdict(dict)
+    for term in sorted(postings):
+        ids = postings[term]
+        encoded = _varint_deltas(ids)
+        if len(ids) > INLINE_MAX:
+            files.append(OutputFile(f"{INDEX_DIR}p/{_file_name(term)}.bin", content=encoded))
+            shards[_prefix(term)][term] = [len(ids), None]
+        else:
+            shards[_prefix(term)][term] = [len(ids), base64.b64encode(encoded).decode("ascii")]
+    for prefix, terms in sorted(shards.items()):
+        files.append(OutputFile(f"{INDEX_DIR}t/{_file_name(prefix)}.json", content=_dump(terms)))
+    for start in range(0, len(docs), CHUNK):
+        files.append(OutputFile(f"{INDEX_DIR}d/{start // CHUNK}.json",
+                                content=_dump([d.shipped() for d in docs[start:start + CHUNK]])))
+    files.append(OutputFile(f"{INDEX_DIR}meta.json", content=_dump(_meta(catalog, len(docs)))))
+    return SearchIndex(files, sorted(shards))
+
+
+def hand_written_pages(content_dir: Path | None) -> list[tuple[str, str, str]]:
+    """(url, title, text) of each Markdown page in ``content/``, for the search index."""
+    if content_dir is None or not content_dir.is_dir():
+        return []
+    pages = []
+    for path in sorted(content_dir.rglob("*.md")):
+        rel = path.relative_to(content_dir).with_suffix("").as_posix()
+        url = "" if rel == "index" else (rel[: -len("index")] if rel.endswith("/index") else rel + "/")
+        text = path.read_text(encoding="utf-8")
+        title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
+        pages.append((url, title, text))
+    return pages
+
+
+def _file_name(term: str) -> str:
+    """Pseudo-terms start with ':' which is awkward in file names on Windows."""
+    return term.replace(":", "_")
+
+
+def _meta(catalog: Catalog, count: int) -> dict:
+    forms = [f for f in catalog.forms_in_use()]
+    units = [u for u in catalog.units_sorted() if u.model.id in catalog.awards_by_unit]
+    return {
+        "version": FORMAT_VERSION, "docs": count, "chunk": CHUNK,
+        "years": list(catalog.by_year),
+        "levels": [[level.value, label(level)] for level in AwardLevel if any(f.model.level is level for f in forms)],
+        "forms": [[f.model.id, f.model.name] for f in sorted(forms, key=lambda f: sort_key(f.model.name))],
+        "units": [[u.model.id, u.model.name] for u in units],
+    }
