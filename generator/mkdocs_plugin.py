@@ -1,13 +1,22 @@
-"""The thin MkDocs adapter: hands the rendered pages and files to MkDocs as virtual files.
+"""The thin MkDocs adapter: hands the rendered pages and files to MkDocs.
 
-Generated pages are never written into content/. Their body HTML is final, so MkDocs' Markdown
-pass is skipped for them (an empty body is converted, then replaced). Record pages stay out of
-the navigation, so a page's HTML does not grow with the number of records.
+Section pages (home, indexes, search) are virtual MkDocs pages. Record pages (a decision, unit,
+profile, award form or year: tens of thousands of them) are not built one by one by MkDocs:
+MkDocs builds one *shell* page per directory depth with markers where the title, description,
+address and body go, and after the build the adapter writes every record page by filling its
+shell. Record pages are outside the navigation, so pages of one depth share the same theme
+HTML; this keeps the build linear and fast (see README, "Performance"). Generated pages are
+never written into content/.
 """
 
 from __future__ import annotations
 
+import gzip
+import html
+import io
 import json
+import re
+import shutil
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -18,6 +27,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import pipeline
 from generator.render import Page, RenderedSite
+
+SHELL = "bv-shell-7f3a"  # a path segment no real page uses
+TITLE_MARK = "BV7F3A-TITLE"
+DESCRIPTION_MARK = "BV7F3A-DESCRIPTION"
+BODY_MARK = "<!-- <h1> -->BV7F3A-BODY"  # "<h1" inside: Material then adds no heading of its own
 
 
 class BangVangConfig(Config):
@@ -33,6 +47,9 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
     def __init__(self) -> None:
         self.preloaded: RenderedSite | None = None  # set by the CLI, which has validated already
         self._pages: dict[str, Page] = {}
+        self._records: list[Page] = []
+        self._shells: dict[int, str] = {}  # depth → shell src_uri
+        self._built_urls: list[str] = []
 
     def on_config(self, config):
         if not config.use_directory_urls:
@@ -53,17 +70,22 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
                 lines = "\n".join(p.format() for p in outcome.problems if p.is_error)
                 raise PluginError(f"Dữ liệu có lỗi, không xây dựng trang:\n{lines}")
             site = outcome.site
-        self._pages = {}
+        self._pages, self._records, self._shells, self._built_urls = {}, [], {}, []
         for page in site.pages:
             src_uri = f"{page.url}index.md"
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"content/{src_uri} trùng địa chỉ với trang được tạo tự động — đổi tên tệp trong content/")
-            top_level = page.url.count("/") <= 1
-            front = {"title": page.title, "description": page.description}
-            text = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n"
-            files.append(File.generated(config, src_uri, content=text,
-                                        inclusion=InclusionLevel.INCLUDED if top_level else InclusionLevel.NOT_IN_NAV))
+            if page.is_record:
+                self._records.append(page)
+                self._shells.setdefault(page.url.count("/"), "")
+                continue
+            files.append(_virtual_page(config, src_uri, page.title, page.description, InclusionLevel.INCLUDED))
             self._pages[src_uri] = page
+        for depth in self._shells:
+            src_uri = f"{SHELL}/" * depth + "index.md"
+            self._shells[depth] = src_uri
+            files.append(_virtual_page(config, src_uri, TITLE_MARK, DESCRIPTION_MARK, InclusionLevel.NOT_IN_NAV,
+                                       escape=False))
         for out in site.files:
             if out.content is not None:
                 files.append(File.generated(config, out.path, content=out.content))
@@ -72,8 +94,77 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        return "" if page.file.src_uri in self._pages else markdown
+        generated = page.file.src_uri in self._pages or page.file.src_uri.startswith(SHELL)
+        return "" if generated else markdown
 
-    def on_page_content(self, html: str, *, page, config, files) -> str:
+    def on_page_content(self, html_: str, *, page, config, files) -> str:
+        if page.file.src_uri.startswith(SHELL):
+            return BODY_MARK
         generated = self._pages.get(page.file.src_uri)
-        return generated.html if generated else html
+        return generated.html if generated else html_
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        if not page.file.src_uri.startswith(SHELL):
+            self._built_urls.append(page.url)
+        return output
+
+    def on_post_build(self, *, config) -> None:
+        """Fill the shells: one file per record page, then a sitemap that lists every page."""
+        site_dir = Path(config.site_dir)
+        for depth, src_uri in self._shells.items():
+            shell_dir = site_dir / src_uri[: -len("index.md")]
+            fill = _shell_filler((shell_dir / "index.html").read_text(encoding="utf-8"), src_uri[: -len("index.md")])
+            for page in (p for p in self._records if p.url.count("/") == depth):
+                target = site_dir / page.url / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(fill(page), encoding="utf-8")
+        shutil.rmtree(site_dir / SHELL, ignore_errors=True)
+        _write_sitemap(site_dir, config.site_url, self._built_urls + [p.url for p in self._records])
+        self._records = []
+
+
+def _virtual_page(config, src_uri: str, title: str, description: str, inclusion, escape: bool = True) -> File:
+    # MkDocs' theme environment does not autoescape: values from data are escaped here, once.
+    front = {"title": html.escape(title) if escape else title,
+             "description": html.escape(description) if escape else description}
+    text = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n"
+    return File.generated(config, src_uri, content=text, inclusion=inclusion)
+
+
+def _shell_filler(shell: str, shell_url: str):
+    """Split a built shell page at its markers once; return a fast page → HTML function."""
+    pattern = re.compile("|".join(re.escape(m) for m in (BODY_MARK, TITLE_MARK, DESCRIPTION_MARK, shell_url)))
+    parts: list[str] = []
+    kinds: list[str] = []
+    last = 0
+    for match in pattern.finditer(shell):
+        parts.append(shell[last:match.start()])
+        kinds.append(match.group(0))
+        last = match.end()
+    parts.append(shell[last:])
+    if BODY_MARK not in kinds:
+        raise PluginError("bangvang: the theme dropped the page body marker; record pages cannot be written")
+
+    def fill(page: Page) -> str:
+        values = {BODY_MARK: page.html, TITLE_MARK: html.escape(page.title),
+                  DESCRIPTION_MARK: html.escape(page.description), shell_url: page.url}
+        out = io.StringIO()
+        for part, kind in zip(parts, kinds):
+            out.write(part)
+            out.write(values[kind])
+        out.write(parts[-1])
+        return out.getvalue()
+
+    return fill
+
+
+def _write_sitemap(site_dir: Path, site_url: str | None, page_urls: list[str]) -> None:
+    """sitemap.xml (and .gz) of every page, sorted, without build-time dates (reproducible builds)."""
+    base = (site_url or "").rstrip("/") + "/" if site_url else "/"
+    entries = "".join(f"  <url><loc>{html.escape(base + url)}</loc></url>\n" for url in sorted(set(page_urls)))
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n").encode("utf-8")
+    (site_dir / "sitemap.xml").write_bytes(xml)
+    with open(site_dir / "sitemap.xml.gz", "wb") as raw:
+        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+            gz.write(xml)

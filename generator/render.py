@@ -7,14 +7,16 @@ list of files with their site path. ``mkdocs_plugin`` hands both to MkDocs; anot
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 from functools import partial
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 from generator import urls, views
 from generator.catalog import Catalog
-from generator.labels import count, label, short_date
+from generator.labels import count, label, long_date, short_date
 from generator.models import REGISTRY_MODELS, AwardLevel, Decision, Profile, Recipient
 from generator.schema import field_rows, record_schemas, schema_json
 from generator.text import sort_key
@@ -24,12 +26,26 @@ LATEST_ON_HOME = 10
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: its directory URL (``quyet-dinh/2024/1876-qd-ubnd/``), title and body HTML."""
+    """A generated page: its directory URL (``quyet-dinh/2024/1876-qd-ubnd/``), title and body HTML.
+
+    The body is rendered when ``html`` is read, so a site of tens of thousands of pages never
+    holds all of them in memory at once.
+    """
 
     url: str
     title: str
-    html: str
+    render: Callable[[], str] = field(repr=False, compare=False)
     description: str = ""
+    template: str = ""
+
+    @property
+    def html(self) -> str:
+        return self.render()
+
+    @property
+    def is_record(self) -> bool:
+        """Pages below a section (a decision, a unit, a year …) rather than a section index."""
+        return self.url.count("/") >= 2
 
 
 @dataclass(frozen=True)
@@ -45,6 +61,13 @@ class OutputFile:
 class RenderedSite:
     pages: list[Page] = field(default_factory=list)
     files: list[OutputFile] = field(default_factory=list)
+
+
+def _link(to, item) -> Markup:
+    """A Link view as HTML: an anchor when it has a target, else its escaped text (hot path: no macro)."""
+    if item.href:
+        return Markup('<a href="{}">{}</a>').format(to(item.href), item.text)
+    return escape(item.text)
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
@@ -66,10 +89,18 @@ class _Renderer:
         self.site_name = site_name
         self.site = RenderedSite()
 
-    def page(self, url: str, template: str, title: str, description: str = "", **context) -> None:
-        html = self.env.get_template(template).render(url=partial(urls.relative, from_page=url), title=title,
-                                                      site_name=self.site_name, **context)
-        self.site.pages.append(Page(url=url, title=title, html=html, description=description))
+    def page(self, url: str, template: str, title: str, description: str = "",
+             context: Callable[[], dict] | None = None, **values) -> None:
+        """Add a page; ``context`` (a function) defers building its view objects until it is rendered."""
+        env, site_name = self.env, self.site_name
+
+        def render() -> str:
+            to = urls.linker(url)
+            extra = context() if context else values
+            return env.get_template(template).render(url=to, link=partial(_link, to), title=title,
+                                                     site_name=site_name, **extra)
+
+        self.site.pages.append(Page(url=url, title=title, render=render, description=description, template=template))
 
 
 def render_site(catalog: Catalog, templates_dir: Path, site_name: str = "Bảng Vàng",
@@ -86,7 +117,17 @@ def render_site(catalog: Catalog, templates_dir: Path, site_name: str = "Bảng 
     _units(r)
     _profiles(r)
     _about_data(r)
+    _smoke_test(r.site)
     return r.site
+
+
+def _smoke_test(site: RenderedSite) -> None:
+    """Render one page of each template now, so template errors surface before the engine runs."""
+    seen: set[str] = set()
+    for page in site.pages:
+        if page.template not in seen:
+            seen.add(page.template)
+            page.html
 
 
 def _assets(r: _Renderer, templates_dir: Path) -> None:
@@ -136,13 +177,17 @@ def _decisions(r: _Renderer) -> None:
            revoked=[views.decision_row(c, d) for d in c.revoked()])
     for year, decisions in c.by_year.items():
         r.page(urls.year(year), "year.html", f"Quyết định khen thưởng năm {year}",
-               f"{len(decisions)} quyết định khen thưởng năm {year}.", year=year,
-               rows=[views.decision_row(c, d) for d in decisions])
+               f"{len(decisions)} quyết định khen thưởng năm {year}.",
+               context=lambda year=year, decisions=decisions: {
+                   "year": year, "rows": [views.decision_row(c, d) for d in decisions]})
     for decision in c.decisions:
-        view = views.decision_view(c, decision)
-        title = f"{view.heading} {view.date}"
-        r.page(urls.decision(decision.year, decision.slug), "decision.html", title,
-               f"{view.title} — {view.authority}, {view.date}.", d=view)
+        d = decision.model
+        heading = views.decision_label(decision)
+        authority = c.authorities[d.authority].model.name
+        title = d.title or f"Về việc tặng {c.award_forms[d.award_form].model.name}"
+        r.page(urls.decision(decision.year, decision.slug), "decision.html", f"{heading} {long_date(d.date)}",
+               f"{title} — {authority}, {long_date(d.date)}.",
+               context=lambda decision=decision: {"d": views.decision_view(c, decision)})
         if decision.model.attachment:
             r.site.files.append(OutputFile(urls.attachment(decision.year, decision.slug),
                                            source=c.records.data_dir / decision.model.attachment.path))
@@ -164,11 +209,12 @@ def _award_forms(r: _Renderer) -> None:
         f = form.model
         decisions = c.by_form.get(f.id, [])
         r.page(urls.award_form(f.id), "award_form.html", f.name, f"{f.name}: {len(decisions)} quyết định.",
-               form={"name": f.name, "group": label(f.group), "level": label(f.level),
-                     "kinds": ", ".join(label(k) for k in f.recipient_kinds),
-                     "awarded_by": ", ".join(label(k) for k in f.awarded_by), "source": f.source or ""},
-               rows=[views.decision_row(c, d) for d in decisions],
-               recipients=count(sum(len(d.model.recipients) for d in decisions)))
+               context=lambda f=f, decisions=decisions: {
+                   "form": {"name": f.name, "group": label(f.group), "level": label(f.level),
+                            "kinds": ", ".join(label(k) for k in f.recipient_kinds),
+                            "awarded_by": ", ".join(label(k) for k in f.awarded_by), "source": f.source or ""},
+                   "rows": [views.decision_row(c, d) for d in decisions],
+                   "recipients": count(sum(len(d.model.recipients) for d in decisions))})
 
 
 def _units(r: _Renderer) -> None:
@@ -184,21 +230,23 @@ def _units(r: _Renderer) -> None:
            "Các đơn vị, địa phương có người hoặc tập thể được khen thưởng.",
            localities=[{"name": name, "units": rows} for name, rows in sorted(localities.items(),
                                                                              key=lambda kv: sort_key(kv[0]))])
-    for unit in c.units.values():
-        u = unit.model
+    def link(unit_id: str | None) -> views.Link | None:
+        return views.Link(c.units[unit_id].model.name, urls.unit(unit_id)) if unit_id in c.units else None
+
+    def unit_context(u) -> dict:
         awards = sorted(c.awards_by_unit.get(u.id, []), key=lambda a: (-a.decision.model.date.toordinal(),
                                                                          a.decision.slug, a.index))
+        return {"unit": {"name": u.name, "locality": u.locality or "", "remote": u.remote_area,
+                         "valid_from": short_date(u.valid_from), "valid_to": short_date(u.valid_to),
+                         "successor": link(u.successor), "parent": link(u.parent),
+                         "predecessors": [link(p) for p in c.predecessors.get(u.id, [])],
+                         "children": [link(ch) for ch in c.children.get(u.id, [])]},
+                "awards": [views.award_row(c, a) for a in awards], "total": count(len(awards))}
 
-        def link(unit_id: str | None) -> views.Link | None:
-            return views.Link(c.units[unit_id].model.name, urls.unit(unit_id)) if unit_id in c.units else None
-
+    for unit in c.units.values():
+        u = unit.model
         r.page(urls.unit(u.id), "unit.html", u.name, f"Khen thưởng của {u.name}.",
-               unit={"name": u.name, "locality": u.locality or "", "remote": u.remote_area,
-                     "valid_from": short_date(u.valid_from), "valid_to": short_date(u.valid_to),
-                     "successor": link(u.successor), "parent": link(u.parent),
-                     "predecessors": [link(p) for p in c.predecessors.get(u.id, [])],
-                     "children": [link(ch) for ch in c.children.get(u.id, [])]},
-               awards=[views.award_row(c, a) for a in awards], total=count(len(awards)))
+               context=lambda u=u: unit_context(u))
 
 
 def _profiles(r: _Renderer) -> None:
@@ -207,8 +255,8 @@ def _profiles(r: _Renderer) -> None:
            "Những tấm gương người tốt, việc tốt, điển hình tiên tiến.",
            cards=[views.profile_card(c, p) for p in c.profiles_sorted()])
     for profile in c.profiles.values():
-        view = views.profile_view(c, profile)
-        r.page(urls.profile(profile.slug), "profile.html", profile.model.name, profile.model.summary, p=view)
+        r.page(urls.profile(profile.slug), "profile.html", profile.model.name, profile.model.summary,
+               context=lambda profile=profile: {"p": views.profile_view(c, profile)})
         if profile.model.photo:
             r.site.files.append(OutputFile(views.photo_path(profile),
                                            source=c.records.data_dir / profile.model.photo.path))

@@ -124,3 +124,93 @@ def recipient_yaml(r: RecipientSpec) -> str:
     if r.enterprise:
         lines.append("    enterprise: true")
     return "\n".join(lines)
+
+
+# --- a synthetic province at realistic scale, for the benchmark ---------------------------------
+
+GIVEN_NAMES = [("Anh", 6), ("Linh", 4), ("Hương", 4), ("Hùng", 3), ("Dũng", 3), ("Tuấn", 4), ("Hà", 3), ("Lan", 3),
+               ("Minh", 3), ("Nam", 3), ("Hải", 3), ("Trang", 4), ("Thảo", 3), ("Hạnh", 2), ("Hoa", 3), ("Long", 2),
+               ("Quân", 2), ("Sơn", 2), ("Tâm", 2), ("Thắng", 2), ("Thành", 3), ("Trung", 2), ("Tú", 1), ("Vân", 2),
+               ("Việt", 2), ("Yến", 2), ("Cường", 2), ("Bình", 2), ("Giang", 2), ("Huy", 3), ("Khánh", 2),
+               ("Mai", 3), ("Nga", 2), ("Ngọc", 2), ("Nhung", 2), ("Phong", 1), ("Phương", 3), ("Quang", 2),
+               ("Hiếu", 2), ("Dung", 2), ("Đức", 2), ("Hòa", 1), ("Thủy", 2), ("Loan", 1), ("Tùng", 1), ("Vinh", 1),
+               ("Xuân", 1), ("Yên", 1), ("Khoa", 1), ("Lộc", 1), ("Phúc", 1), ("Thịnh", 1), ("Uyên", 1), ("Ánh", 1)]
+
+BENCH_AUTHORITIES = [("ubnd-tinh", "Ủy ban nhân dân tỉnh Thử Nghiệm", "province", "bang-khen-cap-tinh", "QĐ-UBND")]
+BENCH_AUTHORITIES += [(f"so-{i:02d}", f"Sở số {i:02d} tỉnh Thử Nghiệm", "department", "giay-khen-giam-doc-so", f"QĐ-S{i:02d}")
+                      for i in range(1, 21)]
+BENCH_AUTHORITIES += [(f"ubnd-xa-{i:03d}", f"Ủy ban nhân dân xã số {i:03d}", "commune", "giay-khen-chu-tich-ubnd-xa",
+                       "QĐ-UBND") for i in range(1, 41)]
+UNIT_KINDS = [("Trường Tiểu học", 0.35), ("Trường THCS", 0.2), ("Trạm Y tế xã", 0.1), ("Ủy ban nhân dân xã", 0.1),
+              ("Hợp tác xã Nông nghiệp", 0.1), ("Trường Mầm non", 0.15)]
+PLACES = ["Tân Phú", "Đông Hải", "Bình Minh", "Hòa Lợi", "An Thạnh", "Phú Mỹ", "Long Hòa", "Mỹ Xuân", "Thạnh Phú",
+          "Vĩnh Thuận", "Cồn Mới", "Tân Hưng", "Phước Long", "Giồng Trôm", "Ba Tri", "Chợ Lách", "Mỏ Cày", "Hưng Nhượng"]
+
+
+def bench_name(rng: random.Random) -> tuple[str, str]:
+    gender = rng.choice(["female", "male"])
+    middle = MIDDLE_FEMALE if gender == "female" else MIDDLE_MALE
+    return f"{pick(rng, SURNAMES)} {pick(rng, middle)} {pick(rng, GIVEN_NAMES)}", gender
+
+
+def write_province(data_dir: Path, years: int, decisions_per_year: int = 2000, rows_per_year: int = 20_000,
+                   profiles_per_year: int = 200, seed: int = 7, first_year: int = 2015) -> dict:
+    """A province of ``years`` years at realistic shape; returns counts. Deterministic for a seed."""
+    rng = random.Random(seed)
+    (data_dir / "registries").mkdir(parents=True, exist_ok=True)
+    auth = ["# synthetic benchmark data"]
+    for aid, name, kind, _form, _symbol in BENCH_AUTHORITIES:
+        auth += [f"- id: {aid}", f"  name: {q(name)}", f"  kind: {kind}"]
+    (data_dir / "registries" / "authorities.yaml").write_text("\n".join(auth) + "\n", encoding="utf-8")
+    units = []
+    lines = ["# synthetic benchmark data"]
+    for i in range(2000):
+        kind = rng.choices([k for k, _ in UNIT_KINDS], [w for _, w in UNIT_KINDS])[0]
+        place = rng.choice(PLACES)
+        uid = f"dv-{i:04d}"
+        units.append((uid, f"{kind} {place} {i % 7 + 1}"))
+        lines += [f"- id: {uid}", f"  name: {q(units[-1][1])}", f"  locality: {q('Xã ' + place)}"]
+        if i % 9 == 0:
+            lines.append("  remote_area: true")
+    (data_dir / "registries" / "units.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (data_dir / "registries" / "movements.yaml").write_text("[]\n", encoding="utf-8")
+    per_decision = rows_per_year / decisions_per_year
+    profile_slugs: list[str] = []
+    counts = {"decisions": 0, "recipients": 0, "profiles": 0}
+    for y in range(years):
+        year = first_year + y
+        numbers: dict[str, int] = {}
+        for d in range(decisions_per_year):
+            aid, _name, _kind, form, symbol = BENCH_AUTHORITIES[0 if d % 4 == 0 else 1 + d % (len(BENCH_AUTHORITIES) - 1)]
+            numbers[aid] = numbers.get(aid, 0) + rng.randint(1, 3)
+            number = f"{numbers[aid]}/{symbol}"
+            slug = f"{numbers[aid]}-{symbol.lower().replace('đ', 'd')}-{aid}"
+            day = 1 + d * 364 // decisions_per_year
+            date = f"{year}-{1 + (day - 1) // 31 % 12:02d}-{1 + (day - 1) % 28:02d}"
+            count = max(1, int(rng.gauss(per_decision, per_decision / 2)))
+            body = [f"number: {q(number)}", f"date: {date}", f"authority: {aid}", f"award_form: {form}",
+                    "method: regular", f"reason: {q('Đã có thành tích xuất sắc trong công tác năm ' + str(year))}",
+                    "recipients:"]
+            for _ in range(count):
+                name, gender = bench_name(rng)
+                uid, _uname = units[rng.randrange(len(units))]
+                body += ["  - kind: individual", f"    name: {q(name)}", f"    position: {q(rng.choice(['Giáo viên', 'Bác sĩ', 'Nông dân', 'Chuyên viên', 'Điều dưỡng', 'Trưởng phòng']))}",
+                         f"    unit: {uid}", "    category: direct_worker", f"    gender: {gender}",
+                         f"    achievement: {q('Hoàn thành xuất sắc nhiệm vụ năm ' + str(year))}"]
+                if len(profile_slugs) < (y + 1) * profiles_per_year and rng.random() < profiles_per_year / rows_per_year * 1.2:
+                    profile_slug = f"guong-{len(profile_slugs):05d}"
+                    profile_slugs.append(profile_slug)
+                    body.append(f"    profile: {profile_slug}")
+                    (data_dir / "profiles").mkdir(parents=True, exist_ok=True)
+                    (data_dir / "profiles" / f"{profile_slug}.yaml").write_text(
+                        f"name: {q(name)}\nkind: individual\nunit: {uid}\nsummary: {q('Gương điển hình ' + name)}\n",
+                        encoding="utf-8")
+                    (data_dir / "profiles" / f"{profile_slug}.md").write_text(
+                        f"**{name}** là tấm gương tiêu biểu trong phong trào thi đua năm {year}.\n", encoding="utf-8")
+                counts["recipients"] += 1
+            path = data_dir / "decisions" / str(year) / f"{slug}.yaml"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("\n".join(body) + "\n", encoding="utf-8")
+            counts["decisions"] += 1
+    counts["profiles"] = len(profile_slugs)
+    return counts

@@ -57,6 +57,11 @@ def test_hostile_data_never_reaches_the_page_as_markup(tmp_path):
     text = decision.read_text(encoding="utf-8")
     text = text.replace('"Trần Thị B"', f'"{evil}"').replace('"Dạy giỏi"', '"<img src=x onerror=alert(1)>"')
     decision.write_text(text, encoding="utf-8")
+    text = text.replace('title: "Về việc tặng Bằng khen"', 'title: \'"><script>alert("title")</script>\'')
+    decision.write_text(text, encoding="utf-8")
+    profile = project / "data/profiles/nguyen-van-a.yaml"
+    profile.write_text(profile.read_text("utf-8").replace('"Thầy giáo vùng khó khăn."',
+                                                          '\'"><script>alert("summary")</script>\''), "utf-8")
     (project / "data/profiles/nguyen-van-a.md").write_text(
         f"{evil}\n\n[bấm](javascript:alert(1))\n\n<iframe src='https://example.com'></iframe>\n", encoding="utf-8")
     result = run_cli("build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(project / "site"))
@@ -64,6 +69,7 @@ def test_hostile_data_never_reaches_the_page_as_markup(tmp_path):
     for page in (project / "site").rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "alert('xss')</script>" not in text and "<iframe" not in text and "javascript:" not in text, page
+        assert '<script>alert("' not in text, page
         for script in parse(page).scripts:
             assert "alert" not in script["text"], page
     assert "&lt;script&gt;alert(" in (project / "site/quyet-dinh/2024/12-qd-ubnd/index.html").read_text("utf-8")
