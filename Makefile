@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test validate serve golden sample browser clean help
+.PHONY: site test validate serve golden sample browser clean help bench
 
 help:
 	@echo "make site      cài môi trường (.venv), kiểm tra dữ liệu và xây dựng trang vào site/"
@@ -12,6 +12,7 @@ help:
 	@echo "make serve     xem trước trực tiếp tại http://127.0.0.1:8000"
 	@echo "make validate  chỉ kiểm tra dữ liệu"
 	@echo "make golden    tạo lại các tệp golden của trang mẫu sau khi sửa mẫu trang"
+	@echo "make bench     đo hiệu năng với dữ liệu tổng hợp (YEARS=\"1 5 10\")"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +50,7 @@ sample: $(VENV)/.runtime
 
 clean:
 	rm -rf site site.tmp-* site.old-* .pytest_cache
+
+YEARS ?= 1 5 10
+bench: $(VENV)/.dev browser
+	$(BIN)/python -m generator.bench --years $(YEARS)
