@@ -157,15 +157,22 @@ def _setup_logging() -> None:
 
 def cmd_build(args) -> int:
     """Validate, render, build into a temporary directory, then swap it in: all or nothing."""
-    root, data_dir, templates_dir, content_dir = _project(args)
-    outcome = pipeline.run(data_dir, templates_dir, root, content_dir=content_dir)
-    if not _report(outcome.problems, args.lang, args.strict):
-        return EXIT_INVALID
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from generator.mkdocs_plugin import site_options
+
     _setup_logging()
-    config = load_config(config_file=str(args.config))
+    root, data_dir, templates_dir, content_dir = _project(args)
+    try:
+        config = load_config(config_file=str(args.config))
+    except MkDocsException as exc:
+        print(f"{args.config}: cấu hình không hợp lệ: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    outcome = pipeline.run(data_dir, templates_dir, root, site_options(config, config.plugins["bangvang"].config),
+                           content_dir)
+    if not _report(outcome.problems, args.lang, args.strict):
+        return EXIT_INVALID
     site_dir = Path(args.site_dir) if args.site_dir else Path(config.site_dir)
     site_dir = site_dir if site_dir.is_absolute() else (Path.cwd() / site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -26,7 +26,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import pipeline
-from generator.render import Page, RenderedSite
+from generator.render import Page, RenderedSite, SiteOptions
 
 SHELL = "bv-shell-7f3a"  # a path segment no real page uses
 TITLE_MARK = "BV7F3A-TITLE"
@@ -37,6 +37,16 @@ BODY_MARK = "<!-- <h1> -->BV7F3A-BODY"  # "<h1" inside: Material then adds no he
 class BangVangConfig(Config):
     data_dir = c.Type(str, default="data")
     templates_dir = c.Type(str, default="site_templates")
+    license = c.Type(dict, default={"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+                                    "path": "https://creativecommons.org/licenses/by/4.0/"})
+    history_url = c.Type(str, default="")  # e.g. https://github.com/org/repo/commits/main/
+
+
+def site_options(config, plugin_config: BangVangConfig) -> SiteOptions:
+    """The core's settings, read from mkdocs.yml."""
+    site_url = config.site_url or ""
+    return SiteOptions(site_name=config.site_name, site_url=site_url if site_url.endswith("/") or not site_url
+                       else site_url + "/", license=dict(plugin_config.license), history_url=plugin_config.history_url)
 
 
 class BangVangPlugin(BasePlugin[BangVangConfig]):
@@ -65,7 +75,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         if site is None:
             root = self._root(config)
             outcome = pipeline.run(root / self.config.data_dir, root / self.config.templates_dir, root,
-                                   config.site_name, Path(config.docs_dir))
+                                   site_options(config, self.config), Path(config.docs_dir))
             if not outcome.ok:
                 lines = "\n".join(p.format() for p in outcome.problems if p.is_error)
                 raise PluginError(f"Dữ liệu có lỗi, không xây dựng trang:\n{lines}")

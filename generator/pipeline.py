@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.catalog import Catalog, build_catalog
@@ -12,7 +12,8 @@ import jinja2
 
 from generator.load import display_path, load_data
 from generator.problems import Problem, has_errors
-from generator.render import RenderedSite, render_site
+from generator.history import last_changed
+from generator.render import RenderedSite, SiteOptions, render_site
 from generator.validate import validate
 
 
@@ -45,13 +46,16 @@ def check(data_dir: Path, root: Path | None = None) -> Outcome:
     return outcome
 
 
-def run(data_dir: Path, templates_dir: Path, root: Path | None = None, site_name: str = "Bảng Vàng",
+def run(data_dir: Path, templates_dir: Path, root: Path | None = None, options: SiteOptions | None = None,
         content_dir: Path | None = None) -> Outcome:
     """The whole pipeline: records in, rendered pages and files out (nothing written to disk)."""
     outcome = check(data_dir, root)
     if outcome.catalog is not None:
         try:
-            outcome.site = render_site(outcome.catalog, templates_dir, site_name, content_dir)
+            options = options or SiteOptions()
+            if not options.last_changed:
+                options = replace(options, last_changed=last_changed(root or data_dir.parent, data_dir))
+            outcome.site = render_site(outcome.catalog, templates_dir, options, content_dir)
         except jinja2.TemplateError as exc:
             outcome.problems.append(_template_problem(exc, templates_dir, root))
     return outcome

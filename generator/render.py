@@ -57,6 +57,18 @@ class OutputFile:
     source: Path | None = None
 
 
+@dataclass(frozen=True)
+class SiteOptions:
+    """Site-wide settings the pages need; the adapter fills them from the engine's configuration."""
+
+    site_name: str = "Bảng Vàng"
+    site_url: str = ""  # public address, with a trailing slash; permanent links and citations use it
+    license: dict = field(default_factory=lambda: {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+                                                   "path": "https://creativecommons.org/licenses/by/4.0/"})
+    history_url: str = ""  # e.g. https://github.com/org/repo/commits/main/ — the file path is appended
+    last_changed: dict = field(default_factory=dict)  # record path → date of its last commit
+
+
 @dataclass
 class RenderedSite:
     pages: list[Page] = field(default_factory=list)
@@ -83,11 +95,20 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 
 
 class _Renderer:
-    def __init__(self, catalog: Catalog, env: jinja2.Environment, site_name: str):
+    def __init__(self, catalog: Catalog, env: jinja2.Environment, options: SiteOptions):
         self.catalog = catalog
         self.env = env
-        self.site_name = site_name
+        self.options = options
+        self.site_name = options.site_name
         self.site = RenderedSite()
+
+    def provenance(self, path: str, url: str, title: str, issuer: str, number: str, date: str) -> dict:
+        """Citation and audit trail of a record page: permanent URL, last change, history link."""
+        changed = self.options.last_changed.get(path)
+        return {"title": title, "issuer": issuer, "number": number, "date": date,
+                "permanent_url": (self.options.site_url or "/") + url, "site_name": self.site_name,
+                "source_path": path, "changed": long_date(changed) if changed else "",
+                "history": self.options.history_url + path if self.options.history_url else ""}
 
     def page(self, url: str, template: str, title: str, description: str = "",
              context: Callable[[], dict] | None = None, **values) -> None:
@@ -103,12 +124,14 @@ class _Renderer:
         self.site.pages.append(Page(url=url, title=title, render=render, description=description, template=template))
 
 
-def render_site(catalog: Catalog, templates_dir: Path, site_name: str = "Bảng Vàng",
+def render_site(catalog: Catalog, templates_dir: Path, options: SiteOptions | None = None,
                 content_dir: Path | None = None) -> RenderedSite:
     """Render every generated page and data file of the site, the search index included."""
-    from generator import search_index
+    from generator import exports, search_index
 
-    r = _Renderer(catalog, make_environment(templates_dir), site_name)
+    options = options or SiteOptions()
+    r = _Renderer(catalog, make_environment(templates_dir), options)
+    r.site.files.extend(exports.build_exports(catalog, options.site_url, options.license, options.site_name))
     _assets(r, templates_dir)
     _search(r, search_index.build_index(catalog, search_index.hand_written_pages(content_dir)))
     _home(r)
@@ -169,6 +192,8 @@ def _home(r: _Renderer) -> None:
 
 
 def _decisions(r: _Renderer) -> None:
+    from generator import exports
+
     c = r.catalog
     years = [{"link": views.Link(f"Năm {y}", urls.year(y)), "decisions": count(len(ds)),
               "recipients": count(sum(len(d.model.recipients) for d in ds))} for y, ds in c.by_year.items()]
@@ -185,9 +210,16 @@ def _decisions(r: _Renderer) -> None:
         heading = views.decision_label(decision)
         authority = c.authorities[d.authority].model.name
         title = d.title or f"Về việc tặng {c.award_forms[d.award_form].model.name}"
-        r.page(urls.decision(decision.year, decision.slug), "decision.html", f"{heading} {long_date(d.date)}",
+        url = urls.decision(decision.year, decision.slug)
+        json_file, csv_file = exports.decision_files(decision.year, decision.slug)
+        r.page(url, "decision.html", f"{heading} {long_date(d.date)}",
                f"{title} — {authority}, {long_date(d.date)}.",
-               context=lambda decision=decision: {"d": views.decision_view(c, decision)})
+               context=lambda decision=decision, url=url, heading=heading, title=title, authority=authority,
+               json_file=json_file, csv_file=csv_file: {
+                   "d": views.decision_view(c, decision),
+                   "downloads": [views.Link("JSON", json_file), views.Link("CSV (Excel)", csv_file)],
+                   "cite": r.provenance(decision.path, url, f"{heading}: {title}", authority,
+                                        decision.model.number or "", long_date(decision.model.date))})
         if decision.model.attachment:
             r.site.files.append(OutputFile(urls.attachment(decision.year, decision.slug),
                                            source=c.records.data_dir / decision.model.attachment.path))
@@ -255,8 +287,11 @@ def _profiles(r: _Renderer) -> None:
            "Những tấm gương người tốt, việc tốt, điển hình tiên tiến.",
            cards=[views.profile_card(c, p) for p in c.profiles_sorted()])
     for profile in c.profiles.values():
-        r.page(urls.profile(profile.slug), "profile.html", profile.model.name, profile.model.summary,
-               context=lambda profile=profile: {"p": views.profile_view(c, profile)})
+        url = urls.profile(profile.slug)
+        r.page(url, "profile.html", profile.model.name, profile.model.summary,
+               context=lambda profile=profile, url=url: {
+                   "p": views.profile_view(c, profile),
+                   "cite": r.provenance(profile.path, url, f"Gương điển hình: {profile.model.name}", r.site_name, "", "")})
         if profile.model.photo:
             r.site.files.append(OutputFile(views.photo_path(profile),
                                            source=c.records.data_dir / profile.model.photo.path))

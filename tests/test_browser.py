@@ -60,7 +60,7 @@ def page(browser):
 def test_home_shows_totals_latest_decisions_and_profiles(page, server):
     page.goto(server)
     assert page.title().startswith("Bảng Vàng")
-    assert page.locator("h1").first.inner_text() == "Bảng Vàng"
+    assert page.locator("h1").first.inner_text() == "Bảng Vàng tỉnh Hòa An"
     assert page.locator(".bv-total").count() == 6
     assert page.locator("table.bv-table tbody tr").count() == 10
     assert page.locator(".bv-card").count() >= 4
