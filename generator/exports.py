@@ -107,21 +107,26 @@ def decision_files(year: int, slug: str) -> tuple[str, str]:
 
 
 def build_exports(catalog: Catalog, base_url: str, license_: dict, site_name: str) -> list[OutputFile]:
-    """Per-decision JSON and CSV, bulk files, and datapackage.json."""
+    """Per-decision JSON and CSV, bulk files, and datapackage.json — produced when written."""
+    entries = sorted(catalog.decisions, key=lambda e: (e.year, e.slug))
     files: list[OutputFile] = []
-    all_decisions, all_recipients = [], []
-    for entry in sorted(catalog.decisions, key=lambda e: (e.year, e.slug)):
-        decision = decision_record(catalog, entry, base_url)
-        recipients = recipient_records(catalog, entry, base_url)
-        all_decisions.append(decision)
-        all_recipients.extend(recipients)
+    for entry in entries:
         json_path, csv_path = decision_files(entry.year, entry.slug)
-        files.append(OutputFile(json_path, content=to_json({**decision, "recipients_list": recipients})))
-        files.append(OutputFile(csv_path, content=to_csv(recipients, RECIPIENT_FIELDS)))
-    files += [OutputFile(f"{DECISIONS}.csv", content=to_csv(all_decisions, DECISION_FIELDS)),
-              OutputFile(f"{DECISIONS}.json", content=to_json(all_decisions)),
-              OutputFile(f"{RECIPIENTS}.csv", content=to_csv(all_recipients, RECIPIENT_FIELDS)),
-              OutputFile(f"{RECIPIENTS}.json", content=to_json(all_recipients)),
+        files.append(OutputFile(json_path, produce=lambda entry=entry: to_json(
+            {**decision_record(catalog, entry, base_url), "recipients_list": recipient_records(catalog, entry, base_url)})))
+        files.append(OutputFile(csv_path, produce=lambda entry=entry: to_csv(
+            recipient_records(catalog, entry, base_url), RECIPIENT_FIELDS)))
+
+    def all_decisions() -> list[dict]:
+        return [decision_record(catalog, e, base_url) for e in entries]
+
+    def all_recipients() -> list[dict]:
+        return [row for e in entries for row in recipient_records(catalog, e, base_url)]
+
+    files += [OutputFile(f"{DECISIONS}.csv", produce=lambda: to_csv(all_decisions(), DECISION_FIELDS)),
+              OutputFile(f"{DECISIONS}.json", produce=lambda: to_json(all_decisions())),
+              OutputFile(f"{RECIPIENTS}.csv", produce=lambda: to_csv(all_recipients(), RECIPIENT_FIELDS)),
+              OutputFile(f"{RECIPIENTS}.json", produce=lambda: to_json(all_recipients())),
               OutputFile(f"{DATA_DIR}datapackage.json", content=to_json(datapackage(license_, site_name, base_url)))]
     return files
 

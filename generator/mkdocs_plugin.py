@@ -60,6 +60,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         self._records: list[Page] = []
         self._shells: dict[int, str] = {}  # depth → shell src_uri
         self._built_urls: list[str] = []
+        self._produced: list = []
 
     def on_config(self, config):
         if not config.use_directory_urls:
@@ -96,8 +97,11 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
             self._shells[depth] = src_uri
             files.append(_virtual_page(config, src_uri, TITLE_MARK, DESCRIPTION_MARK, InclusionLevel.NOT_IN_NAV,
                                        escape=False))
+        self._produced = []
         for out in site.files:
-            if out.content is not None:
+            if out.produce is not None:
+                self._produced.append(out)  # large: written after the build, one at a time
+            elif out.content is not None:
                 files.append(File.generated(config, out.path, content=out.content))
             else:
                 files.append(File.generated(config, out.path, abs_src_path=str(out.source)))
@@ -129,6 +133,11 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(fill(page), encoding="utf-8")
         shutil.rmtree(site_dir / SHELL, ignore_errors=True)
+        for out in self._produced:
+            target = site_dir / out.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(out.data())
+        self._produced = []
         _write_sitemap(site_dir, config.site_url, self._built_urls + [p.url for p in self._records])
         self._records = []
 

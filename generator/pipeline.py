@@ -40,6 +40,9 @@ def check(data_dir: Path, root: Path | None = None) -> Outcome:
     """Load and validate; build the catalog when there is no error."""
     loaded = load_data(data_dir, root)
     records, problems = validate(loaded, today())
+    for docs in loaded.docs.values():
+        for doc in docs:  # positions and raw data are only needed to report problems, done now
+            doc.data, doc.lines, doc.raw_scalars = None, {}, {}
     outcome = Outcome(problems=problems)
     if outcome.ok:
         outcome.catalog = build_catalog(records)

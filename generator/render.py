@@ -50,11 +50,21 @@ class Page:
 
 @dataclass(frozen=True)
 class OutputFile:
-    """A file published as is: from bytes in memory or copied from ``source``."""
+    """A file published as is: bytes in memory, a file copied from ``source``, or bytes made by
+    ``produce`` when the file is written (large exports: never all held in memory at once)."""
 
     path: str
     content: bytes | None = None
     source: Path | None = None
+    produce: Callable[[], bytes] | None = field(default=None, repr=False, compare=False)
+
+    def data(self) -> bytes:
+        if self.content is not None:
+            return self.content
+        if self.produce is not None:
+            return self.produce()
+        assert self.source is not None
+        return self.source.read_bytes()
 
 
 @dataclass(frozen=True)

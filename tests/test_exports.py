@@ -13,7 +13,7 @@ from conftest import ROOT
 def files_of(tree):
     outcome = pipeline.check(tree.data, tree.root)
     site = render_site(outcome.catalog, ROOT / "site_templates", SiteOptions(site_url="https://x.example/"))
-    return outcome.catalog, {f.path: f.content for f in site.files if f.content is not None}
+    return outcome.catalog, {f.path: f.data() for f in site.files}
 
 
 def read_csv(data: bytes) -> list[dict]:
