@@ -31,6 +31,7 @@ from generator.render import Page, RenderedSite, SiteOptions
 SHELL = "bv-shell-7f3a"  # a path segment no real page uses
 TITLE_MARK = "BV7F3A-TITLE"
 DESCRIPTION_MARK = "BV7F3A-DESCRIPTION"
+IMAGE_MARK = "BV7F3A-IMAGE"
 BODY_MARK = "<!-- <h1> -->BV7F3A-BODY"  # "<h1" inside: Material then adds no heading of its own
 
 
@@ -90,13 +91,14 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
                 self._records.append(page)
                 self._shells.setdefault(page.url.count("/"), "")
                 continue
-            files.append(_virtual_page(config, src_uri, page.title, page.description, InclusionLevel.INCLUDED))
+            files.append(_virtual_page(config, src_uri, page.title, page.description, InclusionLevel.INCLUDED,
+                                       image=page.image))
             self._pages[src_uri] = page
         for depth in self._shells:
             src_uri = f"{SHELL}/" * depth + "index.md"
             self._shells[depth] = src_uri
             files.append(_virtual_page(config, src_uri, TITLE_MARK, DESCRIPTION_MARK, InclusionLevel.NOT_IN_NAV,
-                                       escape=False))
+                                       escape=False, image=IMAGE_MARK))
         self._produced = []
         for out in site.files:
             if out.produce is not None:
@@ -142,17 +144,21 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         self._records = []
 
 
-def _virtual_page(config, src_uri: str, title: str, description: str, inclusion, escape: bool = True) -> File:
+def _virtual_page(config, src_uri: str, title: str, description: str, inclusion, escape: bool = True,
+                  image: str = "") -> File:
     # MkDocs' theme environment does not autoescape: values from data are escaped here, once.
     front = {"title": html.escape(title) if escape else title,
              "description": html.escape(description) if escape else description}
+    if image:
+        front["image"] = html.escape(image) if escape else image
     text = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n"
     return File.generated(config, src_uri, content=text, inclusion=inclusion)
 
 
 def _shell_filler(shell: str, shell_url: str):
     """Split a built shell page at its markers once; return a fast page → HTML function."""
-    pattern = re.compile("|".join(re.escape(m) for m in (BODY_MARK, TITLE_MARK, DESCRIPTION_MARK, shell_url)))
+    pattern = re.compile("|".join(re.escape(m) for m in (BODY_MARK, TITLE_MARK, DESCRIPTION_MARK, IMAGE_MARK,
+                                                          shell_url)))
     parts: list[str] = []
     kinds: list[str] = []
     last = 0
@@ -166,7 +172,8 @@ def _shell_filler(shell: str, shell_url: str):
 
     def fill(page: Page) -> str:
         values = {BODY_MARK: page.html, TITLE_MARK: html.escape(page.title),
-                  DESCRIPTION_MARK: html.escape(page.description), shell_url: page.url}
+                  DESCRIPTION_MARK: html.escape(page.description), shell_url: page.url,
+                  IMAGE_MARK: html.escape(page.image or "assets/chia-se.png")}
         out = io.StringIO()
         for part, kind in zip(parts, kinds):
             out.write(part)

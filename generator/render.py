@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import urls, views
+from generator import structured_data, urls, views
 from generator.catalog import Catalog
 from generator.labels import count, label, long_date, short_date
 from generator.models import REGISTRY_MODELS, AwardLevel, Decision, Profile, Recipient
@@ -37,6 +37,7 @@ class Page:
     render: Callable[[], str] = field(repr=False, compare=False)
     description: str = ""
     template: str = ""
+    image: str = ""  # site path of the picture shown when the page is shared
 
     @property
     def html(self) -> str:
@@ -121,7 +122,7 @@ class _Renderer:
                 "history": self.options.history_url + path if self.options.history_url else ""}
 
     def page(self, url: str, template: str, title: str, description: str = "",
-             context: Callable[[], dict] | None = None, **values) -> None:
+             context: Callable[[], dict] | None = None, image: str = "", **values) -> None:
         """Add a page; ``context`` (a function) defers building its view objects until it is rendered."""
         env, site_name = self.env, self.site_name
 
@@ -131,17 +132,20 @@ class _Renderer:
             return env.get_template(template).render(url=to, link=partial(_link, to), title=title,
                                                      site_name=site_name, **extra)
 
-        self.site.pages.append(Page(url=url, title=title, render=render, description=description, template=template))
+        self.site.pages.append(Page(url=url, title=title, render=render, description=description, template=template,
+                                    image=image))
 
 
 def render_site(catalog: Catalog, templates_dir: Path, options: SiteOptions | None = None,
                 content_dir: Path | None = None) -> RenderedSite:
     """Render every generated page and data file of the site, the search index included."""
-    from generator import exports, search_index
+    from generator import exports, feed, search_index
 
     options = options or SiteOptions()
     r = _Renderer(catalog, make_environment(templates_dir), options)
     r.site.files.extend(exports.build_exports(catalog, options.site_url, options.license, options.site_name))
+    r.site.files.append(OutputFile(feed.FEED_PATH, content=feed.build_feed(catalog, options.site_url, options.site_name,
+                                                                           options.last_changed)))
     _assets(r, templates_dir)
     _search(r, search_index.build_index(catalog, search_index.hand_written_pages(content_dir)))
     _home(r)
@@ -227,6 +231,7 @@ def _decisions(r: _Renderer) -> None:
                context=lambda decision=decision, url=url, heading=heading, title=title, authority=authority,
                json_file=json_file, csv_file=csv_file: {
                    "d": views.decision_view(c, decision),
+                   "ld": structured_data.as_script(structured_data.decision_ld(c, decision, r.options.site_url)),
                    "downloads": [views.Link("JSON", json_file), views.Link("CSV (Excel)", csv_file)],
                    "cite": r.provenance(decision.path, url, f"{heading}: {title}", authority,
                                         decision.model.number or "", long_date(decision.model.date))})
@@ -298,9 +303,10 @@ def _profiles(r: _Renderer) -> None:
            cards=[views.profile_card(c, p) for p in c.profiles_sorted()])
     for profile in c.profiles.values():
         url = urls.profile(profile.slug)
-        r.page(url, "profile.html", profile.model.name, profile.model.summary,
+        r.page(url, "profile.html", profile.model.name, profile.model.summary, image=views.photo_path(profile),
                context=lambda profile=profile, url=url: {
                    "p": views.profile_view(c, profile),
+                   "ld": structured_data.as_script(structured_data.profile_ld(c, profile, r.options.site_url)),
                    "cite": r.provenance(profile.path, url, f"Gương điển hình: {profile.model.name}", r.site_name, "", "")})
         if profile.model.photo:
             r.site.files.append(OutputFile(views.photo_path(profile),
@@ -322,4 +328,10 @@ def _about_data(r: _Renderer) -> None:
                    ("Đơn vị trong danh mục", count(len(c.units))), ("Cơ quan ban hành", count(len(c.authorities))),
                    ("Hình thức khen thưởng", count(len(c.award_forms))), ("Phong trào thi đua", count(len(c.movements)))],
            formats=[{"title": title, "schema": urls.schema(name), "fields": field_rows(model)}
-                    for title, name, model in models])
+                    for title, name, model in models],
+           license=r.options.license,
+           downloads=[views.Link("Tất cả quyết định (CSV)", "du-lieu/quyet-dinh.csv"),
+                      views.Link("Tất cả quyết định (JSON)", "du-lieu/quyet-dinh.json"),
+                      views.Link("Tất cả người, tập thể được khen (CSV)", "du-lieu/nguoi-nhan.csv"),
+                      views.Link("Tất cả người, tập thể được khen (JSON)", "du-lieu/nguoi-nhan.json"),
+                      views.Link("Mô tả gói dữ liệu (Frictionless datapackage.json)", "du-lieu/datapackage.json")])

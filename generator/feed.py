@@ -1,0 +1,54 @@
+"""An Atom feed of published decisions and profiles (RFC 4287), with stable ids and no build dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from xml.sax.saxutils import escape
+
+from generator import urls
+from generator.catalog import Catalog
+from generator.labels import long_date
+from generator.views import decision_label
+
+FEED_PATH = "cap-nhat.atom"
+ENTRIES = 100
+
+
+def _time(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def build_feed(catalog: Catalog, site_url: str, site_name: str, last_changed: dict) -> bytes:
+    """The newest decisions (by signing date) and every profile (by its file's last change)."""
+    base = site_url or "/"
+    items: list[tuple[dt.date, str, str, str, str]] = []
+    for decision in catalog.decisions[:ENTRIES]:
+        d = decision.model
+        form = catalog.award_forms[d.award_form].model.name
+        authority = catalog.authorities[d.authority].model.name
+        summary = f"{d.title or form} — {authority}, {long_date(d.date)}; {len(d.recipients)} người, tập thể được khen."
+        if d.revocation:
+            summary += f" Đã bị hủy bỏ bởi Quyết định số {d.revocation.decision_number}."
+        items.append((d.date, urls.decision(decision.year, decision.slug), f"{decision_label(decision)}: {form}",
+                      summary, "quyết định"))
+    for profile in catalog.profiles_sorted():
+        awards = catalog.awards_by_profile.get(profile.slug, [])
+        day = last_changed.get(profile.path) or (max(a.decision.model.date for a in awards) if awards else None)
+        if day is not None:
+            items.append((day, urls.profile(profile.slug), f"Gương điển hình: {profile.model.name}",
+                          profile.model.summary, "gương điển hình"))
+    items.sort(key=lambda i: (i[0], i[1]), reverse=True)
+    updated = _time(items[0][0]) if items else "1970-01-01T00:00:00Z"
+    entries = "".join(
+        f"  <entry>\n    <id>{escape(base + url)}</id>\n    <title>{escape(title)}</title>\n"
+        f"    <link rel=\"alternate\" type=\"text/html\" href=\"{escape(base + url)}\"/>\n"
+        f"    <updated>{_time(day)}</updated>\n    <category term=\"{escape(kind)}\"/>\n"
+        f"    <summary>{escape(summary)}</summary>\n  </entry>\n"
+        for day, url, title, summary, kind in items[:ENTRIES])
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">\n'
+        f"  <id>{escape(base + FEED_PATH)}</id>\n  <title>{escape(site_name)} — cập nhật</title>\n"
+        f"  <link rel=\"self\" type=\"application/atom+xml\" href=\"{escape(base + FEED_PATH)}\"/>\n"
+        f"  <link rel=\"alternate\" type=\"text/html\" href=\"{escape(base)}\"/>\n"
+        f"  <updated>{updated}</updated>\n  <author><name>{escape(site_name)}</name></author>\n"
+        f"{entries}</feed>\n").encode("utf-8")

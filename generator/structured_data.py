@@ -1,0 +1,54 @@
+"""schema.org JSON-LD for decision and profile pages, so search engines and tools can read them."""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from generator import urls
+from generator.catalog import Catalog
+from generator.models import RecipientKind
+from generator.validate import DecisionEntry, ProfileEntry
+
+
+def as_script(data: dict) -> Markup:
+    """A JSON-LD ``<script>`` whose text cannot close the element early ("</" is escaped)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return Markup(f'<script type="application/ld+json">{text}</script>')
+
+
+def decision_ld(catalog: Catalog, entry: DecisionEntry, site_url: str) -> dict:
+    d = entry.model
+    form = catalog.award_forms[d.award_form].model
+    authority = catalog.authorities[d.authority].model
+    data = {
+        "@context": "https://schema.org", "@type": "Legislation",
+        "name": d.title or f"Về việc tặng {form.name}", "legislationType": "Quyết định khen thưởng",
+        "legislationDate": d.date.isoformat(), "inLanguage": "vi",
+        "legislationPassedBy": {"@type": "GovernmentOrganization", "name": authority.name},
+        "url": site_url + urls.decision(entry.year, entry.slug),
+        "about": {"@type": "Thing", "name": form.name},
+        "legislationLegalForce": "https://schema.org/NotInForce" if d.revocation else "https://schema.org/InForce",
+    }
+    if d.number:
+        data["legislationIdentifier"] = d.number
+    return data
+
+
+def profile_ld(catalog: Catalog, profile: ProfileEntry, site_url: str) -> dict:
+    p = profile.model
+    awards = []
+    for award in catalog.awards_by_profile.get(profile.slug, []):
+        if award.revoked:
+            continue
+        form = catalog.award_forms[award.decision.model.award_form].model.name
+        awards.append(f"{form} ({award.decision.year})")
+    data = {
+        "@context": "https://schema.org", "@type": "Person" if p.kind is RecipientKind.individual else "Organization",
+        "name": p.name, "description": p.summary, "url": site_url + urls.profile(profile.slug), "award": awards,
+    }
+    unit = catalog.units.get(p.unit) if p.unit else None
+    if unit and p.kind is RecipientKind.individual:
+        data["affiliation"] = {"@type": "Organization", "name": unit.model.name}
+    return data
