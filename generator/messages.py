@@ -150,6 +150,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                                   "en": ("revocation details but status is not revoked", "set status: revoked")},
     "corrections_missing": {"vi": ("status là corrected nhưng không có đính chính", "thêm corrections: - date: …, note: …"),
                             "en": ("status is corrected but there are no corrections", "add corrections: - date: …, note: …")},
+    "cap_exceeded": {"vi": ("{unit} năm {year}: {count} «{form}» trên {base} «{of}», vượt tỷ lệ {percent} %",
+                             "kiểm tra danh sách; tỷ lệ quy định trong danh mục hình thức khen thưởng (cap)"),
+                      "en": ("{unit} in {year}: {count} “{form}” for {base} “{of}”, above the {percent} % cap",
+                             "check the list; the cap is set in the award-form registry")},
     # personal data in text
     "pii_phone": {"vi": ("«{field}» chứa số điện thoại «{snippet}»", "xóa số điện thoại; nếu không phải số điện thoại, thêm chuỗi vào pii_allow"),
                   "en": ("“{field}” contains a phone number “{snippet}”", "remove it; if it is not a phone number, add the text to pii_allow")},

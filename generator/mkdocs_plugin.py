@@ -117,7 +117,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         if page.file.src_uri.startswith(SHELL):
             return BODY_MARK
         generated = self._pages.get(page.file.src_uri)
-        return generated.html if generated else html_
+        return _render(generated) if generated else html_
 
     def on_post_page(self, output: str, *, page, config) -> str:
         if not page.file.src_uri.startswith(SHELL):
@@ -142,6 +142,14 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         self._produced = []
         _write_sitemap(site_dir, config.site_url, self._built_urls + [p.url for p in self._records])
         self._records = []
+
+
+def _render(page: Page) -> str:
+    """A page's body; a template failing on some record becomes a build error naming the page."""
+    try:
+        return page.html
+    except Exception as exc:  # noqa: BLE001 - any template failure must end the build cleanly
+        raise PluginError(f"mẫu trang {page.template} lỗi khi tạo {page.url}: {exc}") from exc
 
 
 def _virtual_page(config, src_uri: str, title: str, description: str, inclusion, escape: bool = True,
@@ -171,7 +179,7 @@ def _shell_filler(shell: str, shell_url: str):
         raise PluginError("bangvang: the theme dropped the page body marker; record pages cannot be written")
 
     def fill(page: Page) -> str:
-        values = {BODY_MARK: page.html, TITLE_MARK: html.escape(page.title),
+        values = {BODY_MARK: _render(page), TITLE_MARK: html.escape(page.title),
                   DESCRIPTION_MARK: html.escape(page.description), shell_url: page.url,
                   IMAGE_MARK: html.escape(page.image or "assets/chia-se.png")}
         out = io.StringIO()

@@ -143,6 +143,14 @@ class Unit(Record):
     successor: Id | None = F("Đơn vị kế thừa", "Mã đơn vị tiếp nhận sau khi sáp nhập.", default=None)
 
 
+class Cap(Record):
+    """Tỷ lệ tối đa: số người nhận hình thức này ≤ percent % số người nhận hình thức «of», theo đơn vị và năm."""
+
+    of: Id = F("Hình thức làm căn cứ", "Mã hình thức mà tỷ lệ được tính trên đó.")
+    percent: Annotated[float, Field(gt=0, le=100)] = F("Tỷ lệ tối đa (%)")
+    source: Text | None = F("Căn cứ pháp lý", default=None)
+
+
 class AwardForm(Record):
     """Hình thức khen thưởng hoặc danh hiệu thi đua trong danh mục pháp lý."""
 
@@ -155,6 +163,7 @@ class AwardForm(Record):
     )
     awarded_by: list[AuthorityKind] = F("Thẩm quyền quyết định", "Loại cơ quan được quyết định hình thức này.", min_length=1)
     source: Text | None = F("Căn cứ pháp lý", "Văn bản quy định hình thức này.", default=None)
+    cap: Cap | None = F("Giới hạn tỷ lệ", "Ví dụ Chiến sĩ thi đua cơ sở ≤ 15 % số Lao động tiên tiến.", default=None)
 
 
 class Movement(Record):

@@ -59,19 +59,29 @@ def run(data_dir: Path, templates_dir: Path, root: Path | None = None, options: 
             if not options.last_changed:
                 options = replace(options, last_changed=last_changed(root or data_dir.parent, data_dir))
             outcome.site = render_site(outcome.catalog, templates_dir, options, content_dir)
-        except jinja2.TemplateError as exc:
+        except (jinja2.TemplateError, AttributeError, TypeError, KeyError, ValueError) as exc:
+            # a template that uses a value wrongly: report it like a record problem, not a traceback
             outcome.problems.append(_template_problem(exc, templates_dir, root))
     return outcome
 
 
-def _template_problem(exc: jinja2.TemplateError, templates_dir: Path, root: Path | None) -> Problem:
+def _template_problem(exc: Exception, templates_dir: Path, root: Path | None) -> Problem:
     """A broken template is reported like a broken record: file, line, what, and how to fix."""
-    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or ""
+    name = getattr(exc, "filename", None) or _template_file(exc) or ""
     line = getattr(exc, "lineno", None) or 1
     path = display_path(Path(name), root or templates_dir.parent) if name else display_path(templates_dir, root or templates_dir.parent)
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return Problem(path, line, "template_syntax", {"detail": exc.message or str(exc)})
     return Problem(path, _template_line(exc) or line, "template_error", {"detail": str(exc)})
+
+
+def _template_file(exc: BaseException) -> str | None:
+    tb, name = exc.__traceback__, None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".html"):
+            name = tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
+    return name
 
 
 def _template_line(exc: BaseException) -> int | None:

@@ -17,7 +17,17 @@ from markupsafe import Markup, escape
 from generator import structured_data, urls, views
 from generator.catalog import Catalog
 from generator.labels import count, label, long_date, short_date
-from generator.models import REGISTRY_MODELS, AwardLevel, Decision, Profile, Recipient
+from generator.models import (
+    REGISTRY_MODELS,
+    AwardLevel,
+    CommendationMethod,
+    Decision,
+    Gender,
+    Profile,
+    Recipient,
+    RecipientCategory,
+    RecipientKind,
+)
 from generator.schema import field_rows, record_schemas, schema_json
 from generator.text import sort_key
 
@@ -153,6 +163,8 @@ def render_site(catalog: Catalog, templates_dir: Path, options: SiteOptions | No
     _award_forms(r)
     _units(r)
     _profiles(r)
+    _statistics(r)
+    _revoked(r)
     _about_data(r)
     _smoke_test(r.site)
     return r.site
@@ -311,6 +323,82 @@ def _profiles(r: _Renderer) -> None:
         if profile.model.photo:
             r.site.files.append(OutputFile(views.photo_path(profile),
                                            source=c.records.data_dir / profile.model.photo.path))
+
+
+_VALUE_LABELS = {
+    "kind": lambda v: label(RecipientKind(v)), "level": lambda v: label(AwardLevel(v)),
+    "method": lambda v: label(CommendationMethod(v)),
+    "category": lambda v: "Chưa phân loại" if v == "unknown" else label(RecipientCategory(v)),
+    "gender": lambda v: "Không ghi" if v == "unknown" else label(Gender(v)),
+    "remote": lambda v: {"remote": "Vùng sâu, vùng xa, vùng khó khăn", "other": "Địa bàn khác",
+                         "unknown": "Đơn vị ngoài danh mục"}[v],
+}
+
+
+def _statistics(r: _Renderer) -> None:
+    from generator import charts, exports, statistics
+    from generator.validate import cap_breaches
+
+    c = r.catalog
+    everything = statistics.all_stats(c)
+    breaches = cap_breaches(c.records)
+    reports = []
+    for year, authority_id, level in statistics.report_keys(c):
+        code, form_title, columns = statistics.REPORT_COLUMNS[level]
+        authority = c.authorities[authority_id].model.name
+        slug = f"{year}-{authority_id}-{code.split('.')[0]}"
+        page_url = f"{urls.STATISTICS}bao-cao/{slug}/"
+        csv_path = f"{page_url}{slug}.csv"
+        rows = statistics.official_report(c, year, authority_id, level)
+        header = [("doi_tuong", "string", "Đối tượng, phương thức")] + [
+            (f"cot_{i + 1}", "integer", name) for i, (_, name) in enumerate(columns)] + [("tong", "integer", "Tổng")]
+        r.site.files.append(OutputFile(csv_path, content=exports.to_csv(
+            [dict(zip([h[0] for h in header], [row[0].strip(), *row[1:]])) for row in rows], header)))
+        title = f"Biểu {code} — {authority} — năm {year}"
+        r.page(page_url, "report.html", title, f"{form_title}, {authority}, năm {year}.",
+               form_code=code, form_title=form_title, authority=authority, year=year,
+               columns=[name for _, name in columns], rows=rows, csv=views.Link("CSV (Excel)", csv_path))
+        reports.append(views.Link(title, page_url))
+
+    def pct(value: float | None) -> str:
+        return f"{value * 100:.1f} %".replace(".", ",") if value is not None else "—"
+
+    for s in everything:
+        base = urls.STATISTICS if s.slug == "tat-ca" else f"{urls.STATISTICS}{s.slug}/"
+        breakdowns = []
+        for b in s.breakdowns:
+            rows = []
+            for value, awards in sorted(b.awards.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+                name = c.award_forms[value].model.name if b.key == "form" else _VALUE_LABELS[b.key](value)
+                list_url = f"{urls.STATISTICS}danh-sach/{s.slug}/{b.key}-{value}/"
+                rows.append({"label": name, "count": views.Link(count(len(awards)), list_url),
+                             "share": pct(len(awards) / s.total if s.total else None), "n": len(awards)})
+                r.page(list_url, "statistics_list.html", f"{b.title}: {name} — {s.label}",
+                       f"{len(awards)} lượt khen thưởng.", context=lambda awards=awards, base=base: {
+                           "rows": [views.award_row(c, a) for a in awards], "total": count(len(awards)), "back": base})
+            breakdowns.append({"key": b.key, "title": b.title, "rows": rows,
+                               "chart": charts.bar_chart([(row["label"], row["n"]) for row in rows], b.title)})
+        years = [views.Link("Tất cả các năm", urls.STATISTICS)] + [
+            views.Link(str(y), f"{urls.STATISTICS}{y}/") for y in c.by_year]
+        r.page(base, "statistics.html", f"Thống kê khen thưởng — {s.label}",
+               f"Thống kê công bằng trong khen thưởng: {s.label}.",
+               s={"label": s.label, "total": count(s.total), "leader_share": pct(s.leader_share),
+                  "direct_share": pct(s.direct_share), "remote_share": pct(s.remote_share), "breakdowns": breakdowns,
+                  "top_units": [{"unit": views.Link(c.units[u].model.name, urls.unit(u)), "count": count(n)}
+                                for u, n in s.top_units]},
+               years=years, current=base,
+               breaches=[f"{c.units[b.unit].model.name if b.unit in c.units else b.unit}, năm {b.year}: "
+                         f"{b.count} «{c.award_forms[b.form].model.name}» trên {b.base} «{c.award_forms[b.of].model.name}» "
+                         f"(tối đa {b.percent:g} %)" for b in breaches if s.slug in ("tat-ca", str(b.year))],
+               reports=reports if s.slug == "tat-ca" else [r_ for r_ in reports if f"năm {s.slug}" in r_.text])
+
+
+def _revoked(r: _Renderer) -> None:
+    c = r.catalog
+    r.page(urls.REVOKED, "revoked.html", "Khen thưởng đã bị hủy bỏ",
+           "Các quyết định khen thưởng đã bị hủy bỏ, kèm quyết định hủy và lý do.",
+           rows=[{"row": views.decision_row(c, d), "by": d.model.revocation.decision_number,
+                  "on": short_date(d.model.revocation.date), "reason": d.model.revocation.reason} for d in c.revoked()])
 
 
 def _about_data(r: _Renderer) -> None:

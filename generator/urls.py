@@ -14,6 +14,8 @@ UNITS = "don-vi/"
 PROFILES = "guong-dien-hinh/"
 ABOUT_DATA = "ve-du-lieu/"
 SEARCH = "tim-kiem/"
+STATISTICS = "thong-ke/"
+REVOKED = "khen-thuong-bi-huy/"
 SCHEMA_DIR = "du-lieu/luoc-do/"
 
 

@@ -1,0 +1,161 @@
+"""Fairness statistics, derived from the catalog: who receives awards, at which level, where.
+
+Revoked decisions are left out. Every figure keeps the awards behind it, so each number on the
+statistics page links to the list of records it counts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from generator.catalog import Award, Catalog
+from generator.models import AwardGroup, AwardLevel, CommendationMethod, RecipientCategory, RecipientKind
+
+LEADER_CATEGORIES = (RecipientCategory.leader_ministry_province, RecipientCategory.leader_department,
+                     RecipientCategory.leader_other)
+
+
+@dataclass
+class Breakdown:
+    """Counts of awards by one dimension; ``awards`` keeps the records behind each value."""
+
+    key: str
+    title: str
+    awards: dict[str, list[Award]] = field(default_factory=lambda: defaultdict(list))
+
+    def counts(self) -> list[tuple[str, int]]:
+        return [(value, len(items)) for value, items in self.awards.items()]
+
+
+@dataclass
+class YearStats:
+    label: str  # "2024" or "Tất cả các năm"
+    slug: str  # "2024" or "tat-ca"
+    total: int
+    breakdowns: list[Breakdown]
+    leader_share: float | None  # share of individual awards going to leaders
+    direct_share: float | None
+    remote_share: float | None  # share of awards to units in remote/difficult areas
+    top_units: list[tuple[str, int]]
+
+
+def in_force_awards(catalog: Catalog) -> list[Award]:
+    return [Award(d, i, d.recipient_ids[i]) for d in catalog.decisions if d.model.status.value != "revoked"
+            for i in range(len(d.model.recipients))]
+
+
+def year_stats(catalog: Catalog, awards: list[Award], label: str, slug: str) -> YearStats:
+    by = {key: Breakdown(key, title) for key, title in (
+        ("level", "Cấp khen thưởng"), ("form", "Hình thức khen thưởng"), ("kind", "Loại đối tượng"),
+        ("category", "Đối tượng cá nhân"), ("gender", "Giới tính (cá nhân)"), ("method", "Phương thức khen thưởng"),
+        ("remote", "Đơn vị ở vùng khó khăn"))}
+    units = Counter()
+    for award in awards:
+        r = award.recipient
+        form = catalog.award_forms[award.decision.model.award_form].model
+        by["level"].awards[form.level.value].append(award)
+        by["form"].awards[form.id].append(award)
+        by["kind"].awards[r.kind.value].append(award)
+        by["method"].awards[award.decision.model.method.value].append(award)
+        if r.kind is RecipientKind.individual:
+            by["category"].awards[r.category.value if r.category else "unknown"].append(award)
+            by["gender"].awards[r.gender.value if r.gender else "unknown"].append(award)
+        unit = catalog.units.get(r.unit) if r.unit else None
+        if unit:
+            units[unit.model.id] += 1
+            by["remote"].awards["remote" if unit.model.remote_area else "other"].append(award)
+        else:
+            by["remote"].awards["unknown"].append(award)
+    individuals = sum(len(v) for v in by["category"].awards.values())
+    leaders = sum(len(by["category"].awards.get(c.value, [])) for c in LEADER_CATEGORIES)
+    direct = len(by["category"].awards.get(RecipientCategory.direct_worker.value, []))
+    known_units = len(by["remote"].awards.get("remote", [])) + len(by["remote"].awards.get("other", []))
+    return YearStats(
+        label=label, slug=slug, total=len(awards), breakdowns=list(by.values()),
+        leader_share=leaders / individuals if individuals else None,
+        direct_share=direct / individuals if individuals else None,
+        remote_share=len(by["remote"].awards.get("remote", [])) / known_units if known_units else None,
+        top_units=units.most_common(10),
+    )
+
+
+def all_stats(catalog: Catalog) -> list[YearStats]:
+    """Overall first, then each year, newest first."""
+    awards = in_force_awards(catalog)
+    result = [year_stats(catalog, awards, "Tất cả các năm", "tat-ca")]
+    by_year: dict[int, list[Award]] = defaultdict(list)
+    for award in awards:
+        by_year[award.decision.year].append(award)
+    for year in sorted(by_year, reverse=True):
+        result.append(year_stats(catalog, by_year[year], str(year), str(year)))
+    return result
+
+
+# --- official report forms 0602 / 0603.N/BNV-TĐKT (Circular 02/2023/TT-BNV) ------------------------
+
+REPORT_COLUMNS = {
+    AwardLevel.ministry_province: ("0603.N/BNV-TĐKT", "Số lượng khen thưởng cấp bộ, ban, ngành, đoàn thể Trung ương và tỉnh",
+                                   [(AwardGroup.certificate_of_merit, "Bằng khen"),
+                                    (AwardGroup.emulation_title, "Danh hiệu thi đua"),
+                                    (AwardGroup.emulation_flag, "Cờ thi đua"),
+                                    (AwardGroup.commemorative_medal, "Kỷ niệm chương, huy hiệu")]),
+    AwardLevel.state: ("0602.N/BNV-TĐKT", "Số lượng khen thưởng cấp Nhà nước",
+                       [(AwardGroup.order, "Huân chương"), (AwardGroup.medal, "Huy chương"),
+                        (AwardGroup.honorary_title, "Danh hiệu vinh dự nhà nước"), (AwardGroup.prize, "Giải thưởng"),
+                        (AwardGroup.certificate_of_merit, "Bằng khen của Thủ tướng"),
+                        (AwardGroup.emulation_flag, "Cờ thi đua của Chính phủ"),
+                        (AwardGroup.emulation_title, "Chiến sĩ thi đua toàn quốc")]),
+}
+
+
+def report_rows() -> list[tuple[str, str, object]]:
+    """(row id, Vietnamese row label, predicate on an award) in the order of the official forms."""
+    def kind(k):
+        return lambda a: a.recipient.kind is k
+
+    def category(c):
+        return lambda a: a.recipient.kind is RecipientKind.individual and a.recipient.category is c
+
+    def method(m):
+        return lambda a: a.decision.model.method is m
+
+    rows = [("tap-the", "1. Tập thể", kind(RecipientKind.collective)),
+            ("doanh-nghiep", "   Trong đó: doanh nghiệp", lambda a: a.recipient.enterprise),
+            ("ho-gia-dinh", "2. Hộ gia đình", kind(RecipientKind.household)),
+            ("ca-nhan", "3. Cá nhân", kind(RecipientKind.individual))]
+    labels = {RecipientCategory.leader_ministry_province: "Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên",
+              RecipientCategory.leader_department: "Lãnh đạo cấp vụ, sở, ngành và tương đương",
+              RecipientCategory.business_person: "Doanh nhân",
+              RecipientCategory.leader_other: "Các cấp lãnh đạo khác từ phó phòng trở lên",
+              RecipientCategory.direct_worker: "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu"}
+    rows += [(f"ca-nhan-{c.value}", f"   {labels[c]}", category(c)) for c in RecipientCategory]
+    method_labels = {CommendationMethod.regular: "Thường xuyên", CommendationMethod.thematic: "Chuyên đề",
+                     CommendationMethod.ad_hoc: "Đột xuất", CommendationMethod.foreign: "Đối ngoại",
+                     CommendationMethod.dedication: "Cống hiến", CommendationMethod.seniority: "Niên hạn",
+                     CommendationMethod.resistance: "Kháng chiến"}
+    rows += [(f"phuong-thuc-{m.value}", f"4. Phương thức: {method_labels[m]}", method(m)) for m in CommendationMethod]
+    return rows
+
+
+def official_report(catalog: Catalog, year: int, authority: str, level: AwardLevel) -> list[list]:
+    """Rows of the form: [label, count per column …, total], counted from in-force awards."""
+    columns = REPORT_COLUMNS[level][2]
+    awards = [a for a in in_force_awards(catalog) if a.decision.year == year and a.decision.model.authority == authority
+              and catalog.award_forms[a.decision.model.award_form].model.level is level]
+    table = []
+    for _row_id, row_label, predicate in report_rows():
+        counts = [sum(1 for a in awards if predicate(a)
+                      and catalog.award_forms[a.decision.model.award_form].model.group is group) for group, _ in columns]
+        table.append([row_label, *counts, sum(counts)])
+    return table
+
+
+def report_keys(catalog: Catalog) -> list[tuple[int, str, AwardLevel]]:
+    """(year, authority, level) combinations that have in-force awards of a reportable level."""
+    keys = set()
+    for award in in_force_awards(catalog):
+        level = catalog.award_forms[award.decision.model.award_form].model.level
+        if level in REPORT_COLUMNS:
+            keys.add((award.decision.year, award.decision.model.authority, level))
+    return sorted(keys, key=lambda k: (-k[0], k[1], k[2].value))
