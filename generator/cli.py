@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator import pipeline
+from generator import permalinks, pipeline
 from generator.problems import Problem
 
 EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED, EXIT_USAGE = 0, 1, 2, 64
@@ -191,6 +191,7 @@ def cmd_build(args) -> int:
               file=sys.stderr)
         return EXIT_BUILD_FAILED
     _swap_in(tmp, site_dir)
+    (root / permalinks.MANIFEST).write_text(outcome.manifest, encoding="utf-8")
     pages = sum(1 for _ in site_dir.rglob("index.html"))
     print(f"Đã xây dựng {pages} trang vào {site_dir}. Mở {site_dir / 'index.html'} hoặc chạy: python -m generator serve"
           if args.lang == "vi" else f"Built {pages} pages into {site_dir}.")

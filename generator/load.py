@@ -80,7 +80,7 @@ def display_path(path: Path, root: Path) -> str:
 def load_data(data_dir: Path, root: Path | None = None) -> LoadedData:
     """Read every record file under ``data_dir``.
 
-    Layout: ``registries/<kind>.yaml``, ``decisions/<year>/<name>.yaml``,
+    Layout: ``registries/<kind>.yaml``, ``redirects.yaml``, ``decisions/<year>/<name>.yaml``,
     ``profiles/<slug>.yaml`` (+ optional ``<slug>.md``). The award-form registry falls back to
     the default legal taxonomy shipped in ``generator/defaults/`` when the data has none.
     """
@@ -97,6 +97,11 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadedData:
         if path is not None:
             loaded.docs.setdefault(kind, []).append(_load_file(path, kind, loaded))
 
+    for suffix in (".yaml", ".yml"):
+        redirects = data_dir / f"redirects{suffix}"
+        if redirects.is_file():
+            loaded.docs.setdefault("redirects", []).append(_load_file(redirects, "redirects", loaded))
+            break
     for path in _record_files(data_dir / "decisions", loaded):
         loaded.docs.setdefault("decisions", []).append(_load_file(path, "decisions", loaded))
     for path in _record_files(data_dir / "profiles", loaded):

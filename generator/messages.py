@@ -80,6 +80,15 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                         "en": ("template syntax error: {detail}", "check the {{% %}} and {{{{ }}}} pairs on this line")},
     "template_error": {"vi": ("lỗi khi tạo trang từ mẫu: {detail}", "mẫu trang chỉ dùng các giá trị được truyền vào; xem README mục «Mẫu trang»"),
                        "en": ("error while rendering a template: {detail}", "templates may only use the values passed to them; see README, “Templates”")},
+    # permanent URLs
+    "redirect_duplicate": {"vi": ("chuyển hướng «{old}» bị trùng hoặc trỏ về chính nó", "mỗi địa chỉ cũ chỉ có một dòng, tới một địa chỉ khác"),
+                           "en": ("redirect “{old}” is repeated or points to itself", "one line per old address, to another address")},
+    "redirect_target_missing": {"vi": ("chuyển hướng «{old}» tới «{new}», nhưng trang đó không tồn tại", "sửa «new» thành địa chỉ một trang hiện có"),
+                                "en": ("redirect “{old}” goes to “{new}”, which does not exist", "point “new” to an existing page")},
+    "redirect_shadows_page": {"vi": ("«{old}» vẫn là một trang đang có, không thể chuyển hướng", "xóa dòng chuyển hướng này"),
+                              "en": ("“{old}” is still a live page and cannot be redirected", "delete this redirect")},
+    "url_removed": {"vi": ("địa chỉ đã công bố «{url}» không còn trang nào", "nếu bản ghi đổi tên hoặc chuyển chỗ, thêm vào data/redirects.yaml:  - old: {url}  new: <địa chỉ mới>; nếu thật sự gỡ bỏ, vẫn phải chuyển hướng tới trang giải thích"),
+                    "en": ("published address “{url}” no longer has a page", "if the record was renamed or moved, add to data/redirects.yaml:  - old: {url}  new: <new address>")},
     # registries
     "registry_not_list": {"vi": ("danh mục {kind} phải là một danh sách", "mỗi mục bắt đầu bằng «- id: …»"),
                           "en": ("the {kind} registry must be a list", "start each entry with “- id: …”")},

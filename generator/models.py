@@ -297,4 +297,16 @@ class Profile(Record):
     pii_allow: list[Text] = F("Chuỗi đã kiểm tra không phải dữ liệu cá nhân", default_factory=list)
 
 
+SitePath = Annotated[StrictStr, StringConstraints(pattern=r"^([a-z0-9][a-z0-9._-]*/)+$")]
+
+
+class Redirect(Record):
+    """Chuyển hướng một địa chỉ đã công bố sang địa chỉ mới (data/redirects.yaml)."""
+
+    old: SitePath = F("Địa chỉ cũ", "Đường dẫn đã công bố, ví dụ quyet-dinh/2024/12-qd-ubnd/ (không có / ở đầu).")
+    new: SitePath = F("Địa chỉ mới", "Đường dẫn trang hiện nay.")
+    date: dt.date | None = F("Ngày đổi", default=None)
+    reason: Text | None = F("Lý do", "Ví dụ «Sửa số quyết định theo bản gốc».", default=None)
+
+
 REGISTRY_MODELS = {"authorities": Authority, "units": Unit, "award_forms": AwardForm, "movements": Movement}

@@ -12,7 +12,9 @@ import jinja2
 
 from generator.load import display_path, load_data
 from generator.problems import Problem, has_errors
+from generator import permalinks
 from generator.history import last_changed
+from generator.search_index import hand_written_pages
 from generator.render import RenderedSite, SiteOptions, render_site
 from generator.validate import validate
 
@@ -24,6 +26,7 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     catalog: Catalog | None = None
     site: RenderedSite | None = None
+    manifest: str = ""  # the new text of published-urls.txt, written after a successful build
 
     @property
     def ok(self) -> bool:
@@ -40,8 +43,8 @@ def check(data_dir: Path, root: Path | None = None) -> Outcome:
     """Load and validate; build the catalog when there is no error."""
     loaded = load_data(data_dir, root)
     records, problems = validate(loaded, today())
-    for docs in loaded.docs.values():
-        for doc in docs:  # positions and raw data are only needed to report problems, done now
+    for kind in ("decisions", "profiles"):
+        for doc in loaded.of_kind(kind):  # their positions and raw data only serve validation, done now
             doc.data, doc.lines, doc.raw_scalars = None, {}, {}
     outcome = Outcome(problems=problems)
     if outcome.ok:
@@ -59,6 +62,11 @@ def run(data_dir: Path, templates_dir: Path, root: Path | None = None, options: 
             if not options.last_changed:
                 options = replace(options, last_changed=last_changed(root or data_dir.parent, data_dir))
             outcome.site = render_site(outcome.catalog, templates_dir, options, content_dir)
+            manifest = (root or data_dir.parent) / permalinks.MANIFEST
+            problems, outcome.manifest = permalinks.apply(
+                outcome.site, outcome.catalog.records, manifest, display_path(manifest, root or data_dir.parent),
+                options.site_url, {url for url, _, _ in hand_written_pages(content_dir)})
+            outcome.problems.extend(problems)
         except (jinja2.TemplateError, AttributeError, TypeError, KeyError, ValueError) as exc:
             # a template that uses a value wrongly: report it like a record problem, not a traceback
             outcome.problems.append(_template_problem(exc, templates_dir, root))

@@ -29,6 +29,7 @@ from generator.models import (
     Profile,
     Recipient,
     RecipientKind,
+    Redirect,
     Unit,
 )
 from generator.problems import Problem, Severity, sorted_problems
@@ -86,6 +87,7 @@ class Records:
     movements: dict[str, Located[Movement]] = field(default_factory=dict)
     decisions: list[DecisionEntry] = field(default_factory=list)
     profiles: dict[str, ProfileEntry] = field(default_factory=dict)
+    redirects: list[Located[Redirect]] = field(default_factory=list)
     data_dir: Path = Path("data")
 
 
@@ -94,6 +96,7 @@ def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]
     problems: list[Problem] = list(loaded.problems)
     records = Records(data_dir=loaded.data_dir)
     _validate_registries(loaded, records, problems)
+    _validate_redirects(loaded, records, problems)
     for doc in loaded.of_kind("profiles"):
         entry = _validate_profile(doc, loaded, problems)
         if entry:
@@ -270,6 +273,26 @@ def _placeholders(doc: SourceDoc, problems: list[Problem]) -> None:
                 walk(child, loc + (index,))
 
     walk(doc.data, ())
+
+
+def _validate_redirects(loaded: LoadedData, records: Records, problems: list[Problem]) -> None:
+    seen: dict[str, Located[Redirect]] = {}
+    for doc in loaded.of_kind("redirects"):
+        if doc.data is None:
+            continue
+        if not isinstance(doc.data, list):
+            problems.append(Problem(doc.path, 1, "registry_not_list", {"kind": "redirects"}))
+            continue
+        for index, item in enumerate(doc.data):
+            parsed = _parse(Redirect, item, doc, (index,), problems)
+            if parsed is None:
+                continue
+            entry = Located(parsed, doc, (index,))
+            if parsed.old == parsed.new or parsed.old in seen:
+                problems.append(Problem(doc.path, entry.line("old"), "redirect_duplicate", {"old": parsed.old}))
+                continue
+            seen[parsed.old] = entry
+            records.redirects.append(entry)
 
 
 def _validate_profile(doc: SourceDoc, loaded: LoadedData, problems: list[Problem]) -> ProfileEntry | None:

@@ -114,3 +114,42 @@ def test_mkdocs_build_strict_directly(tmp_path):
     bad = run()
     assert bad.returncode != 0
     assert "data/decisions/2024/12-qd-ubnd.yaml:4: không có cơ quan mã «khong-co»" in bad.stderr
+
+
+def test_published_urls_never_disappear_without_a_redirect(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    config, site = str(project / "mkdocs.yml"), str(project / "site")
+    assert run_cli("build", "--config", config, "--site-dir", site).returncode == 0
+    manifest = (project / "published-urls.txt").read_text("utf-8")
+    assert "quyet-dinh/2024/12-qd-ubnd/\n" in manifest and "gioi-thieu/\n" in manifest
+
+    # a slug changes (the file is renamed): the old URL must keep working
+    old = project / "data/decisions/2024/12-qd-ubnd.yaml"
+    old.rename(project / "data/decisions/2024/12-qd-ubnd-tinh.yaml")
+    failed = run_cli("build", "--config", config, "--site-dir", site)
+    assert failed.returncode == 1
+    line = manifest.splitlines().index("quyet-dinh/2024/12-qd-ubnd/") + 1
+    assert f"published-urls.txt:{line}: địa chỉ đã công bố «quyet-dinh/2024/12-qd-ubnd/» không còn trang nào" \
+        in failed.stderr
+    (project / "data/redirects.yaml").write_text(
+        "- old: quyet-dinh/2024/12-qd-ubnd/\n  new: quyet-dinh/2024/12-qd-ubnd-tinh/\n"
+        "  date: 2025-01-02\n  reason: \"Thêm tên cơ quan vào tên tệp\"\n", "utf-8")
+    ok = run_cli("build", "--config", config, "--site-dir", site)
+    assert ok.returncode == 0, ok.stderr
+    redirect = (project / "site/quyet-dinh/2024/12-qd-ubnd/index.html").read_text("utf-8")
+    assert 'http-equiv="refresh" content="0; url=../../../quyet-dinh/2024/12-qd-ubnd-tinh/"' in redirect
+    assert "quyet-dinh/2024/12-qd-ubnd-tinh/\n" in (project / "published-urls.txt").read_text("utf-8")
+
+    # a record deleted without a redirect: the build fails and names the URL
+    (project / "data/decisions/2024/13-qd-ubnd.yaml").unlink()
+    gone = run_cli("build", "--config", config, "--site-dir", site)
+    assert gone.returncode == 1 and "«quyet-dinh/2024/13-qd-ubnd/» không còn trang nào" in gone.stderr
+    assert (project / "site/quyet-dinh/2024/13-qd-ubnd/index.html").is_file()  # previous site kept
+
+
+def test_redirect_to_a_missing_page_is_an_error(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    (project / "data/redirects.yaml").write_text("- old: cu/\n  new: khong-co/\n", "utf-8")
+    result = run_cli("build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(project / "site"))
+    assert result.returncode == 1
+    assert "data/redirects.yaml:2: chuyển hướng «cu/» tới «khong-co/», nhưng trang đó không tồn tại" in result.stderr

@@ -1,0 +1,69 @@
+"""Links that never break: the manifest of every page address ever published, and redirects.
+
+``published-urls.txt`` (committed beside mkdocs.yml) lists every page URL a build has published.
+A later build in which one of them has neither a page nor a redirect in ``data/redirects.yaml``
+fails, naming the URL. Redirect pages are plain HTML (meta refresh + canonical link), so they
+work on any static host.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from generator.problems import Problem
+from generator.render import OutputFile, RenderedSite
+from generator.validate import Records
+
+MANIFEST = "published-urls.txt"
+HEADER = ("# Mọi địa chỉ trang đã được công bố. Tệp do `python -m generator build` cập nhật — hãy commit cùng dữ liệu.\n"
+          "# Một địa chỉ ở đây mà không còn trang phải có chuyển hướng trong data/redirects.yaml.\n")
+
+
+def read_manifest(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def manifest_text(urls: set[str]) -> str:
+    return HEADER + "".join(f"{u or '/'}\n" for u in sorted(urls))
+
+
+def redirect_page(target_url: str, site_url: str, depth: int) -> bytes:
+    relative = "../" * depth + target_url
+    absolute = (site_url or "/") + target_url
+    return (f'<!doctype html>\n<html lang="vi"><head><meta charset="utf-8"><title>Trang đã chuyển</title>\n'
+            f'<meta name="robots" content="noindex"><link rel="canonical" href="{html.escape(absolute)}">\n'
+            f'<meta http-equiv="refresh" content="0; url={html.escape(relative)}"></head>\n'
+            f'<body><p>Trang này đã chuyển tới <a href="{html.escape(relative)}">{html.escape(absolute)}</a>.</p>'
+            f"</body></html>\n").encode("utf-8")
+
+
+def apply(site: RenderedSite, records: Records, manifest_path: Path, shown_manifest: str,
+          site_url: str, hand_written: set[str] = frozenset()) -> tuple[list[Problem], str]:
+    """Add redirect pages to ``site``; return problems and the manifest's new text.
+
+    ``hand_written`` are the URLs of the pages in content/, published too."""
+    problems: list[Problem] = []
+    pages = {p.url for p in site.pages} | set(hand_written)
+    redirected = set()
+    for redirect in records.redirects:
+        old, new = redirect.model.old, redirect.model.new
+        if old in pages:
+            problems.append(Problem(redirect.path, redirect.line("old"), "redirect_shadows_page", {"old": old}))
+            continue
+        if new not in pages:
+            problems.append(Problem(redirect.path, redirect.line("new"), "redirect_target_missing",
+                                    {"old": old, "new": new}))
+            continue
+        redirected.add(old)
+        site.files.append(OutputFile(f"{old}index.html", content=redirect_page(new, site_url, old.count("/"))))
+    published = read_manifest(manifest_path)
+    lines = manifest_path.read_text(encoding="utf-8").splitlines() if manifest_path.is_file() else []
+    for url in published:
+        key = "" if url == "/" else url
+        if key not in pages and key not in redirected:
+            problems.append(Problem(shown_manifest, lines.index(url) + 1, "url_removed", {"url": key or "/"}))
+    return problems, manifest_text(pages | redirected | {("" if u == "/" else u) for u in published})
