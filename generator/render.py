@@ -32,6 +32,7 @@ from generator.schema import field_rows, record_schemas, schema_json
 from generator.text import sort_key
 
 LATEST_ON_HOME = 10
+LIST_LIMIT = 200  # rows on a list page; the rest is one search or one download away
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,13 @@ def _search(r: _Renderer, index) -> None:
            units=[(u.model.id, u.model.name) for u in units])
 
 
+def _more(total: int, href: str, what: str) -> views.Link | None:
+    """A link to the rest when a list page shows only the first LIST_LIMIT rows."""
+    if total <= LIST_LIMIT:
+        return None
+    return views.Link(f"Trang này hiện {LIST_LIMIT} {what} mới nhất trong tổng số {count(total)}; xem tất cả", href)
+
+
 def _home(r: _Renderer) -> None:
     c = r.catalog
     totals = c.totals
@@ -272,7 +280,8 @@ def _award_forms(r: _Renderer) -> None:
                    "form": {"name": f.name, "group": label(f.group), "level": label(f.level),
                             "kinds": ", ".join(label(k) for k in f.recipient_kinds),
                             "awarded_by": ", ".join(label(k) for k in f.awarded_by), "source": f.source or ""},
-                   "rows": [views.decision_row(c, d) for d in decisions],
+                   "rows": [views.decision_row(c, d) for d in decisions[:LIST_LIMIT]],
+                   "more": _more(len(decisions), f"{urls.SEARCH}?hinh-thuc={f.id}", "quyết định"),
                    "recipients": count(sum(len(d.model.recipients) for d in decisions))})
 
 
@@ -300,7 +309,8 @@ def _units(r: _Renderer) -> None:
                          "successor": link(u.successor), "parent": link(u.parent),
                          "predecessors": [link(p) for p in c.predecessors.get(u.id, [])],
                          "children": [link(ch) for ch in c.children.get(u.id, [])]},
-                "awards": [views.award_row(c, a) for a in awards], "total": count(len(awards))}
+                "awards": [views.award_row(c, a) for a in awards[:LIST_LIMIT]], "total": count(len(awards)),
+                "more": _more(len(awards), f"{urls.SEARCH}?don-vi={u.id}", "lượt khen thưởng")}
 
     for unit in c.units.values():
         u = unit.model
@@ -375,7 +385,8 @@ def _statistics(r: _Renderer) -> None:
                              "share": pct(len(awards) / s.total if s.total else None), "n": len(awards)})
                 r.page(list_url, "statistics_list.html", f"{b.title}: {name} — {s.label}",
                        f"{len(awards)} lượt khen thưởng.", context=lambda awards=awards, base=base: {
-                           "rows": [views.award_row(c, a) for a in awards], "total": count(len(awards)), "back": base})
+                           "rows": [views.award_row(c, a) for a in awards[:LIST_LIMIT]], "total": count(len(awards)),
+                           "back": base, "more": _more(len(awards), exports.RECIPIENTS + ".csv", "lượt khen thưởng")})
             breakdowns.append({"key": b.key, "title": b.title, "rows": rows,
                                "chart": charts.bar_chart([(row["label"], row["n"]) for row in rows], b.title)})
         years = [views.Link("Tất cả các năm", urls.STATISTICS)] + [
