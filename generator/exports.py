@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import BinaryIO, Iterable, Iterator
 
 from generator import urls
 from generator.catalog import Catalog
@@ -87,13 +88,30 @@ def recipient_records(catalog: Catalog, entry: DecisionEntry, base_url: str = ""
     return rows
 
 
-def to_csv(rows: list[dict], fields: list[tuple[str, str, str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[f[0] for f in fields], lineterminator="\r\n")
+def write_csv(stream: BinaryIO, rows: Iterable[dict], fields: list[tuple[str, str, str]]) -> None:
+    """CSV with a BOM, written row by row."""
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="", write_through=True)
+    writer = csv.DictWriter(text, fieldnames=[f[0] for f in fields], lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()})
-    return out.getvalue().encode("utf-8-sig")
+    text.flush()
+    text.detach()
+
+
+def write_json_list(stream: BinaryIO, rows: Iterable[dict]) -> None:
+    """A JSON array written one element at a time."""
+    stream.write(b"[")
+    for index, row in enumerate(rows):
+        stream.write(b"\n" if index == 0 else b",\n")
+        stream.write(json.dumps(row, ensure_ascii=False).encode("utf-8"))
+    stream.write(b"\n]\n")
+
+
+def to_csv(rows: Iterable[dict], fields: list[tuple[str, str, str]]) -> bytes:
+    buffer = io.BytesIO()
+    write_csv(buffer, rows, fields)
+    return buffer.getvalue()
 
 
 def to_json(value) -> bytes:
@@ -107,26 +125,26 @@ def decision_files(year: int, slug: str) -> tuple[str, str]:
 
 
 def build_exports(catalog: Catalog, base_url: str, license_: dict, site_name: str) -> list[OutputFile]:
-    """Per-decision JSON and CSV, bulk files, and datapackage.json — produced when written."""
+    """Per-decision JSON and CSV, bulk files, and datapackage.json — written as streams."""
     entries = sorted(catalog.decisions, key=lambda e: (e.year, e.slug))
     files: list[OutputFile] = []
     for entry in entries:
         json_path, csv_path = decision_files(entry.year, entry.slug)
-        files.append(OutputFile(json_path, produce=lambda entry=entry: to_json(
-            {**decision_record(catalog, entry, base_url), "recipients_list": recipient_records(catalog, entry, base_url)})))
-        files.append(OutputFile(csv_path, produce=lambda entry=entry: to_csv(
-            recipient_records(catalog, entry, base_url), RECIPIENT_FIELDS)))
+        files.append(OutputFile(json_path, produce=lambda out, entry=entry: out.write(to_json(
+            {**decision_record(catalog, entry, base_url), "recipients_list": recipient_records(catalog, entry, base_url)}))))
+        files.append(OutputFile(csv_path, produce=lambda out, entry=entry: write_csv(
+            out, recipient_records(catalog, entry, base_url), RECIPIENT_FIELDS)))
 
-    def all_decisions() -> list[dict]:
-        return [decision_record(catalog, e, base_url) for e in entries]
+    def all_decisions() -> Iterator[dict]:
+        return (decision_record(catalog, e, base_url) for e in entries)
 
-    def all_recipients() -> list[dict]:
-        return [row for e in entries for row in recipient_records(catalog, e, base_url)]
+    def all_recipients() -> Iterator[dict]:
+        return (row for e in entries for row in recipient_records(catalog, e, base_url))
 
-    files += [OutputFile(f"{DECISIONS}.csv", produce=lambda: to_csv(all_decisions(), DECISION_FIELDS)),
-              OutputFile(f"{DECISIONS}.json", produce=lambda: to_json(all_decisions())),
-              OutputFile(f"{RECIPIENTS}.csv", produce=lambda: to_csv(all_recipients(), RECIPIENT_FIELDS)),
-              OutputFile(f"{RECIPIENTS}.json", produce=lambda: to_json(all_recipients())),
+    files += [OutputFile(f"{DECISIONS}.csv", produce=lambda out: write_csv(out, all_decisions(), DECISION_FIELDS)),
+              OutputFile(f"{DECISIONS}.json", produce=lambda out: write_json_list(out, all_decisions())),
+              OutputFile(f"{RECIPIENTS}.csv", produce=lambda out: write_csv(out, all_recipients(), RECIPIENT_FIELDS)),
+              OutputFile(f"{RECIPIENTS}.json", produce=lambda out: write_json_list(out, all_recipients())),
               OutputFile(f"{DATA_DIR}datapackage.json", content=to_json(datapackage(license_, site_name, base_url)))]
     return files
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -60,9 +60,16 @@ class LoadedData:
     data_dir: Path
     docs: dict[str, list[SourceDoc]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    decision_files: list[Path] = field(default_factory=list)
 
     def of_kind(self, kind: str) -> list[SourceDoc]:
         return self.docs.get(kind, [])
+
+    def decisions(self) -> Iterator[SourceDoc]:
+        """Decision files, read one at a time: at ten years of records, holding every parsed file
+        (and the line of every field) at once would cost more memory than the whole rest of the build."""
+        for path in self.decision_files:
+            yield _load_file(path, "decisions", self)
 
 
 REGISTRY_KINDS = ("authorities", "units", "award_forms", "movements")
@@ -102,8 +109,7 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadedData:
         if redirects.is_file():
             loaded.docs.setdefault("redirects", []).append(_load_file(redirects, "redirects", loaded))
             break
-    for path in _record_files(data_dir / "decisions", loaded):
-        loaded.docs.setdefault("decisions", []).append(_load_file(path, "decisions", loaded))
+    loaded.decision_files = _record_files(data_dir / "decisions", loaded)
     for path in _record_files(data_dir / "profiles", loaded):
         doc = _load_file(path, "profiles", loaded)
         body_file = path.with_suffix(".md")

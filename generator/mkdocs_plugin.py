@@ -138,7 +138,8 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         for out in self._produced:
             target = site_dir / out.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(out.data())
+            with open(target, "wb") as stream:
+                out.write(stream)
         self._produced = []
         _write_sitemap(site_dir, config.site_url, self._built_urls + [p.url for p in self._records])
         self._records = []

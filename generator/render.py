@@ -7,7 +7,8 @@ list of files with their site path. ``mkdocs_plugin`` hands both to MkDocs; anot
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+import io
+from typing import BinaryIO, Callable
 from functools import partial
 from pathlib import Path
 
@@ -62,21 +63,27 @@ class Page:
 
 @dataclass(frozen=True)
 class OutputFile:
-    """A file published as is: bytes in memory, a file copied from ``source``, or bytes made by
-    ``produce`` when the file is written (large exports: never all held in memory at once)."""
+    """A file published as is: bytes in memory, a file copied from ``source``, or written by
+    ``produce(stream)`` when the site is written (large exports: streamed, never held in memory)."""
 
     path: str
     content: bytes | None = None
     source: Path | None = None
-    produce: Callable[[], bytes] | None = field(default=None, repr=False, compare=False)
+    produce: Callable[[BinaryIO], None] | None = field(default=None, repr=False, compare=False)
+
+    def write(self, stream: BinaryIO) -> None:
+        if self.content is not None:
+            stream.write(self.content)
+        elif self.produce is not None:
+            self.produce(stream)
+        else:
+            assert self.source is not None
+            stream.write(self.source.read_bytes())
 
     def data(self) -> bytes:
-        if self.content is not None:
-            return self.content
-        if self.produce is not None:
-            return self.produce()
-        assert self.source is not None
-        return self.source.read_bytes()
+        buffer = io.BytesIO()
+        self.write(buffer)
+        return buffer.getvalue()
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ class Records:
 
 def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]]:
     """Check every loaded record; return the valid ones and all problems, sorted by file and line."""
-    problems: list[Problem] = list(loaded.problems)
+    problems: list[Problem] = loaded.problems  # the loader keeps adding as decision files are read
     records = Records(data_dir=loaded.data_dir)
     _validate_registries(loaded, records, problems)
     _validate_redirects(loaded, records, problems)
@@ -101,13 +101,15 @@ def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]
         entry = _validate_profile(doc, loaded, problems)
         if entry:
             records.profiles[entry.slug] = entry
-    for doc in loaded.of_kind("decisions"):
+    _check_registry_references(records, problems)
+    _check_profiles(records, loaded, today, problems)
+    numbers: dict[tuple, DecisionEntry] = {}
+    for doc in loaded.decisions():
         entry = _validate_decision_schema(doc, loaded, problems)
         if entry:
             records.decisions.append(entry)
-    _check_registry_references(records, problems)
-    _check_profiles(records, loaded, today, problems)
-    _check_decisions(records, loaded, today, problems)
+            _check_decision(entry, records, loaded, today, problems, numbers)
+        _compact(doc)
     _check_caps(records, problems)
     records.decisions.sort(key=lambda d: (d.year, d.slug))
     return records, sorted_problems(problems)
@@ -461,51 +463,59 @@ def _check_file(entry: Located, loc: Loc, rel_path: str, loaded: LoadedData, suf
     return resolved
 
 
-def _check_decisions(records: Records, loaded: LoadedData, today: dt.date, problems: list[Problem]) -> None:
-    numbers: dict[tuple, DecisionEntry] = {}
-    for entry in records.decisions:
-        d = entry.model
-        if d.number:
-            key = (d.authority, entry.year, fold(d.number).replace(" ", ""))
-            if key in numbers:
-                first = numbers[key]
-                problems.append(Problem(entry.path, entry.line("number"), "duplicate_decision_number",
-                                        {"number": d.number, "first": f"{first.path}:{first.line('number')}"}))
-            else:
-                numbers[key] = entry
-        elif not d.number_note:
-            problems.append(Problem(entry.path, entry.line("number"), "number_note_missing"))
-        _check_decision_dates(entry, records, today, problems)
-        _check_decision_status(entry, problems)
-        form = records.award_forms.get(d.award_form)
-        authority = records.authorities.get(d.authority)
-        if form is None:
-            problems.append(_ref_problem(entry, ("award_form",), "unknown_award_form", d.award_form, records.award_forms))
-        if authority is None:
-            problems.append(_ref_problem(entry, ("authority",), "unknown_authority", d.authority, records.authorities))
-        if form and authority and authority.model.kind not in form.model.awarded_by:
-            problems.append(Problem(entry.path, entry.line("award_form"), "form_not_for_authority",
-                                    {"form": form.model.name, "authority": authority.model.name}))
-        if d.movement and d.movement not in records.movements:
-            problems.append(_ref_problem(entry, ("movement",), "unknown_movement", d.movement, records.movements))
-        if d.attachment:
-            resolved = _check_file(entry, ("attachment", "path"), d.attachment.path, loaded, {".pdf"},
-                                   MAX_ATTACHMENT_BYTES, problems)
-            if resolved:
-                actual = hashlib.sha256(resolved.read_bytes()).hexdigest()
-                if actual != d.attachment.sha256:
-                    problems.append(Problem(entry.path, entry.line("attachment", "sha256"), "attachment_hash",
-                                            {"actual": actual}))
-        for index, recipient in enumerate(d.recipients):
-            _check_recipient(entry, index, recipient, form, records, problems)
-        texts = [(("title",), d.title), (("reason",), d.reason), (("number_note",), d.number_note)]
-        texts += [(("legal_basis", i), text) for i, text in enumerate(d.legal_basis)]
-        texts += [(("corrections", i, "note"), c.note) for i, c in enumerate(d.corrections)]
-        if d.revocation:
-            texts.append((("revocation", "reason"), d.revocation.reason))
-        for i, r in enumerate(d.recipients):
-            texts += [(("recipients", i, key), getattr(r, key)) for key in ("name", "position", "unit_text", "achievement")]
-        _check_personal_data(entry, texts, d.pii_allow, problems)
+_KEPT_LINES = (("number",), ("award_form",), ())
+
+
+def _compact(doc: SourceDoc) -> None:
+    """Drop a checked decision's raw data; keep the few lines later checks (duplicates, caps) cite."""
+    doc.lines = {loc: doc.lines[loc] for loc in _KEPT_LINES if loc in doc.lines}
+    doc.data, doc.raw_scalars = None, {}
+
+
+def _check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, today: dt.date,
+                    problems: list[Problem], numbers: dict[tuple, DecisionEntry]) -> None:
+    d = entry.model
+    if d.number:
+        key = (d.authority, entry.year, fold(d.number).replace(" ", ""))
+        if key in numbers:
+            first = numbers[key]
+            problems.append(Problem(entry.path, entry.line("number"), "duplicate_decision_number",
+                                    {"number": d.number, "first": f"{first.path}:{first.line('number')}"}))
+        else:
+            numbers[key] = entry
+    elif not d.number_note:
+        problems.append(Problem(entry.path, entry.line("number"), "number_note_missing"))
+    _check_decision_dates(entry, records, today, problems)
+    _check_decision_status(entry, problems)
+    form = records.award_forms.get(d.award_form)
+    authority = records.authorities.get(d.authority)
+    if form is None:
+        problems.append(_ref_problem(entry, ("award_form",), "unknown_award_form", d.award_form, records.award_forms))
+    if authority is None:
+        problems.append(_ref_problem(entry, ("authority",), "unknown_authority", d.authority, records.authorities))
+    if form and authority and authority.model.kind not in form.model.awarded_by:
+        problems.append(Problem(entry.path, entry.line("award_form"), "form_not_for_authority",
+                                {"form": form.model.name, "authority": authority.model.name}))
+    if d.movement and d.movement not in records.movements:
+        problems.append(_ref_problem(entry, ("movement",), "unknown_movement", d.movement, records.movements))
+    if d.attachment:
+        resolved = _check_file(entry, ("attachment", "path"), d.attachment.path, loaded, {".pdf"},
+                               MAX_ATTACHMENT_BYTES, problems)
+        if resolved:
+            actual = hashlib.sha256(resolved.read_bytes()).hexdigest()
+            if actual != d.attachment.sha256:
+                problems.append(Problem(entry.path, entry.line("attachment", "sha256"), "attachment_hash",
+                                        {"actual": actual}))
+    for index, recipient in enumerate(d.recipients):
+        _check_recipient(entry, index, recipient, form, records, problems)
+    texts = [(("title",), d.title), (("reason",), d.reason), (("number_note",), d.number_note)]
+    texts += [(("legal_basis", i), text) for i, text in enumerate(d.legal_basis)]
+    texts += [(("corrections", i, "note"), c.note) for i, c in enumerate(d.corrections)]
+    if d.revocation:
+        texts.append((("revocation", "reason"), d.revocation.reason))
+    for i, r in enumerate(d.recipients):
+        texts += [(("recipients", i, key), getattr(r, key)) for key in ("name", "position", "unit_text", "achievement")]
+    _check_personal_data(entry, texts, d.pii_allow, problems)
 
 
 @dataclass(frozen=True)
