@@ -188,3 +188,23 @@ def test_search_makes_no_request_outside_the_site(browser, server):
     pg.wait_for_function("document.querySelectorAll('#bv-results li').length > 0")
     context.close()
     assert outside == []
+
+
+def test_journalist_cites_a_profile_and_finds_its_data(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + "guong-dien-hinh/tran-van-k/")
+    cite = page.locator("#bv-cite-text").inner_text()
+    assert "https://bangvang-hoa-an.example/guong-dien-hinh/tran-van-k/" in cite
+    assert "truy cập ngày " in cite and "…" not in cite
+    page.click("text=Chép trích dẫn")
+    assert page.evaluate("navigator.clipboard.readText()") == cite.strip()
+    page.goto(server + "ve-du-lieu/")
+    link = page.locator("a", has_text="Tất cả người, tập thể được khen (CSV)")
+    response = page.request.get(server + "ve-du-lieu/" + link.get_attribute("href"))
+    assert response.ok and "Trần Văn K" in response.body().decode("utf-8-sig")
+    page.goto(server + "thong-ke/")
+    assert page.locator("svg.bv-chart").count() >= 5
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "statistics-desktop.png"), full_page=True)
+    context.close()

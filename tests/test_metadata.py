@@ -67,3 +67,29 @@ def test_sitemap_lists_every_page(sample_site):
     pages = {SITE + p.parent.relative_to(sample_site).as_posix() + "/" for p in sample_site.rglob("index.html")}
     pages = {p.replace(SITE + "./", SITE) for p in pages}
     assert locs == pages
+
+
+def test_revoked_decision_appears_where_it_must_and_nowhere_it_must_not(sample_site):
+    url = "quyet-dinh/2024/1990-qd-ubnd/"
+    page = (sample_site / url / "index.html").read_text("utf-8")
+    assert "Quyết định này đã bị hủy bỏ" in page and "512/QĐ-UBND" in page
+    assert url in (sample_site / "khen-thuong-bi-huy/index.html").read_text("utf-8")
+    recipients = (sample_site / "du-lieu/nguoi-nhan.csv").read_text("utf-8-sig").splitlines()
+    assert [line.endswith(",true") for line in recipients if "2024/1990-qd-ubnd" in line] == [True]
+    # not in any statistics page or list, and not in the home page totals
+    for stats_page in (sample_site / "thong-ke").rglob("index.html"):
+        assert "1990-qd-ubnd" not in stats_page.read_text("utf-8"), stats_page
+    assert "Đinh Văn P" not in (sample_site / "thong-ke/danh-sach/tat-ca/category-business_person/index.html"
+                                ).read_text("utf-8")
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    from conftest import run_cli
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert run_cli("build", "--site-dir", str(first)).returncode == 0
+    assert run_cli("build", "--site-dir", str(second)).returncode == 0
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    different = [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
+    assert different == []
