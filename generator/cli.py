@@ -10,6 +10,7 @@ import argparse
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -192,20 +193,29 @@ def cmd_build(args) -> int:
         return EXIT_BUILD_FAILED
     _swap_in(tmp, site_dir)
     (root / permalinks.MANIFEST).write_text(outcome.manifest, encoding="utf-8")
-    pages = sum(1 for _ in site_dir.rglob("index.html"))
+    pages = len(outcome.manifest.splitlines()) - len(permalinks.HEADER.splitlines())
     print(f"Đã xây dựng {pages} trang vào {site_dir}. Mở {site_dir / 'index.html'} hoặc chạy: python -m generator serve"
           if args.lang == "vi" else f"Built {pages} pages into {site_dir}.")
     return EXIT_OK
 
 
 def _swap_in(new: Path, target: Path) -> None:
-    """Replace ``target`` by ``new`` with two renames; the old tree is removed afterwards."""
+    """Replace ``target`` by ``new`` with two renames; the old tree is removed afterwards.
+
+    Removing a large old site takes seconds; on POSIX it is left to a background ``rm`` so the new site
+    is ready at once (leftovers of an interrupted removal are cleared by the next build)."""
     os.chmod(new, 0o755)
+    for leftover in target.parent.glob(f"{target.name}.old-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
     if target.exists():
         old = target.with_name(f"{target.name}.old-{os.getpid()}")
         target.rename(old)
         new.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
+        if os.name == "posix" and shutil.which("rm"):
+            subprocess.Popen(["rm", "-rf", str(old)], start_new_session=True,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
     else:
         new.rename(target)
 
