@@ -195,6 +195,10 @@ def _load_file(path: Path, kind: str, loaded: LoadedData) -> SourceDoc:
     return doc
 
 
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+               ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")}
+
+
 class _TooBig(Exception):
     def __init__(self, code: str, line: int, limit: int):
         super().__init__(code)
@@ -218,6 +222,10 @@ class _Converter:
         if len(loc) > MAX_DEPTH:
             raise _TooBig("too_deep", line, MAX_DEPTH)
         self.doc.lines.setdefault(loc, line)
+        if node.tag not in _PLAIN_TAGS:
+            # !!python/object and other application tags: never constructed, reported
+            self.problems.append(Problem(self.doc.path, line, "yaml_tag", {"tag": node.tag}))
+            return None
         if isinstance(node, ScalarNode):
             return self._scalar(node, loc)
         if isinstance(node, SequenceNode):

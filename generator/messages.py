@@ -24,6 +24,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                     "en": ("YAML syntax error: {detail}", "check indentation (spaces, not tabs), colons and quotes on this line or the one above")},
     "yaml_value": {"vi": ("giá trị YAML không đọc được: {detail}", "viết lại giá trị trong ngoặc kép"),
                    "en": ("unreadable YAML value: {detail}", "write the value in double quotes")},
+    "yaml_tag": {"vi": ("thẻ YAML «{tag}» không được phép", "xóa thẻ bắt đầu bằng ! hoặc !!; chỉ dùng văn bản, số, ngày, danh sách"),
+                 "en": ("YAML tag “{tag}” is not allowed", "remove the ! or !! tag; use plain text, numbers, dates and lists")},
     "empty_file": {"vi": ("tệp rỗng", "điền nội dung theo mẫu (lệnh: python -m generator new decision) hoặc xóa tệp"),
                    "en": ("the file is empty", "fill it from a scaffold (python -m generator new decision) or delete it")},
     "too_many_nodes": {"vi": ("tệp có quá nhiều phần tử (trên {limit}), có thể do bí danh YAML lồng nhau", "bỏ các bí danh (&, *) lồng nhau; tách tệp nếu thật sự lớn"),

@@ -1,0 +1,96 @@
+"""Hostile and broken input: every case is a clear problem or inert output, never a crash."""
+
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import pipeline
+from generator.load import MAX_FILE_BYTES
+from generator.text import slugify, sort_key
+
+DECISION = "decisions/2024/12-qd-ubnd.yaml"
+
+
+def assert_clean_problems(tree):
+    outcome = pipeline.check(tree.data, tree.root)
+    for problem in outcome.problems:
+        text = problem.format()
+        assert text.startswith(f"{problem.path}:{problem.line}: ") and problem.line >= 1
+    return outcome
+
+
+yaml_fragments = st.sampled_from([
+    "number: ", "date: ", "recipients:\n  - ", "kind: individual\n", "name: ", "&a ", "*a ", "[", "]", "{", "}",
+    "- ", ": ", "'", '"', "\n", "  ", "\t", "!!python/object:os.system ", "!!binary ", "<<: ", "? ", "|", ">",
+    "null", "~", "no", "2024-06-17", "1.170.000", "0x1F", "…", "Đ", "\ufeff", "\x00", "#", "%YAML 1.1\n---\n", "---\n",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(yaml_fragments | st.text(max_size=20), max_size=40))
+def test_arbitrary_yaml_never_crashes(tree, parts):
+    (tree.data / DECISION).write_text("".join(parts), encoding="utf-8", errors="surrogatepass") \
+        if all("\ud800" > ch or ch > "\udfff" for ch in "".join(parts)) else None
+    assert_clean_problems(tree)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_never_crash(tree, data):
+    (tree.data / DECISION).write_bytes(data)
+    assert_clean_problems(tree)
+
+
+def test_python_tags_are_not_executed(tree, tmp_path):
+    marker = tmp_path / "pwned"
+    tree.write(DECISION, f"!!python/object/apply:os.system ['touch {marker}']\n")
+    outcome = assert_clean_problems(tree)
+    assert not marker.exists()
+    assert [p.code for p in outcome.problems][:1] == ["yaml_tag"]
+
+
+def test_gigantic_file_is_refused_before_parsing(tree):
+    with open(tree.data / DECISION, "wb") as f:
+        f.write(b"reason: \"" + b"a" * (MAX_FILE_BYTES + 10) + b"\"\n")
+    assert [(p.code, p.line) for p in pipeline.check(tree.data, tree.root).problems] == [("file_too_large", 1)]
+
+
+def test_nfc_and_nfd_names_compare_sort_and_slug_equal(tree):
+    nfd = unicodedata.normalize("NFD", "Trần Thị Bé")
+    assert slugify(nfd) == slugify("Trần Thị Bé") and sort_key(nfd) == sort_key("Trần Thị Bé")
+    tree.replace(DECISION, '    name: "Trần Thị B"', f'    name: "{nfd}"')
+    catalog = pipeline.check(tree.data, tree.root).catalog
+    decision = next(d for d in catalog.decisions if d.slug == "12-qd-ubnd")
+    assert decision.model.recipients[1].name == "Trần Thị Bé"  # stored in NFC
+    assert decision.recipient_ids[1] == "tran-thi-be"
+
+
+@pytest.mark.parametrize("name", ["quyết định.yaml", "12 qd ubnd.yaml", "12-QD-UBND.yaml"])
+def test_file_names_with_spaces_or_vietnamese_letters(tree, name):
+    (tree.data / DECISION).rename(tree.data / "decisions/2024" / name)
+    codes = [p.code for p in assert_clean_problems(tree).problems]
+    assert codes == ["file_name_not_slug"]
+
+
+@pytest.mark.parametrize("path", ["/etc/passwd", "../../secret.pdf", "attachments/../../x.pdf", "C:\\\\x.pdf"])
+def test_attachment_paths_that_escape_data(tree, path):
+    tree.replace(DECISION, "movement: phong-trao-a",
+                 f"movement: phong-trao-a\nattachment:\n  path: \"{path}\"\n  sha256: \"{'a' * 64}\"")
+    assert [p.code for p in assert_clean_problems(tree).problems] == ["file_outside_data"]
+
+
+def test_photo_with_a_script_scheme_or_svg_is_refused(tree):
+    tree.write("profiles/photos/evil.svg", "<svg onload='alert(1)'/>")
+    tree.replace("profiles/nguyen-van-a.yaml", "profiles/photos/nguyen-van-a.png", "profiles/photos/evil.svg")
+    assert [p.code for p in assert_clean_problems(tree).problems] == ["file_wrong_type"]
+    tree.replace("profiles/nguyen-van-a.yaml", "profiles/photos/evil.svg", "javascript:alert(1)")
+    assert [p.code for p in assert_clean_problems(tree).problems] == ["file_missing"]
+
+
+def test_source_links_must_be_http(tree):
+    text = tree.read("profiles/nguyen-van-a.yaml") + "sources:\n  - title: \"x\"\n    url: \"javascript:alert(1)\"\n"
+    tree.write("profiles/nguyen-van-a.yaml", text)
+    codes = [p.code for p in assert_clean_problems(tree).problems]
+    assert "bad_pattern_url" in codes and set(codes) <= {"bad_pattern_url", "unknown_profile"}
