@@ -257,10 +257,13 @@ class _Converter:
         result: dict = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
-            if not isinstance(key_node, ScalarNode):
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in _PLAIN_TAGS:
                 self.problems.append(Problem(self.doc.path, key_line, "complex_key"))
                 continue
-            key = self.constructor.construct_object(key_node)
+            try:
+                key = self.constructor.construct_object(key_node)
+            except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+                key = key_node.value
             if not isinstance(key, str):
                 key = str(key_node.value)
             key = nfc(key)
