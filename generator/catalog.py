@@ -81,7 +81,8 @@ class Catalog:
         return [self.award_forms[f] for f in self.award_forms if f in self.by_form]
 
     def profiles_sorted(self) -> list[ProfileEntry]:
-        return sorted(self.profiles.values(), key=lambda p: sort_key(p.model.name))
+        """Published profiles by name; withdrawn ones keep their page but leave every list."""
+        return sorted((p for p in self.profiles.values() if not p.model.withdrawn), key=lambda p: sort_key(p.model.name))
 
     def revoked(self) -> list[DecisionEntry]:
         return [d for d in self.decisions if d.model.status is DecisionStatus.revoked]

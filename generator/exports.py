@@ -46,7 +46,7 @@ RECIPIENT_FIELDS = [
     ("enterprise", "boolean", "Là doanh nghiệp"), ("achievement", "string", "Thành tích"),
     ("cash_vnd", "integer", "Tiền thưởng (đồng)"), ("profile", "string", "Hồ sơ gương điển hình"),
     ("award_form_id", "string", "Mã hình thức"), ("authority_id", "string", "Mã cơ quan ban hành"),
-    ("revoked", "boolean", "Đã bị hủy bỏ"),
+    ("revoked", "boolean", "Đã bị hủy bỏ"), ("withdrawn_note", "string", "Ghi chú gỡ khỏi công bố"),
 ]
 
 
@@ -73,6 +73,10 @@ def recipient_records(catalog: Catalog, entry: DecisionEntry, base_url: str = ""
     rows = []
     for index, r in enumerate(d.recipients):
         unit = catalog.units.get(r.unit) if r.unit else None
+        if r.withdrawn:  # the line stays (the decision is public), the person's details do not
+            r = r.model_copy(update={"name": "", "position": None, "unit_text": None, "unit": None,
+                                     "achievement": None, "gender": None, "profile": None})
+            unit = None
         rows.append({
             "decision_id": entry.id, "decision_number": d.number or "", "date": d.date.isoformat(),
             "year": entry.year, "recipient_id": entry.recipient_ids[index],
@@ -84,6 +88,8 @@ def recipient_records(catalog: Catalog, entry: DecisionEntry, base_url: str = ""
             "cash_vnd": r.cash_vnd if r.cash_vnd is not None else "", "profile": r.profile or "",
             "award_form_id": d.award_form, "authority_id": d.authority,
             "revoked": d.status is DecisionStatus.revoked,
+            "withdrawn_note": f"{d.recipients[index].withdrawn.date.isoformat()}: {d.recipients[index].withdrawn.note}"
+            if d.recipients[index].withdrawn else "",
         })
     return rows
 

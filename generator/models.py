@@ -203,6 +203,13 @@ class Correction(Record):
     note: Text = F("Nội dung đính chính")
 
 
+class Withdrawal(Record):
+    """Gỡ thông tin một người khỏi công bố theo yêu cầu (quyết định vẫn giữ nguyên)."""
+
+    date: dt.date = F("Ngày gỡ")
+    note: Text = F("Ghi chú công khai", "Ví dụ «Gỡ theo đề nghị của cá nhân, văn bản số …». Không ghi lý do riêng tư.")
+
+
 class Recipient(Record):
     """Cá nhân, hộ gia đình hoặc tập thể được khen thưởng trong một quyết định."""
 
@@ -227,6 +234,8 @@ class Recipient(Record):
     achievement: Text | None = F("Thành tích", default=None)
     cash_vnd: Annotated[StrictInt, Field(ge=0)] | None = F("Tiền thưởng (đồng)", "Số nguyên, không dấu chấm.", default=None)
     profile: Id | None = F("Hồ sơ gương điển hình", "Tên tệp (không đuôi) trong data/profiles/.", default=None)
+    withdrawn: Withdrawal | None = F(
+        "Đã gỡ khỏi công bố", "Tên, chức vụ, thành tích không còn hiển thị; dòng và quyết định vẫn giữ.", default=None)
 
 
 class Decision(Record):
@@ -294,6 +303,7 @@ class Profile(Record):
     tags: list[Text] = F("Thẻ", default_factory=list)
     sources: list[Source] = F("Nguồn báo chí", default_factory=list)
     featured: StrictBool = F("Nổi bật trên trang chủ", default=False)
+    withdrawn: Withdrawal | None = F("Đã gỡ khỏi công bố", "Trang chỉ còn ghi chú gỡ bỏ; địa chỉ vẫn còn.", default=None)
     pii_allow: list[Text] = F("Chuỗi đã kiểm tra không phải dữ liệu cá nhân", default_factory=list)
 
 

@@ -332,6 +332,10 @@ def _profiles(r: _Renderer) -> None:
            cards=[views.profile_card(c, p) for p in c.profiles_sorted()])
     for profile in c.profiles.values():
         url = urls.profile(profile.slug)
+        if profile.model.withdrawn:  # the address keeps working and says why the page is empty
+            w = profile.model.withdrawn
+            r.page(url, "withdrawn.html", "Hồ sơ đã gỡ khỏi công bố", w.note, date=long_date(w.date), note=w.note)
+            continue
         r.page(url, "profile.html", profile.model.name, profile.model.summary, image=views.photo_path(profile),
                context=lambda profile=profile, url=url: {
                    "p": views.profile_view(c, profile),

@@ -67,6 +67,8 @@ def documents(catalog: Catalog, pages: list[tuple[str, str, str]]) -> list[Searc
     docs: list[SearchDoc] = []
     for profile in catalog.profiles_sorted():
         p = profile.model
+        if p.withdrawn:
+            continue
         unit = catalog.units.get(p.unit).model.name if p.unit and p.unit in catalog.units else ""
         docs.append(SearchDoc("guong", p.name, p.summary, unit, urls.profile(profile.slug),
                               " ".join([p.name, p.summary, unit, p.locality or "", " ".join(p.tags),
@@ -93,6 +95,8 @@ def documents(catalog: Catalog, pages: list[tuple[str, str, str]]) -> list[Searc
                               " ".join([number, d.title or "", form.name, authority.name, authority.short_name or "",
                                         d.reason]), facets, revoked))
         for index, r in enumerate(d.recipients):
+            if r.withdrawn:
+                continue
             unit = catalog.units.get(r.unit) if r.unit else None
             unit_name = r.unit_text or (unit.model.name if unit else "")
             subtitle = " · ".join(x for x in (r.position or "", unit_name) if x)

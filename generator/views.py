@@ -91,6 +91,12 @@ def recipient_rows(catalog: Catalog, decision: DecisionEntry) -> list[RecipientR
         unit_link = Link(unit.model.name, urls.unit(unit.model.id)) if unit else Link(r.unit_text or "")
         if unit and r.unit_text:
             unit_link = Link(r.unit_text, urls.unit(unit.model.id))
+        if r.withdrawn:
+            rows.append(RecipientRow(
+                number=index + 1, anchor=urls.recipient_anchor(decision.recipient_ids[index]),
+                name=Link(f"(Đã gỡ khỏi công bố ngày {short_date(r.withdrawn.date)})"), kind=label(r.kind),
+                position="", unit=Link(""), category="", achievement=r.withdrawn.note, cash=""))
+            continue
         rows.append(RecipientRow(
             number=index + 1,
             anchor=urls.recipient_anchor(decision.recipient_ids[index]),
@@ -108,11 +114,12 @@ def recipient_rows(catalog: Catalog, decision: DecisionEntry) -> list[RecipientR
 def award_row(catalog: Catalog, award: Award) -> AwardRow:
     decision = award.decision
     form = catalog.award_forms[decision.model.award_form].model
+    withdrawn = award.recipient.withdrawn is not None
     return AwardRow(
         date=short_date(decision.model.date),
         year=decision.year,
-        name=award.recipient.name,
-        position=award.recipient.position or "",
+        name="(đã gỡ khỏi công bố)" if withdrawn else award.recipient.name,
+        position="" if withdrawn else award.recipient.position or "",
         award_form=Link(form.name, urls.award_form(form.id)),
         decision=Link(decision.model.number or "Không rõ số",
                       urls.recipient(decision.year, decision.slug, award.recipient_id)),

@@ -94,3 +94,27 @@ def test_source_links_must_be_http(tree):
     tree.write("profiles/nguyen-van-a.yaml", text)
     codes = [p.code for p in assert_clean_problems(tree).problems]
     assert "bad_pattern_url" in codes and set(codes) <= {"bad_pattern_url", "unknown_profile"}
+
+
+def test_withdrawn_person_leaves_pages_search_and_exports_but_the_decision_stays(tree):
+    from conftest import ROOT
+    from generator.render import render_site
+
+    tree.replace(DECISION, '    name: "Trần Thị B"', '    name: "Trần Thị B"\n    withdrawn:\n      date: 2025-03-01\n'
+                 '      note: "Gỡ theo đề nghị của cá nhân (đơn ngày 20/02/2025)"')
+    tree.replace("profiles/nguyen-van-a.yaml", "tags:", "withdrawn:\n  date: 2025-03-02\n  note: \"Gỡ theo đề nghị\"\ntags:")
+    outcome = pipeline.check(tree.data, tree.root)
+    assert outcome.ok, [str(p) for p in outcome.problems]
+    site = render_site(outcome.catalog, ROOT / "site_templates")
+    pages = {p.url: p.html for p in site.pages}
+    decision = pages["quyet-dinh/2024/12-qd-ubnd/"]
+    assert "Trần Thị B" not in decision and "Gỡ theo đề nghị của cá nhân" in decision
+    assert 'id="nguoi-nhan-tran-thi-b"' in decision  # the anchor keeps working
+    profile = pages["guong-dien-hinh/nguyen-van-a/"]
+    assert "Hồ sơ đã gỡ khỏi công bố" in profile and "dạy học" not in profile
+    assert "guong-dien-hinh/nguyen-van-a/" not in pages["guong-dien-hinh/"]
+    files = {f.path: f.data() for f in site.files}
+    assert "anh/guong-dien-hinh/nguyen-van-a.png" not in files
+    every_file = b"".join(files.values()).decode("utf-8", "replace")
+    assert "Trần Thị B" not in every_file and "Thầy giáo vùng khó khăn" not in every_file
+    assert "2025-03-01: Gỡ theo đề nghị của cá nhân" in files["du-lieu/nguoi-nhan.csv"].decode("utf-8-sig")

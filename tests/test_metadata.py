@@ -74,8 +74,10 @@ def test_revoked_decision_appears_where_it_must_and_nowhere_it_must_not(sample_s
     page = (sample_site / url / "index.html").read_text("utf-8")
     assert "Quyết định này đã bị hủy bỏ" in page and "512/QĐ-UBND" in page
     assert url in (sample_site / "khen-thuong-bi-huy/index.html").read_text("utf-8")
-    recipients = (sample_site / "du-lieu/nguoi-nhan.csv").read_text("utf-8-sig").splitlines()
-    assert [line.endswith(",true") for line in recipients if "2024/1990-qd-ubnd" in line] == [True]
+    import csv
+
+    rows = list(csv.DictReader((sample_site / "du-lieu/nguoi-nhan.csv").read_text("utf-8-sig").splitlines()))
+    assert [r["revoked"] for r in rows if r["decision_id"] == "2024/1990-qd-ubnd"] == ["true"]
     # not in any statistics page or list, and not in the home page totals
     for stats_page in (sample_site / "thong-ke").rglob("index.html"):
         assert "1990-qd-ubnd" not in stats_page.read_text("utf-8"), stats_page
