@@ -15,6 +15,7 @@ from typing import BinaryIO, Iterable, Iterator
 from generator import urls
 from generator.catalog import Catalog
 from generator.models import DecisionStatus
+from generator.privacy import publishable
 from generator.render import OutputFile
 from generator.validate import DecisionEntry
 
@@ -68,15 +69,13 @@ def decision_record(catalog: Catalog, entry: DecisionEntry, base_url: str = "") 
     }
 
 
-def recipient_records(catalog: Catalog, entry: DecisionEntry, base_url: str = "") -> list[dict]:
+def recipient_records(catalog: Catalog, entry: DecisionEntry, base_url: str = "",
+                      hidden: frozenset = frozenset()) -> list[dict]:
     d = entry.model
     rows = []
-    for index, r in enumerate(d.recipients):
+    for index, original in enumerate(d.recipients):
+        r = publishable(original, hidden)  # withdrawn people keep their line, not their details
         unit = catalog.units.get(r.unit) if r.unit else None
-        if r.withdrawn:  # the line stays (the decision is public), the person's details do not
-            r = r.model_copy(update={"name": "", "position": None, "unit_text": None, "unit": None,
-                                     "achievement": None, "gender": None, "profile": None})
-            unit = None
         rows.append({
             "decision_id": entry.id, "decision_number": d.number or "", "date": d.date.isoformat(),
             "year": entry.year, "recipient_id": entry.recipient_ids[index],
@@ -130,22 +129,23 @@ def decision_files(year: int, slug: str) -> tuple[str, str]:
     return f"{base}quyet-dinh.json", f"{base}danh-sach.csv"
 
 
-def build_exports(catalog: Catalog, base_url: str, license_: dict, site_name: str) -> list[OutputFile]:
+def build_exports(catalog: Catalog, base_url: str, license_: dict, site_name: str,
+                  hidden: frozenset = frozenset()) -> list[OutputFile]:
     """Per-decision JSON and CSV, bulk files, and datapackage.json — written as streams."""
     entries = sorted(catalog.decisions, key=lambda e: (e.year, e.slug))
     files: list[OutputFile] = []
     for entry in entries:
         json_path, csv_path = decision_files(entry.year, entry.slug)
         files.append(OutputFile(json_path, produce=lambda out, entry=entry: out.write(to_json(
-            {**decision_record(catalog, entry, base_url), "recipients_list": recipient_records(catalog, entry, base_url)}))))
+            {**decision_record(catalog, entry, base_url), "recipients_list": recipient_records(catalog, entry, base_url, hidden)}))))
         files.append(OutputFile(csv_path, produce=lambda out, entry=entry: write_csv(
-            out, recipient_records(catalog, entry, base_url), RECIPIENT_FIELDS)))
+            out, recipient_records(catalog, entry, base_url, hidden), RECIPIENT_FIELDS)))
 
     def all_decisions() -> Iterator[dict]:
         return (decision_record(catalog, e, base_url) for e in entries)
 
     def all_recipients() -> Iterator[dict]:
-        return (row for e in entries for row in recipient_records(catalog, e, base_url))
+        return (row for e in entries for row in recipient_records(catalog, e, base_url, hidden))
 
     files += [OutputFile(f"{DECISIONS}.csv", produce=lambda out: write_csv(out, all_decisions(), DECISION_FIELDS)),
               OutputFile(f"{DECISIONS}.json", produce=lambda out: write_json_list(out, all_decisions())),

@@ -29,6 +29,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import pipeline
+from generator.privacy import HIDEABLE_FIELDS
 from generator.render import Page, RenderedSite, SiteOptions
 
 SHELL = "bv-shell-7f3a"  # a path segment no real page uses
@@ -44,13 +45,15 @@ class BangVangConfig(Config):
     license = c.Type(dict, default={"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
                                     "path": "https://creativecommons.org/licenses/by/4.0/"})
     history_url = c.Type(str, default="")  # e.g. https://github.com/org/repo/commits/main/
+    hide_fields = c.ListOfItems(c.Choice(HIDEABLE_FIELDS), default=[])  # recipient fields not published
 
 
 def site_options(config, plugin_config: BangVangConfig) -> SiteOptions:
     """The core's settings, read from mkdocs.yml."""
     site_url = config.site_url or ""
     return SiteOptions(site_name=config.site_name, site_url=site_url if site_url.endswith("/") or not site_url
-                       else site_url + "/", license=dict(plugin_config.license), history_url=plugin_config.history_url)
+                       else site_url + "/", license=dict(plugin_config.license), history_url=plugin_config.history_url,
+                       hidden_fields=frozenset(plugin_config.hide_fields))
 
 
 class BangVangPlugin(BasePlugin[BangVangConfig]):

@@ -54,3 +54,23 @@ def find_personal_data(text: str, allowed: list[str] | tuple[str, ...] = ()) -> 
                 continue
             found.append((code, snippet))
     return found
+
+
+# Recipient fields an office may choose not to publish (``hide_fields`` in mkdocs.yml). The name,
+# the decision and the award are the public act itself and are always published, unless withdrawn.
+HIDEABLE_FIELDS = ("position", "unit", "achievement", "cash_vnd", "gender", "category")
+_WITHDRAWN_CLEARS = {"name": "", "position": None, "unit_text": None, "unit": None, "achievement": None,
+                     "gender": None, "profile": None, "cash_vnd": None}
+
+
+def publishable(recipient, hidden: frozenset[str] = frozenset()):
+    """The recipient as it may be published: withdrawn people lose their details, hidden fields are
+    cleared. Returns the same object when nothing changes (the common case, and the fast one)."""
+    if recipient.withdrawn:
+        return recipient.model_copy(update=_WITHDRAWN_CLEARS)
+    if not hidden:
+        return recipient
+    update = {field: None for field in hidden if field != "unit"}
+    if "unit" in hidden:
+        update.update(unit=None, unit_text=None)
+    return recipient.model_copy(update=update)

@@ -95,6 +95,7 @@ class SiteOptions:
     license: dict = field(default_factory=lambda: {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
                                                    "path": "https://creativecommons.org/licenses/by/4.0/"})
     history_url: str = ""  # e.g. https://github.com/org/repo/commits/main/ — the file path is appended
+    hidden_fields: frozenset = frozenset()  # recipient fields not published (privacy.HIDEABLE_FIELDS)
     last_changed: dict = field(default_factory=dict)  # record path → date of its last commit
 
 
@@ -161,11 +162,12 @@ def render_site(catalog: Catalog, templates_dir: Path, options: SiteOptions | No
 
     options = options or SiteOptions()
     r = _Renderer(catalog, make_environment(templates_dir), options)
-    r.site.files.extend(exports.build_exports(catalog, options.site_url, options.license, options.site_name))
+    r.site.files.extend(exports.build_exports(catalog, options.site_url, options.license, options.site_name,
+                                              options.hidden_fields))
     r.site.files.append(OutputFile(feed.FEED_PATH, content=feed.build_feed(catalog, options.site_url, options.site_name,
                                                                            options.last_changed)))
     _assets(r, templates_dir)
-    _search(r, search_index.build_index(catalog, search_index.hand_written_pages(content_dir)))
+    _search(r, search_index.build_index(catalog, search_index.hand_written_pages(content_dir), options.hidden_fields))
     _home(r)
     _decisions(r)
     _award_forms(r)
@@ -257,7 +259,7 @@ def _decisions(r: _Renderer) -> None:
                f"{title} — {authority}, {long_date(d.date)}.",
                context=lambda decision=decision, url=url, heading=heading, title=title, authority=authority,
                json_file=json_file, csv_file=csv_file: {
-                   "d": views.decision_view(c, decision),
+                   "d": views.decision_view(c, decision, r.options.hidden_fields),
                    "ld": structured_data.as_script(structured_data.decision_ld(c, decision, r.options.site_url)),
                    "downloads": [views.Link("JSON", json_file), views.Link("CSV (Excel)", csv_file)],
                    "cite": r.provenance(decision.path, url, f"{heading}: {title}", authority,

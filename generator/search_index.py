@@ -31,6 +31,7 @@ from generator import urls
 from generator.catalog import Catalog
 from generator.labels import label, short_date
 from generator.models import AwardLevel, DecisionStatus
+from generator.privacy import publishable
 from generator.render import OutputFile
 from generator.text import fold, sort_key
 
@@ -62,7 +63,7 @@ class SearchDoc:
         return row + [1] if self.revoked else row
 
 
-def documents(catalog: Catalog, pages: list[tuple[str, str, str]]) -> list[SearchDoc]:
+def documents(catalog: Catalog, pages: list[tuple[str, str, str]], hidden: frozenset = frozenset()) -> list[SearchDoc]:
     """Every searchable thing, in rank order. ``pages`` are hand-written pages: (url, title, text)."""
     docs: list[SearchDoc] = []
     for profile in catalog.profiles_sorted():
@@ -94,9 +95,10 @@ def documents(catalog: Catalog, pages: list[tuple[str, str, str]]) -> list[Searc
                               urls.decision(decision.year, decision.slug),
                               " ".join([number, d.title or "", form.name, authority.name, authority.short_name or "",
                                         d.reason]), facets, revoked))
-        for index, r in enumerate(d.recipients):
-            if r.withdrawn:
+        for index, original in enumerate(d.recipients):
+            if original.withdrawn:
                 continue
+            r = publishable(original, hidden)
             unit = catalog.units.get(r.unit) if r.unit else None
             unit_name = r.unit_text or (unit.model.name if unit else "")
             subtitle = " · ".join(x for x in (r.position or "", unit_name) if x)
@@ -136,9 +138,9 @@ class SearchIndex:
     shards: list[str]  # the two-character prefixes that have a shard file, so the browser never asks for others
 
 
-def build_index(catalog: Catalog, pages: list[tuple[str, str, str]]) -> SearchIndex:
+def build_index(catalog: Catalog, pages: list[tuple[str, str, str]], hidden: frozenset = frozenset()) -> SearchIndex:
     """All files of the search index, ready to publish."""
-    docs = documents(catalog, pages)
+    docs = documents(catalog, pages, hidden)
     postings: dict[str, list[int]] = defaultdict(list)
     for doc_id, doc in enumerate(docs):
         in_title = set(tokens(doc.title)) | set(doc.facets)  # facets never lower a result's rank

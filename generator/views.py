@@ -14,6 +14,7 @@ from generator import urls
 from generator.catalog import Award, Catalog
 from generator.labels import count, label, long_date, money, short_date
 from generator.markdown_safe import render_markdown
+from generator.privacy import publishable
 from generator.models import DecisionStatus, RecipientKind
 from generator.validate import DecisionEntry, ProfileEntry
 
@@ -84,14 +85,16 @@ def decision_row(catalog: Catalog, decision: DecisionEntry) -> DecisionRow:
     )
 
 
-def recipient_rows(catalog: Catalog, decision: DecisionEntry) -> list[RecipientRow]:
+def recipient_rows(catalog: Catalog, decision: DecisionEntry, hidden: frozenset = frozenset()) -> list[RecipientRow]:
     rows = []
-    for index, r in enumerate(decision.model.recipients):
+    for index, original in enumerate(decision.model.recipients):
+        r = publishable(original, hidden)
         unit = catalog.units.get(r.unit) if r.unit else None
         unit_link = Link(unit.model.name, urls.unit(unit.model.id)) if unit else Link(r.unit_text or "")
         if unit and r.unit_text:
             unit_link = Link(r.unit_text, urls.unit(unit.model.id))
-        if r.withdrawn:
+        if original.withdrawn:
+            r = original
             rows.append(RecipientRow(
                 number=index + 1, anchor=urls.recipient_anchor(decision.recipient_ids[index]),
                 name=Link(f"(Đã gỡ khỏi công bố ngày {short_date(r.withdrawn.date)})"), kind=label(r.kind),
@@ -153,7 +156,7 @@ class DecisionView:
     source_path: str
 
 
-def decision_view(catalog: Catalog, decision: DecisionEntry) -> DecisionView:
+def decision_view(catalog: Catalog, decision: DecisionEntry, hidden: frozenset = frozenset()) -> DecisionView:
     d = decision.model
     form = catalog.award_forms[d.award_form].model
     authority = catalog.authorities[d.authority].model
@@ -180,7 +183,7 @@ def decision_view(catalog: Catalog, decision: DecisionEntry) -> DecisionView:
         revocation={"number": d.revocation.decision_number, "date": long_date(d.revocation.date),
                     "reason": d.revocation.reason} if d.revocation else None,
         corrections=[{"date": short_date(c.date), "note": c.note} for c in d.corrections],
-        recipients=recipient_rows(catalog, decision),
+        recipients=recipient_rows(catalog, decision, hidden),
         summary=", ".join(parts),
         year=Link(f"Năm {decision.year}", urls.year(decision.year)),
         source_path=decision.path,

@@ -65,3 +65,15 @@ def test_csv_reimports_to_the_same_recipients(tree):
                 row["profile"]) == (r.name, r.position or "", r.unit or "", r.category.value if r.category else "",
                                     r.gender.value if r.gender else "", r.achievement or "", r.profile or "")
     assert exports.RECIPIENT_FIELDS[0][0] == "decision_id"
+
+
+def test_publication_policy_hides_configured_fields(tree):
+    outcome = pipeline.check(tree.data, tree.root)
+    site = render_site(outcome.catalog, ROOT / "site_templates",
+                       SiteOptions(hidden_fields=frozenset({"achievement", "cash_vnd"})))
+    page = next(p.html for p in site.pages if p.url == "quyet-dinh/2024/12-qd-ubnd/")
+    assert "Dạy giỏi" not in page and "1.170.000" not in page and "Nguyễn Văn A" in page
+    files = {f.path: f.data() for f in site.files}
+    row = read_csv(files["du-lieu/nguoi-nhan.csv"])[0]
+    assert (row["name"], row["achievement"], row["cash_vnd"]) == ("Nguyễn Văn A", "", "")
+    assert b"Day gioi" not in b"".join(files.values()) and "Dạy giỏi".encode() not in b"".join(files.values())
