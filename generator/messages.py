@@ -126,6 +126,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                      "en": ("file “{value}” not found", "check the name (case matters) and that the path is relative to data/")},
     "file_wrong_type": {"vi": ("tệp «{value}» không đúng định dạng", "chỉ nhận: {allowed}"),
                         "en": ("file “{value}” has the wrong type", "allowed: {allowed}")},
+    "image_corrupt": {"vi": ("tệp «{value}» không phải ảnh {kind} hợp lệ", "xuất lại ảnh bằng phần mềm chỉnh ảnh dưới dạng JPEG hoặc PNG, đúng đuôi tệp"),
+                      "en": ("“{value}” is not a valid {kind} image", "export the picture again as JPEG or PNG with the matching extension")},
     "attachment_hash": {"vi": ("mã băm SHA-256 không khớp với tệp đính kèm", "nếu tệp đúng, sửa sha256 thành {actual}"),
                         "en": ("the SHA-256 hash does not match the attachment", "if the file is right, set sha256 to {actual}")},
     # decisions

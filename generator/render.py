@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import structured_data, urls, views
+from generator import images, structured_data, urls, views
 from generator.catalog import Catalog
 from generator.labels import count, label, long_date, short_date
 from generator.models import (
@@ -344,8 +344,10 @@ def _profiles(r: _Renderer) -> None:
                    "ld": structured_data.as_script(structured_data.profile_ld(c, profile, r.options.site_url)),
                    "cite": r.provenance(profile.path, url, f"Gương điển hình: {profile.model.name}", r.site_name, "", "")})
         if profile.model.photo:
+            source = c.records.data_dir / profile.model.photo.path
             r.site.files.append(OutputFile(views.photo_path(profile),
-                                           source=c.records.data_dir / profile.model.photo.path))
+                                           produce=lambda out, source=source: out.write(
+                                               images.strip_metadata(source.read_bytes()))))
 
 
 _VALUE_LABELS = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import struct
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -17,7 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator import privacy
+from generator import images, privacy
 from generator.load import LoadedData, Loc, SourceDoc
 from generator.models import (
     REGISTRY_MODELS,
@@ -398,7 +399,10 @@ def _check_profiles(records: Records, loaded: LoadedData, today: dt.date, proble
         if model.unit and model.unit not in records.units:
             problems.append(_ref_problem(profile, ("unit",), "unknown_unit", model.unit, records.units))
         if model.photo:
-            _check_file(profile, ("photo", "path"), model.photo.path, loaded, PHOTO_SUFFIXES, MAX_PHOTO_BYTES, problems)
+            photo = _check_file(profile, ("photo", "path"), model.photo.path, loaded, PHOTO_SUFFIXES, MAX_PHOTO_BYTES,
+                                problems)
+            if photo:
+                _check_image(profile, photo, model.photo.path, problems)
         for index, source in enumerate(model.sources):
             if source.date and source.date > today:
                 problems.append(Problem(profile.path, profile.line("sources", index, "date"), "date_in_future",
@@ -414,6 +418,19 @@ def _check_profiles(records: Records, loaded: LoadedData, today: dt.date, proble
                 line = _line_in_text(profile.doc.body, snippet)
                 problems.append(Problem(profile.doc.body_path or profile.path, line, code,
                                         {"field": "story", "snippet": snippet}))
+
+
+def _check_image(profile: Located, path: Path, shown: str, problems: list[Problem]) -> None:
+    """The file must really be the image its name says, and readable enough to strip its metadata."""
+    data = path.read_bytes()
+    expected = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".webp": "webp"}[path.suffix.lower()]
+    try:
+        ok = images.kind_of(data) == expected and images.strip_metadata(data)
+    except (ValueError, struct.error):
+        ok = False
+    if not ok:
+        problems.append(Problem(profile.path, profile.line("photo", "path"), "image_corrupt",
+                                {"value": shown, "kind": expected.upper()}))
 
 
 def _line_in_text(text: str, snippet: str) -> int:

@@ -118,3 +118,29 @@ def test_withdrawn_person_leaves_pages_search_and_exports_but_the_decision_stays
     every_file = b"".join(files.values()).decode("utf-8", "replace")
     assert "Trần Thị B" not in every_file and "Thầy giáo vùng khó khăn" not in every_file
     assert "2025-03-01: Gỡ theo đề nghị của cá nhân" in files["du-lieu/nguoi-nhan.csv"].decode("utf-8-sig")
+
+
+def test_published_photos_lose_their_metadata(tree):
+    from conftest import ROOT
+    from generator import images
+    from generator.render import render_site
+
+    app0 = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    exif = b"Exif\x00\x00GPSLatitude 10.2345 N; GPSLongitude 106.3755 E"
+    app1 = b"\xff\xe1" + (len(exif) + 2).to_bytes(2, "big") + exif
+    jpeg = b"\xff\xd8" + app0 + app1 + b"\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00" + b"\x12\x34" + b"\xff\xd9"
+    tree.write("profiles/photos/anh.jpg", jpeg)
+    tree.replace("profiles/nguyen-van-a.yaml", "profiles/photos/nguyen-van-a.png", "profiles/photos/anh.jpg")
+    outcome = pipeline.check(tree.data, tree.root)
+    assert outcome.ok, [str(p) for p in outcome.problems]
+    published = {f.path: f.data() for f in render_site(outcome.catalog, ROOT / "site_templates").files}
+    photo = published["anh/guong-dien-hinh/nguyen-van-a.jpg"]
+    assert b"GPS" not in photo and photo.startswith(b"\xff\xd8" + app0) and photo.endswith(b"\x12\x34\xff\xd9")
+    png = (tree.data / "profiles/photos/nguyen-van-a.png").read_bytes()
+    tagged = png[:33] + b"\x00\x00\x00\x0atEXtGPS\x0010.23N" + b"\x00\x00\x00\x00" + png[33:]
+    assert b"GPS" not in images.strip_metadata(tagged) and images.strip_metadata(tagged) == png
+
+
+def test_html_disguised_as_a_photo_is_refused(tree):
+    tree.write("profiles/photos/nguyen-van-a.png", "<html><script>alert(1)</script></html>")
+    assert [p.code for p in assert_clean_problems(tree).problems] == ["image_corrupt"]
