@@ -58,7 +58,14 @@ serve: $(VENV)/.runtime
 browser:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(VENV)/.dev browser
+# axe-core and the W3C Nu HTML checker (vnu.jar, needs Java), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	npm ci --no-audit --no-fund --ignore-scripts --silent
+	touch $@
+
+test: $(VENV)/.dev browser node_modules/.installed
 	$(BIN)/python -m pytest -q
 
 golden: $(VENV)/.dev

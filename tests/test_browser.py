@@ -208,3 +208,25 @@ def test_journalist_cites_a_profile_and_finds_its_data(browser, server):
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "statistics-desktop.png"), full_page=True)
     context.close()
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PAGES = ["", "tim-kiem/?q=nguyen+van", "quyet-dinh/", "quyet-dinh/2024/1876-qd-ubnd/", "quyet-dinh/2024/1990-qd-ubnd/",
+             "guong-dien-hinh/", "guong-dien-hinh/tran-van-k/", "don-vi/", "don-vi/so-nn-ptnt/", "hinh-thuc-khen-thuong/",
+             "thong-ke/", "thong-ke/2024/", "thong-ke/bao-cao/2024-ubnd-tinh-hoa-an-0603/", "khen-thuong-bi-huy/",
+             "ve-du-lieu/", "gioi-thieu/", "cho-bao-chi/"]
+
+
+def test_axe_finds_no_accessibility_violations(page, server):
+    if not AXE.exists():
+        pytest.fail("axe-core missing: run `make test`, which installs it (package-lock.json)")
+    source = AXE.read_text(encoding="utf-8")
+    found = {}
+    for path in AXE_PAGES:
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        page.add_script_tag(content=source)
+        violations = page.evaluate("async () => (await axe.run()).violations.map(v => v.id + ' (' + v.impact + ')')")
+        if violations:
+            found[path or "/"] = violations
+    assert found == {}
