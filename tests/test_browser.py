@@ -230,3 +230,48 @@ def test_axe_finds_no_accessibility_violations(page, server):
         if violations:
             found[path or "/"] = violations
     assert found == {}
+
+
+def test_hostile_data_runs_no_script_in_the_browser(browser, tmp_path):
+    """Markup and script from every kind of text field, built for real and opened in Chromium."""
+    from conftest import FIXTURES, make_project, run_cli
+
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    evil = "<script>alert(1)</script><img src=x onerror=alert(2)><svg onload=alert(3)>"
+    decision = project / "data/decisions/2024/12-qd-ubnd.yaml"
+    text = decision.read_text("utf-8")
+    for old in ('"Trần Thị B"', '"Dạy giỏi"', '"Giáo viên"', '"Đã có thành tích xuất sắc"', '"Về việc tặng Bằng khen"',
+                '"Lê Văn C"', '"Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"'):
+        text = text.replace(old, "'" + evil + "'")
+    decision.write_text(text, "utf-8")
+    profile = project / "data/profiles/nguyen-van-a.yaml"
+    profile.write_text(profile.read_text("utf-8").replace('"Thầy giáo vùng khó khăn."', "'" + evil + "'")
+                       .replace('"Ảnh minh họa"', "'\" onerror=\"alert(4)'")
+                       .replace('tags: ["giáo dục"]', "tags: ['" + evil + "']"), "utf-8")
+    (project / "data/profiles/nguyen-van-a.md").write_text(
+        f"{evil}\n\n[x](javascript:alert(5)) <a href='data:text/html,<script>alert(6)</script>'>y</a>\n"
+        "<iframe src=javascript:alert(7)></iframe>\n", "utf-8")
+    site = project / "site"
+    result = run_cli("build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    dialogs = []
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        for path in ("", "quyet-dinh/2024/12-qd-ubnd/", "guong-dien-hinh/", "guong-dien-hinh/nguyen-van-a/",
+                     "don-vi/truong-a/", "tim-kiem/?q=script", "tim-kiem/?q=alert", "thong-ke/", "quyet-dinh/2024/"):
+            pg.goto(base + path)
+            pg.wait_for_load_state("networkidle")
+            for link in pg.locator("a").all()[:80]:
+                href = link.get_attribute("href") or ""
+                assert not href.lower().startswith(("javascript:", "data:")), (path, href)
+        assert pg.evaluate("window.__pwned === undefined")
+    finally:
+        context.close()
+        httpd.shutdown()
+    assert dialogs == []
