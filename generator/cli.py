@@ -74,6 +74,17 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("--data", default="data")
     pr.set_defaults(func=cmd_new)
 
+    p = sub.add_parser("import", help="nhập danh sách khen thưởng từ tệp Excel (.xlsx) hoặc CSV")
+    p.add_argument("file", help="tệp .xlsx hoặc .csv")
+    p.add_argument("--decision", help="tệp quyết định (data/decisions/…/….yaml) để ghi danh sách vào; "
+                                      "không có thì in ra màn hình")
+    p.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên)")
+    p.add_argument("--map", action="append", default=[], metavar="\"Tên cột=trường\"",
+                   help="gán cột lạ cho một trường, ví dụ --map \"Nơi công tác=unit_text\"")
+    p.add_argument("--category", default="direct_worker", help="đối tượng mặc định cho cá nhân (mặc định direct_worker)")
+    p.add_argument("--data", default="data")
+    p.set_defaults(func=cmd_import)
+
     p = sub.add_parser("schema", help="ghi các tệp JSON Schema của dữ liệu")
     p.add_argument("--out", default="schema", help="thư mục ghi (mặc định: schema/)")
     p.set_defaults(func=cmd_schema)
@@ -252,6 +263,42 @@ def cmd_new(args) -> int:
         print(f"{exc}", file=sys.stderr)
         return EXIT_INVALID
     print(f"Đã tạo {path}. Điền các chỗ «…», rồi chạy: python -m generator validate")
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from generator import importer
+
+    source = Path(args.file)
+    if not source.is_file() or source.suffix.lower() not in (".xlsx", ".csv"):
+        print(f"{source}: không có tệp .xlsx hoặc .csv này", file=sys.stderr)
+        return EXIT_INVALID
+    mapping = {}
+    for item in args.map:
+        column, _, target = item.partition("=")
+        if target not in importer.FIELDS:
+            print(f"--map {item}: trường «{target}» không có; dùng một trong: {', '.join(importer.FIELDS)}",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        mapping[column] = target
+    try:
+        sheet, rows = importer.read_rows(source, args.sheet)
+    except (KeyError, ValueError, OSError, UnicodeDecodeError) as exc:
+        print(f"{source}: không đọc được tệp ({exc})", file=sys.stderr)
+        return EXIT_INVALID
+    result = importer.import_rows(sheet, rows, mapping, args.category, importer.unit_lookup(Path(args.data)))
+    for problem in result.problems:
+        print(f"{source.name}: {problem}", file=sys.stderr)
+    if result.problems:
+        print(f"\n{len(result.problems)} dòng chưa đọc được — sửa tệp rồi nhập lại; chưa ghi gì.", file=sys.stderr)
+        return EXIT_INVALID
+    if args.decision:
+        importer.write_into_decision(Path(args.decision), result)
+        print(f"Đã ghi {len(result.recipients)} người, tập thể vào {args.decision}"
+              + (f"; {len(result.guessed)} đối tượng thống kê được đoán từ chức vụ, hãy kiểm tra các dòng có ghi chú"
+                 if result.guessed else "") + ". Chạy tiếp: python -m generator validate")
+    else:
+        sys.stdout.write(importer.to_yaml(result))
     return EXIT_OK
 
 
