@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 import jinja2
+import segno
 from markupsafe import Markup, escape
 
 from generator import images, structured_data, urls, views
@@ -261,12 +262,26 @@ def _decisions(r: _Renderer) -> None:
                json_file=json_file, csv_file=csv_file: {
                    "d": views.decision_view(c, decision, r.options.hidden_fields),
                    "ld": structured_data.as_script(structured_data.decision_ld(c, decision, r.options.site_url)),
-                   "downloads": [views.Link("JSON", json_file), views.Link("CSV (Excel)", csv_file)],
+                   "downloads": [views.Link("JSON", json_file), views.Link("CSV (Excel)", csv_file),
+                                 views.Link("Bản in niêm yết (A4, có mã QR)", urls.print_view(decision.year, decision.slug))],
                    "cite": r.provenance(decision.path, url, f"{heading}: {title}", authority,
                                         decision.model.number or "", long_date(decision.model.date))})
+        r.site.files.append(OutputFile(urls.print_view(decision.year, decision.slug),
+                                       produce=lambda out, decision=decision, url=url: out.write(
+                                           _print_view(r, decision, url).encode("utf-8"))))
         if decision.model.attachment:
             r.site.files.append(OutputFile(urls.attachment(decision.year, decision.slug),
                                            source=c.records.data_dir / decision.model.attachment.path))
+
+
+def _print_view(r: _Renderer, decision, url: str) -> str:
+    """The A4 notice-board list of a decision: a standalone page with a QR code of its permanent address."""
+    permanent = (r.options.site_url or "/") + url
+    qr = segno.make(permanent, error="m").svg_inline(scale=1, dark="#000", light="#fff", omitsize=True,
+                                                     title=f"Mã QR: {permanent}")
+    return r.env.get_template("print_decision.html").render(
+        d=views.decision_view(r.catalog, decision, r.options.hidden_fields), permanent_url=permanent,
+        site_name=r.site_name, qr=Markup(qr))
 
 
 def _award_forms(r: _Renderer) -> None:

@@ -31,6 +31,10 @@ def recipient_anchor(recipient_id: str) -> str:
     return f"nguoi-nhan-{recipient_id}"
 
 
+def print_view(year_value: int, slug: str) -> str:
+    return f"{decision(year_value, slug)}ban-in/index.html"
+
+
 def year(value: int) -> str:
     return f"{DECISIONS}{value}/"
 

@@ -275,3 +275,63 @@ def test_hostile_data_runs_no_script_in_the_browser(browser, tmp_path):
         context.close()
         httpd.shutdown()
     assert dialogs == []
+
+
+def _squeezed(text: str) -> str:
+    """PDF text without whitespace, in NFC (extraction splits Vietnamese letters from their marks)."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", "".join(text.split()))
+
+
+def _qr_text(page) -> list[str]:
+    """Decode the QR code on the page: the SVG drawn onto a canvas, its grey pixels read by zxing-cpp."""
+    import zxingcpp
+
+    pixels = page.evaluate("""async () => {
+        const svg = document.querySelector('.verify svg');
+        const source = new XMLSerializer().serializeToString(svg);
+        const img = new Image();
+        img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(source);
+        await img.decode();
+        const size = 400, canvas = document.createElement('canvas');
+        canvas.width = size; canvas.height = size;
+        const ctx = canvas.getContext('2d');
+        ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, size, size);
+        ctx.imageSmoothingEnabled = false;
+        ctx.drawImage(img, 40, 40, size - 80, size - 80);
+        const rgba = ctx.getImageData(0, 0, size, size).data;
+        const grey = [];
+        for (let i = 0; i < rgba.length; i += 4) grey.push(rgba[i]);
+        return grey;
+    }""")
+    image = memoryview(bytes(pixels)).cast("B", (400, 400))
+    return [b.text for b in zxingcpp.read_barcodes(image)]
+
+
+def test_print_view_is_a4_splits_cleanly_and_its_qr_code_leads_to_the_record(browser, server, tmp_path):
+    from pypdf import PdfReader
+
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.goto(server + "quyet-dinh/2024/1876-qd-ubnd/ban-in/")  # 4 recipients: one page
+    assert _qr_text(pg) == ["https://bangvang-hoa-an.example/quyet-dinh/2024/1876-qd-ubnd/"]
+    pdf = tmp_path / "niem-yet.pdf"
+    pg.pdf(path=str(pdf), format="A4", print_background=False)
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == 1
+    text = _squeezed(reader.pages[0].extract_text())
+    assert "DANHSÁCHKHENTHƯỞNG" in text and "https://bangvang-hoa-an.example/quyet-dinh/2024/1876-qd-ubnd/" in text
+    assert "Trangquyếtđịnh" not in text  # screen-only controls are not printed
+
+    # a long list: 60 rows repeat the header on every page and no row is cut in two
+    pg.evaluate("""() => {
+        const body = document.querySelector('tbody');
+        const row = body.querySelector('tr');
+        for (let i = 0; i < 60; i++) body.appendChild(row.cloneNode(true));
+    }""")
+    pg.pdf(path=str(pdf), format="A4")
+    pages = PdfReader(pdf).pages
+    assert len(pages) >= 3
+    assert all("Họvàtên" in _squeezed(p.extract_text()) for p in pages[:-1])
+    context.close()
