@@ -85,6 +85,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default="data")
     p.set_defaults(func=cmd_import)
 
+    p = sub.add_parser("attach", help="gắn bản scan PDF đã ký vào một quyết định (chép tệp, ghi mã sha256)")
+    p.add_argument("decision", help="tệp quyết định, ví dụ data/decisions/2025/123-qd-ubnd.yaml")
+    p.add_argument("pdf", help="tệp PDF bản scan")
+    p.add_argument("--data", default="data")
+    p.set_defaults(func=cmd_attach)
+
     p = sub.add_parser("schema", help="ghi các tệp JSON Schema của dữ liệu")
     p.add_argument("--out", default="schema", help="thư mục ghi (mặc định: schema/)")
     p.set_defaults(func=cmd_schema)
@@ -299,6 +305,18 @@ def cmd_import(args) -> int:
                  if result.guessed else "") + ". Chạy tiếp: python -m generator validate")
     else:
         sys.stdout.write(importer.to_yaml(result))
+    return EXIT_OK
+
+
+def cmd_attach(args) -> int:
+    from generator import scaffold
+
+    try:
+        target = scaffold.attach(Path(args.decision), Path(args.pdf), Path(args.data))
+    except scaffold.ScaffoldError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Đã chép bản scan vào {target} và ghi mã sha256 vào {args.decision}.")
     return EXIT_OK
 
 

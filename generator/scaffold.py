@@ -128,3 +128,27 @@ sources: []                       # - title: "…", url: https://…, publisher:
     path.write_text(text, encoding="utf-8")
     path.with_suffix(".md").write_text(f"Câu chuyện của **{name}** …\n", encoding="utf-8")
     return path
+
+
+def attach(decision: Path, pdf: Path, data: Path) -> Path:
+    """Copy a scanned, signed decision into data/attachments/<year>/<name>.pdf and record it with its sha256."""
+    import hashlib
+    import re
+    import shutil
+
+    if not decision.is_file():
+        raise ScaffoldError(f"{decision}: không có tệp quyết định này")
+    if not pdf.is_file() or pdf.read_bytes()[:5] != b"%PDF-":
+        raise ScaffoldError(f"{pdf}: không phải tệp PDF")
+    year = decision.parent.name
+    target = data / "attachments" / year / f"{decision.stem}.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(pdf, target)
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    block = f"attachment:\n  path: attachments/{year}/{decision.stem}.pdf\n  sha256: \"{digest}\"\n"
+    text = decision.read_text(encoding="utf-8")
+    text = re.sub(r"^#? ?attachment:.*?\n(?:#?\s+(?:path|sha256):.*\n)*", "", text, flags=re.M)
+    text = re.sub(r"^recipients:", block + "recipients:", text, count=1, flags=re.M) if re.search(
+        r"^recipients:", text, re.M) else text.rstrip("\n") + "\n" + block
+    decision.write_text(text, encoding="utf-8")
+    return target
