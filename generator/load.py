@@ -110,6 +110,8 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadedData:
             loaded.docs.setdefault("redirects", []).append(_load_file(redirects, "redirects", loaded))
             break
     loaded.decision_files = _record_files(data_dir / "decisions", loaded)
+    for path in _record_files(data_dir / "consultations", loaded):
+        loaded.docs.setdefault("consultations", []).append(_load_file(path, "consultations", loaded))
     for path in _record_files(data_dir / "profiles", loaded):
         doc = _load_file(path, "profiles", loaded)
         body_file = path.with_suffix(".md")

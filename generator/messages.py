@@ -109,6 +109,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                            "en": ("no award form with id “{value}”", "see the award-form registry{did_you_mean}")},
     "unknown_movement": {"vi": ("không có phong trào thi đua mã «{value}»", "thêm phong trào vào data/registries/movements.yaml{did_you_mean}"),
                          "en": ("no emulation movement with id “{value}”", "add it to data/registries/movements.yaml{did_you_mean}")},
+    "unknown_decision": {"vi": ("không có quyết định «{value}»", "ghi mã dạng năm/tên-tệp của quyết định, ví dụ 2026/893-qd-ctn"),
+                         "en": ("no decision “{value}”", "write the decision id as year/file-name, e.g. 2026/893-qd-ctn")},
     "unknown_profile": {"vi": ("không có hồ sơ gương điển hình «{value}»", "tạo data/profiles/{value}.yaml (python -m generator new profile) hoặc sửa tên{did_you_mean}"),
                         "en": ("no profile “{value}”", "create data/profiles/{value}.yaml (python -m generator new profile) or fix the name{did_you_mean}")},
     # files and names

@@ -307,6 +307,33 @@ class Profile(Record):
     pii_allow: list[Text] = F("Chuỗi đã kiểm tra không phải dữ liệu cá nhân", default_factory=list)
 
 
+class Contact(Record):
+    address: Text = F("Địa chỉ nhận góp ý", "Địa chỉ cơ quan (không phải địa chỉ cá nhân).")
+    email: Annotated[StrictStr, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = F(
+        "Thư điện tử của cơ quan", default=None)
+
+
+class Outcome(Record):
+    decision: Annotated[StrictStr, StringConstraints(pattern=r"^\d{4}/[a-z0-9-]+$")] | None = F(
+        "Quyết định khen thưởng kết quả", "Mã quyết định dạng năm/tên-tệp, ví dụ 2026/893-qd-ctn.", default=None)
+    note: Text = F("Kết quả", "Ví dụ «Đã trình Chủ tịch nước» hoặc «Không đề nghị do có ý kiến phản ánh».")
+
+
+class Consultation(Record):
+    """Lấy ý kiến nhân dân về đề nghị khen thưởng — data/consultations/<slug>.yaml."""
+
+    title: Text = F("Tiêu đề", "Ví dụ «Lấy ý kiến nhân dân đề nghị tặng Huân chương Lao động hạng Ba».")
+    proposer: Id = F("Cơ quan đề nghị", "Mã cơ quan trong danh mục.")
+    award_form: Id = F("Hình thức đề nghị")
+    opens: dt.date = F("Ngày bắt đầu lấy ý kiến")
+    closes: dt.date = F("Hạn góp ý", "Ngày cuối cùng nhận góp ý.")
+    how_to_comment: Text = F("Cách góp ý", "Ví dụ «Gửi văn bản hoặc thư điện tử, ghi rõ họ tên người góp ý».")
+    contact: Contact = F("Nơi nhận góp ý")
+    proposed: list[Recipient] = F("Danh sách đề nghị", min_length=1)
+    outcome: Outcome | None = F("Kết quả", "Ghi khi đã kết thúc.", default=None)
+    pii_allow: list[Text] = F("Chuỗi đã kiểm tra không phải dữ liệu cá nhân", default_factory=list)
+
+
 SitePath = Annotated[StrictStr, StringConstraints(pattern=r"^([a-z0-9][a-z0-9._-]*/)+$")]
 
 

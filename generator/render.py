@@ -176,6 +176,7 @@ def render_site(catalog: Catalog, templates_dir: Path, options: SiteOptions | No
     _profiles(r)
     _statistics(r)
     _revoked(r)
+    _consultations(r)
     _about_data(r)
     _smoke_test(r.site)
     return r.site
@@ -274,14 +275,22 @@ def _decisions(r: _Renderer) -> None:
                                            source=c.records.data_dir / decision.model.attachment.path))
 
 
-def _print_view(r: _Renderer, decision, url: str) -> str:
-    """The A4 notice-board list of a decision: a standalone page with a QR code of its permanent address."""
+def _print_list(r: _Renderer, url: str, **values) -> str:
+    """A4 notice-board list: a standalone page with a QR code of the public page's permanent address."""
     permanent = (r.options.site_url or "/") + url
     qr = segno.make(permanent, error="m").svg_inline(scale=1, dark="#000", light="#fff", omitsize=True,
                                                      title=f"Mã QR: {permanent}")
-    return r.env.get_template("print_decision.html").render(
-        d=views.decision_view(r.catalog, decision, r.options.hidden_fields), permanent_url=permanent,
-        site_name=r.site_name, qr=Markup(qr))
+    return r.env.get_template("print_list.html").render(permanent_url=permanent, site_name=r.site_name,
+                                                        qr=Markup(qr), **values)
+
+
+def _print_view(r: _Renderer, decision, url: str) -> str:
+    d = views.decision_view(r.catalog, decision, r.options.hidden_fields)
+    notice = (f"QUYẾT ĐỊNH NÀY ĐÃ BỊ HỦY BỎ bởi Quyết định số {d.revocation['number']}, {d.revocation['date']}. "
+              f"Lý do: {d.revocation['reason']}") if d.revocation else ""
+    return _print_list(r, url, authority=d.authority, heading="DANH SÁCH KHEN THƯỞNG",
+                       subtitle=f"Kèm theo {d.heading}, {d.date} — {d.award_form.text}", notice=notice, intro="",
+                       rows=d.recipients)
 
 
 def _award_forms(r: _Renderer) -> None:
@@ -432,6 +441,41 @@ def _statistics(r: _Renderer) -> None:
                          f"{b.count} «{c.award_forms[b.form].model.name}» trên {b.base} «{c.award_forms[b.of].model.name}» "
                          f"(tối đa {b.percent:g} %)" for b in breaches if s.slug in ("tat-ca", str(b.year))],
                reports=reports if s.slug == "tat-ca" else [r_ for r_ in reports if f"năm {s.slug}" in r_.text])
+
+
+def _consultations(r: _Renderer) -> None:
+    """Proposals put out for public comment. Whether one is still open is decided in the reader's browser
+    from its dates (countdown.js), so the build does not depend on the day it runs."""
+    c = r.catalog
+    items = []
+    for slug, entry in sorted(c.records.consultations.items(), key=lambda kv: (kv[1].model.closes, kv[0]), reverse=True):
+        m = entry.model
+        url = f"{urls.CONSULTATIONS}{slug}/"
+        form = c.award_forms[m.award_form].model
+        authority = c.authorities[m.proposer].model.name
+        outcome = None
+        if m.outcome:
+            decision = next((d for d in c.decisions if d.id == m.outcome.decision), None)
+            outcome = {"note": m.outcome.note,
+                       "decision": views.Link(views.decision_label(decision), urls.decision(decision.year, decision.slug))
+                       if decision else None}
+        rows = views.proposed_rows(c, m.proposed, r.options.hidden_fields)
+        view = {"title": m.title, "form": views.Link(form.name, urls.award_form(form.id)), "authority": authority,
+                "opens": long_date(m.opens), "closes": long_date(m.closes), "closes_iso": m.closes.isoformat(),
+                "how": m.how_to_comment, "address": m.contact.address, "email": m.contact.email or "",
+                "outcome": outcome, "rows": rows, "link": views.Link(m.title, url),
+                "print": views.Link("Bản in niêm yết (A4, có mã QR)", f"{url}ban-in/index.html")}
+        items.append(view)
+        r.page(url, "consultation.html", m.title, f"{m.title}. Hạn góp ý {long_date(m.closes)}.", k=view)
+        r.site.files.append(OutputFile(f"{url}ban-in/index.html", produce=lambda out, view=view, url=url: out.write(
+            _print_list(r, url, authority=view["authority"], heading="DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
+                        subtitle=f"{view['title']} — {view['form'].text}", notice="",
+                        intro=f"Lấy ý kiến từ {view['opens']} đến hết {view['closes']}. {view['how']} "
+                              f"Nơi nhận: {view['address']}" + (f", {view['email']}" if view["email"] else "") + ".",
+                        rows=view["rows"]).encode("utf-8"))))
+    r.page(urls.CONSULTATIONS, "consultations_index.html", "Lấy ý kiến nhân dân",
+           "Các đề nghị khen thưởng đang và đã lấy ý kiến nhân dân.",
+           pending=[k for k in items if not k["outcome"]], done=[k for k in items if k["outcome"]])
 
 
 def _revoked(r: _Renderer) -> None:

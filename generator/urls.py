@@ -16,6 +16,7 @@ ABOUT_DATA = "ve-du-lieu/"
 SEARCH = "tim-kiem/"
 STATISTICS = "thong-ke/"
 REVOKED = "khen-thuong-bi-huy/"
+CONSULTATIONS = "lay-y-kien/"
 SCHEMA_DIR = "du-lieu/luoc-do/"
 
 

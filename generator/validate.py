@@ -31,6 +31,7 @@ from generator.models import (
     Recipient,
     RecipientKind,
     Redirect,
+    Consultation,
     Unit,
 )
 from generator.problems import Problem, Severity, sorted_problems
@@ -89,6 +90,7 @@ class Records:
     decisions: list[DecisionEntry] = field(default_factory=list)
     profiles: dict[str, ProfileEntry] = field(default_factory=dict)
     redirects: list[Located[Redirect]] = field(default_factory=list)
+    consultations: dict[str, Located[Consultation]] = field(default_factory=dict)
     data_dir: Path = Path("data")
 
 
@@ -112,6 +114,7 @@ def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]
             _check_decision(entry, records, loaded, today, problems, numbers)
         _compact(doc)
     _check_caps(records, problems)
+    _validate_consultations(loaded, records, today, problems)
     records.decisions.sort(key=lambda d: (d.year, d.slug))
     return records, sorted_problems(problems)
 
@@ -533,6 +536,46 @@ def _check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, 
     for i, r in enumerate(d.recipients):
         texts += [(("recipients", i, key), getattr(r, key)) for key in ("name", "position", "unit_text", "achievement")]
     _check_personal_data(entry, texts, d.pii_allow, problems)
+
+
+def _validate_consultations(loaded: LoadedData, records: Records, today: dt.date, problems: list[Problem]) -> None:
+    decision_ids = {d.id for d in records.decisions}
+    for doc in loaded.of_kind("consultations"):
+        stem = PurePosixPath(doc.path).stem
+        if stem != slugify(stem):
+            problems.append(Problem(doc.path, 1, "file_name_not_slug", {"slug": slugify(stem)}))
+            continue
+        _placeholders(doc, problems)
+        parsed = _parse(Consultation, doc.data, doc, (), problems)
+        if parsed is None:
+            continue
+        entry = Located(parsed, doc, ())
+        if parsed.proposer not in records.authorities:
+            problems.append(_ref_problem(entry, ("proposer",), "unknown_authority", parsed.proposer, records.authorities))
+        form = records.award_forms.get(parsed.award_form)
+        if form is None:
+            problems.append(_ref_problem(entry, ("award_form",), "unknown_award_form", parsed.award_form,
+                                         records.award_forms))
+        if parsed.closes < parsed.opens:
+            problems.append(Problem(doc.path, entry.line("closes"), "date_range",
+                                    {"start": parsed.opens, "end": parsed.closes}))
+        if parsed.opens > today:
+            problems.append(Problem(doc.path, entry.line("opens"), "date_in_future", {"date": parsed.opens}))
+        if parsed.outcome and parsed.outcome.decision and parsed.outcome.decision not in decision_ids:
+            problems.append(Problem(doc.path, entry.line("outcome", "decision"), "unknown_decision",
+                                    {"value": parsed.outcome.decision}))
+        for index, r in enumerate(parsed.proposed):
+            if form and r.kind not in form.model.recipient_kinds:
+                problems.append(Problem(doc.path, entry.line("proposed", index, "kind"), "form_not_for_kind",
+                                        {"form": form.model.name, "kind": r.kind.value,
+                                         "allowed": ", ".join(k.value for k in form.model.recipient_kinds)}))
+            if r.unit and r.unit not in records.units:
+                problems.append(_ref_problem(entry, ("proposed", index, "unit"), "unknown_unit", r.unit, records.units))
+        texts = [(("title",), parsed.title), (("how_to_comment",), parsed.how_to_comment)]
+        texts += [(("proposed", i, key), getattr(r, key)) for i, r in enumerate(parsed.proposed)
+                  for key in ("name", "position", "unit_text", "achievement")]
+        _check_personal_data(entry, texts, parsed.pii_allow, problems)
+        records.consultations[stem] = entry
 
 
 @dataclass(frozen=True)

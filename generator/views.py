@@ -86,8 +86,17 @@ def decision_row(catalog: Catalog, decision: DecisionEntry) -> DecisionRow:
 
 
 def recipient_rows(catalog: Catalog, decision: DecisionEntry, hidden: frozenset = frozenset()) -> list[RecipientRow]:
+    return _rows(catalog, decision.model.recipients, decision.recipient_ids, hidden)
+
+
+def proposed_rows(catalog: Catalog, proposed: list, hidden: frozenset = frozenset()) -> list[RecipientRow]:
+    """Rows of a consultation's list (people proposed, not yet awarded)."""
+    return _rows(catalog, proposed, tuple(f"de-nghi-{i + 1}" for i in range(len(proposed))), hidden)
+
+
+def _rows(catalog: Catalog, recipients: list, ids: tuple, hidden: frozenset) -> list[RecipientRow]:
     rows = []
-    for index, original in enumerate(decision.model.recipients):
+    for index, original in enumerate(recipients):
         r = publishable(original, hidden)
         unit = catalog.units.get(r.unit) if r.unit else None
         unit_link = Link(unit.model.name, urls.unit(unit.model.id)) if unit else Link(r.unit_text or "")
@@ -96,13 +105,13 @@ def recipient_rows(catalog: Catalog, decision: DecisionEntry, hidden: frozenset 
         if original.withdrawn:
             r = original
             rows.append(RecipientRow(
-                number=index + 1, anchor=urls.recipient_anchor(decision.recipient_ids[index]),
+                number=index + 1, anchor=urls.recipient_anchor(ids[index]),
                 name=Link(f"(Đã gỡ khỏi công bố ngày {short_date(r.withdrawn.date)})"), kind=label(r.kind),
                 position="", unit=Link(""), category="", achievement=r.withdrawn.note, cash=""))
             continue
         rows.append(RecipientRow(
             number=index + 1,
-            anchor=urls.recipient_anchor(decision.recipient_ids[index]),
+            anchor=urls.recipient_anchor(ids[index]),
             name=Link(r.name, urls.profile(r.profile) if r.profile else ""),
             kind=label(r.kind) + (" (doanh nghiệp)" if r.enterprise else ""),
             position=r.position or "",

@@ -214,7 +214,8 @@ AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "ax
 AXE_PAGES = ["", "tim-kiem/?q=nguyen+van", "quyet-dinh/", "quyet-dinh/2024/1876-qd-ubnd/", "quyet-dinh/2024/1990-qd-ubnd/",
              "guong-dien-hinh/", "guong-dien-hinh/tran-van-k/", "don-vi/", "don-vi/so-nn-ptnt/", "hinh-thuc-khen-thuong/",
              "thong-ke/", "thong-ke/2024/", "thong-ke/bao-cao/2024-ubnd-tinh-hoa-an-0603/", "khen-thuong-bi-huy/",
-             "ve-du-lieu/", "gioi-thieu/", "cho-bao-chi/"]
+             "ve-du-lieu/", "gioi-thieu/", "cho-bao-chi/", "lay-y-kien/",
+             "lay-y-kien/chien-si-thi-dua-cap-tinh-2026-dot-2/", "huong-dan-dang-quyet-dinh/"]
 
 
 def test_axe_finds_no_accessibility_violations(page, server):
@@ -334,4 +335,26 @@ def test_print_view_is_a4_splits_cleanly_and_its_qr_code_leads_to_the_record(bro
     pages = PdfReader(pdf).pages
     assert len(pages) >= 3
     assert all("Họvàtên" in _squeezed(p.extract_text()) for p in pages[:-1])
+    context.close()
+
+
+def test_consultations_count_down_and_close_by_the_readers_date(browser, server):
+    import datetime as dt
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time(dt.datetime(2026, 11, 25, 9, 0))
+    page.goto(server + "lay-y-kien/")
+    open_items = page.locator("[data-bv-open] li[data-bv-closes]")
+    assert open_items.count() == 1 and "(còn 20 ngày)" in open_items.first.inner_text()
+    closed = page.locator("[data-bv-closed] li").first.inner_text()
+    assert "Quyết định số 893/QĐ-CTN" in closed
+    page.clock.set_fixed_time(dt.datetime(2026, 12, 20, 9, 0))
+    page.goto(server + "lay-y-kien/")
+    assert page.locator("[data-bv-open] li[data-bv-closes]").count() == 0
+    assert page.locator("[data-bv-open] .bv-empty").is_visible()
+    page.goto(server + "lay-y-kien/chien-si-thi-dua-cap-tinh-2026-dot-2/")
+    assert "(đã hết hạn góp ý)" in page.locator("[data-bv-deadline]").first.inner_text()
+    page.goto(server + "lay-y-kien/chien-si-thi-dua-cap-tinh-2026-dot-2/ban-in/")
+    assert _qr_text(page) == ["https://bangvang-hoa-an.example/lay-y-kien/chien-si-thi-dua-cap-tinh-2026-dot-2/"]
     context.close()

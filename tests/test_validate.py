@@ -263,3 +263,38 @@ def test_messages_in_english(tree):
     assert tree.problems("en") == [f"{SHOWN}:11: “method” (Phương thức khen thưởng) does not accept “yearly” — "
                                    "choose one of: 'regular', 'thematic', 'ad_hoc', 'foreign', 'dedication', "
                                    "'seniority' or 'resistance'"]
+
+
+CONSULTATION = """title: "Lấy ý kiến nhân dân đề nghị tặng Bằng khen"
+proposer: ubnd-tinh
+award_form: bang-khen-cap-tinh
+opens: 2026-11-01
+closes: 2026-11-30
+how_to_comment: "Gửi văn bản"
+contact:
+  address: "Ban Thi đua - Khen thưởng"
+  email: "tdkt@example.vn"
+proposed:
+  - kind: individual
+    name: "Lê Văn D"
+    unit: truong-a
+    category: direct_worker
+outcome:
+  decision: 2024/12-qd-ubnd
+  note: "Đã khen thưởng"
+"""
+
+
+def test_consultation_is_valid_and_its_references_are_checked(tree):
+    tree.write("consultations/dot-1.yaml", CONSULTATION)
+    assert tree.problems() == []
+    tree.write("consultations/dot-1.yaml", CONSULTATION.replace("2024/12-qd-ubnd", "2024/99-qd-ubnd")
+               .replace("closes: 2026-11-30", "closes: 2026-10-30").replace("unit: truong-a", "unit: truong-z"))
+    assert tree.problems() == [
+        "data/consultations/dot-1.yaml:5: ngày kết thúc 2026-10-30 trước ngày bắt đầu 2026-11-01 — kiểm tra lại "
+        "valid_from và valid_to",
+        "data/consultations/dot-1.yaml:13: không có đơn vị mã «truong-z» trong danh mục — thêm đơn vị vào "
+        "data/registries/units.yaml hoặc ghi tên vào unit_text; có phải «truong-a»?",
+        "data/consultations/dot-1.yaml:16: không có quyết định «2024/99-qd-ubnd» — ghi mã dạng năm/tên-tệp của quyết "
+        "định, ví dụ 2026/893-qd-ctn",
+    ]
