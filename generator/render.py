@@ -267,7 +267,7 @@ def _decisions(r: _Renderer) -> None:
                                  views.Link("Bản in niêm yết (A4, có mã QR)", urls.print_view(decision.year, decision.slug))],
                    "cite": r.provenance(decision.path, url, f"{heading}: {title}", authority,
                                         decision.model.number or "", long_date(decision.model.date))})
-        r.site.files.append(OutputFile(urls.print_view(decision.year, decision.slug),
+        r.site.files.append(OutputFile(urls.print_view(decision.year, decision.slug) + "index.html",
                                        produce=lambda out, decision=decision, url=url: out.write(
                                            _print_view(r, decision, url).encode("utf-8"))))
         if decision.model.attachment:
@@ -464,7 +464,7 @@ def _consultations(r: _Renderer) -> None:
                 "opens": long_date(m.opens), "closes": long_date(m.closes), "closes_iso": m.closes.isoformat(),
                 "how": m.how_to_comment, "address": m.contact.address, "email": m.contact.email or "",
                 "outcome": outcome, "rows": rows, "link": views.Link(m.title, url),
-                "print": views.Link("Bản in niêm yết (A4, có mã QR)", f"{url}ban-in/index.html")}
+                "print": views.Link("Bản in niêm yết (A4, có mã QR)", f"{url}ban-in/")}
         items.append(view)
         r.page(url, "consultation.html", m.title, f"{m.title}. Hạn góp ý {long_date(m.closes)}.", k=view)
         r.site.files.append(OutputFile(f"{url}ban-in/index.html", produce=lambda out, view=view, url=url: out.write(

@@ -33,7 +33,8 @@ def recipient_anchor(recipient_id: str) -> str:
 
 
 def print_view(year_value: int, slug: str) -> str:
-    return f"{decision(year_value, slug)}ban-in/index.html"
+    """The notice-board print page of a decision (a directory URL; the file is its index.html)."""
+    return f"{decision(year_value, slug)}ban-in/"
 
 
 def year(value: int) -> str:
