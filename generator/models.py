@@ -166,6 +166,22 @@ class AwardForm(Record):
     cap: Cap | None = F("Giới hạn tỷ lệ", "Ví dụ Chiến sĩ thi đua cơ sở ≤ 15 % số Lao động tiên tiến.", default=None)
 
 
+class MovementScope(str, Enum):
+    """Phạm vi phong trào (biểu 0601.N/BNV-TĐKT)."""
+
+    national = "national"
+    sector_locality = "sector_locality"
+    cluster = "cluster"
+    agency = "agency"
+
+
+class MovementMethod(str, Enum):
+    """Hình thức tổ chức phong trào."""
+
+    thematic = "thematic"
+    regular = "regular"
+
+
 class Movement(Record):
     """Phong trào thi đua."""
 
@@ -175,6 +191,10 @@ class Movement(Record):
     start: dt.date | None = F("Ngày phát động", default=None)
     end: dt.date | None = F("Ngày kết thúc", default=None)
     description: Text | None = F("Mô tả", default=None)
+    scope: MovementScope | None = F("Phạm vi", "national (toàn quốc), sector_locality (bộ, ngành, địa phương), "
+                                    "cluster (cụm, khối thi đua), agency (cơ quan, đơn vị).", default=None)
+    method: MovementMethod | None = F("Hình thức tổ chức", "thematic (theo chuyên đề) hoặc regular (thường xuyên, hằng năm).",
+                                      default=None)
 
 
 # --- decisions ----------------------------------------------------------------------------------

@@ -409,6 +409,20 @@ def _statistics(r: _Renderer) -> None:
                columns=[name for _, name in columns], rows=rows, csv=views.Link("CSV (Excel)", csv_path))
         reports.append(views.Link(title, page_url))
 
+    for year in statistics.movement_years(c):
+        code, form_title = statistics.MOVEMENT_FORM
+        page_url = f"{urls.STATISTICS}bao-cao/{year}-0601/"
+        groups = statistics.movement_report(c, year)
+        csv_path = f"{page_url}{year}-0601.csv"
+        header = [("nhom", "string", "Nhóm"), ("chi_tieu", "string", "Chỉ tiêu"), ("so_phong_trao", "integer", "Số phong trào")]
+        r.site.files.append(OutputFile(csv_path, content=exports.to_csv(
+            [{"nhom": g, "chi_tieu": label, "so_phong_trao": n} for g, rows_ in groups for label, n in rows_], header)))
+        title = f"Biểu {code} — năm {year}"
+        r.page(page_url, "report_movements.html", title, f"{form_title} năm {year}.", form_code=code,
+               form_title=form_title, year=year, groups=groups, csv=views.Link("CSV (Excel)", csv_path),
+               total=len([m for m in c.movements.values()]))
+        reports.append(views.Link(title, page_url))
+
     def pct(value: float | None) -> str:
         return f"{value * 100:.1f} %".replace(".", ",") if value is not None else "—"
 

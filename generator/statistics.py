@@ -159,3 +159,48 @@ def report_keys(catalog: Catalog) -> list[tuple[int, str, AwardLevel]]:
         if level in REPORT_COLUMNS:
             keys.add((award.decision.year, award.decision.model.authority, level))
     return sorted(keys, key=lambda k: (-k[0], k[1], k[2].value))
+
+
+# --- form 0601.N/BNV-TĐKT: emulation movements -----------------------------------------------------
+
+MOVEMENT_FORM = ("0601.N/BNV-TĐKT", "Số phong trào thi đua")
+_LEVEL_OF = {"president": "Trung ương", "prime_minister": "Trung ương", "ministry": "Bộ, ngành, tỉnh",
+             "province": "Bộ, ngành, tỉnh"}
+_SCOPES = {"national": "Toàn quốc", "sector_locality": "Bộ, ngành, địa phương", "cluster": "Cụm, khối thi đua",
+           "agency": "Cơ quan, đơn vị"}
+_DURATIONS = ["Dưới 1 năm", "1 năm", "Trên 1 đến 3 năm", "Trên 3 đến 5 năm", "Trên 5 năm"]
+
+
+def _duration(days: int) -> str:
+    years = days / 365.25
+    if years < 0.95:
+        return _DURATIONS[0]
+    if years <= 1.05:
+        return _DURATIONS[1]
+    return _DURATIONS[2] if years <= 3 else _DURATIONS[3] if years <= 5 else _DURATIONS[4]
+
+
+def movement_years(catalog: Catalog) -> list[int]:
+    return sorted({y for y in catalog.by_year}, reverse=True) if catalog.movements else []
+
+
+def movement_report(catalog: Catalog, year: int) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Movements under way in ``year``, counted by organising level, scope, duration and method."""
+    import datetime as dt
+
+    start_of, end_of = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    active = [m.model for m in catalog.movements.values()
+              if (m.model.start or start_of) <= end_of and (m.model.end or end_of) >= start_of]
+    groups: list[tuple[str, Counter]] = [("Cấp phát động", Counter()), ("Phạm vi", Counter()),
+                                         ("Thời gian", Counter()), ("Hình thức", Counter())]
+    for m in active:
+        organiser = catalog.authorities.get(m.organiser) if m.organiser else None
+        groups[0][1][_LEVEL_OF.get(organiser.model.kind.value, "Cơ quan, đơn vị") if organiser else "Chưa ghi"] += 1
+        groups[1][1][_SCOPES[m.scope.value] if m.scope else "Chưa ghi"] += 1
+        groups[2][1][_duration(((m.end or end_of) - (m.start or start_of)).days) if m.start else "Chưa ghi"] += 1
+        groups[3][1][("Theo chuyên đề" if m.method.value == "thematic" else "Thường xuyên") if m.method else "Chưa ghi"] += 1
+    order = {"Cấp phát động": ["Trung ương", "Bộ, ngành, tỉnh", "Cơ quan, đơn vị", "Chưa ghi"],
+             "Phạm vi": [*_SCOPES.values(), "Chưa ghi"], "Thời gian": [*_DURATIONS, "Chưa ghi"],
+             "Hình thức": ["Theo chuyên đề", "Thường xuyên", "Chưa ghi"]}
+    return [(title, [(label, counts[label]) for label in order[title] if counts[label] or label != "Chưa ghi"])
+            for title, counts in groups]

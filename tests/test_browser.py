@@ -216,7 +216,8 @@ AXE_PAGES = ["", "tim-kiem/?q=nguyen+van", "quyet-dinh/", "quyet-dinh/2024/1876-
              "thong-ke/", "thong-ke/2024/", "thong-ke/bao-cao/2024-ubnd-tinh-hoa-an-0603/", "khen-thuong-bi-huy/",
              "ve-du-lieu/", "gioi-thieu/", "cho-bao-chi/", "lay-y-kien/",
              "lay-y-kien/chien-si-thi-dua-cap-tinh-2026-dot-2/", "huong-dan-dang-quyet-dinh/",
-             "quyet-dinh/2024/1876-qd-ubnd/ban-in/", "lay-y-kien/htx-tan-phu-huan-chuong-lao-dong-2026/ban-in/"]
+             "quyet-dinh/2024/1876-qd-ubnd/ban-in/", "lay-y-kien/htx-tan-phu-huan-chuong-lao-dong-2026/ban-in/",
+             "thong-ke/bao-cao/2025-0601/"]
 
 
 def test_axe_finds_no_accessibility_violations(page, server):

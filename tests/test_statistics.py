@@ -64,3 +64,22 @@ def test_cap_breach_is_flagged_as_warning(tree):
            "trên 6 «Lao động tiên tiến», vượt tỷ lệ 15 % — kiểm tra danh sách; tỷ lệ quy định trong danh mục hình " \
            "thức khen thưởng (cap)" in [p.format() for p in catalog.problems]
     assert [(b.unit, b.year, b.count, b.base) for b in cap_breaches(catalog.catalog.records)] == [("truong-a", 2025, 2, 6)]
+
+
+def test_movement_report_0601(tree):
+    catalog, _ = stats_of(tree)
+    assert statistics.movement_years(catalog) == [2024]
+    assert statistics.movement_report(catalog, 2024) == [
+        ("Cấp phát động", [("Trung ương", 0), ("Bộ, ngành, tỉnh", 1), ("Cơ quan, đơn vị", 0)]),
+        ("Phạm vi", [("Toàn quốc", 0), ("Bộ, ngành, địa phương", 0), ("Cụm, khối thi đua", 0), ("Cơ quan, đơn vị", 0),
+                     ("Chưa ghi", 1)]),
+        ("Thời gian", [("Dưới 1 năm", 0), ("1 năm", 0), ("Trên 1 đến 3 năm", 0), ("Trên 3 đến 5 năm", 0),
+                       ("Trên 5 năm", 0), ("Chưa ghi", 1)]),
+        ("Hình thức", [("Theo chuyên đề", 0), ("Thường xuyên", 0), ("Chưa ghi", 1)]),
+    ]
+    tree.replace("registries/movements.yaml", "  organiser: ubnd-tinh",
+                 "  organiser: ubnd-tinh\n  start: 2022-03-01\n  scope: cluster\n  method: thematic")
+    catalog, _ = stats_of(tree)
+    groups = dict(statistics.movement_report(catalog, 2024))
+    assert ("Trên 1 đến 3 năm", 1) in groups["Thời gian"] and ("Cụm, khối thi đua", 1) in groups["Phạm vi"]
+    assert ("Theo chuyên đề", 1) in groups["Hình thức"]
