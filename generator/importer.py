@@ -152,7 +152,8 @@ def import_rows(sheet: str, rows: list[list[str]], mapping: dict[str, str] | Non
         filled = {v for v in row if v}
         if not filled:
             continue
-        if len(filled) == 1 and len([v for v in row if v]) > 1 or _is_section(row):
+        merged_heading = len(filled) == 1 and sum(1 for v in row if v) > 1  # one text across merged cells
+        if merged_heading or _is_section(row):
             # a heading merged across the row ("I. TẬP THỂ", "II. CÁ NHÂN") sets the kind of what follows
             section_kind = next((k for word, k in KINDS.items() if word in fold(next(iter(filled)))), section_kind)
             continue
