@@ -25,6 +25,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from generator import urls
@@ -47,6 +48,12 @@ def tokens(text: str | None) -> list[str]:
     return _TOKEN.findall(fold(text)) if text else []
 
 
+@lru_cache(maxsize=262_144)
+def _part_terms(part: str) -> frozenset[str]:
+    # positions, unit and form names repeat across hundreds of thousands of rows: fold each once
+    return frozenset(tokens(part))
+
+
 @dataclass(frozen=True)
 class SearchDoc:
     kind: str  # "nguoi" (recipient), "qd" (decision), "guong" (profile), "don-vi", "hinh-thuc", "trang"
@@ -54,7 +61,7 @@ class SearchDoc:
     subtitle: str
     detail: str
     url: str
-    text: str  # indexed text (not shipped)
+    text: str | tuple[str, ...]  # indexed text, or its parts (not shipped)
     facets: tuple[str, ...] = ()
     revoked: bool = False
 
@@ -104,7 +111,7 @@ def documents(catalog: Catalog, pages: list[tuple[str, str, str]], hidden: froze
             subtitle = " · ".join(x for x in (r.position or "", unit_name) if x)
             docs.append(SearchDoc("nguoi", r.name, subtitle, f"{form.name} · {number} · {decision.year}",
                                   urls.recipient(decision.year, decision.slug, decision.recipient_ids[index]),
-                                  f"{r.name} {r.position or ''} {unit_name}",
+                                  (r.name, r.position or "", unit_name),
                                   facets + ((f":u{r.unit}",) if r.unit else ()), revoked))
     for url, title, text in pages:
         docs.append(SearchDoc("trang", title, "", "", url, f"{title} {text}"))
@@ -143,8 +150,9 @@ def build_index(catalog: Catalog, pages: list[tuple[str, str, str]], hidden: fro
     docs = documents(catalog, pages, hidden)
     postings: dict[str, list[int]] = defaultdict(list)
     for doc_id, doc in enumerate(docs):
-        in_title = set(tokens(doc.title)) | set(doc.facets)  # facets never lower a result's rank
-        for term in sorted(set(tokens(doc.text)) | in_title):
+        in_title = _part_terms(doc.title) | set(doc.facets)  # facets never lower a result's rank
+        parts = (doc.text,) if isinstance(doc.text, str) else doc.text
+        for term in sorted(in_title.union(*(_part_terms(p) for p in parts))):
             postings[term].append(doc_id * 2 + (term in in_title))
     files: list[OutputFile] = []
     shards: dict[str, dict] = defaultdict(dict)

@@ -141,8 +141,10 @@ def report_rows() -> list[tuple[str, str, object]]:
 def official_report(catalog: Catalog, year: int, authority: str, level: AwardLevel) -> list[list]:
     """Rows of the form: [label, count per column …, total], counted from in-force awards."""
     columns = REPORT_COLUMNS[level][2]
-    awards = [a for a in in_force_awards(catalog) if a.decision.year == year and a.decision.model.authority == authority
-              and catalog.award_forms[a.decision.model.award_form].model.level is level]
+    awards = [Award(d, i, d.recipient_ids[i]) for d in catalog.by_year.get(year, [])
+              if d.model.authority == authority and d.model.status.value != "revoked"
+              and catalog.award_forms[d.model.award_form].model.level is level
+              for i in range(len(d.model.recipients))]
     table = []
     for _row_id, row_label, predicate in report_rows():
         counts = [sum(1 for a in awards if predicate(a)
@@ -154,10 +156,10 @@ def official_report(catalog: Catalog, year: int, authority: str, level: AwardLev
 def report_keys(catalog: Catalog) -> list[tuple[int, str, AwardLevel]]:
     """(year, authority, level) combinations that have in-force awards of a reportable level."""
     keys = set()
-    for award in in_force_awards(catalog):
-        level = catalog.award_forms[award.decision.model.award_form].model.level
-        if level in REPORT_COLUMNS:
-            keys.add((award.decision.year, award.decision.model.authority, level))
+    for decision in catalog.decisions:
+        level = catalog.award_forms[decision.model.award_form].model.level
+        if level in REPORT_COLUMNS and decision.model.status.value != "revoked" and decision.model.recipients:
+            keys.add((decision.year, decision.model.authority, level))
     return sorted(keys, key=lambda k: (-k[0], k[1], k[2].value))
 
 
