@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator.models import AwardForm, DecisionStatus, Movement, RecipientKind, Unit, Authority
+from generator.models import Authority, AwardForm, AwardLevel, Movement, RecipientKind, Unit
 from generator.text import sort_key
 from generator.validate import DecisionEntry, Located, ProfileEntry, Records
 
@@ -28,7 +28,7 @@ class Award:
 
     @property
     def revoked(self) -> bool:
-        return self.decision.model.status is DecisionStatus.revoked
+        return self.decision.revoked
 
 
 @dataclass(frozen=True)
@@ -80,12 +80,21 @@ class Catalog:
     def forms_in_use(self) -> list[Located[AwardForm]]:
         return [self.award_forms[f] for f in self.award_forms if f in self.by_form]
 
+    def forms_in_use_by_name(self) -> list[Located[AwardForm]]:
+        return sorted(self.forms_in_use(), key=lambda f: sort_key(f.model.name))
+
+    def levels_in_use(self) -> list[AwardLevel]:
+        return [level for level in AwardLevel if any(f.model.level is level for f in self.forms_in_use())]
+
+    def units_with_awards(self) -> list[Located[Unit]]:
+        return [u for u in self.units_sorted() if u.model.id in self.awards_by_unit]
+
     def profiles_sorted(self) -> list[ProfileEntry]:
         """Published profiles by name; withdrawn ones keep their page but leave every list."""
         return sorted((p for p in self.profiles.values() if not p.model.withdrawn), key=lambda p: sort_key(p.model.name))
 
     def revoked(self) -> list[DecisionEntry]:
-        return [d for d in self.decisions if d.model.status is DecisionStatus.revoked]
+        return [d for d in self.decisions if d.revoked]
 
 
 def _newest_first(decision: DecisionEntry) -> tuple:
@@ -103,7 +112,7 @@ def build_catalog(records: Records) -> Catalog:
     for decision in decisions:
         by_year[decision.year].append(decision)
         by_form[decision.model.award_form].append(decision)
-        in_force = decision.model.status is not DecisionStatus.revoked
+        in_force = not decision.revoked
         if in_force:
             counts["decisions"] += 1
         for index, recipient in enumerate(decision.model.recipients):

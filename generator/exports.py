@@ -14,7 +14,6 @@ from typing import BinaryIO, Iterable, Iterator
 
 from generator import urls
 from generator.catalog import Catalog
-from generator.models import DecisionStatus
 from generator.privacy import publishable
 from generator.render import OutputFile
 from generator.validate import DecisionEntry
@@ -86,7 +85,7 @@ def recipient_records(catalog: Catalog, entry: DecisionEntry, base_url: str = ""
             "enterprise": r.enterprise, "achievement": r.achievement or "",
             "cash_vnd": r.cash_vnd if r.cash_vnd is not None else "", "profile": r.profile or "",
             "award_form_id": d.award_form, "authority_id": d.authority,
-            "revoked": d.status is DecisionStatus.revoked,
+            "revoked": entry.revoked,
             "withdrawn_note": f"{d.recipients[index].withdrawn.date.isoformat()}: {d.recipients[index].withdrawn.note}"
             if d.recipients[index].withdrawn else "",
         })

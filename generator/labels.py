@@ -59,6 +59,11 @@ def label(value) -> str:
     return LABELS[type(value)][value]
 
 
+def decision_number(number: str | None) -> str:
+    """The number as printed, or a plain statement that it is not known (numbers are never invented)."""
+    return number or "Không rõ số"
+
+
 def short_date(value: dt.date | None) -> str:
     """17/06/2024"""
     return value.strftime("%d/%m/%Y") if value else ""

@@ -43,8 +43,6 @@ def check(data_dir: Path, root: Path | None = None) -> Outcome:
     """Load and validate; build the catalog when there is no error."""
     loaded = load_data(data_dir, root)
     records, problems = validate(loaded, today())
-    for doc in loaded.of_kind("profiles"):  # positions and raw data only serve validation, done now
-        doc.data, doc.lines, doc.raw_scalars = None, {}, {}
     outcome = Outcome(problems=problems)
     if outcome.ok:
         outcome.catalog = build_catalog(records)

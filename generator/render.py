@@ -203,17 +203,11 @@ def _assets(r: _Renderer, templates_dir: Path) -> None:
 def _search(r: _Renderer, index) -> None:
     from generator import search_index
 
-    c = r.catalog
     r.site.files.extend(index.files)
-    units = [u for u in c.units_sorted() if u.model.id in c.awards_by_unit]
     r.page(urls.SEARCH, "search.html", "Tìm kiếm",
            "Tìm người, tập thể, đơn vị, quyết định khen thưởng — gõ có dấu hay không dấu đều được.",
            index=search_index.INDEX_DIR, chunk=search_index.CHUNK, shards=",".join(index.shards),
-           years=[str(y) for y in c.by_year],
-           levels=[(level.value, label(level)) for level in AwardLevel
-                   if any(f.model.level is level for f in c.forms_in_use())],
-           forms=[(f.model.id, f.model.name) for f in sorted(c.forms_in_use(), key=lambda f: sort_key(f.model.name))],
-           units=[(u.model.id, u.model.name) for u in units])
+           **search_index.facets(r.catalog))
 
 
 def _more(total: int, href: str, what: str) -> views.Link | None:

@@ -30,11 +30,10 @@ from pathlib import Path
 
 from generator import urls
 from generator.catalog import Catalog
-from generator.labels import label, short_date
-from generator.models import AwardLevel, DecisionStatus
+from generator.labels import decision_number, label, short_date
 from generator.privacy import publishable
 from generator.render import OutputFile
-from generator.text import fold, sort_key
+from generator.text import fold
 
 INDEX_DIR = "tim-kiem/chi-muc/"
 CHUNK = 100
@@ -94,9 +93,9 @@ def documents(catalog: Catalog, pages: list[tuple[str, str, str]], hidden: froze
         d = decision.model
         form = catalog.award_forms[d.award_form].model
         authority = catalog.authorities[d.authority].model
-        revoked = d.status is DecisionStatus.revoked
+        revoked = decision.revoked
         facets = (f":y{decision.year}", f":f{form.id}", f":l{form.level.value}")
-        number = d.number or "Không rõ số"
+        number = decision_number(d.number)
         docs.append(SearchDoc("qd", f"Quyết định {number}", d.title or form.name,
                               f"{authority.short_name or authority.name} · {short_date(d.date)}",
                               urls.decision(decision.year, decision.slug),
@@ -192,13 +191,16 @@ def _file_name(term: str) -> str:
     return term.replace(":", "_")
 
 
-def _meta(catalog: Catalog, count: int) -> dict:
-    forms = [f for f in catalog.forms_in_use()]
-    units = [u for u in catalog.units_sorted() if u.model.id in catalog.awards_by_unit]
+def facets(catalog: Catalog) -> dict[str, list[list]]:
+    """The filter choices: [value, label] per year, level, award form and unit in use."""
     return {
-        "version": FORMAT_VERSION, "docs": count, "chunk": CHUNK,
-        "years": list(catalog.by_year),
-        "levels": [[level.value, label(level)] for level in AwardLevel if any(f.model.level is level for f in forms)],
-        "forms": [[f.model.id, f.model.name] for f in sorted(forms, key=lambda f: sort_key(f.model.name))],
-        "units": [[u.model.id, u.model.name] for u in units],
+        "years": [[str(y), str(y)] for y in catalog.by_year],
+        "levels": [[level.value, label(level)] for level in catalog.levels_in_use()],
+        "forms": [[f.model.id, f.model.name] for f in catalog.forms_in_use_by_name()],
+        "units": [[u.model.id, u.model.name] for u in catalog.units_with_awards()],
     }
+
+
+def _meta(catalog: Catalog, count: int) -> dict:
+    return {"version": FORMAT_VERSION, "docs": count, "chunk": CHUNK, **facets(catalog),
+            "years": list(catalog.by_year)}  # published format: plain numbers

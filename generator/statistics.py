@@ -40,9 +40,14 @@ class YearStats:
     top_units: list[tuple[str, int]]
 
 
-def in_force_awards(catalog: Catalog) -> list[Award]:
-    return [Award(d, i, d.recipient_ids[i]) for d in catalog.decisions if d.model.status.value != "revoked"
+def awards_of(decisions) -> list[Award]:
+    """Every recipient line of the in-force decisions among ``decisions``."""
+    return [Award(d, i, d.recipient_ids[i]) for d in decisions if not d.revoked
             for i in range(len(d.model.recipients))]
+
+
+def in_force_awards(catalog: Catalog) -> list[Award]:
+    return awards_of(catalog.decisions)
 
 
 def year_stats(catalog: Catalog, awards: list[Award], label: str, slug: str) -> YearStats:
@@ -141,10 +146,8 @@ def report_rows() -> list[tuple[str, str, object]]:
 def official_report(catalog: Catalog, year: int, authority: str, level: AwardLevel) -> list[list]:
     """Rows of the form: [label, count per column …, total], counted from in-force awards."""
     columns = REPORT_COLUMNS[level][2]
-    awards = [Award(d, i, d.recipient_ids[i]) for d in catalog.by_year.get(year, [])
-              if d.model.authority == authority and d.model.status.value != "revoked"
-              and catalog.award_forms[d.model.award_form].model.level is level
-              for i in range(len(d.model.recipients))]
+    awards = awards_of(d for d in catalog.by_year.get(year, []) if d.model.authority == authority
+                       and catalog.award_forms[d.model.award_form].model.level is level)
     table = []
     for _row_id, row_label, predicate in report_rows():
         counts = [sum(1 for a in awards if predicate(a)
@@ -158,7 +161,7 @@ def report_keys(catalog: Catalog) -> list[tuple[int, str, AwardLevel]]:
     keys = set()
     for decision in catalog.decisions:
         level = catalog.award_forms[decision.model.award_form].model.level
-        if level in REPORT_COLUMNS and decision.model.status.value != "revoked" and decision.model.recipients:
+        if level in REPORT_COLUMNS and not decision.revoked and decision.model.recipients:
             keys.add((decision.year, decision.model.authority, level))
     return sorted(keys, key=lambda k: (-k[0], k[1], k[2].value))
 

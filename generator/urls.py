@@ -65,15 +65,6 @@ def schema(name: str) -> str:
     return f"{SCHEMA_DIR}{name}.schema.json"
 
 
-def relative(target: str, from_page: str) -> str:
-    """Link from the page at URL ``from_page`` (a directory URL) to site path ``target``.
-
-    Every page is a directory URL, so the way up is one ``../`` per path segment; this is the hot
-    path of rendering (tens of thousands of links per build), hence no ``posixpath.relpath``.
-    """
-    return linker(from_page)(target)
-
-
 def linker(from_page: str):
     """A function making site paths relative to ``from_page``; build one per page."""
     prefix = "../" * from_page.count("/")

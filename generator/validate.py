@@ -72,6 +72,10 @@ class DecisionEntry(Located[Decision]):
     def id(self) -> str:
         return f"{self.year}/{self.slug}"
 
+    @property
+    def revoked(self) -> bool:
+        return self.model.status is DecisionStatus.revoked
+
 
 @dataclass(frozen=True)
 class ProfileEntry(Located[Profile]):
@@ -106,6 +110,8 @@ def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]
             records.profiles[entry.slug] = entry
     _check_registry_references(records, problems)
     _check_profiles(records, loaded, today, problems)
+    for doc in loaded.of_kind("profiles"):
+        _compact(doc)
     numbers: dict[tuple, DecisionEntry] = {}
     for doc in loaded.decisions():
         entry = _validate_decision_schema(doc, loaded, problems)
@@ -603,7 +609,7 @@ def cap_breaches(records: Records) -> list[CapBreach]:
     counts: dict[tuple[str, str, int], int] = {}
     last: dict[tuple[str, str, int], DecisionEntry] = {}
     for entry in sorted(records.decisions, key=lambda e: (e.model.date, e.slug)):
-        if entry.model.status is DecisionStatus.revoked:
+        if entry.revoked:
             continue
         for r in entry.model.recipients:
             if r.unit:

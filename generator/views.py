@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from generator import urls
 from generator.catalog import Award, Catalog
-from generator.labels import count, label, long_date, money, short_date
+from generator.labels import count, decision_number, label, long_date, money, short_date
 from generator.markdown_safe import render_markdown
 from generator.privacy import publishable
 from generator.models import DecisionStatus, RecipientKind
@@ -75,7 +75,7 @@ def decision_row(catalog: Catalog, decision: DecisionEntry) -> DecisionRow:
     authority = catalog.authorities[d.authority].model
     revoked = d.status is DecisionStatus.revoked
     return DecisionRow(
-        link=Link(d.number or "Không rõ số", urls.decision(decision.year, decision.slug)),
+        link=Link(decision_number(d.number), urls.decision(decision.year, decision.slug)),
         date=short_date(d.date),
         authority=authority.short_name or authority.name,
         award_form=Link(form.name, urls.award_form(form.id)),
@@ -133,7 +133,7 @@ def award_row(catalog: Catalog, award: Award) -> AwardRow:
         name="(đã gỡ khỏi công bố)" if withdrawn else award.recipient.name,
         position="" if withdrawn else award.recipient.position or "",
         award_form=Link(form.name, urls.award_form(form.id)),
-        decision=Link(decision.model.number or "Không rõ số",
+        decision=Link(decision_number(decision.model.number),
                       urls.recipient(decision.year, decision.slug, award.recipient_id)),
         revoked=award.revoked,
     )
