@@ -72,11 +72,11 @@ golden: $(VENV)/.dev
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_render.py
 
 sample: $(VENV)/.runtime
-	$(BIN)/python -m generator.sample_data data
+	$(BIN)/python -m generator.dev.sample_data data
 
 clean:
 	rm -rf site site.tmp-* site.old-* .pytest_cache
 
 YEARS ?= 1 5 10
 bench: $(VENV)/.dev browser
-	$(BIN)/python -m generator.bench --years $(YEARS)
+	$(BIN)/python -m generator.dev.bench --years $(YEARS)

@@ -7,16 +7,16 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.catalog import Catalog, build_catalog
+from generator.catalog.index import Catalog, build_catalog
 import jinja2
 
-from generator.load import display_path, load_data
-from generator.problems import Problem, has_errors
-from generator import permalinks
-from generator.history import last_changed
-from generator.search_index import hand_written_pages
-from generator.render import RenderedSite, SiteOptions, render_site
-from generator.validate import validate
+from generator.records.load import display_path, load_data
+from generator.records.problems import Problem, has_errors
+from generator.site import permalinks
+from generator.records.history import last_changed
+from generator.site.search_index import hand_written_pages
+from generator.site.render import RenderedSite, SiteOptions, render_site
+from generator.records.validate import validate
 
 
 @dataclass

@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 def test_benchmark_runs_at_tiny_scale(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "generator.bench", "--years", "1", "--scale", "0.01",
+    result = subprocess.run([sys.executable, "-m", "generator.dev.bench", "--years", "1", "--scale", "0.01",
                              "--out", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     rows = json.loads((tmp_path / "bench.json").read_text("utf-8"))

@@ -4,8 +4,10 @@ import csv
 import io
 import json
 
-from generator import exports, pipeline
-from generator.render import SiteOptions, render_site
+from generator import pipeline
+
+from generator.site import exports
+from generator.site.render import SiteOptions, render_site
 
 from conftest import ROOT
 

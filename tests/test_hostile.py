@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import pipeline
-from generator.load import MAX_FILE_BYTES
+from generator.records.load import MAX_FILE_BYTES
 from generator.text import slugify, sort_key
 
 DECISION = "decisions/2024/12-qd-ubnd.yaml"
@@ -98,7 +98,7 @@ def test_source_links_must_be_http(tree):
 
 def test_withdrawn_person_leaves_pages_search_and_exports_but_the_decision_stays(tree):
     from conftest import ROOT
-    from generator.render import render_site
+    from generator.site.render import render_site
 
     tree.replace(DECISION, '    name: "Trần Thị B"', '    name: "Trần Thị B"\n    withdrawn:\n      date: 2025-03-01\n'
                  '      note: "Gỡ theo đề nghị của cá nhân (đơn ngày 20/02/2025)"')
@@ -122,8 +122,8 @@ def test_withdrawn_person_leaves_pages_search_and_exports_but_the_decision_stays
 
 def test_published_photos_lose_their_metadata(tree):
     from conftest import ROOT
-    from generator import images
-    from generator.render import render_site
+    from generator.records import images
+    from generator.site.render import render_site
 
     app0 = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
     exif = b"Exif\x00\x00GPSLatitude 10.2345 N; GPSLongitude 106.3755 E"

@@ -6,8 +6,10 @@ import openpyxl
 import pytest
 
 from conftest import ROOT, run_cli
-from generator import exports, importer, pipeline
-from generator.render import SiteOptions, render_site
+from generator import pipeline
+from generator.site import exports
+from generator.commands import importer
+from generator.site.render import SiteOptions, render_site
 
 
 def workbook(tmp_path, rows, merges=(), name="ds.xlsx", title="Danh sách"):

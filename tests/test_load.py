@@ -1,4 +1,4 @@
-from generator.load import MAX_NODES
+from generator.records.load import MAX_NODES
 
 
 DECISION = "decisions/2024/12-qd-ubnd.yaml"

@@ -1,4 +1,4 @@
-from generator.markdown_safe import render_markdown
+from generator.site.markdown_safe import render_markdown
 
 
 def test_keeps_ordinary_markdown():

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, urls
-from generator.render import render_site
+from generator import pipeline
+
+from generator.site import urls
+from generator.site.render import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -4,7 +4,7 @@ import base64
 import json
 
 from generator import pipeline
-from generator.search_index import INDEX_DIR, INLINE_MAX, build_index, tokens
+from generator.site.search_index import INDEX_DIR, INLINE_MAX, build_index, tokens
 
 from conftest import ROOT
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, make_project, run_cli
-from generator import pipeline, urls
+from generator import pipeline
+from generator.site import urls
 from sitecheck import broken_links, parse
 
 pytestmark = pytest.mark.slow

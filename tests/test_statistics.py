@@ -5,9 +5,11 @@ Trần Thị B (leader_other, female), Trường Tiểu học A (collective); al
 13/QĐ-UBND is revoked and must count nowhere.
 """
 
-from generator import pipeline, statistics
-from generator.models import AwardLevel
-from generator.validate import cap_breaches
+from generator import pipeline
+
+from generator.catalog import statistics
+from generator.records.models import AwardLevel
+from generator.records.validate import cap_breaches
 
 
 def stats_of(tree):

@@ -1,6 +1,6 @@
 """Write the bundled sample data set: a fictional province ("tỉnh Hòa An"), 2023–2026.
 
-Run ``python -m generator.sample_data data`` to regenerate ``data/decisions`` and
+Run ``python -m generator.dev.sample_data data`` to regenerate ``data/decisions`` and
 ``data/profiles`` (the registries are hand-written and left alone). The output is deterministic.
 """
 
@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.synthetic import (
+from generator.dev.synthetic import (
     RecipientSpec,
     person_name,
     placeholder_pdf,

@@ -11,9 +11,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from generator.problems import Problem
-from generator.render import OutputFile, RenderedSite
-from generator.validate import Records
+from generator.records.problems import Problem
+from generator.site.render import OutputFile, RenderedSite
+from generator.records.validate import Records
 
 MANIFEST = "published-urls.txt"
 HEADER = ("# Mọi địa chỉ trang đã được công bố. Tệp do `python -m generator build` cập nhật — hãy commit cùng dữ liệu.\n"

@@ -6,7 +6,7 @@ import json
 
 from pydantic import BaseModel, TypeAdapter
 
-from generator.models import REGISTRY_MODELS, Decision, Profile
+from generator.records.models import REGISTRY_MODELS, Decision, Profile
 
 SCHEMA_BASE = "https://bangvang.example/schema/"
 

@@ -12,11 +12,11 @@ import io
 import json
 from typing import BinaryIO, Iterable, Iterator
 
-from generator import urls
-from generator.catalog import Catalog
-from generator.privacy import publishable
-from generator.render import OutputFile
-from generator.validate import DecisionEntry
+from generator.site import urls
+from generator.catalog.index import Catalog
+from generator.records.personal_data import publishable
+from generator.site.render import OutputFile
+from generator.records.validate import DecisionEntry
 
 DATA_DIR = "du-lieu/"
 DECISIONS = f"{DATA_DIR}quyet-dinh"

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from generator import urls
-from generator.catalog import Award, Catalog
-from generator.labels import count, decision_number, label, long_date, money, short_date
-from generator.markdown_safe import render_markdown
-from generator.privacy import publishable
-from generator.models import DecisionStatus, RecipientKind
-from generator.validate import DecisionEntry, ProfileEntry
+from generator.site import urls
+from generator.catalog.index import Award, Catalog
+from generator.site.labels import count, decision_number, label, long_date, money, short_date
+from generator.site.markdown_safe import render_markdown
+from generator.records.personal_data import publishable
+from generator.records.models import DecisionStatus, RecipientKind
+from generator.records.validate import DecisionEntry, ProfileEntry
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ import json
 
 from markupsafe import Markup
 
-from generator import urls
-from generator.catalog import Catalog
-from generator.models import RecipientKind
-from generator.validate import DecisionEntry, ProfileEntry
+from generator.site import urls
+from generator.catalog.index import Catalog
+from generator.records.models import RecipientKind
+from generator.records.validate import DecisionEntry, ProfileEntry
 
 
 def as_script(data: dict) -> Markup:

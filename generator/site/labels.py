@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.models import (
+from generator.records.models import (
     AuthorityKind,
     AwardGroup,
     AwardLevel,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape
 
-from generator import urls
-from generator.catalog import Catalog
-from generator.labels import long_date
-from generator.views import decision_label
+from generator.site import urls
+from generator.catalog.index import Catalog
+from generator.site.labels import long_date
+from generator.site.views import decision_label
 
 FEED_PATH = "cap-nhat.atom"
 ENTRIES = 100

@@ -18,9 +18,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator import images, privacy
-from generator.load import LoadedData, Loc, SourceDoc
-from generator.models import (
+from generator.records import images, personal_data as privacy
+from generator.records.load import LoadedData, Loc, SourceDoc
+from generator.records.models import (
     REGISTRY_MODELS,
     Authority,
     AwardForm,
@@ -34,7 +34,7 @@ from generator.models import (
     Consultation,
     Unit,
 )
-from generator.problems import Problem, Severity, sorted_problems
+from generator.records.problems import Problem, Severity, sorted_problems
 from generator.text import fold, slugify
 
 M = TypeVar("M", bound=BaseModel)

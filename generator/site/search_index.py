@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from generator import urls
-from generator.catalog import Catalog
-from generator.labels import decision_number, label, short_date
-from generator.privacy import publishable
-from generator.render import OutputFile
+from generator.site import urls
+from generator.catalog.index import Catalog
+from generator.site.labels import decision_number, label, short_date
+from generator.records.personal_data import publishable
+from generator.site.render import OutputFile
 from generator.text import fold
 
 INDEX_DIR = "tim-kiem/chi-muc/"

@@ -29,8 +29,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import pipeline
-from generator.privacy import HIDEABLE_FIELDS
-from generator.render import Page, RenderedSite, SiteOptions
+from generator.records.personal_data import HIDEABLE_FIELDS
+from generator.site.render import Page, RenderedSite, SiteOptions
 
 SHELL = "bv-shell-7f3a"  # a path segment no real page uses
 TITLE_MARK = "BV7F3A-TITLE"

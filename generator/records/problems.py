@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from generator.messages import render_message
+from generator.records.messages import render_message
 
 
 class Severity(str, Enum):

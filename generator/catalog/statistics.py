@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from generator.catalog import Award, Catalog
-from generator.models import AwardGroup, AwardLevel, CommendationMethod, RecipientCategory, RecipientKind
+from generator.catalog.index import Award, Catalog
+from generator.records.models import AwardGroup, AwardLevel, CommendationMethod, RecipientCategory, RecipientKind
 
 LEADER_CATEGORIES = (RecipientCategory.leader_ministry_province, RecipientCategory.leader_department,
                      RecipientCategory.leader_other)

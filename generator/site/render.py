@@ -16,10 +16,12 @@ import jinja2
 import segno
 from markupsafe import Markup, escape
 
-from generator import images, structured_data, urls, views
-from generator.catalog import Catalog
-from generator.labels import count, label, long_date, short_date
-from generator.models import (
+from generator.records import images
+
+from generator.site import structured_data, urls, views
+from generator.catalog.index import Catalog
+from generator.site.labels import count, label, long_date, short_date
+from generator.records.models import (
     REGISTRY_MODELS,
     AwardLevel,
     CommendationMethod,
@@ -30,7 +32,7 @@ from generator.models import (
     RecipientCategory,
     RecipientKind,
 )
-from generator.schema import field_rows, record_schemas, schema_json
+from generator.records.schema import field_rows, record_schemas, schema_json
 from generator.text import sort_key
 
 LATEST_ON_HOME = 10
@@ -159,7 +161,7 @@ class _Renderer:
 def render_site(catalog: Catalog, templates_dir: Path, options: SiteOptions | None = None,
                 content_dir: Path | None = None) -> RenderedSite:
     """Render every generated page and data file of the site, the search index included."""
-    from generator import exports, feed, search_index
+    from generator.site import exports, feed, search_index
 
     options = options or SiteOptions()
     r = _Renderer(catalog, make_environment(templates_dir), options)
@@ -201,7 +203,7 @@ def _assets(r: _Renderer, templates_dir: Path) -> None:
 
 
 def _search(r: _Renderer, index) -> None:
-    from generator import search_index
+    from generator.site import search_index
 
     r.site.files.extend(index.files)
     r.page(urls.SEARCH, "search.html", "Tìm kiếm",
@@ -231,7 +233,7 @@ def _home(r: _Renderer) -> None:
 
 
 def _decisions(r: _Renderer) -> None:
-    from generator import exports
+    from generator.site import exports
 
     c = r.catalog
     years = [{"link": views.Link(f"Năm {y}", urls.year(y)), "decisions": count(len(ds)),
@@ -380,8 +382,9 @@ _VALUE_LABELS = {
 
 
 def _statistics(r: _Renderer) -> None:
-    from generator import charts, exports, statistics
-    from generator.validate import cap_breaches
+    from generator.site import charts, exports
+    from generator.catalog import statistics
+    from generator.records.validate import cap_breaches
 
     c = r.catalog
     everything = statistics.all_stats(c)

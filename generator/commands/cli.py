@@ -15,8 +15,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator import permalinks, pipeline
-from generator.problems import Problem
+from generator import pipeline
+
+from generator.site import permalinks
+from generator.records.problems import Problem
 
 EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED, EXIT_USAGE = 0, 1, 2, 64
 
@@ -178,7 +180,7 @@ def cmd_build(args) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from generator.mkdocs_plugin import site_options
+    from generator.engine.mkdocs_plugin import site_options
 
     _setup_logging()
     root, data_dir, templates_dir, content_dir = _project(args)
@@ -261,7 +263,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from generator import scaffold
+    from generator.commands import scaffold
 
     try:
         path = scaffold.create(args)
@@ -273,7 +275,7 @@ def cmd_new(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from generator import importer
+    from generator.commands import importer
 
     source = Path(args.file)
     if not source.is_file() or source.suffix.lower() not in (".xlsx", ".csv"):
@@ -309,7 +311,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_attach(args) -> int:
-    from generator import scaffold
+    from generator.commands import scaffold
 
     try:
         target = scaffold.attach(Path(args.decision), Path(args.pdf), Path(args.data))
@@ -321,7 +323,7 @@ def cmd_attach(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from generator.schema import record_schemas, schema_json
+    from generator.records.schema import record_schemas, schema_json
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

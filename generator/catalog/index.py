@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator.models import Authority, AwardForm, AwardLevel, Movement, RecipientKind, Unit
+from generator.records.models import Authority, AwardForm, AwardLevel, Movement, RecipientKind, Unit
 from generator.text import sort_key
-from generator.validate import DecisionEntry, Located, ProfileEntry, Records
+from generator.records.validate import DecisionEntry, Located, ProfileEntry, Records
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from generator.problems import Problem, Severity
+from generator.records.problems import Problem, Severity
 from generator.text import nfc
 
 try:  # libyaml is ~10x faster; fall back to the pure-Python loader where it is missing
@@ -73,7 +73,7 @@ class LoadedData:
 
 
 REGISTRY_KINDS = ("authorities", "units", "award_forms", "movements")
-DEFAULTS_DIR = Path(__file__).parent / "defaults"
+DEFAULTS_DIR = Path(__file__).parent.parent / "defaults"
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -1,6 +1,6 @@
 """Benchmark: a synthetic province of N years, built and searched as a user would.
 
-    python -m generator.bench --years 10          # or: make bench YEARS=10
+    python -m generator.dev.bench --years 10          # or: make bench YEARS=10
 
 Prints (and writes to ``<out>/bench.json``): cold build time and peak memory, rebuild time after
 adding one decision, HTML size of decision pages, total site size, and for five queries the bytes a
@@ -26,9 +26,9 @@ import threading
 import time
 from pathlib import Path
 
-from generator.synthetic import write_province
+from generator.dev.synthetic import write_province
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
@@ -150,7 +150,7 @@ def _site_figures(site: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m generator.dev.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, nargs="+", default=[1])
     parser.add_argument("--out", default=".bench")
     parser.add_argument("--no-browser", action="store_true", help="skip the query measurements")
