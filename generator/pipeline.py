@@ -16,7 +16,7 @@ from generator.site import permalinks
 from generator.records.history import last_changed
 from generator.site.search_index import hand_written_pages
 from generator.site.render import RenderedSite, SiteOptions, render_site
-from generator.records.validate import validate
+from generator.records.validation import validate
 
 
 @dataclass

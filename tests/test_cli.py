@@ -1,8 +1,7 @@
 """The command line as a user runs it: exit codes, messages, scaffolds."""
 
-from pathlib import Path
 
-from conftest import FIXTURES, ROOT, make_project, run_cli
+from conftest import run_cli
 
 
 def test_validate_sample_is_clean():

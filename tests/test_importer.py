@@ -3,11 +3,9 @@
 import unicodedata
 
 import openpyxl
-import pytest
 
 from conftest import ROOT, run_cli
 from generator import pipeline
-from generator.site import exports
 from generator.commands import importer
 from generator.site.render import SiteOptions, render_site
 

@@ -11,7 +11,6 @@ import pytest
 from generator import pipeline
 
 from generator.site import urls
-from generator.site.render import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

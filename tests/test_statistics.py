@@ -9,7 +9,7 @@ from generator import pipeline
 
 from generator.catalog import statistics
 from generator.records.models import AwardLevel
-from generator.records.validate import cap_breaches
+from generator.records.validation.caps import cap_breaches
 
 
 def stats_of(tree):

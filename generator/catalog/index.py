@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from generator.records.models import Authority, AwardForm, AwardLevel, Movement, RecipientKind, Unit
 from generator.text import sort_key
-from generator.records.validate import DecisionEntry, Located, ProfileEntry, Records
+from generator.records.entries import DecisionEntry, Located, ProfileEntry, Records
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from generator.records.problems import Problem, Severity
+from generator.records.problems import Problem
 from generator.text import nfc
 
 try:  # libyaml is ~10x faster; fall back to the pure-Python loader where it is missing

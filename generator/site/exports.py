@@ -16,7 +16,7 @@ from generator.site import urls
 from generator.catalog.index import Catalog
 from generator.records.personal_data import publishable
 from generator.site.render import OutputFile
-from generator.records.validate import DecisionEntry
+from generator.records.entries import DecisionEntry
 
 DATA_DIR = "du-lieu/"
 DECISIONS = f"{DATA_DIR}quyet-dinh"

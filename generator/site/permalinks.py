@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.records.problems import Problem
 from generator.site.render import OutputFile, RenderedSite
-from generator.records.validate import Records
+from generator.records.entries import Records
 
 MANIFEST = "published-urls.txt"
 HEADER = ("# Mọi địa chỉ trang đã được công bố. Tệp do `python -m generator build` cập nhật — hãy commit cùng dữ liệu.\n"

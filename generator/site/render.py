@@ -384,7 +384,7 @@ _VALUE_LABELS = {
 def _statistics(r: _Renderer) -> None:
     from generator.site import charts, exports
     from generator.catalog import statistics
-    from generator.records.validate import cap_breaches
+    from generator.records.validation.caps import cap_breaches
 
     c = r.catalog
     everything = statistics.all_stats(c)

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from generator.site import urls
 from generator.catalog.index import Catalog
 from generator.records.models import RecipientKind
-from generator.records.validate import DecisionEntry, ProfileEntry
+from generator.records.entries import DecisionEntry, ProfileEntry
 
 
 def as_script(data: dict) -> Markup:

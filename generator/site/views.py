@@ -16,7 +16,7 @@ from generator.site.labels import count, decision_number, label, long_date, mone
 from generator.site.markdown_safe import render_markdown
 from generator.records.personal_data import publishable
 from generator.records.models import DecisionStatus, RecipientKind
-from generator.records.validate import DecisionEntry, ProfileEntry
+from generator.records.entries import DecisionEntry, ProfileEntry
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,82 @@
+"""Record-set types: typed records with the file and location they came from.
+
+The output of validation and the input of the catalog; defined here, with the records, so that
+no later stage has to import validation to name them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from generator.records.load import Loc, SourceDoc
+from generator.records.models import (
+    Authority,
+    AwardForm,
+    Consultation,
+    Decision,
+    DecisionStatus,
+    Movement,
+    Profile,
+    Redirect,
+    Unit,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Located(Generic[M]):
+    """A typed record with the file and location it came from."""
+
+    model: M
+    doc: SourceDoc
+    loc: Loc = ()
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    def line(self, *sub: Any) -> int:
+        return self.doc.line_of(self.loc + sub)
+
+
+@dataclass(frozen=True)
+class DecisionEntry(Located[Decision]):
+    """A decision with its identity: ``year/slug`` from its file path (the permanent URL)."""
+
+    year: int = 0
+    slug: str = ""
+    recipient_ids: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"{self.year}/{self.slug}"
+
+    @property
+    def revoked(self) -> bool:
+        return self.model.status is DecisionStatus.revoked
+
+
+@dataclass(frozen=True)
+class ProfileEntry(Located[Profile]):
+    slug: str = ""
+    story_markdown: str = ""
+
+
+@dataclass
+class Records:
+    """All valid records, keyed by id. Records that failed the schema are left out."""
+
+    authorities: dict[str, Located[Authority]] = field(default_factory=dict)
+    units: dict[str, Located[Unit]] = field(default_factory=dict)
+    award_forms: dict[str, Located[AwardForm]] = field(default_factory=dict)
+    movements: dict[str, Located[Movement]] = field(default_factory=dict)
+    decisions: list[DecisionEntry] = field(default_factory=list)
+    profiles: dict[str, ProfileEntry] = field(default_factory=dict)
+    redirects: list[Located[Redirect]] = field(default_factory=list)
+    consultations: dict[str, Located[Consultation]] = field(default_factory=dict)
+    data_dir: Path = Path("data")

@@ -1,0 +1,187 @@
+"""Decisions: schema, file name and folder, recipient anchors, references, dates, status, powers,
+recipient kinds and personal data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import PurePosixPath
+from typing import Any
+
+from generator.records.entries import DecisionEntry, Located, Records
+from generator.records.load import LoadedData, SourceDoc
+from generator.records.models import (
+    AwardForm,
+    Decision,
+    DecisionStatus,
+    Recipient,
+    RecipientKind,
+)
+from generator.records.problems import Problem, Severity
+from generator.records.validation.files import MAX_ATTACHMENT_BYTES, check_file
+from generator.records.validation.personal_data import check_texts
+from generator.records.validation.schema import parse, placeholders, ref_problem
+from generator.text import fold, slugify
+
+
+def validate_decision_schema(doc: SourceDoc, loaded: LoadedData, problems: list[Problem]) -> DecisionEntry | None:
+    rel = PurePosixPath(doc.abs_path.relative_to(loaded.data_dir / "decisions").as_posix())
+    placeholders(doc, problems)
+    parsed = parse(Decision, doc.data, doc, (), problems)
+    if parsed is None:
+        return None
+    stem = rel.stem
+    year = parsed.date.year
+    if len(rel.parts) != 2 or rel.parts[0] != str(year):
+        problems.append(Problem(doc.path, doc.line_of(("date",)), "decision_wrong_folder",
+                                {"year": year, "name": rel.name}))
+    if stem != slugify(stem):
+        problems.append(Problem(doc.path, 1, "file_name_not_slug", {"slug": slugify(stem)}))
+        stem = slugify(stem)
+    elif parsed.number:
+        expected = slugify(parsed.number)
+        if stem != expected and not stem.startswith(expected + "-"):
+            problems.append(Problem(doc.path, doc.line_of(("number",)), "decision_file_name",
+                                    {"expected": expected, "number": parsed.number}))
+    ids = _recipient_ids(parsed.recipients, doc, problems)
+    return DecisionEntry(parsed, doc, (), year=year, slug=stem, recipient_ids=ids)
+
+
+def _recipient_ids(recipients: list[Recipient], doc: SourceDoc, problems: list[Problem]) -> tuple[str, ...]:
+    """Stable anchors: the explicit ``id``, else the slug of the name, numbered when names repeat."""
+    explicit = {r.id for r in recipients if r.id}
+    seen: set[str] = set()
+    ids = []
+    for index, recipient in enumerate(recipients):
+        if recipient.id:
+            rid = recipient.id
+            if rid in seen:
+                problems.append(Problem(doc.path, doc.line_of(("recipients", index, "id")),
+                                        "duplicate_recipient_id", {"id": rid}))
+        else:
+            base = slugify(recipient.name) or "nguoi-nhan"
+            rid, n = base, 1
+            while rid in seen or rid in explicit:
+                n += 1
+                rid = f"{base}-{n}"
+        seen.add(rid)
+        ids.append(rid)
+    return tuple(ids)
+
+
+# --- cross-references and policy ----------------------------------------------------------------
+
+
+_KEPT_LINES = (("number",), ("award_form",), ())
+
+
+def compact(doc: SourceDoc) -> None:
+    """Drop a checked decision's raw data; keep the few lines later checks (duplicates, caps) cite."""
+    doc.lines = {loc: doc.lines[loc] for loc in _KEPT_LINES if loc in doc.lines}
+    doc.data, doc.raw_scalars = None, {}
+
+
+def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, today: dt.date,
+                    problems: list[Problem], numbers: dict[tuple, DecisionEntry]) -> None:
+    d = entry.model
+    if d.number:
+        key = (d.authority, entry.year, fold(d.number).replace(" ", ""))
+        if key in numbers:
+            first = numbers[key]
+            problems.append(Problem(entry.path, entry.line("number"), "duplicate_decision_number",
+                                    {"number": d.number, "first": f"{first.path}:{first.line('number')}"}))
+        else:
+            numbers[key] = entry
+    elif not d.number_note:
+        problems.append(Problem(entry.path, entry.line("number"), "number_note_missing"))
+    _check_decision_dates(entry, records, today, problems)
+    _check_decision_status(entry, problems)
+    form = records.award_forms.get(d.award_form)
+    authority = records.authorities.get(d.authority)
+    if form is None:
+        problems.append(ref_problem(entry, ("award_form",), "unknown_award_form", d.award_form, records.award_forms))
+    if authority is None:
+        problems.append(ref_problem(entry, ("authority",), "unknown_authority", d.authority, records.authorities))
+    if form and authority and authority.model.kind not in form.model.awarded_by:
+        problems.append(Problem(entry.path, entry.line("award_form"), "form_not_for_authority",
+                                {"form": form.model.name, "authority": authority.model.name}))
+    if d.movement and d.movement not in records.movements:
+        problems.append(ref_problem(entry, ("movement",), "unknown_movement", d.movement, records.movements))
+    if d.attachment:
+        resolved = check_file(entry, ("attachment", "path"), d.attachment.path, loaded, {".pdf"},
+                               MAX_ATTACHMENT_BYTES, problems)
+        if resolved:
+            actual = hashlib.sha256(resolved.read_bytes()).hexdigest()
+            if actual != d.attachment.sha256:
+                problems.append(Problem(entry.path, entry.line("attachment", "sha256"), "attachment_hash",
+                                        {"actual": actual}))
+    for index, recipient in enumerate(d.recipients):
+        _check_recipient(entry, index, recipient, form, records, problems)
+    texts = [(("title",), d.title), (("reason",), d.reason), (("number_note",), d.number_note)]
+    texts += [(("legal_basis", i), text) for i, text in enumerate(d.legal_basis)]
+    texts += [(("corrections", i, "note"), c.note) for i, c in enumerate(d.corrections)]
+    if d.revocation:
+        texts.append((("revocation", "reason"), d.revocation.reason))
+    for i, r in enumerate(d.recipients):
+        texts += [(("recipients", i, key), getattr(r, key)) for key in ("name", "position", "unit_text", "achievement")]
+    check_texts(entry, texts, d.pii_allow, problems)
+
+
+def _check_decision_dates(entry: DecisionEntry, records: Records, today: dt.date, problems: list[Problem]) -> None:
+    d = entry.model
+    dated = [(("date",), d.date)] + [(("corrections", i, "date"), c.date) for i, c in enumerate(d.corrections)]
+    if d.revocation:
+        dated.append((("revocation", "date"), d.revocation.date))
+        if d.revocation.date < d.date:
+            problems.append(Problem(entry.path, entry.line("revocation", "date"), "revocation_before_decision"))
+    for loc, value in dated:
+        if value > today:
+            problems.append(Problem(entry.path, entry.line(*loc), "date_in_future", {"date": value}))
+    authority = records.authorities.get(d.authority)
+    if authority:
+        a = authority.model
+        if a.valid_from and d.date < a.valid_from:
+            problems.append(Problem(entry.path, entry.line("date"), "date_before_authority",
+                                    {"authority": a.name, "since": a.valid_from}))
+        if a.valid_to and d.date > a.valid_to:
+            problems.append(Problem(entry.path, entry.line("date"), "date_after_authority",
+                                    {"authority": a.name, "until": a.valid_to, "successor": a.successor or ""}))
+
+
+def _check_decision_status(entry: DecisionEntry, problems: list[Problem]) -> None:
+    d = entry.model
+    if d.status is DecisionStatus.revoked and d.revocation is None:
+        problems.append(Problem(entry.path, entry.line("status"), "revocation_missing"))
+    if d.revocation is not None and d.status is not DecisionStatus.revoked:
+        problems.append(Problem(entry.path, entry.line("revocation"), "revocation_without_status"))
+    if d.status is DecisionStatus.corrected and not d.corrections:
+        problems.append(Problem(entry.path, entry.line("status"), "corrections_missing"))
+
+
+def _check_recipient(entry: DecisionEntry, index: int, r: Recipient, form: Located[AwardForm] | None,
+                     records: Records, problems: list[Problem]) -> None:
+    def at(*loc: Any) -> int:
+        return entry.line("recipients", index, *loc)
+
+    if form and r.kind not in form.model.recipient_kinds:
+        problems.append(Problem(entry.path, at("kind"), "form_not_for_kind",
+                                {"form": form.model.name, "kind": r.kind.value,
+                                 "allowed": ", ".join(k.value for k in form.model.recipient_kinds)}))
+    if r.kind is RecipientKind.individual and r.category is None:
+        problems.append(Problem(entry.path, at(), "category_required", {"name": r.name}))
+    if r.kind is not RecipientKind.individual and (r.category or r.gender):
+        problems.append(Problem(entry.path, at("category" if r.category else "gender"), "category_only_individual"))
+    if r.enterprise and r.kind is not RecipientKind.collective:
+        problems.append(Problem(entry.path, at("enterprise"), "enterprise_only_collective"))
+    if r.unit:
+        unit = records.units.get(r.unit)
+        if unit is None:
+            problems.append(ref_problem(entry, ("recipients", index, "unit"), "unknown_unit", r.unit, records.units))
+        elif unit.model.valid_to and entry.model.date > unit.model.valid_to:
+            problems.append(Problem(entry.path, at("unit"), "unit_defunct",
+                                    {"unit": unit.model.name, "until": unit.model.valid_to,
+                                     "successor": unit.model.successor or ""}, Severity.WARNING))
+    if r.profile and r.profile not in records.profiles:
+        problems.append(ref_problem(entry, ("recipients", index, "profile"), "unknown_profile", r.profile,
+                                     records.profiles))

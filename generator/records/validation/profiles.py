@@ -1,0 +1,66 @@
+"""Profiles (gương điển hình): schema, story file, unit, photo, sources and personal data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import PurePosixPath
+
+from generator.records import personal_data as privacy
+from generator.records.entries import ProfileEntry, Records
+from generator.records.load import LoadedData, SourceDoc
+from generator.records.models import Profile
+from generator.records.problems import Problem
+from generator.records.validation.files import (
+    MAX_PHOTO_BYTES,
+    PHOTO_SUFFIXES,
+    check_file,
+    check_image,
+)
+from generator.records.validation.personal_data import check_texts, line_in_text
+from generator.records.validation.schema import parse, placeholders, ref_problem
+from generator.text import slugify
+
+
+def validate_profile(doc: SourceDoc, loaded: LoadedData, problems: list[Problem]) -> ProfileEntry | None:
+    stem = PurePosixPath(doc.path).stem
+    if stem != slugify(stem):
+        problems.append(Problem(doc.path, 1, "file_name_not_slug", {"slug": slugify(stem)}))
+        return None
+    placeholders(doc, problems)
+    parsed = parse(Profile, doc.data, doc, (), problems)
+    if parsed is None:
+        return None
+    story = parsed.story or ""
+    if doc.body is not None:
+        if parsed.story:
+            problems.append(Problem(doc.path, doc.line_of(("story",)), "story_twice", {"body": doc.body_path}))
+        story = doc.body
+    return ProfileEntry(parsed, doc, (), slug=stem, story_markdown=story)
+
+
+def check_profiles(records: Records, loaded: LoadedData, today: dt.date, problems: list[Problem]) -> None:
+    for profile in records.profiles.values():
+        model = profile.model
+        if model.unit and model.unit not in records.units:
+            problems.append(ref_problem(profile, ("unit",), "unknown_unit", model.unit, records.units))
+        if model.photo:
+            photo = check_file(profile, ("photo", "path"), model.photo.path, loaded, PHOTO_SUFFIXES, MAX_PHOTO_BYTES,
+                                problems)
+            if photo:
+                check_image(profile, photo, model.photo.path, problems)
+        for index, source in enumerate(model.sources):
+            if source.date and source.date > today:
+                problems.append(Problem(profile.path, profile.line("sources", index, "date"), "date_in_future",
+                                        {"date": source.date}))
+        texts = [(("name",), model.name), (("locality",), model.locality), (("summary",), model.summary),
+                 (("story",), model.story)]
+        texts += [(("tags", i), tag) for i, tag in enumerate(model.tags)]
+        if model.photo:
+            texts += [(("photo", "alt"), model.photo.alt), (("photo", "credit"), model.photo.credit)]
+        check_texts(profile, texts, model.pii_allow, problems)
+        if profile.doc.body:
+            for code, snippet in privacy.find_personal_data(profile.doc.body, model.pii_allow):
+                line = line_in_text(profile.doc.body, snippet)
+                problems.append(Problem(profile.doc.body_path or profile.path, line, code,
+                                        {"field": "story", "snippet": snippet}))
