@@ -1,8 +1,9 @@
 """Bảng Vàng — turns YAML records of award decisions and exemplary people into a public site.
 
-The pipeline, one module per stage, data flowing one way:
-``load`` → ``validate`` → ``catalog`` → ``render``; ``mkdocs_plugin`` is the thin engine adapter
-and ``cli`` wires the stages together.
+Stage packages, each importing only from the ones before it:
+``records`` (models, load, validation) → ``catalog`` (indexes, counts, statistics, the publication
+gate) → ``site`` (views, sections, exports, search index) → ``pipeline`` → ``engine`` (the thin
+MkDocs/ProperDocs adapter) → ``commands`` (CLI, scaffolds, importer) → ``dev`` (sample, benchmark).
 """
 
 __version__ = "0.1.0"

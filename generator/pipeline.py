@@ -1,4 +1,9 @@
-"""The stages wired together: load → validate → catalog → render. No engine here."""
+"""The stages wired together: load → validate → catalog → publication gate → render. No engine here.
+
+User errors and bugs are kept apart: problems in records and templates are values (``Problem``,
+reported as ``path:line: message — hint``); any other exception is a bug in Bảng Vàng and propagates
+with its traceback (the command line says so and exits non-zero).
+"""
 
 from __future__ import annotations
 
@@ -7,16 +12,18 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.catalog.index import Catalog, build_catalog
 import jinja2
 
+from generator.catalog.gate import Policy, Publication
+from generator.catalog.index import Catalog, build_catalog
+from generator.records.history import last_changed
 from generator.records.load import display_path, load_data
 from generator.records.problems import Problem, has_errors
-from generator.site import permalinks
-from generator.records.history import last_changed
-from generator.site.search_index import hand_written_pages
-from generator.site.render import RenderedSite, SiteOptions, render_site
 from generator.records.validation import validate
+from generator.site import permalinks
+from generator.site.outputs import RenderedSite, SiteOptions
+from generator.site.render import render_site
+from generator.site.search_index import hand_written_pages
 
 
 @dataclass
@@ -53,47 +60,48 @@ def run(data_dir: Path, templates_dir: Path, root: Path | None = None, options: 
         content_dir: Path | None = None) -> Outcome:
     """The whole pipeline: records in, rendered pages and files out (nothing written to disk)."""
     outcome = check(data_dir, root)
-    if outcome.catalog is not None:
-        try:
-            options = options or SiteOptions()
-            if not options.last_changed:
-                options = replace(options, last_changed=last_changed(root or data_dir.parent, data_dir))
-            outcome.site = render_site(outcome.catalog, templates_dir, options, content_dir)
-            manifest = (root or data_dir.parent) / permalinks.MANIFEST
-            problems, outcome.manifest = permalinks.apply(
-                outcome.site, outcome.catalog.records, manifest, display_path(manifest, root or data_dir.parent),
-                options.site_url, {url for url, _, _ in hand_written_pages(content_dir)})
-            outcome.problems.extend(problems)
-        except (jinja2.TemplateError, AttributeError, TypeError, KeyError, ValueError) as exc:
-            # a template that uses a value wrongly: report it like a record problem, not a traceback
-            outcome.problems.append(_template_problem(exc, templates_dir, root))
+    if outcome.catalog is None:
+        return outcome
+    root = root or data_dir.parent
+    options = options or SiteOptions()
+    if not options.last_changed:
+        options = replace(options, last_changed=last_changed(root, data_dir))
+    pub = Publication(outcome.catalog, Policy(hidden=frozenset(options.hidden_fields)))
+    try:
+        outcome.site = render_site(pub, templates_dir, options, content_dir)
+    except Exception as exc:  # noqa: BLE001 - re-raised unless the failure is in a template
+        problem = template_problem(exc, templates_dir, root)
+        if problem is None:
+            raise
+        outcome.problems.append(problem)
+        return outcome
+    manifest = root / permalinks.MANIFEST
+    problems, outcome.manifest = permalinks.apply(
+        outcome.site, outcome.catalog.records, manifest, display_path(manifest, root),
+        options.site_url, {url for url, _, _ in hand_written_pages(content_dir)})
+    outcome.problems.extend(problems)
     return outcome
 
 
-def _template_problem(exc: Exception, templates_dir: Path, root: Path | None) -> Problem:
-    """A broken template is reported like a broken record: file, line, what, and how to fix."""
-    name = getattr(exc, "filename", None) or _template_file(exc) or ""
-    line = getattr(exc, "lineno", None) or 1
-    path = display_path(Path(name), root or templates_dir.parent) if name else display_path(templates_dir, root or templates_dir.parent)
+def template_problem(exc: BaseException, templates_dir: Path, root: Path) -> Problem | None:
+    """A failure caused by a template (a file users edit), as a problem at the template's line;
+    ``None`` when the exception was raised by Python code — that is a bug, not a template problem."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return Problem(path, line, "template_syntax", {"detail": exc.message or str(exc)})
-    return Problem(path, _template_line(exc) or line, "template_error", {"detail": str(exc)})
+        path = display_path(Path(exc.filename), root) if exc.filename else display_path(templates_dir, root)
+        return Problem(path, exc.lineno or 1, "template_syntax", {"detail": exc.message or str(exc)})
+    frames = _frames(exc)
+    if not frames or not (isinstance(exc, jinja2.TemplateError) or frames[-1][0].endswith(".html")):
+        return None
+    name, line = next(((f, n) for f, n in reversed(frames) if f.endswith(".html")), (None, 1))
+    path = display_path(Path(name), root) if name else display_path(templates_dir, root)
+    return Problem(path, line, "template_error", {"detail": str(exc)})
 
 
-def _template_file(exc: BaseException) -> str | None:
-    tb, name = exc.__traceback__, None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(".html"):
-            name = tb.tb_frame.f_code.co_filename
-        tb = tb.tb_next
-    return name
-
-
-def _template_line(exc: BaseException) -> int | None:
+def _frames(exc: BaseException) -> list[tuple[str, int]]:
+    """(file, line) of every frame of the exception's traceback, outermost first."""
+    out = []
     tb = exc.__traceback__
-    line = None
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(".html"):
-            line = tb.tb_lineno
+        out.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno))
         tb = tb.tb_next
-    return line
+    return out

@@ -17,8 +17,15 @@ def test_profile_awards_are_derived_from_decisions(tree):
 
 
 def test_totals_leave_out_revoked_decisions(tree):
-    t = catalog_of(tree).totals
+    counts = catalog_of(tree).counts
+    t = counts.all
     assert (t.decisions, t.awards, t.individuals, t.collectives, t.households) == (1, 3, 2, 1, 0)
+    assert (t.decisions_revoked, t.awards_revoked, t.rows) == (1, 1, 4)
+    assert counts.of_year(2024).awards == 3 and counts.of_form("bang-khen-cap-tinh").awards_revoked == 1
+    assert counts.of_unit("don-vi-cu").awards == 0 and counts.of_unit("don-vi-cu").awards_revoked == 1
+    assert counts.of_decision("2024/13-qd-ubnd").rows == 1 and counts.of_decision("2024/13-qd-ubnd").awards == 0
+    figures = counts.figures()
+    assert figures["all.awards"] == 3 and figures["year.2024.decisions_revoked"] == 1
 
 
 def test_decisions_newest_first_and_grouped_by_year(tree):

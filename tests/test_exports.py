@@ -5,6 +5,7 @@ import io
 import json
 
 from generator import pipeline
+from generator.catalog.gate import Policy, Publication
 
 from generator.site import exports
 from generator.site.render import SiteOptions, render_site
@@ -14,7 +15,7 @@ from conftest import ROOT
 
 def files_of(tree):
     outcome = pipeline.check(tree.data, tree.root)
-    site = render_site(outcome.catalog, ROOT / "site_templates", SiteOptions(site_url="https://x.example/"))
+    site = render_site(Publication(outcome.catalog), ROOT / "site_templates", SiteOptions(site_url="https://x.example/"))
     return outcome.catalog, {f.path: f.data() for f in site.files}
 
 
@@ -71,8 +72,8 @@ def test_csv_reimports_to_the_same_recipients(tree):
 
 def test_publication_policy_hides_configured_fields(tree):
     outcome = pipeline.check(tree.data, tree.root)
-    site = render_site(outcome.catalog, ROOT / "site_templates",
-                       SiteOptions(hidden_fields=frozenset({"achievement", "cash_vnd"})))
+    site = render_site(Publication(outcome.catalog, Policy(hidden=frozenset({"achievement", "cash_vnd"}))),
+                       ROOT / "site_templates", SiteOptions())
     page = next(p.html for p in site.pages if p.url == "quyet-dinh/2024/12-qd-ubnd/")
     assert "Dạy giỏi" not in page and "1.170.000" not in page and "Nguyễn Văn A" in page
     files = {f.path: f.data() for f in site.files}

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import pipeline
+from generator.catalog.gate import Publication
 from generator.records.load import MAX_FILE_BYTES
 from generator.text import slugify, sort_key
 
@@ -105,18 +106,19 @@ def test_withdrawn_person_leaves_pages_search_and_exports_but_the_decision_stays
     tree.replace("profiles/nguyen-van-a.yaml", "tags:", "withdrawn:\n  date: 2025-03-02\n  note: \"Gỡ theo đề nghị\"\ntags:")
     outcome = pipeline.check(tree.data, tree.root)
     assert outcome.ok, [str(p) for p in outcome.problems]
-    site = render_site(outcome.catalog, ROOT / "site_templates")
+    site = render_site(Publication(outcome.catalog), ROOT / "site_templates")
     pages = {p.url: p.html for p in site.pages}
     decision = pages["quyet-dinh/2024/12-qd-ubnd/"]
     assert "Trần Thị B" not in decision and "Gỡ theo đề nghị của cá nhân" in decision
-    assert 'id="nguoi-nhan-tran-thi-b"' in decision  # the anchor keeps working
-    profile = pages["guong-dien-hinh/nguyen-van-a/"]
-    assert "Hồ sơ đã gỡ khỏi công bố" in profile and "dạy học" not in profile
-    assert "guong-dien-hinh/nguyen-van-a/" not in pages["guong-dien-hinh/"]
+    assert 'id="nguoi-nhan-da-go-2"' in decision  # a neutral anchor: nothing derived from the name
+    assert "tran-thi-b" not in decision
+    # a withdrawn profile has no page: its address holds the name, so it is retracted, not redirected
+    assert "guong-dien-hinh/nguyen-van-a/" not in pages and "guong-dien-hinh/nguyen-van-a/" in site.retracted
     files = {f.path: f.data() for f in site.files}
     assert "anh/guong-dien-hinh/nguyen-van-a.png" not in files
-    every_file = b"".join(files.values()).decode("utf-8", "replace")
+    every_file = b"".join(files.values()).decode("utf-8", "replace") + "".join(pages.values())
     assert "Trần Thị B" not in every_file and "Thầy giáo vùng khó khăn" not in every_file
+    assert "tran-thi-b" not in every_file and "guong-dien-hinh/nguyen-van-a" not in every_file
     assert "2025-03-01: Gỡ theo đề nghị của cá nhân" in files["du-lieu/nguoi-nhan.csv"].decode("utf-8-sig")
 
 
@@ -133,7 +135,7 @@ def test_published_photos_lose_their_metadata(tree):
     tree.replace("profiles/nguyen-van-a.yaml", "profiles/photos/nguyen-van-a.png", "profiles/photos/anh.jpg")
     outcome = pipeline.check(tree.data, tree.root)
     assert outcome.ok, [str(p) for p in outcome.problems]
-    published = {f.path: f.data() for f in render_site(outcome.catalog, ROOT / "site_templates").files}
+    published = {f.path: f.data() for f in render_site(Publication(outcome.catalog), ROOT / "site_templates").files}
     photo = published["anh/guong-dien-hinh/nguyen-van-a.jpg"]
     assert b"GPS" not in photo and photo.startswith(b"\xff\xd8" + app0) and photo.endswith(b"\x12\x34\xff\xd9")
     png = (tree.data / "profiles/photos/nguyen-van-a.png").read_bytes()

@@ -6,6 +6,7 @@ import openpyxl
 
 from conftest import ROOT, run_cli
 from generator import pipeline
+from generator.catalog.gate import Publication
 from generator.commands import importer
 from generator.site.render import SiteOptions, render_site
 
@@ -85,7 +86,7 @@ def test_no_header_row(tmp_path):
 
 def test_csv_export_of_a_decision_reimports_to_the_same_recipients(tree, tmp_path):
     outcome = pipeline.check(tree.data, tree.root)
-    site = render_site(outcome.catalog, ROOT / "site_templates", SiteOptions())
+    site = render_site(Publication(outcome.catalog), ROOT / "site_templates", SiteOptions())
     csv_file = next(f for f in site.files if f.path == "quyet-dinh/2024/12-qd-ubnd/danh-sach.csv")
     (tmp_path / "danh-sach.csv").write_bytes(csv_file.data())
     decision = tree.data / "decisions/2024/12-qd-ubnd.yaml"

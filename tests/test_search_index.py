@@ -4,6 +4,7 @@ import base64
 import json
 
 from generator import pipeline
+from generator.catalog.gate import Publication
 from generator.site.search_index import INDEX_DIR, INLINE_MAX, build_index, tokens
 
 from conftest import ROOT
@@ -24,7 +25,7 @@ def varint_decode(data: bytes) -> list[tuple[int, int]]:
 
 class Index:
     def __init__(self, catalog, pages=()):
-        built = build_index(catalog, list(pages))
+        built = build_index(Publication(catalog), list(pages))
         self.files = {f.path[len(INDEX_DIR):]: f.content for f in built.files}
         self.shards = built.shards
 

@@ -7,7 +7,7 @@ Trần Thị B (leader_other, female), Trường Tiểu học A (collective); al
 
 from generator import pipeline
 
-from generator.catalog import statistics
+from generator.catalog import reports, statistics
 from generator.records.models import AwardLevel
 from generator.records.validation.caps import cap_breaches
 
@@ -21,7 +21,10 @@ def test_overall_figures_match_hand_counts(tree):
     _, (overall, y2024) = stats_of(tree)
     assert overall.label == "Tất cả các năm" and y2024.label == "2024"
     assert overall.total == 3
-    assert overall.leader_share == 0.5 and overall.direct_share == 0.5 and overall.remote_share == 1.0
+    assert (overall.leader_share.numerator, overall.leader_share.denominator) == (1, 2)
+    assert (overall.direct_share.numerator, overall.direct_share.denominator) == (1, 2)
+    assert (overall.remote_share.numerator, overall.remote_share.denominator) == (3, 3)
+    assert overall.leader_share.of == "lượt khen cá nhân" and overall.remote_share.of == "lượt khen có đơn vị trong danh mục"
     counts = {b.key: dict(b.counts()) for b in overall.breakdowns}
     assert counts["kind"] == {"individual": 2, "collective": 1}
     assert counts["category"] == {"direct_worker": 1, "leader_other": 1}
@@ -40,8 +43,8 @@ def test_revoked_decision_is_left_out(tree):
 
 def test_official_report_0603_counts(tree):
     catalog, _ = stats_of(tree)
-    assert statistics.report_keys(catalog) == [(2024, "ubnd-tinh", AwardLevel.ministry_province)]
-    rows = {row[0].strip(): row[1:] for row in statistics.official_report(catalog, 2024, "ubnd-tinh",
+    assert reports.report_keys(catalog) == [(2024, "ubnd-tinh", AwardLevel.ministry_province)]
+    rows = {row[0].strip(): row[1:] for row in reports.official_report(catalog, 2024, "ubnd-tinh",
                                                                           AwardLevel.ministry_province)}
     # columns: Bằng khen, Danh hiệu thi đua, Cờ thi đua, Kỷ niệm chương, Tổng
     assert rows["1. Tập thể"] == [1, 0, 0, 0, 1]
@@ -70,8 +73,8 @@ def test_cap_breach_is_flagged_as_warning(tree):
 
 def test_movement_report_0601(tree):
     catalog, _ = stats_of(tree)
-    assert statistics.movement_years(catalog) == [2024]
-    assert statistics.movement_report(catalog, 2024) == [
+    assert reports.movement_years(catalog) == [2024]
+    assert reports.movement_report(catalog, 2024) == [
         ("Cấp phát động", [("Trung ương", 0), ("Bộ, ngành, tỉnh", 1), ("Cơ quan, đơn vị", 0)]),
         ("Phạm vi", [("Toàn quốc", 0), ("Bộ, ngành, địa phương", 0), ("Cụm, khối thi đua", 0), ("Cơ quan, đơn vị", 0),
                      ("Chưa ghi", 1)]),
@@ -82,6 +85,6 @@ def test_movement_report_0601(tree):
     tree.replace("registries/movements.yaml", "  organiser: ubnd-tinh",
                  "  organiser: ubnd-tinh\n  start: 2022-03-01\n  scope: cluster\n  method: thematic")
     catalog, _ = stats_of(tree)
-    groups = dict(statistics.movement_report(catalog, 2024))
+    groups = dict(reports.movement_report(catalog, 2024))
     assert ("Trên 1 đến 3 năm", 1) in groups["Thời gian"] and ("Cụm, khối thi đua", 1) in groups["Phạm vi"]
     assert ("Theo chuyên đề", 1) in groups["Hình thức"]

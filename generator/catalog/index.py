@@ -2,42 +2,47 @@
 
 Everything here is computed from the records and nothing is stored twice: a profile's awards
 are the recipients of decisions that link to it; a unit's history follows ``successor`` links.
+What counts (and every total) is decided in ``counts.py``; what may be shown about a person in
+``gate.py``. Output stages read people only through the gate.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from generator.records.models import Authority, AwardForm, AwardLevel, Movement, RecipientKind, Unit
-from generator.text import sort_key
+from generator.catalog.counts import Counts, count_all
 from generator.records.entries import DecisionEntry, Located, ProfileEntry, Records
+from generator.records.models import Authority, AwardForm, AwardLevel, Movement, Recipient, Unit
+from generator.text import sort_key
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Award:
     """One recipient line of one decision: who got what, where, and when."""
 
     decision: DecisionEntry
     index: int
-    recipient_id: str
 
     @property
-    def recipient(self):
+    def recipient(self) -> Recipient:
+        """The raw recipient line — for counting and for the publication gate only."""
         return self.decision.model.recipients[self.index]
+
+    @property
+    def recipient_id(self) -> str:
+        """The line's anchor id as validated (name-derived); outputs use the gate's ``Row.recipient_id``."""
+        return self.decision.recipient_ids[self.index]
 
     @property
     def revoked(self) -> bool:
         return self.decision.revoked
 
-
-@dataclass(frozen=True)
-class Totals:
-    decisions: int = 0
-    awards: int = 0
-    individuals: int = 0
-    collectives: int = 0
-    households: int = 0
+    @property
+    def counts(self) -> bool:
+        """True when this award counts in totals and statistics: the one rule (see counts.py)."""
+        return not self.revoked
 
 
 @dataclass
@@ -48,11 +53,11 @@ class Catalog:
     decisions: list[DecisionEntry]  # newest first
     by_year: dict[int, list[DecisionEntry]]  # years newest first, decisions newest first
     by_form: dict[str, list[DecisionEntry]]
-    awards_by_unit: dict[str, list[Award]]
-    awards_by_profile: dict[str, list[Award]]
+    awards_by_unit: dict[str, list[Award]]  # newest first
+    awards_by_profile: dict[str, list[Award]]  # oldest first (a life's timeline)
     predecessors: dict[str, list[str]]  # unit id → units merged into it
     children: dict[str, list[str]]  # unit id → units under it
-    totals: Totals = field(default_factory=Totals)
+    counts: Counts = field(default_factory=Counts)
 
     @property
     def units(self) -> dict[str, Located[Unit]]:
@@ -74,6 +79,13 @@ class Catalog:
     def profiles(self) -> dict[str, ProfileEntry]:
         return self.records.profiles
 
+    @cached_property
+    def decisions_by_id(self) -> dict[str, DecisionEntry]:
+        return {d.id: d for d in self.decisions}
+
+    def awards_of(self, decision: DecisionEntry) -> list[Award]:
+        return [Award(decision, i) for i in range(len(decision.model.recipients))]
+
     def units_sorted(self) -> list[Located[Unit]]:
         return sorted(self.units.values(), key=lambda u: sort_key(u.model.name))
 
@@ -89,10 +101,6 @@ class Catalog:
     def units_with_awards(self) -> list[Located[Unit]]:
         return [u for u in self.units_sorted() if u.model.id in self.awards_by_unit]
 
-    def profiles_sorted(self) -> list[ProfileEntry]:
-        """Published profiles by name; withdrawn ones keep their page but leave every list."""
-        return sorted((p for p in self.profiles.values() if not p.model.withdrawn), key=lambda p: sort_key(p.model.name))
-
     def revoked(self) -> list[DecisionEntry]:
         return [d for d in self.decisions if d.revoked]
 
@@ -102,29 +110,20 @@ def _newest_first(decision: DecisionEntry) -> tuple:
 
 
 def build_catalog(records: Records) -> Catalog:
-    """Index valid records. Revoked decisions stay listed but are left out of totals."""
+    """Index valid records. Revoked decisions stay listed; what counts is decided in counts.py."""
     decisions = sorted(records.decisions, key=_newest_first)
     by_year: dict[int, list[DecisionEntry]] = defaultdict(list)
     by_form: dict[str, list[DecisionEntry]] = defaultdict(list)
     awards_by_unit: dict[str, list[Award]] = defaultdict(list)
     awards_by_profile: dict[str, list[Award]] = defaultdict(list)
-    counts = defaultdict(int)
     for decision in decisions:
         by_year[decision.year].append(decision)
         by_form[decision.model.award_form].append(decision)
-        in_force = not decision.revoked
-        if in_force:
-            counts["decisions"] += 1
         for index, recipient in enumerate(decision.model.recipients):
-            award = Award(decision, index, decision.recipient_ids[index])
             if recipient.unit:
-                awards_by_unit[recipient.unit].append(award)
+                awards_by_unit[recipient.unit].append(Award(decision, index))
             if recipient.profile:
-                awards_by_profile[recipient.profile].append(award)
-            if in_force:
-                counts["awards"] += 1
-                counts[{RecipientKind.individual: "individuals", RecipientKind.collective: "collectives",
-                        RecipientKind.household: "households"}[recipient.kind]] += 1
+                awards_by_profile[recipient.profile].append(Award(decision, index))
     predecessors: dict[str, list[str]] = defaultdict(list)
     children: dict[str, list[str]] = defaultdict(list)
     for unit in sorted(records.units.values(), key=lambda u: sort_key(u.model.name)):
@@ -143,5 +142,5 @@ def build_catalog(records: Records) -> Catalog:
         awards_by_profile=dict(awards_by_profile),
         predecessors=dict(predecessors),
         children=dict(children),
-        totals=Totals(**counts),
+        counts=count_all(decisions),
     )

@@ -1,7 +1,10 @@
 """Fairness statistics, derived from the catalog: who receives awards, at which level, where.
 
-Revoked decisions are left out. Every figure keeps the awards behind it, so each number on the
-statistics page links to the list of records it counts.
+Only awards that count (``counts.py``: revoked decisions are left out) are counted. Every share
+names its denominator — a share of all awards, of awards to individuals, or of awards to units in
+the registry — and a headline figure uses the same numerator and denominator as the table row it
+summarises. Every figure keeps the awards behind it, so each number on the statistics page links to
+the list of records it counts (when the publication gate allows such a list).
 """
 
 from __future__ import annotations
@@ -10,22 +13,57 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from generator.catalog.index import Award, Catalog
-from generator.records.models import AwardGroup, AwardLevel, CommendationMethod, RecipientCategory, RecipientKind
+from generator.records.models import RecipientCategory, RecipientKind
 
 LEADER_CATEGORIES = (RecipientCategory.leader_ministry_province, RecipientCategory.leader_department,
                      RecipientCategory.leader_other)
 
+# Denominators, said in words next to every share.
+OF_AWARDS = "lượt khen thưởng"
+OF_INDIVIDUALS = "lượt khen cá nhân"
+OF_REGISTERED_UNITS = "lượt khen có đơn vị trong danh mục"
+
+
+@dataclass(frozen=True)
+class Share:
+    """numerator / denominator, with the denominator's meaning in words and the figures' keys."""
+
+    numerator: int
+    denominator: int
+    of: str
+    key: str  # figure key of the numerator; the denominator's key is in ``denominator_key``
+    denominator_key: str
+
+    @property
+    def value(self) -> float | None:
+        return self.numerator / self.denominator if self.denominator else None
+
 
 @dataclass
 class Breakdown:
-    """Counts of awards by one dimension; ``awards`` keeps the records behind each value."""
+    """Counts of awards by one dimension; ``awards`` keeps the records behind each value.
+
+    ``outside`` values are counted but are not part of the denominator (e.g. awards to units
+    outside the registry cannot be said to be in a remote area or not)."""
 
     key: str
     title: str
+    of: str
     awards: dict[str, list[Award]] = field(default_factory=lambda: defaultdict(list))
+    outside: tuple[str, ...] = ()
+
+    @property
+    def denominator(self) -> int:
+        return sum(len(v) for k, v in self.awards.items() if k not in self.outside)
 
     def counts(self) -> list[tuple[str, int]]:
         return [(value, len(items)) for value, items in self.awards.items()]
+
+    def share(self, scope: str, *values: str) -> Share:
+        """The share of ``values`` (summed) in this breakdown's denominator."""
+        numerator = sum(len(self.awards.get(v, [])) for v in values)
+        key = f"stats.{scope}.{self.key}.{'+'.join(values)}"
+        return Share(numerator, self.denominator, self.of, key, f"stats.{scope}.{self.key}.total")
 
 
 @dataclass
@@ -34,27 +72,41 @@ class YearStats:
     slug: str  # "2024" or "tat-ca"
     total: int
     breakdowns: list[Breakdown]
-    leader_share: float | None  # share of individual awards going to leaders
-    direct_share: float | None
-    remote_share: float | None  # share of awards to units in remote/difficult areas
+    leader_share: Share  # of awards to individuals
+    direct_share: Share  # of awards to individuals
+    remote_share: Share  # of awards to units in the registry
     top_units: list[tuple[str, int]]
 
+    def breakdown(self, key: str) -> Breakdown:
+        return next(b for b in self.breakdowns if b.key == key)
 
-def awards_of(decisions) -> list[Award]:
-    """Every recipient line of the in-force decisions among ``decisions``."""
-    return [Award(d, i, d.recipient_ids[i]) for d in decisions if not d.revoked
-            for i in range(len(d.model.recipients))]
+    def figures(self) -> dict[str, int]:
+        """Every figure of this scope by key (``stats.<slug>.<breakdown>.<value>`` and ``….total``)."""
+        out = {f"stats.{self.slug}.total": self.total}
+        for b in self.breakdowns:
+            out[f"stats.{b_key(self.slug, b)}.total"] = b.denominator
+            for value, n in b.counts():
+                out[f"stats.{b_key(self.slug, b)}.{value}"] = n
+        for share in (self.leader_share, self.direct_share, self.remote_share):
+            out[share.key] = share.numerator
+        return out
 
 
-def in_force_awards(catalog: Catalog) -> list[Award]:
-    return awards_of(catalog.decisions)
+def b_key(scope: str, breakdown: Breakdown) -> str:
+    return f"{scope}.{breakdown.key}"
+
+
+def counted_awards(decisions) -> list[Award]:
+    """Every recipient line of ``decisions`` that counts (the rule of counts.py)."""
+    return [Award(d, i) for d in decisions if not d.revoked for i in range(len(d.model.recipients))]
 
 
 def year_stats(catalog: Catalog, awards: list[Award], label: str, slug: str) -> YearStats:
-    by = {key: Breakdown(key, title) for key, title in (
-        ("level", "Cấp khen thưởng"), ("form", "Hình thức khen thưởng"), ("kind", "Loại đối tượng"),
-        ("category", "Đối tượng cá nhân"), ("gender", "Giới tính (cá nhân)"), ("method", "Phương thức khen thưởng"),
-        ("remote", "Đơn vị ở vùng khó khăn"))}
+    by = {key: Breakdown(key, title, of, outside=outside) for key, title, of, outside in (
+        ("level", "Cấp khen thưởng", OF_AWARDS, ()), ("form", "Hình thức khen thưởng", OF_AWARDS, ()),
+        ("kind", "Loại đối tượng", OF_AWARDS, ()), ("category", "Đối tượng cá nhân", OF_INDIVIDUALS, ()),
+        ("gender", "Giới tính (cá nhân)", OF_INDIVIDUALS, ()), ("method", "Phương thức khen thưởng", OF_AWARDS, ()),
+        ("remote", "Đơn vị ở vùng khó khăn", OF_REGISTERED_UNITS, ("unknown",)))}
     units = Counter()
     for award in awards:
         r = award.recipient
@@ -72,22 +124,19 @@ def year_stats(catalog: Catalog, awards: list[Award], label: str, slug: str) -> 
             by["remote"].awards["remote" if unit.model.remote_area else "other"].append(award)
         else:
             by["remote"].awards["unknown"].append(award)
-    individuals = sum(len(v) for v in by["category"].awards.values())
-    leaders = sum(len(by["category"].awards.get(c.value, [])) for c in LEADER_CATEGORIES)
-    direct = len(by["category"].awards.get(RecipientCategory.direct_worker.value, []))
-    known_units = len(by["remote"].awards.get("remote", [])) + len(by["remote"].awards.get("other", []))
+    category = by["category"]
     return YearStats(
         label=label, slug=slug, total=len(awards), breakdowns=list(by.values()),
-        leader_share=leaders / individuals if individuals else None,
-        direct_share=direct / individuals if individuals else None,
-        remote_share=len(by["remote"].awards.get("remote", [])) / known_units if known_units else None,
+        leader_share=category.share(slug, *(c.value for c in LEADER_CATEGORIES)),
+        direct_share=category.share(slug, RecipientCategory.direct_worker.value),
+        remote_share=by["remote"].share(slug, "remote"),
         top_units=units.most_common(10),
     )
 
 
 def all_stats(catalog: Catalog) -> list[YearStats]:
     """Overall first, then each year, newest first."""
-    awards = in_force_awards(catalog)
+    awards = counted_awards(catalog.decisions)
     result = [year_stats(catalog, awards, "Tất cả các năm", "tat-ca")]
     by_year: dict[int, list[Award]] = defaultdict(list)
     for award in awards:
@@ -95,117 +144,3 @@ def all_stats(catalog: Catalog) -> list[YearStats]:
     for year in sorted(by_year, reverse=True):
         result.append(year_stats(catalog, by_year[year], str(year), str(year)))
     return result
-
-
-# --- official report forms 0602 / 0603.N/BNV-TĐKT (Circular 02/2023/TT-BNV) ------------------------
-
-REPORT_COLUMNS = {
-    AwardLevel.ministry_province: ("0603.N/BNV-TĐKT", "Số lượng khen thưởng cấp bộ, ban, ngành, đoàn thể Trung ương và tỉnh",
-                                   [(AwardGroup.certificate_of_merit, "Bằng khen"),
-                                    (AwardGroup.emulation_title, "Danh hiệu thi đua"),
-                                    (AwardGroup.emulation_flag, "Cờ thi đua"),
-                                    (AwardGroup.commemorative_medal, "Kỷ niệm chương, huy hiệu")]),
-    AwardLevel.state: ("0602.N/BNV-TĐKT", "Số lượng khen thưởng cấp Nhà nước",
-                       [(AwardGroup.order, "Huân chương"), (AwardGroup.medal, "Huy chương"),
-                        (AwardGroup.honorary_title, "Danh hiệu vinh dự nhà nước"), (AwardGroup.prize, "Giải thưởng"),
-                        (AwardGroup.certificate_of_merit, "Bằng khen của Thủ tướng"),
-                        (AwardGroup.emulation_flag, "Cờ thi đua của Chính phủ"),
-                        (AwardGroup.emulation_title, "Chiến sĩ thi đua toàn quốc")]),
-}
-
-
-def report_rows() -> list[tuple[str, str, object]]:
-    """(row id, Vietnamese row label, predicate on an award) in the order of the official forms."""
-    def kind(k):
-        return lambda a: a.recipient.kind is k
-
-    def category(c):
-        return lambda a: a.recipient.kind is RecipientKind.individual and a.recipient.category is c
-
-    def method(m):
-        return lambda a: a.decision.model.method is m
-
-    rows = [("tap-the", "1. Tập thể", kind(RecipientKind.collective)),
-            ("doanh-nghiep", "   Trong đó: doanh nghiệp", lambda a: a.recipient.enterprise),
-            ("ho-gia-dinh", "2. Hộ gia đình", kind(RecipientKind.household)),
-            ("ca-nhan", "3. Cá nhân", kind(RecipientKind.individual))]
-    labels = {RecipientCategory.leader_ministry_province: "Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên",
-              RecipientCategory.leader_department: "Lãnh đạo cấp vụ, sở, ngành và tương đương",
-              RecipientCategory.business_person: "Doanh nhân",
-              RecipientCategory.leader_other: "Các cấp lãnh đạo khác từ phó phòng trở lên",
-              RecipientCategory.direct_worker: "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu"}
-    rows += [(f"ca-nhan-{c.value}", f"   {labels[c]}", category(c)) for c in RecipientCategory]
-    method_labels = {CommendationMethod.regular: "Thường xuyên", CommendationMethod.thematic: "Chuyên đề",
-                     CommendationMethod.ad_hoc: "Đột xuất", CommendationMethod.foreign: "Đối ngoại",
-                     CommendationMethod.dedication: "Cống hiến", CommendationMethod.seniority: "Niên hạn",
-                     CommendationMethod.resistance: "Kháng chiến"}
-    rows += [(f"phuong-thuc-{m.value}", f"4. Phương thức: {method_labels[m]}", method(m)) for m in CommendationMethod]
-    return rows
-
-
-def official_report(catalog: Catalog, year: int, authority: str, level: AwardLevel) -> list[list]:
-    """Rows of the form: [label, count per column …, total], counted from in-force awards."""
-    columns = REPORT_COLUMNS[level][2]
-    awards = awards_of(d for d in catalog.by_year.get(year, []) if d.model.authority == authority
-                       and catalog.award_forms[d.model.award_form].model.level is level)
-    table = []
-    for _row_id, row_label, predicate in report_rows():
-        counts = [sum(1 for a in awards if predicate(a)
-                      and catalog.award_forms[a.decision.model.award_form].model.group is group) for group, _ in columns]
-        table.append([row_label, *counts, sum(counts)])
-    return table
-
-
-def report_keys(catalog: Catalog) -> list[tuple[int, str, AwardLevel]]:
-    """(year, authority, level) combinations that have in-force awards of a reportable level."""
-    keys = set()
-    for decision in catalog.decisions:
-        level = catalog.award_forms[decision.model.award_form].model.level
-        if level in REPORT_COLUMNS and not decision.revoked and decision.model.recipients:
-            keys.add((decision.year, decision.model.authority, level))
-    return sorted(keys, key=lambda k: (-k[0], k[1], k[2].value))
-
-
-# --- form 0601.N/BNV-TĐKT: emulation movements -----------------------------------------------------
-
-MOVEMENT_FORM = ("0601.N/BNV-TĐKT", "Số phong trào thi đua")
-_LEVEL_OF = {"president": "Trung ương", "prime_minister": "Trung ương", "ministry": "Bộ, ngành, tỉnh",
-             "province": "Bộ, ngành, tỉnh"}
-_SCOPES = {"national": "Toàn quốc", "sector_locality": "Bộ, ngành, địa phương", "cluster": "Cụm, khối thi đua",
-           "agency": "Cơ quan, đơn vị"}
-_DURATIONS = ["Dưới 1 năm", "1 năm", "Trên 1 đến 3 năm", "Trên 3 đến 5 năm", "Trên 5 năm"]
-
-
-def _duration(days: int) -> str:
-    years = days / 365.25
-    if years < 0.95:
-        return _DURATIONS[0]
-    if years <= 1.05:
-        return _DURATIONS[1]
-    return _DURATIONS[2] if years <= 3 else _DURATIONS[3] if years <= 5 else _DURATIONS[4]
-
-
-def movement_years(catalog: Catalog) -> list[int]:
-    return sorted({y for y in catalog.by_year}, reverse=True) if catalog.movements else []
-
-
-def movement_report(catalog: Catalog, year: int) -> list[tuple[str, list[tuple[str, int]]]]:
-    """Movements under way in ``year``, counted by organising level, scope, duration and method."""
-    import datetime as dt
-
-    start_of, end_of = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    active = [m.model for m in catalog.movements.values()
-              if (m.model.start or start_of) <= end_of and (m.model.end or end_of) >= start_of]
-    groups: list[tuple[str, Counter]] = [("Cấp phát động", Counter()), ("Phạm vi", Counter()),
-                                         ("Thời gian", Counter()), ("Hình thức", Counter())]
-    for m in active:
-        organiser = catalog.authorities.get(m.organiser) if m.organiser else None
-        groups[0][1][_LEVEL_OF.get(organiser.model.kind.value, "Cơ quan, đơn vị") if organiser else "Chưa ghi"] += 1
-        groups[1][1][_SCOPES[m.scope.value] if m.scope else "Chưa ghi"] += 1
-        groups[2][1][_duration(((m.end or end_of) - (m.start or start_of)).days) if m.start else "Chưa ghi"] += 1
-        groups[3][1][("Theo chuyên đề" if m.method.value == "thematic" else "Thường xuyên") if m.method else "Chưa ghi"] += 1
-    order = {"Cấp phát động": ["Trung ương", "Bộ, ngành, tỉnh", "Cơ quan, đơn vị", "Chưa ghi"],
-             "Phạm vi": [*_SCOPES.values(), "Chưa ghi"], "Thời gian": [*_DURATIONS, "Chưa ghi"],
-             "Hình thức": ["Theo chuyên đề", "Thường xuyên", "Chưa ghi"]}
-    return [(title, [(label, counts[label]) for label in order[title] if counts[label] or label != "Chưa ghi"])
-            for title, counts in groups]

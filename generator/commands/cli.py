@@ -9,10 +9,8 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
+import traceback
 from pathlib import Path
 
 from generator import pipeline
@@ -20,7 +18,7 @@ from generator import pipeline
 from generator.site import permalinks
 from generator.records.problems import Problem
 
-EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED, EXIT_USAGE = 0, 1, 2, 64
+EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 64, 70
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,10 +27,28 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE
+    from generator.engine import EngineError
+    from generator.engine.config import ConfigError
+
     try:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except (ConfigError, EngineError) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    except Exception:  # noqa: BLE001 - a bug: said plainly, with the traceback to report
+        print(BUG_MESSAGE[getattr(args, "lang", "vi")], file=sys.stderr)
+        traceback.print_exc()
+        return EXIT_BUG
+
+
+BUG_MESSAGE = {
+    "vi": "Lỗi nội bộ của Bảng Vàng (lỗi chương trình, không phải lỗi dữ liệu). Trang cũ được giữ nguyên. "
+          "Hãy báo lỗi cho nhóm phát triển, kèm toàn bộ nội dung dưới đây:",
+    "en": "Internal error in Bảng Vàng (a bug, not a data problem). The previous site is unchanged. "
+          "Please report it with everything below:",
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -99,45 +115,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-# --- validate -------------------------------------------------------------------------------------
+# --- validate, build, serve ---------------------------------------------------------------------
 
 
-def _project(args) -> tuple[Path, Path, Path, Path]:
-    """(root, data_dir, templates_dir, content_dir) from the MkDocs config, without loading MkDocs."""
-    config = Path(args.config)
-    root = config.parent.resolve() if config.exists() else Path.cwd()
-    data_dir, templates_dir, content_dir = "data", "site_templates", "content"
-    if config.exists():
-        data_dir, templates_dir, content_dir = _plugin_dirs(config, data_dir, templates_dir, content_dir)
-    data = Path(args.data) if getattr(args, "data", None) else root / data_dir
-    return root, data, root / templates_dir, root / content_dir
+def _project(args):
+    """The project as mkdocs.yml describes it (the one reader of mkdocs.yml); ``--data`` overrides."""
+    from generator.engine.config import read_project
+
+    return read_project(Path(args.config), Path(args.data) if getattr(args, "data", None) else None)
 
 
-def _plugin_dirs(config: Path, data_dir: str, templates_dir: str, content_dir: str) -> tuple[str, str, str]:
-    import yaml
-
-    class _Loose(yaml.SafeLoader):
-        pass
-
-    _Loose.add_multi_constructor("!", lambda loader, suffix, node: None)
-    _Loose.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    try:
-        cfg = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loose) or {}
-    except (yaml.YAMLError, OSError):
-        return data_dir, templates_dir, content_dir
-    content_dir = cfg.get("docs_dir", content_dir) if isinstance(cfg, dict) else content_dir
-    for plugin in cfg.get("plugins", []) or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("bangvang"), dict):
-            opts = plugin["bangvang"]
-            return opts.get("data_dir", data_dir), opts.get("templates_dir", templates_dir), content_dir
-    return data_dir, templates_dir, content_dir
-
-
-def _report(problems: list[Problem], lang: str, strict: bool = False) -> bool:
+def _report(problems: list[Problem], lang: str, strict: bool = False, warnings_shown: bool = True) -> bool:
     """Print problems to stderr; True when the data may be published."""
     errors = [p for p in problems if p.is_error or strict]
     for problem in problems:
-        print(problem.format(lang), file=sys.stderr)
+        if problem.is_error or warnings_shown:
+            print(problem.format(lang), file=sys.stderr)
     warnings = len(problems) - len([p for p in problems if p.is_error])
     if errors:
         if lang == "vi":
@@ -151,100 +144,54 @@ def _report(problems: list[Problem], lang: str, strict: bool = False) -> bool:
 
 
 def cmd_validate(args) -> int:
-    root, data_dir, _, _ = _project(args)
-    outcome = pipeline.check(data_dir, root)
+    project = _project(args)
+    outcome = pipeline.check(project.data_dir, project.root)
     if not _report(outcome.problems, args.lang, args.strict):
         return EXIT_INVALID
-    c = outcome.catalog
-    assert c is not None
-    recipients = sum(len(d.model.recipients) for d in c.decisions)
-    msg = (f"Dữ liệu hợp lệ: {len(c.decisions)} quyết định, {recipients} lượt khen thưởng, {len(c.profiles)} hồ sơ."
+    t = outcome.catalog.counts.all
+    msg = (f"Dữ liệu hợp lệ: {t.decisions + t.decisions_revoked} quyết định ({t.decisions_revoked} đã hủy bỏ), "
+           f"{t.rows} lượt khen thưởng, {len(outcome.catalog.profiles)} hồ sơ."
            if args.lang == "vi" else
-           f"Data is valid: {len(c.decisions)} decisions, {recipients} recipients, {len(c.profiles)} profiles.")
+           f"Data is valid: {t.decisions + t.decisions_revoked} decisions ({t.decisions_revoked} revoked), "
+           f"{t.rows} recipients, {len(outcome.catalog.profiles)} profiles.")
     print(msg)
     return EXIT_OK
-
-
-# --- build ----------------------------------------------------------------------------------------
 
 
 def _setup_logging() -> None:
     # Material prints its end-of-life notice on every build; the README covers the engine's future.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
 
 
 def cmd_build(args) -> int:
     """Validate, render, build into a temporary directory, then swap it in: all or nothing."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    from generator.engine.mkdocs_plugin import site_options
+    from generator.engine.build import BuildError, publish
 
     _setup_logging()
-    root, data_dir, templates_dir, content_dir = _project(args)
-    try:
-        config = load_config(config_file=str(args.config))
-    except MkDocsException as exc:
-        print(f"{args.config}: cấu hình không hợp lệ: {exc}", file=sys.stderr)
+    project = _project(args)
+    outcome = pipeline.run(project.data_dir, project.templates_dir, project.root, project.options, project.content_dir)
+    # warnings are logged by the engine during the build (so --strict counts them there)
+    if not _report(outcome.problems, args.lang, warnings_shown=False):
         return EXIT_INVALID
-    outcome = pipeline.run(data_dir, templates_dir, root, site_options(config, config.plugins["bangvang"].config),
-                           content_dir)
-    if not _report(outcome.problems, args.lang, args.strict):
-        return EXIT_INVALID
-    site_dir = Path(args.site_dir) if args.site_dir else Path(config.site_dir)
+    site_dir = Path(args.site_dir) if args.site_dir else project.site_dir
     site_dir = site_dir if site_dir.is_absolute() else (Path.cwd() / site_dir)
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.tmp-", dir=site_dir.parent))
     try:
-        config = load_config(config_file=str(args.config), site_dir=str(tmp))
-        plugin = config.plugins["bangvang"]
-        plugin.preloaded = outcome.site
-        from mkdocs.commands.build import build
-
-        build(config)
-    except (MkDocsException, OSError) as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
+        publish(Path(args.config), outcome, site_dir, project.root / permalinks.MANIFEST, strict=args.strict)
+    except BuildError as exc:
         print(f"Xây dựng trang thất bại: {exc}" if args.lang == "vi" else f"Build failed: {exc}", file=sys.stderr)
         print("site/ trước đó được giữ nguyên." if args.lang == "vi" else "The previous site/ is unchanged.",
               file=sys.stderr)
         return EXIT_BUILD_FAILED
-    _swap_in(tmp, site_dir)
-    (root / permalinks.MANIFEST).write_text(outcome.manifest, encoding="utf-8")
     pages = len(outcome.manifest.splitlines()) - len(permalinks.HEADER.splitlines())
     print(f"Đã xây dựng {pages} trang vào {site_dir}. Mở {site_dir / 'index.html'} hoặc chạy: python -m generator serve"
           if args.lang == "vi" else f"Built {pages} pages into {site_dir}.")
     return EXIT_OK
 
 
-def _swap_in(new: Path, target: Path) -> None:
-    """Replace ``target`` by ``new`` with two renames; the old tree is removed afterwards.
-
-    Removing a large old site takes seconds; on POSIX it is left to a background ``rm`` so the new site
-    is ready at once (leftovers of an interrupted removal are cleared by the next build)."""
-    os.chmod(new, 0o755)
-    for leftover in target.parent.glob(f"{target.name}.old-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
-    if target.exists():
-        old = target.with_name(f"{target.name}.old-{os.getpid()}")
-        target.rename(old)
-        new.rename(target)
-        if os.name == "posix" and shutil.which("rm"):
-            subprocess.Popen(["rm", "-rf", str(old)], start_new_session=True,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        else:
-            shutil.rmtree(old, ignore_errors=True)
-    else:
-        new.rename(target)
-
-
-# --- serve ----------------------------------------------------------------------------------------
-
-
 def cmd_serve(args) -> int:
-    root, data_dir, _, _ = _project(args)
-    outcome = pipeline.check(data_dir, root)
+    project = _project(args)
+    outcome = pipeline.check(project.data_dir, project.root)
     if not _report(outcome.problems, args.lang):
         return EXIT_INVALID
     from mkdocs.commands.serve import serve

@@ -1,27 +1,21 @@
-"""The thin MkDocs adapter: hands the rendered pages and files to MkDocs.
+"""The thin MkDocs (or ProperDocs) adapter: hands the rendered pages and files to the engine.
 
-Section pages (home, indexes, search) are virtual MkDocs pages. Record pages (a decision, unit,
-profile, award form or year: tens of thousands of them) are not built one by one by MkDocs:
-MkDocs builds one *shell* page per directory depth with markers where the title, description,
-address and body go, and after the build the adapter writes every record page by filling its
-shell. Record pages are outside the navigation, so pages of one depth share the same theme
-HTML; this keeps the build linear and fast (see README, "Performance"). Generated pages are
-never written into content/.
+Section pages (home, indexes, search) are virtual pages; record pages are written after the build
+by filling one theme shell per directory depth (``writer.py``). Generated pages are never written
+into content/. Data warnings are logged through the engine, so ``--strict`` counts them in both
+entry points (``python -m generator build`` and ``mkdocs build``).
 """
 
 from __future__ import annotations
 
-import gzip
 import html
-import io
 import json
+import logging
 import os
-import re
-import shutil
-import sys
 from functools import partial
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -29,14 +23,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import pipeline
-from generator.records.personal_data import HIDEABLE_FIELDS
-from generator.site.render import Page, RenderedSite, SiteOptions
+from generator.catalog.gate import HIDEABLE_FIELDS
+from generator.engine import writer
+from generator.site.outputs import Page, RenderedSite, SiteOptions
 
-SHELL = "bv-shell-7f3a"  # a path segment no real page uses
-TITLE_MARK = "BV7F3A-TITLE"
-DESCRIPTION_MARK = "BV7F3A-DESCRIPTION"
-IMAGE_MARK = "BV7F3A-IMAGE"
-BODY_MARK = "<!-- <h1> -->BV7F3A-BODY"  # "<h1" inside: Material then adds no heading of its own
+log = logging.getLogger("mkdocs.plugins.bangvang")
 
 
 class BangVangConfig(Config):
@@ -48,11 +39,21 @@ class BangVangConfig(Config):
     hide_fields = c.ListOfItems(c.Choice(HIDEABLE_FIELDS), default=[])  # recipient fields not published
 
 
+def _web_url(value: str, setting: str) -> str:
+    if value and not value.lower().startswith(("https://", "http://")):
+        raise PluginError(f"mkdocs.yml: {setting} «{value}» phải là địa chỉ http:// hoặc https://")
+    return value
+
+
 def site_options(config, plugin_config: BangVangConfig) -> SiteOptions:
-    """The core's settings, read from mkdocs.yml."""
-    site_url = config.site_url or ""
-    return SiteOptions(site_name=config.site_name, site_url=site_url if site_url.endswith("/") or not site_url
-                       else site_url + "/", license=dict(plugin_config.license), history_url=plugin_config.history_url,
+    """The core's settings, read from mkdocs.yml; every URL setting must be http(s)."""
+    site_url = _web_url(config.site_url or "", "site_url")
+    license_ = dict(plugin_config.license)
+    _web_url(str(license_.get("path", "")), "plugins.bangvang.license.path")
+    name = config.site_name
+    return SiteOptions(site_name=name.unescape() if isinstance(name, Markup) else str(name), site_url=site_url if site_url.endswith("/") or not site_url
+                       else site_url + "/", license=license_,
+                       history_url=_web_url(plugin_config.history_url, "plugins.bangvang.history_url"),
                        hidden_fields=frozenset(plugin_config.hide_fields))
 
 
@@ -62,39 +63,46 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.preloaded: RenderedSite | None = None  # set by the CLI, which has validated already
+        self.preloaded: pipeline.Outcome | None = None  # set by the CLI, which has validated already
         self._pages: dict[str, Page] = {}
         self._records: list[Page] = []
+        self._produced: list = []
         self._shells: dict[int, str] = {}  # depth → shell src_uri
         self._built_urls: list[str] = []
-        self._produced: list = []
+        self._root = Path.cwd()
         self._workers = (os.cpu_count() or 1) if hasattr(os, "fork") else 1
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # fork() is only safe where MkDocs runs no threads: not under `serve` (live-reload server)
+        # fork() is only safe where the engine runs no threads: not under `serve` (live-reload server)
         if command != "build":
             self._workers = 1
 
     def on_config(self, config):
         if not config.use_directory_urls:
             raise PluginError("bangvang: use_directory_urls must be true (permanent URLs end with /)")
+        # The theme prints these without escaping: values from mkdocs.yml are data too.
+        for key in ("site_name", "site_description", "copyright"):
+            if config[key]:
+                config[key] = Markup(escape(str(config[key])))
+        homepage = (config.extra or {}).get("homepage")
+        if homepage:
+            _web_url(str(homepage), "extra.homepage")
+        self._root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         return config
 
-    def _root(self, config) -> Path:
-        return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-
     def on_files(self, files: Files, *, config) -> Files:
-        site = self.preloaded
-        self.preloaded = None  # serve rebuilds must re-read the data
-        if site is None:
-            root = self._root(config)
-            outcome = pipeline.run(root / self.config.data_dir, root / self.config.templates_dir, root,
-                                   site_options(config, self.config), Path(config.docs_dir))
+        outcome, self.preloaded = self.preloaded, None  # serve rebuilds must re-read the data
+        if outcome is None:
+            outcome = pipeline.run(self._root / self.config.data_dir, self._root / self.config.templates_dir,
+                                   self._root, site_options(config, self.config), Path(config.docs_dir))
             if not outcome.ok:
                 lines = "\n".join(p.format() for p in outcome.problems if p.is_error)
                 raise PluginError(f"Dữ liệu có lỗi, không xây dựng trang:\n{lines}")
-            site = outcome.site
-        self._pages, self._records, self._shells, self._built_urls = {}, [], {}, []
+        for problem in outcome.problems:
+            if not problem.is_error:
+                log.warning(problem.format())
+        site: RenderedSite = outcome.site
+        self._pages, self._records, self._shells, self._built_urls, self._produced = {}, [], {}, [], []
         for page in site.pages:
             src_uri = f"{page.url}index.md"
             if files.get_file_from_path(src_uri) is not None:
@@ -107,11 +115,9 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
                                        image=page.image))
             self._pages[src_uri] = page
         for depth in self._shells:
-            src_uri = f"{SHELL}/" * depth + "index.md"
-            self._shells[depth] = src_uri
-            files.append(_virtual_page(config, src_uri, TITLE_MARK, DESCRIPTION_MARK, InclusionLevel.NOT_IN_NAV,
-                                       escape=False, image=IMAGE_MARK))
-        self._produced = []
+            self._shells[depth] = f"{writer.SHELL}/" * depth + "index.md"
+            files.append(_virtual_page(config, self._shells[depth], writer.TITLE_MARK, writer.DESCRIPTION_MARK,
+                                       InclusionLevel.NOT_IN_NAV, escaped=False, image=writer.IMAGE_MARK))
         for out in site.files:
             if out.produce is not None:
                 self._produced.append(out)  # large: written after the build, one at a time
@@ -122,29 +128,31 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        generated = page.file.src_uri in self._pages or page.file.src_uri.startswith(SHELL)
+        generated = page.file.src_uri in self._pages or page.file.src_uri.startswith(writer.SHELL)
         return "" if generated else markdown
 
     def on_page_content(self, html_: str, *, page, config, files) -> str:
-        if page.file.src_uri.startswith(SHELL):
-            return BODY_MARK
+        if page.file.src_uri.startswith(writer.SHELL):
+            return writer.BODY_MARK
         generated = self._pages.get(page.file.src_uri)
-        return _render(generated) if generated else html_
+        return self._render(generated) if generated else html_
 
     def on_post_page(self, output: str, *, page, config) -> str:
-        if not page.file.src_uri.startswith(SHELL):
+        if not page.file.src_uri.startswith(writer.SHELL):
             self._built_urls.append(page.url)
         return output
 
     def on_post_build(self, *, config) -> None:
-        """Fill the shells: one file per record page, then a sitemap that lists every page."""
+        """Fill the shells (one file per record page), write the streamed files, then the sitemap."""
+        import shutil
+
         site_dir = Path(config.site_dir)
         fillers = {}
         for depth, src_uri in self._shells.items():
-            shell_dir = site_dir / src_uri[: -len("index.md")]
-            fillers[depth] = _shell_filler((shell_dir / "index.html").read_text(encoding="utf-8"),
-                                           src_uri[: -len("index.md")])
-        shutil.rmtree(site_dir / SHELL, ignore_errors=True)
+            shell_url = src_uri[: -len("index.md")]
+            fillers[depth] = writer.shell_filler((site_dir / shell_url / "index.html").read_text(encoding="utf-8"),
+                                                 shell_url, self._render)
+        shutil.rmtree(site_dir / writer.SHELL, ignore_errors=True)
 
         def write_page(page: Page) -> None:
             target = site_dir / page.url / "index.html"
@@ -158,103 +166,31 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
                 out.write(stream)
 
         jobs = [partial(write_page, p) for p in self._records] + [partial(write_file, f) for f in self._produced]
-        _run_parallel(jobs, self._workers)
-        self._produced = []
-        _write_sitemap(site_dir, config.site_url, self._built_urls + [p.url for p in self._records])
-        self._records = []
+        try:
+            writer.run_parallel(jobs, self._workers)
+        except writer.WriteError as exc:
+            raise PluginError(str(exc)) from exc
+        writer.write_sitemap(site_dir, config.site_url, self._built_urls + [p.url for p in self._records])
+        self._records, self._produced = [], []
+
+    def _render(self, page: Page) -> str:
+        """A page's body; a template failing on some record is a build error naming the template line.
+        Any other exception is a bug and keeps its traceback."""
+        try:
+            return page.html
+        except Exception as exc:  # noqa: BLE001 - classified below, re-raised when it is a bug
+            problem = pipeline.template_problem(exc, self._root / self.config.templates_dir, self._root)
+            if problem is None:
+                raise
+            raise PluginError(f"{problem.format()} (khi tạo trang {page.url})") from exc
 
 
-def _run_parallel(jobs: list, workers: int) -> None:
-    """Run independent file-writing jobs, split over ``workers`` forked processes (2 cores: about
-    twice as fast). Children share the parent's memory copy-on-write and report failure by exit code."""
-    if workers <= 1 or len(jobs) < 2000:
-        for job in jobs:
-            job()
-        return
-    children = []
-    for index in range(1, workers):
-        pid = os.fork()
-        if pid == 0:  # child: its share of the jobs, then exit without running the parent's cleanup
-            code = 0
-            try:
-                for job in jobs[index::workers]:
-                    job()
-            except BaseException as exc:  # noqa: BLE001 - reported to the parent through the exit code
-                print(f"bangvang: {exc}", file=sys.stderr)
-                code = 1
-            finally:
-                sys.stderr.flush()
-                os._exit(code)
-        children.append(pid)
-    failure = None
-    try:
-        for job in jobs[0::workers]:
-            job()
-    except PluginError as exc:
-        failure = exc
-    for pid in children:
-        _, status = os.waitpid(pid, 0)
-        if status != 0 and failure is None:
-            failure = PluginError("bangvang: một tiến trình ghi trang gặp lỗi (xem thông báo ở trên)")
-    if failure is not None:
-        raise failure
-
-
-def _render(page: Page) -> str:
-    """A page's body; a template failing on some record becomes a build error naming the page."""
-    try:
-        return page.html
-    except Exception as exc:  # noqa: BLE001 - any template failure must end the build cleanly
-        raise PluginError(f"mẫu trang {page.template} lỗi khi tạo {page.url}: {exc}") from exc
-
-
-def _virtual_page(config, src_uri: str, title: str, description: str, inclusion, escape: bool = True,
+def _virtual_page(config, src_uri: str, title: str, description: str, inclusion, escaped: bool = True,
                   image: str = "") -> File:
-    # MkDocs' theme environment does not autoescape: values from data are escaped here, once.
-    front = {"title": html.escape(title) if escape else title,
-             "description": html.escape(description) if escape else description}
+    # The theme's environment does not autoescape: values from data are escaped here, once.
+    front = {"title": html.escape(title) if escaped else title,
+             "description": html.escape(description) if escaped else description}
     if image:
-        front["image"] = html.escape(image) if escape else image
+        front["image"] = html.escape(image) if escaped else image
     text = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n"
     return File.generated(config, src_uri, content=text, inclusion=inclusion)
-
-
-def _shell_filler(shell: str, shell_url: str):
-    """Split a built shell page at its markers once; return a fast page → HTML function."""
-    pattern = re.compile("|".join(re.escape(m) for m in (BODY_MARK, TITLE_MARK, DESCRIPTION_MARK, IMAGE_MARK,
-                                                          shell_url)))
-    parts: list[str] = []
-    kinds: list[str] = []
-    last = 0
-    for match in pattern.finditer(shell):
-        parts.append(shell[last:match.start()])
-        kinds.append(match.group(0))
-        last = match.end()
-    parts.append(shell[last:])
-    if BODY_MARK not in kinds:
-        raise PluginError("bangvang: the theme dropped the page body marker; record pages cannot be written")
-
-    def fill(page: Page) -> str:
-        values = {BODY_MARK: _render(page), TITLE_MARK: html.escape(page.title),
-                  DESCRIPTION_MARK: html.escape(page.description), shell_url: page.url,
-                  IMAGE_MARK: html.escape(page.image or "assets/chia-se.png")}
-        out = io.StringIO()
-        for part, kind in zip(parts, kinds):
-            out.write(part)
-            out.write(values[kind])
-        out.write(parts[-1])
-        return out.getvalue()
-
-    return fill
-
-
-def _write_sitemap(site_dir: Path, site_url: str | None, page_urls: list[str]) -> None:
-    """sitemap.xml (and .gz) of every page, sorted, without build-time dates (reproducible builds)."""
-    base = (site_url or "").rstrip("/") + "/" if site_url else "/"
-    entries = "".join(f"  <url><loc>{html.escape(base + url)}</loc></url>\n" for url in sorted(set(page_urls)))
-    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n").encode("utf-8")
-    (site_dir / "sitemap.xml").write_bytes(xml)
-    with open(site_dir / "sitemap.xml.gz", "wb") as raw:
-        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
-            gz.write(xml)

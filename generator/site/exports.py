@@ -12,13 +12,12 @@ import io
 import json
 from typing import BinaryIO, Iterable, Iterator
 
-from generator.site import urls
-from generator.catalog.index import Catalog
-from generator.records.personal_data import publishable
-from generator.site.render import OutputFile
+from generator.catalog.gate import Publication
 from generator.records.entries import DecisionEntry
+from generator.site import urls
+from generator.site.outputs import OutputFile
 
-DATA_DIR = "du-lieu/"
+DATA_DIR = urls.DATA_DIR
 DECISIONS = f"{DATA_DIR}quyet-dinh"
 RECIPIENTS = f"{DATA_DIR}nguoi-nhan"
 
@@ -50,13 +49,15 @@ RECIPIENT_FIELDS = [
 ]
 
 
-def decision_record(catalog: Catalog, entry: DecisionEntry, base_url: str = "") -> dict:
+def decision_record(pub: Publication, entry: DecisionEntry, base_url: str = "") -> dict:
+    c = pub.catalog
     d = entry.model
-    form = catalog.award_forms[d.award_form].model
+    form = c.award_forms[d.award_form].model
+    tally = c.counts.of_decision(entry.id)
     return {
         "decision_id": entry.id, "url": base_url + urls.decision(entry.year, entry.slug),
         "number": d.number or "", "number_note": d.number_note or "", "date": d.date.isoformat(), "year": entry.year,
-        "authority_id": d.authority, "authority": catalog.authorities[d.authority].model.name,
+        "authority_id": d.authority, "authority": c.authorities[d.authority].model.name,
         "signer": d.signer.name if d.signer else "", "signer_title": d.signer.title if d.signer else "",
         "title": d.title or "", "award_form_id": form.id, "award_form": form.name, "level": form.level.value,
         "method": d.method.value, "reason": d.reason, "movement_id": d.movement or "",
@@ -64,41 +65,58 @@ def decision_record(catalog: Catalog, entry: DecisionEntry, base_url: str = "") 
         "revoked_by": d.revocation.decision_number if d.revocation else "",
         "revoked_on": d.revocation.date.isoformat() if d.revocation else "",
         "revocation_reason": d.revocation.reason if d.revocation else "",
-        "recipients": len(d.recipients), "attachment_sha256": d.attachment.sha256 if d.attachment else "",
+        "recipients": tally.rows, "attachment_sha256": d.attachment.sha256 if d.attachment else "",
     }
 
 
-def recipient_records(catalog: Catalog, entry: DecisionEntry, base_url: str = "",
-                      hidden: frozenset = frozenset()) -> list[dict]:
+def recipient_records(pub: Publication, entry: DecisionEntry, base_url: str = "") -> list[dict]:
+    """The published lines of a decision (through the publication gate): withdrawn people keep their
+    line with a neutral id, not their details; hidden fields are empty."""
     d = entry.model
     rows = []
-    for index, original in enumerate(d.recipients):
-        r = publishable(original, hidden)  # withdrawn people keep their line, not their details
-        unit = catalog.units.get(r.unit) if r.unit else None
+    for r in pub.rows(entry):
         rows.append({
             "decision_id": entry.id, "decision_number": d.number or "", "date": d.date.isoformat(),
-            "year": entry.year, "recipient_id": entry.recipient_ids[index],
-            "url": base_url + urls.recipient(entry.year, entry.slug, entry.recipient_ids[index]),
-            "number": index + 1, "kind": r.kind.value, "name": r.name, "position": r.position or "",
-            "unit_id": r.unit or "", "unit": r.unit_text or (unit.model.name if unit else ""),
+            "year": entry.year, "recipient_id": r.recipient_id,
+            "url": base_url + urls.recipient(entry.year, entry.slug, r.recipient_id),
+            "number": r.number, "kind": r.kind.value, "name": r.name, "position": r.position or "",
+            "unit_id": r.unit or "", "unit": r.unit_text or (pub.catalog.units[r.unit].model.name
+                                                             if r.unit in pub.catalog.units else ""),
             "category": r.category.value if r.category else "", "gender": r.gender.value if r.gender else "",
             "enterprise": r.enterprise, "achievement": r.achievement or "",
             "cash_vnd": r.cash_vnd if r.cash_vnd is not None else "", "profile": r.profile or "",
             "award_form_id": d.award_form, "authority_id": d.authority,
-            "revoked": entry.revoked,
-            "withdrawn_note": f"{d.recipients[index].withdrawn.date.isoformat()}: {d.recipients[index].withdrawn.note}"
-            if d.recipients[index].withdrawn else "",
+            "revoked": r.revoked,
+            "withdrawn_note": f"{r.withdrawn.date.isoformat()}: {r.withdrawn.note}" if r.withdrawn else "",
         })
     return rows
 
 
+def decision_json(pub: Publication, entry: DecisionEntry, base_url: str = "") -> bytes:
+    """A decision's own JSON file: the decision's columns and its published lines."""
+    return to_json({**decision_record(pub, entry, base_url), "recipients_list": recipient_records(pub, entry, base_url)})
+
+
+# Cells a spreadsheet would run as a formula (OWASP "CSV injection"): prefixed with an apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A value as written to CSV: booleans as true/false, text that could start a formula neutralised."""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(stream: BinaryIO, rows: Iterable[dict], fields: list[tuple[str, str, str]]) -> None:
-    """CSV with a BOM, written row by row."""
+    """CSV with a BOM, written row by row; every cell through ``csv_cell``."""
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="", write_through=True)
     writer = csv.DictWriter(text, fieldnames=[f[0] for f in fields], lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
     text.flush()
     text.detach()
 
@@ -122,36 +140,21 @@ def to_json(value) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def decision_files(year: int, slug: str) -> tuple[str, str]:
-    """Per-decision downloads, beside the decision's page."""
-    base = urls.decision(year, slug)
-    return f"{base}quyet-dinh.json", f"{base}danh-sach.csv"
-
-
-def build_exports(catalog: Catalog, base_url: str, license_: dict, site_name: str,
-                  hidden: frozenset = frozenset()) -> list[OutputFile]:
-    """Per-decision JSON and CSV, bulk files, and datapackage.json — written as streams."""
-    entries = sorted(catalog.decisions, key=lambda e: (e.year, e.slug))
-    files: list[OutputFile] = []
-    for entry in entries:
-        json_path, csv_path = decision_files(entry.year, entry.slug)
-        files.append(OutputFile(json_path, produce=lambda out, entry=entry: out.write(to_json(
-            {**decision_record(catalog, entry, base_url), "recipients_list": recipient_records(catalog, entry, base_url, hidden)}))))
-        files.append(OutputFile(csv_path, produce=lambda out, entry=entry: write_csv(
-            out, recipient_records(catalog, entry, base_url, hidden), RECIPIENT_FIELDS)))
+def bulk_exports(pub: Publication, base_url: str, license_: dict, site_name: str) -> list[OutputFile]:
+    """Bulk files of every decision and every published line, and datapackage.json — written as streams."""
+    entries = sorted(pub.catalog.decisions, key=lambda e: (e.year, e.slug))
 
     def all_decisions() -> Iterator[dict]:
-        return (decision_record(catalog, e, base_url) for e in entries)
+        return (decision_record(pub, e, base_url) for e in entries)
 
     def all_recipients() -> Iterator[dict]:
-        return (row for e in entries for row in recipient_records(catalog, e, base_url, hidden))
+        return (row for e in entries for row in recipient_records(pub, e, base_url))
 
-    files += [OutputFile(f"{DECISIONS}.csv", produce=lambda out: write_csv(out, all_decisions(), DECISION_FIELDS)),
-              OutputFile(f"{DECISIONS}.json", produce=lambda out: write_json_list(out, all_decisions())),
-              OutputFile(f"{RECIPIENTS}.csv", produce=lambda out: write_csv(out, all_recipients(), RECIPIENT_FIELDS)),
-              OutputFile(f"{RECIPIENTS}.json", produce=lambda out: write_json_list(out, all_recipients())),
-              OutputFile(f"{DATA_DIR}datapackage.json", content=to_json(datapackage(license_, site_name, base_url)))]
-    return files
+    return [OutputFile(f"{DECISIONS}.csv", produce=lambda out: write_csv(out, all_decisions(), DECISION_FIELDS)),
+            OutputFile(f"{DECISIONS}.json", produce=lambda out: write_json_list(out, all_decisions())),
+            OutputFile(f"{RECIPIENTS}.csv", produce=lambda out: write_csv(out, all_recipients(), RECIPIENT_FIELDS)),
+            OutputFile(f"{RECIPIENTS}.json", produce=lambda out: write_json_list(out, all_recipients())),
+            OutputFile(f"{DATA_DIR}datapackage.json", content=to_json(datapackage(license_, site_name, base_url)))]
 
 
 def _schema(fields: list[tuple[str, str, str]]) -> dict:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape
 
+from generator.catalog.gate import Publication
 from generator.site import urls
-from generator.catalog.index import Catalog
 from generator.site.labels import long_date
-from generator.site.views import decision_label
+from generator.site.views import decision_label, revocation_text
 
-FEED_PATH = "cap-nhat.atom"
+FEED_PATH = urls.FEED
 ENTRIES = 100
 
 
@@ -18,20 +18,22 @@ def _time(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def build_feed(catalog: Catalog, site_url: str, site_name: str, last_changed: dict) -> bytes:
-    """The newest decisions (by signing date) and every profile (by its file's last change)."""
+def build_feed(pub: Publication, site_url: str, site_name: str, last_changed: dict) -> bytes:
+    """The newest decisions (by signing date) and every published profile (by its file's last change)."""
+    catalog = pub.catalog
     base = site_url or "/"
     items: list[tuple[dt.date, str, str, str, str]] = []
     for decision in catalog.decisions[:ENTRIES]:
         d = decision.model
         form = catalog.award_forms[d.award_form].model.name
         authority = catalog.authorities[d.authority].model.name
-        summary = f"{d.title or form} — {authority}, {long_date(d.date)}; {len(d.recipients)} người, tập thể được khen."
+        rows = catalog.counts.of_decision(decision.id).rows
+        summary = f"{d.title or form} — {authority}, {long_date(d.date)}; {rows} người, tập thể được khen."
         if d.revocation:
-            summary += f" Đã bị hủy bỏ bởi Quyết định số {d.revocation.decision_number}."
+            summary += f" {revocation_text(decision)}."
         items.append((d.date, urls.decision(decision.year, decision.slug), f"{decision_label(decision)}: {form}",
                       summary, "quyết định"))
-    for profile in catalog.profiles_sorted():
+    for profile in pub.profiles():
         awards = catalog.awards_by_profile.get(profile.slug, [])
         day = last_changed.get(profile.path) or (max(a.decision.model.date for a in awards) if awards else None)
         if day is not None:

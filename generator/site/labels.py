@@ -23,7 +23,7 @@ LABELS: dict[type, dict] = {
         RecipientCategory.leader_department: "Lãnh đạo cấp vụ, sở, ngành và tương đương",
         RecipientCategory.business_person: "Doanh nhân",
         RecipientCategory.leader_other: "Các cấp lãnh đạo khác từ phó phòng trở lên",
-        RecipientCategory.direct_worker: "Người trực tiếp công tác, lao động, học tập, chiến đấu",
+        RecipientCategory.direct_worker: "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu",
     },
     Gender: {Gender.female: "Nữ", Gender.male: "Nam"},
     CommendationMethod: {
@@ -82,3 +82,8 @@ def money(amount: int | None) -> str:
 def count(value: int) -> str:
     """Thousands separated Vietnamese-style: 12.345"""
     return f"{value:,}".replace(",", ".")
+
+
+def percent(numerator: int, denominator: int) -> str:
+    """41,9 % — one decimal, Vietnamese decimal comma; the one rounding rule for every share."""
+    return f"{numerator * 100 / denominator:.1f} %".replace(".", ",")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from generator.records.problems import Problem
-from generator.site.render import OutputFile, RenderedSite
 from generator.records.entries import Records
+from generator.records.problems import Problem
+from generator.site.outputs import OutputFile, RenderedSite
 
 MANIFEST = "published-urls.txt"
 HEADER = ("# Mọi địa chỉ trang đã được công bố. Tệp do `python -m generator build` cập nhật — hãy commit cùng dữ liệu.\n"
@@ -45,7 +45,9 @@ def apply(site: RenderedSite, records: Records, manifest_path: Path, shown_manif
           site_url: str, hand_written: set[str] = frozenset()) -> tuple[list[Problem], str]:
     """Add redirect pages to ``site``; return problems and the manifest's new text.
 
-    ``hand_written`` are the URLs of the pages in content/, published too."""
+    ``hand_written`` are the URLs of the pages in content/, published too. URLs the site retracts
+    (withdrawn profiles: their address holds the person's name) leave the manifest instead of
+    needing a redirect."""
     problems: list[Problem] = []
     pages = {p.url for p in site.pages} | set(hand_written)
     redirected = set()
@@ -60,7 +62,7 @@ def apply(site: RenderedSite, records: Records, manifest_path: Path, shown_manif
             continue
         redirected.add(old)
         site.files.append(OutputFile(f"{old}index.html", content=redirect_page(new, site_url, old.count("/"))))
-    published = read_manifest(manifest_path)
+    published = [u for u in read_manifest(manifest_path) if u not in site.retracted]
     lines = manifest_path.read_text(encoding="utf-8").splitlines() if manifest_path.is_file() else []
     for url in published:
         key = "" if url == "/" else url

@@ -28,11 +28,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from generator.catalog.gate import Publication
 from generator.site import urls
-from generator.catalog.index import Catalog
 from generator.site.labels import decision_number, label, short_date
-from generator.records.personal_data import publishable
-from generator.site.render import OutputFile
+from generator.site.outputs import OutputFile
 from generator.text import fold
 
 INDEX_DIR = "tim-kiem/chi-muc/"
@@ -69,13 +68,14 @@ class SearchDoc:
         return row + [1] if self.revoked else row
 
 
-def documents(catalog: Catalog, pages: list[tuple[str, str, str]], hidden: frozenset = frozenset()) -> list[SearchDoc]:
-    """Every searchable thing, in rank order. ``pages`` are hand-written pages: (url, title, text)."""
+def documents(pub: Publication, pages: list[tuple[str, str, str]]) -> list[SearchDoc]:
+    """Every searchable thing, in rank order. ``pages`` are hand-written pages: (url, title, text).
+    People come through the publication gate: withdrawn lines are left out, hidden fields (and the
+    unit filter, when units are hidden) are not indexed."""
+    catalog = pub.catalog
     docs: list[SearchDoc] = []
-    for profile in catalog.profiles_sorted():
+    for profile in pub.profiles():
         p = profile.model
-        if p.withdrawn:
-            continue
         unit = catalog.units.get(p.unit).model.name if p.unit and p.unit in catalog.units else ""
         docs.append(SearchDoc("guong", p.name, p.summary, unit, urls.profile(profile.slug),
                               " ".join([p.name, p.summary, unit, p.locality or "", " ".join(p.tags),
@@ -101,15 +101,14 @@ def documents(catalog: Catalog, pages: list[tuple[str, str, str]], hidden: froze
                               urls.decision(decision.year, decision.slug),
                               " ".join([number, d.title or "", form.name, authority.name, authority.short_name or "",
                                         d.reason]), facets, revoked))
-        for index, original in enumerate(d.recipients):
-            if original.withdrawn:
+        for r in pub.rows(decision):
+            if r.withdrawn:
                 continue
-            r = publishable(original, hidden)
             unit = catalog.units.get(r.unit) if r.unit else None
             unit_name = r.unit_text or (unit.model.name if unit else "")
             subtitle = " · ".join(x for x in (r.position or "", unit_name) if x)
             docs.append(SearchDoc("nguoi", r.name, subtitle, f"{form.name} · {number} · {decision.year}",
-                                  urls.recipient(decision.year, decision.slug, decision.recipient_ids[index]),
+                                  urls.recipient(decision.year, decision.slug, r.recipient_id),
                                   (r.name, r.position or "", unit_name),
                                   facets + ((f":u{r.unit}",) if r.unit else ()), revoked))
     for url, title, text in pages:
@@ -144,9 +143,9 @@ class SearchIndex:
     shards: list[str]  # the two-character prefixes that have a shard file, so the browser never asks for others
 
 
-def build_index(catalog: Catalog, pages: list[tuple[str, str, str]], hidden: frozenset = frozenset()) -> SearchIndex:
+def build_index(pub: Publication, pages: list[tuple[str, str, str]]) -> SearchIndex:
     """All files of the search index, ready to publish."""
-    docs = documents(catalog, pages, hidden)
+    docs = documents(pub, pages)
     postings: dict[str, list[int]] = defaultdict(list)
     for doc_id, doc in enumerate(docs):
         in_title = _part_terms(doc.title) | set(doc.facets)  # facets never lower a result's rank
@@ -168,7 +167,7 @@ def build_index(catalog: Catalog, pages: list[tuple[str, str, str]], hidden: fro
     for start in range(0, len(docs), CHUNK):
         files.append(OutputFile(f"{INDEX_DIR}d/{start // CHUNK}.json",
                                 content=_dump([d.shipped() for d in docs[start:start + CHUNK]])))
-    files.append(OutputFile(f"{INDEX_DIR}meta.json", content=_dump(_meta(catalog, len(docs)))))
+    files.append(OutputFile(f"{INDEX_DIR}meta.json", content=_dump(_meta(pub, len(docs)))))
     return SearchIndex(files, sorted(shards))
 
 
@@ -191,16 +190,18 @@ def _file_name(term: str) -> str:
     return term.replace(":", "_")
 
 
-def facets(catalog: Catalog) -> dict[str, list[list]]:
-    """The filter choices: [value, label] per year, level, award form and unit in use."""
+def facets(pub: Publication) -> dict[str, list[list]]:
+    """The filter choices: [value, label] per year, level, award form and unit in use (no unit filter
+    when the units of people are hidden: it would reveal each person's unit)."""
+    catalog = pub.catalog
     return {
         "years": [[str(y), str(y)] for y in catalog.by_year],
         "levels": [[level.value, label(level)] for level in catalog.levels_in_use()],
         "forms": [[f.model.id, f.model.name] for f in catalog.forms_in_use_by_name()],
-        "units": [[u.model.id, u.model.name] for u in catalog.units_with_awards()],
+        "units": [[u.model.id, u.model.name] for u in catalog.units_with_awards()] if pub.unit_lists_published else [],
     }
 
 
-def _meta(catalog: Catalog, count: int) -> dict:
-    return {"version": FORMAT_VERSION, "docs": count, "chunk": CHUNK, **facets(catalog),
-            "years": list(catalog.by_year)}  # published format: plain numbers
+def _meta(pub: Publication, count: int) -> dict:
+    return {"version": FORMAT_VERSION, "docs": count, "chunk": CHUNK, **facets(pub),
+            "years": list(pub.catalog.by_year)}  # published format: plain numbers

@@ -6,19 +6,28 @@ import json
 
 from markupsafe import Markup
 
-from generator.site import urls
-from generator.catalog.index import Catalog
-from generator.records.models import RecipientKind
+from generator.catalog.gate import Publication
 from generator.records.entries import DecisionEntry, ProfileEntry
+from generator.records.models import RecipientKind
+from generator.site import urls
+from generator.site.views import revocation_text
+
+
+def script_json(data) -> str:
+    """JSON safe inside an HTML ``<script>`` element: ``<``, ``>`` and ``&`` are written as \\u escapes, so
+    no value (``</script>``, ``<!--<script``) can close the element or switch the parser's state."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def as_script(data: dict) -> Markup:
-    """A JSON-LD ``<script>`` whose text cannot close the element early ("</" is escaped)."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    """A JSON-LD ``<script>`` element for ``data`` (see ``script_json``)."""
+    text = script_json(data)
     return Markup(f'<script type="application/ld+json">{text}</script>')
 
 
-def decision_ld(catalog: Catalog, entry: DecisionEntry, site_url: str) -> dict:
+def decision_ld(pub: Publication, entry: DecisionEntry, site_url: str) -> dict:
+    catalog = pub.catalog
     d = entry.model
     form = catalog.award_forms[d.award_form].model
     authority = catalog.authorities[d.authority].model
@@ -33,14 +42,17 @@ def decision_ld(catalog: Catalog, entry: DecisionEntry, site_url: str) -> dict:
     }
     if d.number:
         data["legislationIdentifier"] = d.number
+    if d.revocation:
+        data["description"] = revocation_text(entry) + f". Lý do: {d.revocation.reason}"
     return data
 
 
-def profile_ld(catalog: Catalog, profile: ProfileEntry, site_url: str) -> dict:
+def profile_ld(pub: Publication, profile: ProfileEntry, site_url: str) -> dict:
+    catalog = pub.catalog
     p = profile.model
     awards = []
-    for award in catalog.awards_by_profile.get(profile.slug, []):
-        if award.revoked:
+    for award in pub.profile_awards(profile.slug):
+        if award.row.revoked:
             continue
         form = catalog.award_forms[award.decision.model.award_form].model.name
         awards.append(f"{form} ({award.decision.year})")

@@ -5,7 +5,6 @@ These paths are public promises: journalists link to them. Change them only with
 
 from __future__ import annotations
 
-import posixpath
 
 HOME = ""
 DECISIONS = "quyet-dinh/"
@@ -18,6 +17,9 @@ STATISTICS = "thong-ke/"
 REVOKED = "khen-thuong-bi-huy/"
 CONSULTATIONS = "lay-y-kien/"
 SCHEMA_DIR = "du-lieu/luoc-do/"
+DATA_DIR = "du-lieu/"
+ASSETS = "assets/"
+FEED = "cap-nhat.atom"
 
 
 def decision(year: int, slug: str) -> str:
@@ -34,7 +36,37 @@ def recipient_anchor(recipient_id: str) -> str:
 
 def print_view(year_value: int, slug: str) -> str:
     """The notice-board print page of a decision (a directory URL; the file is its index.html)."""
-    return f"{decision(year_value, slug)}ban-in/"
+    return print_view_of(decision(year_value, slug))
+
+
+def print_view_of(page_url: str) -> str:
+    """The notice-board print page below a record page."""
+    return f"{page_url}ban-in/"
+
+
+def decision_files(year_value: int, slug: str) -> tuple[str, str]:
+    """Per-decision downloads (JSON, CSV), beside the decision's page."""
+    base = decision(year_value, slug)
+    return f"{base}quyet-dinh.json", f"{base}danh-sach.csv"
+
+
+def statistics(scope: str) -> str:
+    """Statistics of one year, or of all years (scope "tat-ca")."""
+    return STATISTICS if scope == "tat-ca" else f"{STATISTICS}{scope}/"
+
+
+def statistics_list(scope: str, breakdown: str, value: str) -> str:
+    """The awards behind one figure of the statistics."""
+    return f"{STATISTICS}danh-sach/{scope}/{breakdown}-{value}/"
+
+
+def report(slug: str) -> str:
+    """An official report form page."""
+    return f"{STATISTICS}bao-cao/{slug}/"
+
+
+def consultation(slug: str) -> str:
+    return f"{CONSULTATIONS}{slug}/"
 
 
 def year(value: int) -> str:

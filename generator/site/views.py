@@ -1,6 +1,8 @@
-"""View objects: catalog items turned into ready-to-print values for templates.
+"""View objects: published records turned into ready-to-print values for templates.
 
-Templates never filter, sort, count or format; everything they show is prepared here.
+Templates never filter, sort, count or format; everything they show is prepared here. People are
+read only through the publication gate (``Publication``); every number comes from the catalog's
+counts and is shown with its figure key (``figure()``), so tests can check each one.
 Links are site paths (see ``urls.py``); templates turn them into relative links with ``url()``.
 """
 
@@ -10,13 +12,14 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from generator.site import urls
-from generator.catalog.index import Award, Catalog
-from generator.site.labels import count, decision_number, label, long_date, money, short_date
-from generator.site.markdown_safe import render_markdown
-from generator.records.personal_data import publishable
-from generator.records.models import DecisionStatus, RecipientKind
+from generator.catalog.counts import Tally
+from generator.catalog.gate import Publication, Row, ShownAward
+from generator.catalog.statistics import Share
 from generator.records.entries import DecisionEntry, ProfileEntry
+from generator.records.models import RecipientKind
+from generator.site import urls
+from generator.site.labels import count, decision_number, label, long_date, money, percent, short_date
+from generator.site.markdown_safe import render_markdown
 
 
 @dataclass(frozen=True)
@@ -25,17 +28,22 @@ class Link:
     href: str = ""  # site path; empty when there is nothing to link to
 
 
-@dataclass(frozen=True)
-class RecipientRow:
-    number: int
-    anchor: str
-    name: Link
-    kind: str
-    position: str
-    unit: Link
-    category: str
-    achievement: str
-    cash: str
+def figure(key: str, value: int) -> Markup:
+    """A count as shown on a page, carrying the key of the catalog figure it states."""
+    return Markup('<span data-bv-figure="{}">{}</span>').format(key, count(value))
+
+
+def share(s: Share) -> Markup:
+    """A percentage with its denominator said in words: "41,9 % của 395 lượt khen cá nhân"."""
+    if not s.denominator:
+        return Markup("—")
+    return Markup('<span data-bv-share="{}/{}">{}</span> của {} {}').format(
+        s.key, s.denominator_key, percent(s.numerator, s.denominator), figure(s.denominator_key, s.denominator), s.of)
+
+
+def decision_label(decision: DecisionEntry) -> str:
+    """How a decision is named in headings: its number, or a note that it has none."""
+    return f"Quyết định số {decision.model.number}" if decision.model.number else "Quyết định (không rõ số)"
 
 
 @dataclass(frozen=True)
@@ -46,14 +54,79 @@ class DecisionRow:
     date: str
     authority: str
     award_form: Link
-    recipients: str
+    recipients: Markup
     revoked: bool
     status: str
 
 
+def decision_row(pub: Publication, decision: DecisionEntry) -> DecisionRow:
+    c = pub.catalog
+    d = decision.model
+    form = c.award_forms[d.award_form].model
+    authority = c.authorities[d.authority].model
+    return DecisionRow(
+        link=Link(decision_number(d.number), urls.decision(decision.year, decision.slug)),
+        date=short_date(d.date),
+        authority=authority.short_name or authority.name,
+        award_form=Link(form.name, urls.award_form(form.id)),
+        recipients=figure(f"decision.{decision.id}.rows", c.counts.of_decision(decision.id).rows),
+        revoked=decision.revoked,
+        status=label(d.status),
+    )
+
+
+@dataclass(frozen=True)
+class RecipientRow:
+    """One line of a decision's list, with its status visible in the row itself."""
+
+    number: int
+    anchor: str
+    name: Link
+    kind: str
+    position: str
+    unit: Link
+    category: str
+    achievement: str
+    cash: str
+    status: str  # "Đã hủy bỏ" on a revoked decision's line; empty otherwise
+    withdrawn: str  # the public take-down note
+
+
+def _unit_link(pub: Publication, row: Row) -> Link:
+    unit = pub.catalog.units.get(row.unit) if row.unit else None
+    if unit:
+        return Link(row.unit_text or unit.model.name, urls.unit(unit.model.id))
+    return Link(row.unit_text or "")
+
+
+def recipient_row(pub: Publication, row: Row) -> RecipientRow:
+    if row.withdrawn:
+        return RecipientRow(
+            number=row.number, anchor=urls.recipient_anchor(row.recipient_id), name=Link(f"(Đã gỡ khỏi công bố ngày {short_date(row.withdrawn.date)})"),
+            kind=label(row.kind), position="", unit=Link(""), category="", achievement="", cash="",
+            status="Đã hủy bỏ" if row.revoked else "", withdrawn=row.withdrawn.note)
+    return RecipientRow(
+        number=row.number,
+        anchor=urls.recipient_anchor(row.recipient_id),
+        name=Link(row.name, urls.profile(row.profile) if row.profile else ""),
+        kind=label(row.kind) + (" (doanh nghiệp)" if row.enterprise else ""),
+        position=row.position or "",
+        unit=_unit_link(pub, row),
+        category=label(row.category),
+        achievement=row.achievement or "",
+        cash=money(row.cash_vnd),
+        status="Đã hủy bỏ" if row.revoked else "",
+        withdrawn="",
+    )
+
+
+def recipient_rows(pub: Publication, decision: DecisionEntry) -> list[RecipientRow]:
+    return [recipient_row(pub, row) for row in pub.rows(decision)]
+
+
 @dataclass(frozen=True)
 class AwardRow:
-    """One award received, seen from a unit or a profile."""
+    """One award received, seen from a unit, a profile or a statistic."""
 
     date: str
     year: int
@@ -64,78 +137,18 @@ class AwardRow:
     revoked: bool
 
 
-def decision_label(decision: DecisionEntry) -> str:
-    """How a decision is named in lists: its number, or a note that it has none."""
-    return f"Quyết định số {decision.model.number}" if decision.model.number else "Quyết định (không rõ số)"
-
-
-def decision_row(catalog: Catalog, decision: DecisionEntry) -> DecisionRow:
-    d = decision.model
-    form = catalog.award_forms[d.award_form].model
-    authority = catalog.authorities[d.authority].model
-    revoked = d.status is DecisionStatus.revoked
-    return DecisionRow(
-        link=Link(decision_number(d.number), urls.decision(decision.year, decision.slug)),
-        date=short_date(d.date),
-        authority=authority.short_name or authority.name,
-        award_form=Link(form.name, urls.award_form(form.id)),
-        recipients=count(len(d.recipients)),
-        revoked=revoked,
-        status=label(d.status),
-    )
-
-
-def recipient_rows(catalog: Catalog, decision: DecisionEntry, hidden: frozenset = frozenset()) -> list[RecipientRow]:
-    return _rows(catalog, decision.model.recipients, decision.recipient_ids, hidden)
-
-
-def proposed_rows(catalog: Catalog, proposed: list, hidden: frozenset = frozenset()) -> list[RecipientRow]:
-    """Rows of a consultation's list (people proposed, not yet awarded)."""
-    return _rows(catalog, proposed, tuple(f"de-nghi-{i + 1}" for i in range(len(proposed))), hidden)
-
-
-def _rows(catalog: Catalog, recipients: list, ids: tuple, hidden: frozenset) -> list[RecipientRow]:
-    rows = []
-    for index, original in enumerate(recipients):
-        r = publishable(original, hidden)
-        unit = catalog.units.get(r.unit) if r.unit else None
-        unit_link = Link(unit.model.name, urls.unit(unit.model.id)) if unit else Link(r.unit_text or "")
-        if unit and r.unit_text:
-            unit_link = Link(r.unit_text, urls.unit(unit.model.id))
-        if original.withdrawn:
-            r = original
-            rows.append(RecipientRow(
-                number=index + 1, anchor=urls.recipient_anchor(ids[index]),
-                name=Link(f"(Đã gỡ khỏi công bố ngày {short_date(r.withdrawn.date)})"), kind=label(r.kind),
-                position="", unit=Link(""), category="", achievement=r.withdrawn.note, cash=""))
-            continue
-        rows.append(RecipientRow(
-            number=index + 1,
-            anchor=urls.recipient_anchor(ids[index]),
-            name=Link(r.name, urls.profile(r.profile) if r.profile else ""),
-            kind=label(r.kind) + (" (doanh nghiệp)" if r.enterprise else ""),
-            position=r.position or "",
-            unit=unit_link,
-            category=label(r.category),
-            achievement=r.achievement or "",
-            cash=money(r.cash_vnd),
-        ))
-    return rows
-
-
-def award_row(catalog: Catalog, award: Award) -> AwardRow:
-    decision = award.decision
-    form = catalog.award_forms[decision.model.award_form].model
-    withdrawn = award.recipient.withdrawn is not None
+def award_row(pub: Publication, award: ShownAward) -> AwardRow:
+    decision, row = award.decision, award.row
+    form = pub.catalog.award_forms[decision.model.award_form].model
     return AwardRow(
         date=short_date(decision.model.date),
         year=decision.year,
-        name="(đã gỡ khỏi công bố)" if withdrawn else award.recipient.name,
-        position="" if withdrawn else award.recipient.position or "",
+        name="(đã gỡ khỏi công bố)" if row.withdrawn else row.name,
+        position=row.position or "",
         award_form=Link(form.name, urls.award_form(form.id)),
-        decision=Link(decision_number(decision.model.number),
-                      urls.recipient(decision.year, decision.slug, award.recipient_id)),
-        revoked=award.revoked,
+        decision=Link(decision_number(decision.model.number), urls.recipient(decision.year, decision.slug,
+                                                                           row.recipient_id)),
+        revoked=row.revoked,
     )
 
 
@@ -160,18 +173,31 @@ class DecisionView:
     revocation: dict | None
     corrections: list[dict]
     recipients: list[RecipientRow]
-    summary: str
+    summary: Markup
     year: Link
     source_path: str
 
 
-def decision_view(catalog: Catalog, decision: DecisionEntry, hidden: frozenset = frozenset()) -> DecisionView:
+def list_summary(decision: DecisionEntry, tally: Tally) -> Markup:
+    """"2 cá nhân, 1 tập thể" — the lines listed, by kind, each a figure."""
+    parts = [Markup("{} {}").format(figure(f"decision.{decision.id}.rows.{k.value}", tally.row_kinds[k.value]),
+                                    label(k).lower())
+             for k in RecipientKind if tally.row_kinds[k.value]]
+    return Markup(", ").join(parts)
+
+
+def revocation_text(decision: DecisionEntry) -> str:
+    """The one sentence saying a decision was revoked, by which decision and when."""
+    rv = decision.model.revocation
+    return f"Đã bị hủy bỏ bởi Quyết định số {rv.decision_number}, {long_date(rv.date)}" if rv else ""
+
+
+def decision_view(pub: Publication, decision: DecisionEntry) -> DecisionView:
+    c = pub.catalog
     d = decision.model
-    form = catalog.award_forms[d.award_form].model
-    authority = catalog.authorities[d.authority].model
-    movement = catalog.movements.get(d.movement) if d.movement else None
-    kinds = [r.kind for r in d.recipients]
-    parts = [f"{kinds.count(k)} {label(k).lower()}" for k in RecipientKind if kinds.count(k)]
+    form = c.award_forms[d.award_form].model
+    authority = c.authorities[d.authority].model
+    movement = c.movements.get(d.movement) if d.movement else None
     return DecisionView(
         heading=decision_label(decision),
         number=d.number or "",
@@ -191,9 +217,9 @@ def decision_view(catalog: Catalog, decision: DecisionEntry, hidden: frozenset =
         status=label(d.status),
         revocation={"number": d.revocation.decision_number, "date": long_date(d.revocation.date),
                     "reason": d.revocation.reason} if d.revocation else None,
-        corrections=[{"date": short_date(c.date), "note": c.note} for c in d.corrections],
-        recipients=recipient_rows(catalog, decision, hidden),
-        summary=", ".join(parts),
+        corrections=[{"date": short_date(c_.date), "note": c_.note} for c_ in d.corrections],
+        recipients=recipient_rows(pub, decision),
+        summary=list_summary(decision, c.counts.of_decision(decision.id)),
         year=Link(f"Năm {decision.year}", urls.year(decision.year)),
         source_path=decision.path,
     )
@@ -217,9 +243,9 @@ def photo_path(profile: ProfileEntry) -> str:
     return urls.photo(profile.slug, suffix)
 
 
-def profile_card(catalog: Catalog, profile: ProfileEntry) -> ProfileCard:
+def profile_card(pub: Publication, profile: ProfileEntry) -> ProfileCard:
     p = profile.model
-    unit = catalog.units.get(p.unit) if p.unit else None
+    unit = pub.catalog.units.get(p.unit) if p.unit else None
     return ProfileCard(
         name=p.name,
         href=urls.profile(profile.slug),
@@ -243,11 +269,11 @@ class ProfileView:
     awards: list[AwardRow] = field(default_factory=list)
 
 
-def profile_view(catalog: Catalog, profile: ProfileEntry) -> ProfileView:
+def profile_view(pub: Publication, profile: ProfileEntry) -> ProfileView:
     p = profile.model
-    unit = catalog.units.get(p.unit) if p.unit else None
+    unit = pub.catalog.units.get(p.unit) if p.unit else None
     return ProfileView(
-        card=profile_card(catalog, profile),
+        card=profile_card(pub, profile),
         unit=Link(unit.model.name, urls.unit(unit.model.id)) if unit else Link(""),
         locality=p.locality or "",
         credit=p.photo.credit or "" if p.photo else "",
@@ -255,5 +281,6 @@ def profile_view(catalog: Catalog, profile: ProfileEntry) -> ProfileView:
         tags=list(p.tags),
         sources=[{"title": s.title, "url": s.url, "publisher": s.publisher or "", "date": short_date(s.date)}
                  for s in p.sources],
-        awards=[award_row(catalog, a) for a in catalog.awards_by_profile.get(profile.slug, [])],
+        awards=[award_row(pub, a) for a in pub.profile_awards(profile.slug)],
     )
+

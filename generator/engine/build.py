@@ -1,0 +1,119 @@
+"""Publishing a build: all or nothing, crash-safe, one build at a time.
+
+The engine builds into ``site.tmp-<pid>`` beside the site; only a complete build is swapped in (two
+renames), and only then is ``published-urls.txt`` replaced (written to a temporary file, then
+renamed: a killed build never leaves it truncated). Leftovers of killed builds (``site.tmp-*``,
+``site.old-*``) are removed by the next build; a lock file stops two builds from swapping at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from generator.engine import select
+
+
+class BuildError(Exception):
+    """The engine could not build, or the result could not be put in place; the old site is intact."""
+
+
+@contextlib.contextmanager
+def build_lock(site_dir: Path):
+    """Hold ``<site>.lock`` (an exclusive, non-blocking lock) for the duration of a build."""
+    lock_path = site_dir.with_name(f"{site_dir.name}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(lock_path, "a+")
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # pragma: no cover - Windows: msvcrt locks a byte range
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.EACCES):
+                raise BuildError(f"một lần xây dựng khác đang chạy ({lock_path}) — chờ nó xong rồi chạy lại") from exc
+            raise
+        yield
+    finally:
+        handle.close()
+
+
+def remove_leftovers(site_dir: Path) -> None:
+    """Delete partial builds and old trees left by killed builds (only when holding the lock)."""
+    for pattern in (f"{site_dir.name}.tmp-*", f"{site_dir.name}.old-*"):
+        for leftover in site_dir.parent.glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def run_engine(config_file: Path, target: Path, outcome, strict: bool) -> None:
+    """Build the rendered site (``outcome.site``) into ``target`` with the engine."""
+    select()
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(target), strict=strict)
+        config.plugins["bangvang"].preloaded = outcome
+        build(config)
+    except (MkDocsException, Abort, OSError) as exc:
+        raise BuildError(str(exc)) from exc
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Replace ``target`` by ``new`` with two renames; the old tree is removed afterwards (in the
+    background on POSIX, so the new site is ready at once)."""
+    os.chmod(new, 0o755)
+    if target.exists():
+        old = target.with_name(f"{target.name}.old-{os.getpid()}")
+        target.rename(old)
+        new.rename(target)
+        if os.name == "posix" and shutil.which("rm"):
+            subprocess.Popen(["rm", "-rf", str(old)], start_new_session=True,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+    else:
+        new.rename(target)
+
+
+def stage_file(path: Path, text: str) -> Path:
+    """Write ``text`` fully (and to disk) beside ``path``; ``os.replace`` it later. A full disk fails
+    here, before anything was changed."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def publish(config_file: Path, outcome, site_dir: Path, manifest: Path, strict: bool = False) -> None:
+    """Build into a temporary directory, then put the site and the new URL manifest in place together."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with build_lock(site_dir):
+        remove_leftovers(site_dir)
+        for stale in manifest.parent.glob(f".{manifest.name}.tmp-*"):
+            stale.unlink(missing_ok=True)
+        tmp = site_dir.with_name(f"{site_dir.name}.tmp-{os.getpid()}")
+        staged = None
+        try:
+            run_engine(config_file, tmp, outcome, strict)
+            staged = stage_file(manifest, outcome.manifest)
+        except (BuildError, OSError) as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise BuildError(str(exc)) from exc
+        swap_in(tmp, site_dir)
+        os.replace(staged, manifest)

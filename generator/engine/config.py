@@ -1,0 +1,54 @@
+"""The one reader of mkdocs.yml, for every command and for the plugin: the project's directories and
+the site options the core needs, read through the engine's own config classes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.engine import select
+from generator.site.outputs import SiteOptions
+
+
+class ConfigError(Exception):
+    """mkdocs.yml cannot be read or holds an invalid value; the message names the setting."""
+
+
+@dataclass
+class Project:
+    """Where things are, and the options pages need. ``config`` is the engine's config (or None)."""
+
+    root: Path
+    data_dir: Path
+    templates_dir: Path
+    content_dir: Path
+    site_dir: Path
+    options: SiteOptions = field(default_factory=SiteOptions)
+    config_file: Path | None = None
+    config: object = None
+
+
+def read_project(config_file: Path, data_dir: Path | None = None, **overrides) -> Project:
+    """Read ``config_file`` with the engine; without one, the default layout around the current directory."""
+    if not config_file.is_file():
+        root = Path.cwd()
+        return Project(root=root, data_dir=data_dir or root / "data", templates_dir=root / "site_templates",
+                       content_dir=root / "content", site_dir=root / "site")
+    select()
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    from generator.engine.mkdocs_plugin import BangVangPlugin, site_options
+
+    try:
+        config = load_config(config_file=str(config_file), **overrides)
+    except ConfigurationError as exc:
+        raise ConfigError(f"{config_file}: cấu hình không hợp lệ: {exc}") from exc
+    plugin = config.plugins.get("bangvang")
+    if not isinstance(plugin, BangVangPlugin):
+        raise ConfigError(f"{config_file}: thiếu plugin «bangvang» trong mục plugins")
+    root = config_file.resolve().parent
+    return Project(root=root, data_dir=data_dir or root / plugin.config.data_dir,
+                   templates_dir=root / plugin.config.templates_dir, content_dir=Path(config.docs_dir),
+                   site_dir=Path(config.site_dir), options=site_options(config, plugin.config),
+                   config_file=config_file, config=config)

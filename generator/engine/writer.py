@@ -1,0 +1,104 @@
+"""Writing record pages fast: MkDocs renders one theme *shell* per directory depth with markers where
+the title, description, image, address and body go; every record page is its shell with the markers
+filled. Record pages are outside the navigation, so pages of one depth share the same theme HTML —
+this keeps the build linear (see README, "Performance"). Large files and pages are written by two
+forked processes where the platform allows it. The sitemap lists every page, without dates."""
+
+from __future__ import annotations
+
+import gzip
+import html
+import io
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Callable
+
+from generator.site.outputs import Page
+
+SHELL = "bv-shell-7f3a"  # a path segment no real page uses
+TITLE_MARK = "BV7F3A-TITLE"
+DESCRIPTION_MARK = "BV7F3A-DESCRIPTION"
+IMAGE_MARK = "BV7F3A-IMAGE"
+BODY_MARK = "<!-- <h1> -->BV7F3A-BODY"  # "<h1" inside: Material then adds no heading of its own
+DEFAULT_IMAGE = "assets/chia-se.png"
+
+
+class WriteError(Exception):
+    """A page or file could not be written (the message says which)."""
+
+
+def shell_filler(shell: str, shell_url: str, render: Callable[[Page], str]) -> Callable[[Page], str]:
+    """Split a built shell page at its markers once; return a fast page → HTML function."""
+    pattern = re.compile("|".join(re.escape(m) for m in (BODY_MARK, TITLE_MARK, DESCRIPTION_MARK, IMAGE_MARK,
+                                                          shell_url)))
+    parts: list[str] = []
+    kinds: list[str] = []
+    last = 0
+    for match in pattern.finditer(shell):
+        parts.append(shell[last:match.start()])
+        kinds.append(match.group(0))
+        last = match.end()
+    parts.append(shell[last:])
+    if BODY_MARK not in kinds:
+        raise WriteError("bangvang: the theme dropped the page body marker; record pages cannot be written")
+
+    def fill(page: Page) -> str:
+        values = {BODY_MARK: render(page), TITLE_MARK: html.escape(page.title),
+                  DESCRIPTION_MARK: html.escape(page.description), shell_url: page.url,
+                  IMAGE_MARK: html.escape(page.image or DEFAULT_IMAGE)}
+        out = io.StringIO()
+        for part, kind in zip(parts, kinds):
+            out.write(part)
+            out.write(values[kind])
+        out.write(parts[-1])
+        return out.getvalue()
+
+    return fill
+
+
+def run_parallel(jobs: list[Callable[[], None]], workers: int) -> None:
+    """Run independent file-writing jobs, split over ``workers`` forked processes (2 cores: about
+    twice as fast). Children share the parent's memory copy-on-write and report failure by exit code;
+    an exception in the parent's share propagates as it is (a bug keeps its traceback)."""
+    if workers <= 1 or len(jobs) < 2000:
+        for job in jobs:
+            job()
+        return
+    children = []
+    for index in range(1, workers):
+        pid = os.fork()
+        if pid == 0:  # child: its share of the jobs, then exit without running the parent's cleanup
+            code = 0
+            try:
+                for job in jobs[index::workers]:
+                    job()
+            except BaseException:  # noqa: BLE001 - reported to the parent through the exit code
+                import traceback
+
+                traceback.print_exc()
+                code = 1
+            finally:
+                sys.stderr.flush()
+                os._exit(code)
+        children.append(pid)
+    try:
+        for job in jobs[0::workers]:
+            job()
+    finally:
+        failed = [pid for pid in children if os.waitpid(pid, 0)[1] != 0]
+    if failed:
+        raise WriteError("bangvang: một tiến trình ghi trang gặp lỗi (xem thông báo ở trên)")
+
+
+def write_sitemap(site_dir: Path, site_url: str | None, page_urls: list[str]) -> None:
+    """sitemap.xml (and .gz) of every page, sorted, without build-time dates (reproducible builds)."""
+    base = (site_url or "").rstrip("/") + "/" if site_url else "/"
+    entries = "".join(f"  <url><loc>{html.escape(base + url)}</loc></url>\n" for url in sorted(set(page_urls)))
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n").encode("utf-8")
+    (site_dir / "sitemap.xml").write_bytes(xml)
+    with open(site_dir / "sitemap.xml.gz", "wb") as raw:
+        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+            gz.write(xml)
