@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 
-pytestmark = [pytest.mark.slow, pytest.mark.browser]
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.bench]
 
 
 def test_benchmark_runs_at_tiny_scale(tmp_path):
