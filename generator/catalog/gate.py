@@ -22,7 +22,7 @@ from functools import cached_property
 
 from generator.catalog.index import Award, Catalog
 from generator.records.entries import DecisionEntry, ProfileEntry
-from generator.records.models import Gender, Recipient, RecipientCategory, RecipientKind, Withdrawal
+from generator.records.models import Consultation, Gender, Recipient, RecipientCategory, RecipientKind, Withdrawal
 from generator.text import sort_key
 
 # Recipient fields an office may choose not to publish. The name, the decision and the award are the
@@ -113,9 +113,9 @@ class Publication:
     def shown(self, awards: list[Award]) -> list[ShownAward]:
         return [ShownAward(a.decision, self.row(a)) for a in awards]
 
-    def proposed_rows(self, proposed: list[Recipient]) -> list[Row]:
+    def proposed_rows(self, consultation: Consultation) -> list[Row]:
         """A consultation's list of people proposed (not awarded yet), under the same policy."""
-        return [self._row(r, i + 1, f"de-nghi-{i + 1}", False) for i, r in enumerate(proposed)]
+        return [self._row(r, i + 1, f"de-nghi-{i + 1}", False) for i, r in enumerate(consultation.proposed)]
 
     def unit_awards(self, unit_id: str) -> list[ShownAward]:
         """A unit's awards, newest first, or nothing when the unit of a person is hidden."""

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.dev.synthetic import q
+from generator.records.yaml_write import q
 from generator.text import fold, nfc
 
 FIELDS = ("kind", "name", "position", "unit", "unit_text", "category", "gender", "achievement", "cash_vnd", "profile")

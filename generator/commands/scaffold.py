@@ -10,7 +10,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from generator.dev.synthetic import q
+from generator.records.yaml_write import q
 from generator.text import slugify
 
 

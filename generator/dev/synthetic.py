@@ -8,12 +8,13 @@ Everything is seeded: the same call writes the same files.
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 import struct
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.records.yaml_write import q
 
 # Approximate shares of Vietnamese surnames (Nguyễn ≈ 38 %, Trần 11 %, Lê 9.5 % …).
 SURNAMES = [("Nguyễn", 38), ("Trần", 11), ("Lê", 9.5), ("Phạm", 7), ("Hoàng", 5), ("Huỳnh", 5),
@@ -34,11 +35,6 @@ def pick(rng: random.Random, weighted: list[tuple[str, float]]) -> str:
 def person_name(rng: random.Random, gender: str) -> str:
     middle = MIDDLE_FEMALE if gender == "female" else MIDDLE_MALE
     return f"{pick(rng, SURNAMES)} {pick(rng, middle)} {rng.choice(GIVEN_LETTERS)}"
-
-
-def q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
 
 
 # --- tiny image and PDF writers, so the sample needs no binary tooling ---------------------------

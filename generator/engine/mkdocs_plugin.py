@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator import pipeline
 from generator.catalog.gate import HIDEABLE_FIELDS
 from generator.engine import writer
+from generator.site import urls
 from generator.site.outputs import Page, RenderedSite, SiteOptions
 
 log = logging.getLogger("mkdocs.plugins.bangvang")
@@ -84,6 +85,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         for key in ("site_name", "site_description", "copyright"):
             if config[key]:
                 config[key] = Markup(escape(str(config[key])))
+        config.extra["bangvang"] = {"search": urls.SEARCH, "share_image": writer.DEFAULT_IMAGE}  # section paths for the theme's own templates
         homepage = (config.extra or {}).get("homepage")
         if homepage:
             _web_url(str(homepage), "extra.homepage")

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from generator.site import urls
 from generator.site.outputs import Page
 
 SHELL = "bv-shell-7f3a"  # a path segment no real page uses
@@ -22,7 +23,7 @@ TITLE_MARK = "BV7F3A-TITLE"
 DESCRIPTION_MARK = "BV7F3A-DESCRIPTION"
 IMAGE_MARK = "BV7F3A-IMAGE"
 BODY_MARK = "<!-- <h1> -->BV7F3A-BODY"  # "<h1" inside: Material then adds no heading of its own
-DEFAULT_IMAGE = "assets/chia-se.png"
+DEFAULT_IMAGE = f"{urls.ASSETS}chia-se.png"
 
 
 class WriteError(Exception):

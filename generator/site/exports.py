@@ -78,7 +78,7 @@ def recipient_records(pub: Publication, entry: DecisionEntry, base_url: str = ""
         rows.append({
             "decision_id": entry.id, "decision_number": d.number or "", "date": d.date.isoformat(),
             "year": entry.year, "recipient_id": r.recipient_id,
-            "url": base_url + urls.recipient(entry.year, entry.slug, r.recipient_id),
+            "url": base_url + urls.recipient_link(entry.year, entry.slug, r.recipient_id),
             "number": r.number, "kind": r.kind.value, "name": r.name, "position": r.position or "",
             "unit_id": r.unit or "", "unit": r.unit_text or (pub.catalog.units[r.unit].model.name
                                                              if r.unit in pub.catalog.units else ""),

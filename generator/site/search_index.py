@@ -108,7 +108,7 @@ def documents(pub: Publication, pages: list[tuple[str, str, str]]) -> list[Searc
             unit_name = r.unit_text or (unit.model.name if unit else "")
             subtitle = " · ".join(x for x in (r.position or "", unit_name) if x)
             docs.append(SearchDoc("nguoi", r.name, subtitle, f"{form.name} · {number} · {decision.year}",
-                                  urls.recipient(decision.year, decision.slug, r.recipient_id),
+                                  urls.recipient_link(decision.year, decision.slug, r.recipient_id),
                                   (r.name, r.position or "", unit_name),
                                   facets + ((f":u{r.unit}",) if r.unit else ()), revoked))
     for url, title, text in pages:

@@ -26,7 +26,7 @@ def decision(year: int, slug: str) -> str:
     return f"{DECISIONS}{year}/{slug}/"
 
 
-def recipient(year: int, slug: str, recipient_id: str) -> str:
+def recipient_link(year: int, slug: str, recipient_id: str) -> str:
     return f"{decision(year, slug)}#{recipient_anchor(recipient_id)}"
 
 

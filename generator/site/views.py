@@ -146,7 +146,7 @@ def award_row(pub: Publication, award: ShownAward) -> AwardRow:
         name="(đã gỡ khỏi công bố)" if row.withdrawn else row.name,
         position=row.position or "",
         award_form=Link(form.name, urls.award_form(form.id)),
-        decision=Link(decision_number(decision.model.number), urls.recipient(decision.year, decision.slug,
+        decision=Link(decision_number(decision.model.number), urls.recipient_link(decision.year, decision.slug,
                                                                            row.recipient_id)),
         revoked=row.revoked,
     )
@@ -172,7 +172,7 @@ class DecisionView:
     status: str
     revocation: dict | None
     corrections: list[dict]
-    recipients: list[RecipientRow]
+    rows: list[RecipientRow]
     summary: Markup
     year: Link
     source_path: str
@@ -218,7 +218,7 @@ def decision_view(pub: Publication, decision: DecisionEntry) -> DecisionView:
         revocation={"number": d.revocation.decision_number, "date": long_date(d.revocation.date),
                     "reason": d.revocation.reason} if d.revocation else None,
         corrections=[{"date": short_date(c_.date), "note": c_.note} for c_ in d.corrections],
-        recipients=recipient_rows(pub, decision),
+        rows=recipient_rows(pub, decision),
         summary=list_summary(decision, c.counts.of_decision(decision.id)),
         year=Link(f"Năm {decision.year}", urls.year(decision.year)),
         source_path=decision.path,
