@@ -23,10 +23,12 @@ def nfc(text: str) -> str:
 def fold(text: str) -> str:
     """Lowercase and strip every diacritic, mapping đ/Đ to d: "Thi Đua" → "thi dua".
 
-    Works on precomposed (NFC) and combining (NFD) input alike.
+    Works on precomposed (NFC) and combining (NFD) input alike. The browser folds queries with the
+    same steps (search.js): đ → d, NFD, drop every mark (Unicode category M), lowercase; a test runs
+    both on the same strings.
     """
     decomposed = unicodedata.normalize("NFD", text.translate(_D_STROKE))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return "".join(ch for ch in decomposed if unicodedata.category(ch)[0] != "M").lower()
 
 
 def slugify(text: str, separator: str = "-") -> str:

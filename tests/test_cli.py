@@ -87,3 +87,35 @@ def test_schema_command_writes_json_schemas(tmp_path):
     assert {p.name for p in (tmp_path / "schema").iterdir()} == {
         "decision.schema.json", "profile.schema.json", "authorities.schema.json", "units.schema.json",
         "award_forms.schema.json", "movements.schema.json"}
+
+
+def test_a_bug_is_reported_as_a_bug_with_its_traceback(tmp_path):
+    """An exception in Python code (here injected into a section builder) is not a data or template
+    problem: the CLI says it is an internal error, prints the traceback and exits 70."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = ("import sys; import generator.site.sections.statistics as s\n"
+            "def broken(*a, **k): raise KeyError('injected')\n"
+            "s._scope = broken\n"
+            "from generator.commands.cli import main\n"
+            f"sys.exit(main(['build', '--site-dir', {str(tmp_path / 'site')!r}]))\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 70
+    assert result.stderr.startswith("Lỗi nội bộ của Bảng Vàng (lỗi chương trình, không phải lỗi dữ liệu)")
+    assert "Traceback (most recent call last)" in result.stderr and "KeyError: 'injected'" in result.stderr
+    assert "mẫu trang" not in result.stderr and not (tmp_path / "site").exists()
+
+
+def test_a_template_failing_at_run_time_is_a_template_problem(tmp_path):
+    from conftest import ROOT, make_project
+
+    project = make_project(tmp_path, ROOT / "tests/fixtures/minimal/data")
+    template = project / "site_templates/year.html"
+    template.write_text(template.read_text("utf-8") + "{{ rows.no_such_method() }}\n", "utf-8")
+    result = run_cli("build", "--config", str(project / "mkdocs.yml"), cwd=project)
+    assert result.returncode == 1, result.stderr
+    assert "site_templates/year.html:5: lỗi khi tạo trang từ mẫu:" in result.stderr
+    assert "Traceback" not in result.stderr

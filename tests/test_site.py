@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -152,3 +153,29 @@ def test_redirect_to_a_missing_page_is_an_error(tmp_path):
     result = run_cli("build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(project / "site"))
     assert result.returncode == 1
     assert "data/redirects.yaml:2: chuyển hướng «cu/» tới «khong-co/», nhưng trang đó không tồn tại" in result.stderr
+
+
+def test_both_engines_build_the_same_site(sample_site, tmp_path):
+    """ProperDocs (the default when installed) and MkDocs 1.6 build byte-identical sites, apart from the
+    generator name the theme writes in each page's head."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "mkdocs-site"
+    env = {**os.environ, "BANGVANG_ENGINE": "mkdocs", "BANGVANG_TODAY": "2026-11-25"}
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--site-dir", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stderr
+
+    def files(site):
+        return {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file()}
+
+    ours, theirs = files(sample_site), files(out)
+    assert set(ours) == set(theirs)
+    generator_meta = re.compile(rb'<meta name="generator" content="[^"]*">')
+    different = [name for name in sorted(ours)
+                 if generator_meta.sub(b"", ours[name].read_bytes()) != generator_meta.sub(b"", theirs[name].read_bytes())]
+    assert different == []
+    assert b"ProperDocs" in (sample_site / "index.html").read_bytes()
+    assert b'content="mkdocs-1.6.1' in (out / "index.html").read_bytes()

@@ -106,13 +106,15 @@ class Counts:
         return out
 
 
-def count_all(decisions: list[DecisionEntry]) -> Counts:
-    """Tally every decision into every scope it belongs to."""
+def count_all(decisions: list[DecisionEntry], registries: dict[str, list[str]] | None = None) -> Counts:
+    """Tally every decision into every scope it belongs to. ``registries`` lists the ids of units,
+    award forms and authorities, whose scopes exist (at zero) even without a decision."""
     counts = Counts()
     year: dict[int, Tally] = defaultdict(Tally)
-    form: dict[str, Tally] = defaultdict(Tally)
-    authority: dict[str, Tally] = defaultdict(Tally)
-    unit: dict[str, Tally] = defaultdict(Tally)
+    registries = registries or {}
+    form: dict[str, Tally] = defaultdict(Tally, {i: Tally() for i in registries.get("form", ())})
+    authority: dict[str, Tally] = defaultdict(Tally, {i: Tally() for i in registries.get("authority", ())})
+    unit: dict[str, Tally] = defaultdict(Tally, {i: Tally() for i in registries.get("unit", ())})
     for decision in decisions:
         d = decision.model
         kinds = [r.kind.value for r in d.recipients]

@@ -158,6 +158,21 @@ class Publication:
         """Withdrawn profiles: their URLs (derived from the name) are retracted, not redirected."""
         return [p for p in self.catalog.profiles.values() if p.model.withdrawn]
 
+    # --- figures ----------------------------------------------------------------------------
+
+    def figures(self) -> dict[str, int]:
+        """Every figure the site may state, by key: counts, statistics and the published profiles."""
+        from generator.catalog.statistics import all_stats
+
+        out = self.catalog.counts.figures()
+        for scope in all_stats(self.catalog):
+            out.update(scope.figures())
+        out["profiles"] = len(self._published_profiles)
+        c = self.catalog
+        out.update({"registry.units": len(c.units), "registry.authorities": len(c.authorities),
+                    "registry.award_forms": len(c.award_forms), "registry.movements": len(c.movements)})
+        return out
+
     # --- audit trail ------------------------------------------------------------------------
 
     def history_allowed(self, decision: DecisionEntry | None = None) -> bool:

@@ -142,5 +142,6 @@ def build_catalog(records: Records) -> Catalog:
         awards_by_profile=dict(awards_by_profile),
         predecessors=dict(predecessors),
         children=dict(children),
-        counts=count_all(decisions),
+        counts=count_all(decisions, {"unit": list(records.units), "form": list(records.award_forms),
+                                     "authority": list(records.authorities)}),
     )

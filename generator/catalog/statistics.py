@@ -89,6 +89,8 @@ class YearStats:
                 out[f"stats.{b_key(self.slug, b)}.{value}"] = n
         for share in (self.leader_share, self.direct_share, self.remote_share):
             out[share.key] = share.numerator
+        for unit_id, n in self.top_units:
+            out[f"stats.{self.slug}.unit.{unit_id}"] = n
         return out
 
 

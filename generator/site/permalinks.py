@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.records.entries import Records
 from generator.records.problems import Problem
+from generator.site import urls
 from generator.site.outputs import OutputFile, RenderedSite
 
 MANIFEST = "published-urls.txt"
@@ -66,6 +67,12 @@ def apply(site: RenderedSite, records: Records, manifest_path: Path, shown_manif
     lines = manifest_path.read_text(encoding="utf-8").splitlines() if manifest_path.is_file() else []
     for url in published:
         key = "" if url == "/" else url
-        if key not in pages and key not in redirected:
-            problems.append(Problem(shown_manifest, lines.index(url) + 1, "url_removed", {"url": key or "/"}))
+        if key in pages or key in redirected:
+            continue
+        fallback = next((f for f in urls.derived_fallback(key) if f in pages), None)
+        if fallback is not None:  # a derived page (statistics) that no longer exists: to its nearest parent
+            redirected.add(key)
+            site.files.append(OutputFile(f"{key}index.html", content=redirect_page(fallback, site_url, key.count("/"))))
+            continue
+        problems.append(Problem(shown_manifest, lines.index(url) + 1, "url_removed", {"url": key or "/"}))
     return problems, manifest_text(pages | redirected | {("" if u == "/" else u) for u in published})

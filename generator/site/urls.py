@@ -65,6 +65,17 @@ def report(slug: str) -> str:
     return f"{STATISTICS}bao-cao/{slug}/"
 
 
+def derived_fallback(url: str) -> list[str]:
+    """Where a vanished *derived* page (a statistics list or report, computed from the records) redirects:
+    the nearest statistics page that still exists, tried in order. Record pages have no fallback: their
+    addresses are promises and need an explicit redirect (data/redirects.yaml)."""
+    if not url.startswith(STATISTICS):
+        return []
+    section, _, rest = url[len(STATISTICS):].partition("/")
+    scope = {"danh-sach": rest.split("/")[0], "bao-cao": rest.split("-")[0]}.get(section, "")
+    return ([statistics(scope)] if scope else []) + [STATISTICS]
+
+
 def consultation(slug: str) -> str:
     return f"{CONSULTATIONS}{slug}/"
 

@@ -33,7 +33,7 @@
     return cache[path];
   }
   function fold(s) {
-    return s.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, "").toLowerCase();
+    return s.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   }
   function tokens(s) { return fold(s).match(/[a-z0-9]+/g) || []; }
   /* A posting list decodes to {ids, titles}: sorted doc ids, and 1 where the word is in the title. */
