@@ -22,7 +22,8 @@ from generator.site.labels import count, percent
 
 pytestmark = pytest.mark.slow
 
-SHARE = re.compile(r'<span data-bv-share="([^"/]+)/([^"]+)">([^<]+)</span> của <span data-bv-figure="([^"]+)">([^<]+)</span>')
+SHARE = re.compile(r'<span data-bv-share="([^"/]+)/([^"]+)">([^<]+)</span> <span class="bv-share-of">của '
+                   r'<span data-bv-figure="([^"]+)">([^<]+)</span>')
 
 
 class _Cells(HTMLParser):

@@ -37,7 +37,7 @@ def share(s: Share) -> Markup:
     """A percentage with its denominator said in words: "41,9 % của 395 lượt khen cá nhân"."""
     if not s.denominator:
         return Markup("—")
-    return Markup('<span data-bv-share="{}/{}">{}</span> của {} {}').format(
+    return Markup('<span data-bv-share="{}/{}">{}</span> <span class="bv-share-of">của {} {}</span>').format(
         s.key, s.denominator_key, percent(s.numerator, s.denominator), figure(s.denominator_key, s.denominator), s.of)
 
 
