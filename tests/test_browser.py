@@ -89,6 +89,29 @@ def test_revoked_decision_shows_banner(page, server):
     assert "512/QĐ-UBND" in banner.inner_text()
 
 
+def test_revoked_status_is_visible_at_the_recipients_anchor_on_a_phone(browser, server):
+    """Landing on a revoked decision's line (from search or a citation) shows that it was revoked right
+    there, in the first screen of a 390 px phone — not only in the banner far above."""
+    from generator import pipeline
+    from generator.catalog.gate import Publication
+    from conftest import ROOT
+
+    catalog = pipeline.check(ROOT / "data", ROOT).catalog
+    revoked = catalog.revoked()[0]
+    row = Publication(catalog).rows(revoked)[-1]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    pg = context.new_page()
+    pg.goto(f"{server}quyet-dinh/{revoked.id}/#nguoi-nhan-{row.recipient_id}")
+    badge = pg.locator(f"tr#nguoi-nhan-{row.recipient_id} .bv-badge--revoked")
+    assert badge.inner_text() == "Đã hủy bỏ"
+    box = badge.bounding_box()
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= 844, box
+    assert pg.evaluate("document.querySelector('.bv-cite__text').textContent").count("Đã bị hủy bỏ bởi Quyết định số") == 1
+    OUTPUT.mkdir(exist_ok=True)
+    pg.screenshot(path=str(OUTPUT / "revoked-anchor-phone.png"))
+    context.close()
+
+
 def test_mobile_layout_does_not_overflow(browser, server):
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
     pg = context.new_page()
