@@ -116,6 +116,30 @@ def test_mkdocs_build_strict_directly(tmp_path):
     assert "data/decisions/2024/12-qd-ubnd.yaml:4: không có cơ quan mã «khong-co»" in bad.stderr
 
 
+def test_strict_counts_data_warnings_in_both_entry_points(tmp_path):
+    """A data warning (a unit used after its merger) passes a normal build and fails a strict one,
+    through the CLI and through `mkdocs build` alike: warnings go through the engine's logging."""
+    import subprocess
+    import sys
+
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    old = project / "data/decisions/2024/13-qd-ubnd.yaml"
+    text = old.read_text("utf-8").replace("date: 2024-07-01", "date: 2025-07-01").replace("date: 2024-12-01",
+                                                                                          "date: 2025-12-01")
+    old.unlink()
+    (project / "data/decisions/2025").mkdir()
+    (project / "data/decisions/2025/13-qd-ubnd.yaml").write_text(text, "utf-8")
+    config = str(project / "mkdocs.yml")
+    warning = "cảnh báo: đơn vị «Đơn vị Cũ» đã ngừng hoạt động"
+    plain = run_cli("build", "--config", config, cwd=project)
+    assert plain.returncode == 0 and warning in plain.stderr
+    strict = run_cli("build", "--strict", "--config", config, cwd=project)
+    assert strict.returncode != 0 and warning in strict.stderr
+    engine = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                            capture_output=True, text=True, timeout=300)
+    assert engine.returncode != 0 and warning in engine.stderr
+
+
 def test_published_urls_never_disappear_without_a_redirect(tmp_path):
     project = make_project(tmp_path, FIXTURES / "minimal" / "data")
     config, site = str(project / "mkdocs.yml"), str(project / "site")

@@ -28,7 +28,8 @@ from generator.engine import writer
 from generator.site import urls
 from generator.site.outputs import Page, RenderedSite, SiteOptions
 
-log = logging.getLogger("mkdocs.plugins.bangvang")
+# Under the engine's own logger tree ("mkdocs" or "properdocs"), so that its --strict counts our warnings.
+log = logging.getLogger(f"{BasePlugin.__module__.split('.')[0]}.plugins.bangvang")
 
 
 class BangVangConfig(Config):
