@@ -86,7 +86,9 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         for key in ("site_name", "site_description", "copyright"):
             if config[key]:
                 config[key] = Markup(escape(str(config[key])))
-        config.extra["bangvang"] = {"search": urls.SEARCH, "share_image": writer.DEFAULT_IMAGE}  # section paths for the theme's own templates
+        # section paths for the theme's own templates (header search, 404 page, sharing image)
+        config.extra["bangvang"] = {"search": urls.SEARCH, "share_image": writer.DEFAULT_IMAGE,
+                                    "sections": urls.MAIN_SECTIONS}
         homepage = (config.extra or {}).get("homepage")
         if homepage:
             _web_url(str(homepage), "extra.homepage")

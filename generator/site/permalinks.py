@@ -15,6 +15,7 @@ from generator.records.entries import Records
 from generator.records.problems import Problem
 from generator.site import urls
 from generator.site.outputs import OutputFile, RenderedSite
+from generator.site.structured_data import script_json
 
 MANIFEST = "published-urls.txt"
 HEADER = ("# Mọi địa chỉ trang đã được công bố. Tệp do `python -m generator build` cập nhật — hãy commit cùng dữ liệu.\n"
@@ -33,13 +34,35 @@ def manifest_text(urls: set[str]) -> str:
 
 
 def redirect_page(target_url: str, site_url: str, depth: int) -> bytes:
+    """A static redirect that keeps the reader's #anchor (a recipient's line): a script replaces the address
+    with the target plus the current fragment; without scripts, the meta refresh still reaches the page."""
     relative = "../" * depth + target_url
     absolute = (site_url or "/") + target_url
     return (f'<!doctype html>\n<html lang="vi"><head><meta charset="utf-8"><title>Trang đã chuyển</title>\n'
             f'<meta name="robots" content="noindex"><link rel="canonical" href="{html.escape(absolute)}">\n'
+            f"<script>location.replace({script_json(relative)} + location.hash)</script>\n"
             f'<meta http-equiv="refresh" content="0; url={html.escape(relative)}"></head>\n'
             f'<body><p>Trang này đã chuyển tới <a href="{html.escape(relative)}">{html.escape(absolute)}</a>.</p>'
             f"</body></html>\n").encode("utf-8")
+
+
+def _aliases(site: RenderedSite, old: str, new: str, pages: set[str], site_url: str) -> list[OutputFile]:
+    """The files published under a moved page (its CSV, JSON and print view) at the old address too: data files
+    as copies (a static host cannot redirect them), pages as redirects."""
+    out = []
+    for f in list(site.files):
+        if not f.path.startswith(new) or f.path == f"{new}index.html":
+            continue
+        rest = f.path[len(new):]
+        if rest.endswith("index.html") and f"{new}{rest[:-len('index.html')]}" in pages:
+            continue  # a page of its own, with its own address
+        target = f"{old}{rest}"
+        if rest.endswith("index.html"):
+            url = f"{new}{rest[:-len('index.html')]}"
+            out.append(OutputFile(target, content=redirect_page(url, site_url, target.count("/"))))
+        else:
+            out.append(OutputFile(target, content=f.content, source=f.source, produce=f.produce))
+    return out
 
 
 def apply(site: RenderedSite, records: Records, manifest_path: Path, shown_manifest: str,
@@ -63,6 +86,7 @@ def apply(site: RenderedSite, records: Records, manifest_path: Path, shown_manif
             continue
         redirected.add(old)
         site.files.append(OutputFile(f"{old}index.html", content=redirect_page(new, site_url, old.count("/"))))
+        site.files.extend(_aliases(site, old, new, pages, site_url))
     published = [u for u in read_manifest(manifest_path) if u not in site.retracted]
     lines = manifest_path.read_text(encoding="utf-8").splitlines() if manifest_path.is_file() else []
     for url in published:

@@ -21,6 +21,12 @@ DATA_DIR = "du-lieu/"
 ASSETS = "assets/"
 FEED = "cap-nhat.atom"
 
+# The main sections, as offered where a reader is lost (the 404 page).
+MAIN_SECTIONS = [("Trang chủ", HOME), ("Tìm kiếm", SEARCH), ("Quyết định khen thưởng theo năm", DECISIONS),
+                 ("Gương điển hình tiên tiến", PROFILES), ("Đơn vị, địa phương", UNITS),
+                 ("Hình thức khen thưởng", AWARD_FORMS), ("Thống kê", STATISTICS),
+                 ("Lấy ý kiến nhân dân", CONSULTATIONS), ("Về dữ liệu và tải dữ liệu", ABOUT_DATA)]
+
 
 def decision(year: int, slug: str) -> str:
     return f"{DECISIONS}{year}/{slug}/"
