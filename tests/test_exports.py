@@ -28,23 +28,31 @@ def test_recipient_csv_and_json_equal_the_records(tree):
     catalog, files = files_of(tree)
     rows = read_csv(files["du-lieu/nguoi-nhan.csv"])
     data = json.loads(files["du-lieu/nguoi-nhan.json"])
-    expected = [(d.id, r.name, r.position or "", r.kind.value, r.cash_vnd)
+    expected = [(d.id, r.name, r.position, r.kind.value, r.cash_vnd)
                 for d in sorted(catalog.decisions, key=lambda e: (e.year, e.slug)) for r in d.model.recipients]
-    assert [(r["decision_id"], r["name"], r["position"], r["kind"], int(r["cash_vnd"]) if r["cash_vnd"] else None)
-            for r in rows] == expected
-    assert [(r["decision_id"], r["name"], r["position"], r["kind"], r["cash_vnd"] or None) for r in data] == expected
-    assert rows[0]["url"] == "https://x.example/quyet-dinh/2024/12-qd-ubnd/#nguoi-nhan-nguyen-van-a"
-    assert [r["revoked"] for r in rows] == ["false", "false", "false", "true"]
+    # JSON: English keys, typed values, null when absent
+    assert [(r["decision_id"], r["name"], r["position"], r["kind"], r["cash_vnd"]) for r in data] == expected
+    assert {type(r["cash_vnd"]) for r in data} <= {int, type(None)} and {type(r["revoked"]) for r in data} == {bool}
+    # CSV: Vietnamese headers, labels beside the codes, names beside the ids
+    assert [(r["Mã quyết định"], r["Họ và tên / Tên tập thể"], r["Chức vụ"] or None, r["Mã loại đối tượng"],
+             int(r["Tiền thưởng (đồng)"]) if r["Tiền thưởng (đồng)"] else None) for r in rows] == expected
+    assert rows[0]["Địa chỉ dòng trong quyết định"] == "https://x.example/quyet-dinh/2024/12-qd-ubnd/#nguoi-nhan-nguyen-van-a"
+    assert (rows[0]["Loại đối tượng"], rows[0]["Đối tượng thống kê"], rows[0]["Giới tính"]) == (
+        "Cá nhân", "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu", "Nam")
+    assert (rows[0]["Hình thức khen thưởng"], rows[0]["Cơ quan ban hành"]) == (
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh Thử Nghiệm")
+    assert [r["Đã bị hủy bỏ"] for r in rows] == ["Không", "Không", "Không", "Có"]
 
 
 def test_decision_files_per_decision_and_in_bulk(tree):
     _, files = files_of(tree)
     decisions = read_csv(files["du-lieu/quyet-dinh.csv"])
-    assert [(d["number"], d["date"], d["status"], d["revoked_by"]) for d in decisions] == [
-        ("12/QĐ-UBND", "2024-06-17", "in_force", ""), ("13/QĐ-UBND", "2024-07-01", "revoked", "99/QĐ-UBND")]
+    assert [(d["Số, ký hiệu"], d["Ngày ký"], d["Mã hiệu lực"], d["Hiệu lực"], d["Số quyết định hủy bỏ"])
+            for d in decisions] == [("12/QĐ-UBND", "2024-06-17", "in_force", "Còn hiệu lực", ""),
+                                    ("13/QĐ-UBND", "2024-07-01", "revoked", "Đã hủy bỏ", "99/QĐ-UBND")]
     one = json.loads(files["quyet-dinh/2024/12-qd-ubnd/quyet-dinh.json"])
     assert one["number"] == "12/QĐ-UBND" and len(one["recipients_list"]) == 3
-    assert read_csv(files["quyet-dinh/2024/12-qd-ubnd/danh-sach.csv"])[2]["name"] == "Trường Tiểu học A"
+    assert read_csv(files["quyet-dinh/2024/12-qd-ubnd/danh-sach.csv"])[2]["Họ và tên / Tên tập thể"] == "Trường Tiểu học A"
 
 
 def test_datapackage_describes_every_column(tree):
@@ -53,7 +61,7 @@ def test_datapackage_describes_every_column(tree):
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     by_name = {r["name"]: r for r in package["resources"]}
     for name, path in (("quyet-dinh", "du-lieu/quyet-dinh.csv"), ("nguoi-nhan", "du-lieu/nguoi-nhan.csv")):
-        header = files[path].decode("utf-8-sig").splitlines()[0].split(",")
+        header = next(csv.reader(io.StringIO(files[path].decode("utf-8-sig"))))
         assert [f["name"] for f in by_name[name]["schema"]["fields"]] == header
         assert all(f["title"] for f in by_name[name]["schema"]["fields"])
 
@@ -64,10 +72,11 @@ def test_csv_reimports_to_the_same_recipients(tree):
     decision = next(d for d in catalog.decisions if d.slug == "12-qd-ubnd")
     rows = read_csv(files["quyet-dinh/2024/12-qd-ubnd/danh-sach.csv"])
     for row, r in zip(rows, decision.model.recipients):
-        assert (row["name"], row["position"], row["unit_id"], row["category"], row["gender"], row["achievement"],
-                row["profile"]) == (r.name, r.position or "", r.unit or "", r.category.value if r.category else "",
-                                    r.gender.value if r.gender else "", r.achievement or "", r.profile or "")
-    assert exports.RECIPIENT_FIELDS[0][0] == "decision_id"
+        assert (row["Họ và tên / Tên tập thể"], row["Chức vụ"], row["Mã đơn vị"], row["Mã đối tượng thống kê"],
+                row["Mã giới tính"], row["Thành tích"], row["Hồ sơ gương điển hình"]) == (
+            r.name, r.position or "", r.unit or "", r.category.value if r.category else "",
+            r.gender.value if r.gender else "", r.achievement or "", r.profile or "")
+    assert exports.RECIPIENT_COLUMNS[0].key == "decision_id"
 
 
 def test_publication_policy_hides_configured_fields(tree):
@@ -78,5 +87,5 @@ def test_publication_policy_hides_configured_fields(tree):
     assert "Dạy giỏi" not in page and "1.170.000" not in page and "Nguyễn Văn A" in page
     files = {f.path: f.data() for f in site.files}
     row = read_csv(files["du-lieu/nguoi-nhan.csv"])[0]
-    assert (row["name"], row["achievement"], row["cash_vnd"]) == ("Nguyễn Văn A", "", "")
+    assert (row["Họ và tên / Tên tập thể"], row["Thành tích"], row["Tiền thưởng (đồng)"]) == ("Nguyễn Văn A", "", "")
     assert b"Day gioi" not in b"".join(files.values()) and "Dạy giỏi".encode() not in b"".join(files.values())

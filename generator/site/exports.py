@@ -1,8 +1,10 @@
 """Open data: every decision and recipient as CSV and JSON, per decision and in bulk, with a
 Frictionless ``datapackage.json`` describing the files (render stage: catalog → files).
 
-Columns are stable and documented by ``FIELDS``; CSV files are UTF-8 with a byte-order mark so
-that spreadsheet programs show Vietnamese correctly.
+Columns are stable and documented by ``DECISION_COLUMNS`` and ``RECIPIENT_COLUMNS`` (and in
+datapackage.json). JSON keeps English keys and typed values (numbers, booleans, ``null`` when absent);
+CSV files are for people: Vietnamese headers, Vietnamese labels beside the codes, names beside ids,
+UTF-8 with a byte-order mark so that spreadsheet programs show Vietnamese correctly.
 """
 
 from __future__ import annotations
@@ -10,42 +12,79 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import BinaryIO, Iterable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from generator.catalog.gate import Publication
 from generator.records.entries import DecisionEntry
+from generator.records.models import AwardLevel, CommendationMethod, DecisionStatus, Gender, RecipientCategory, RecipientKind
 from generator.site import urls
+from generator.site.labels import label
 from generator.site.outputs import OutputFile
 
 DATA_DIR = urls.DATA_DIR
 DECISIONS = f"{DATA_DIR}quyet-dinh"
 RECIPIENTS = f"{DATA_DIR}nguoi-nhan"
 
-# (column, Frictionless type, Vietnamese title)
-DECISION_FIELDS = [
-    ("decision_id", "string", "Mã quyết định (năm/tên tệp)"), ("url", "string", "Địa chỉ trang"),
-    ("number", "string", "Số, ký hiệu"), ("number_note", "string", "Ghi chú về số"),
-    ("date", "date", "Ngày ký"), ("year", "integer", "Năm"), ("authority_id", "string", "Mã cơ quan ban hành"),
-    ("authority", "string", "Cơ quan ban hành"), ("signer", "string", "Người ký"),
-    ("signer_title", "string", "Chức danh người ký"), ("title", "string", "Trích yếu"),
-    ("award_form_id", "string", "Mã hình thức"), ("award_form", "string", "Hình thức khen thưởng"),
-    ("level", "string", "Cấp khen thưởng"), ("method", "string", "Phương thức"), ("reason", "string", "Lý do"),
-    ("movement_id", "string", "Mã phong trào"), ("legal_basis", "string", "Căn cứ (ngăn cách bởi « | »)"),
-    ("status", "string", "Hiệu lực"), ("revoked_by", "string", "Số quyết định hủy bỏ"),
-    ("revoked_on", "date", "Ngày hủy bỏ"), ("revocation_reason", "string", "Lý do hủy bỏ"),
-    ("recipients", "integer", "Số người, tập thể được khen"), ("attachment_sha256", "string", "SHA-256 bản scan"),
+@dataclass(frozen=True)
+class Column:
+    """One column of an export: the JSON key, its Frictionless type, and how the CSV shows it — under a
+    Vietnamese header, with labels people read (codes keep their own columns, for machines)."""
+
+    key: str
+    title: str  # the CSV header
+    type: str = "string"
+    shown: Callable[[object], object] | None = None  # JSON value → CSV cell; default: as is, None → ""
+
+    def cell(self, value):
+        if self.shown is not None and value is not None:
+            return self.shown(value)
+        return "" if value is None else value
+
+
+def _label_of(enum):
+    return lambda code: label(enum(code))
+
+
+def _yes_no(value: bool) -> str:
+    return "Có" if value else "Không"
+
+
+DECISION_COLUMNS = [
+    Column("decision_id", "Mã quyết định (năm/tên tệp)"), Column("url", "Địa chỉ trang"),
+    Column("number", "Số, ký hiệu"), Column("number_note", "Ghi chú về số"),
+    Column("date", "Ngày ký", "date"), Column("year", "Năm", "integer"),
+    Column("authority_id", "Mã cơ quan ban hành"), Column("authority", "Cơ quan ban hành"),
+    Column("signer", "Người ký"), Column("signer_title", "Chức danh người ký"), Column("title", "Trích yếu"),
+    Column("award_form_id", "Mã hình thức"), Column("award_form", "Hình thức khen thưởng"),
+    Column("level", "Mã cấp khen thưởng"), Column("level", "Cấp khen thưởng", shown=_label_of(AwardLevel)),
+    Column("method", "Mã phương thức"), Column("method", "Phương thức", shown=_label_of(CommendationMethod)),
+    Column("reason", "Lý do"), Column("movement_id", "Mã phong trào"),
+    Column("legal_basis", "Căn cứ (ngăn cách bởi « | »)"),
+    Column("status", "Mã hiệu lực"), Column("status", "Hiệu lực", shown=_label_of(DecisionStatus)),
+    Column("revoked_by", "Số quyết định hủy bỏ"), Column("revoked_on", "Ngày hủy bỏ", "date"),
+    Column("revocation_reason", "Lý do hủy bỏ"),
+    Column("recipients", "Số người, tập thể được khen", "integer"),
+    Column("attachment_sha256", "SHA-256 bản scan"),
 ]
-RECIPIENT_FIELDS = [
-    ("decision_id", "string", "Mã quyết định"), ("decision_number", "string", "Số quyết định"),
-    ("date", "date", "Ngày ký"), ("year", "integer", "Năm"), ("recipient_id", "string", "Mã người nhận"),
-    ("url", "string", "Địa chỉ dòng trong quyết định"), ("number", "integer", "STT"),
-    ("kind", "string", "Loại đối tượng"), ("name", "string", "Họ và tên / Tên tập thể"),
-    ("position", "string", "Chức vụ"), ("unit_id", "string", "Mã đơn vị"), ("unit", "string", "Đơn vị"),
-    ("category", "string", "Đối tượng thống kê"), ("gender", "string", "Giới tính"),
-    ("enterprise", "boolean", "Là doanh nghiệp"), ("achievement", "string", "Thành tích"),
-    ("cash_vnd", "integer", "Tiền thưởng (đồng)"), ("profile", "string", "Hồ sơ gương điển hình"),
-    ("award_form_id", "string", "Mã hình thức"), ("authority_id", "string", "Mã cơ quan ban hành"),
-    ("revoked", "boolean", "Đã bị hủy bỏ"), ("withdrawn_note", "string", "Ghi chú gỡ khỏi công bố"),
+RECIPIENT_COLUMNS = [
+    Column("decision_id", "Mã quyết định"), Column("decision_number", "Số quyết định"),
+    Column("date", "Ngày ký", "date"), Column("year", "Năm", "integer"),
+    Column("recipient_id", "Mã người nhận"), Column("url", "Địa chỉ dòng trong quyết định"),
+    Column("number", "STT", "integer"),
+    Column("kind", "Mã loại đối tượng"), Column("kind", "Loại đối tượng", shown=_label_of(RecipientKind)),
+    Column("name", "Họ và tên / Tên tập thể"), Column("position", "Chức vụ"),
+    Column("unit_id", "Mã đơn vị"), Column("unit", "Đơn vị"),
+    Column("category", "Mã đối tượng thống kê"),
+    Column("category", "Đối tượng thống kê", shown=_label_of(RecipientCategory)),
+    Column("gender", "Mã giới tính"), Column("gender", "Giới tính", shown=_label_of(Gender)),
+    Column("enterprise", "Là doanh nghiệp", "boolean", shown=_yes_no),
+    Column("achievement", "Thành tích"), Column("cash_vnd", "Tiền thưởng (đồng)", "integer"),
+    Column("profile", "Hồ sơ gương điển hình"),
+    Column("award_form_id", "Mã hình thức"), Column("award_form", "Hình thức khen thưởng"),
+    Column("authority_id", "Mã cơ quan ban hành"), Column("authority", "Cơ quan ban hành"),
+    Column("revoked", "Đã bị hủy bỏ", "boolean", shown=_yes_no),
+    Column("withdrawn_note", "Ghi chú gỡ khỏi công bố"),
 ]
 
 
@@ -56,38 +95,38 @@ def decision_record(pub: Publication, entry: DecisionEntry, base_url: str = "") 
     tally = c.counts.of_decision(entry.id)
     return {
         "decision_id": entry.id, "url": base_url + urls.decision(entry.year, entry.slug),
-        "number": d.number or "", "number_note": d.number_note or "", "date": d.date.isoformat(), "year": entry.year,
+        "number": d.number, "number_note": d.number_note, "date": d.date.isoformat(), "year": entry.year,
         "authority_id": d.authority, "authority": c.authorities[d.authority].model.name,
-        "signer": d.signer.name if d.signer else "", "signer_title": d.signer.title if d.signer else "",
-        "title": d.title or "", "award_form_id": form.id, "award_form": form.name, "level": form.level.value,
-        "method": d.method.value, "reason": d.reason, "movement_id": d.movement or "",
+        "signer": d.signer.name if d.signer else None, "signer_title": d.signer.title if d.signer else None,
+        "title": d.title, "award_form_id": form.id, "award_form": form.name, "level": form.level.value,
+        "method": d.method.value, "reason": d.reason, "movement_id": d.movement,
         "legal_basis": " | ".join(d.legal_basis), "status": d.status.value,
-        "revoked_by": d.revocation.decision_number if d.revocation else "",
-        "revoked_on": d.revocation.date.isoformat() if d.revocation else "",
-        "revocation_reason": d.revocation.reason if d.revocation else "",
-        "recipients": tally.rows, "attachment_sha256": d.attachment.sha256 if d.attachment else "",
+        "revoked_by": d.revocation.decision_number if d.revocation else None,
+        "revoked_on": d.revocation.date.isoformat() if d.revocation else None,
+        "revocation_reason": d.revocation.reason if d.revocation else None,
+        "recipients": tally.rows, "attachment_sha256": d.attachment.sha256 if d.attachment else None,
     }
 
 
 def recipient_records(pub: Publication, entry: DecisionEntry, base_url: str = "") -> list[dict]:
     """The published lines of a decision (through the publication gate): withdrawn people keep their
     line with a neutral id, not their details; hidden fields are empty."""
+    c = pub.catalog
     d = entry.model
+    form, authority = c.award_forms[d.award_form].model.name, c.authorities[d.authority].model.name
     rows = []
     for r in pub.rows(entry):
         rows.append({
-            "decision_id": entry.id, "decision_number": d.number or "", "date": d.date.isoformat(),
+            "decision_id": entry.id, "decision_number": d.number, "date": d.date.isoformat(),
             "year": entry.year, "recipient_id": r.recipient_id,
             "url": base_url + urls.recipient_link(entry.year, entry.slug, r.recipient_id),
-            "number": r.number, "kind": r.kind.value, "name": r.name, "position": r.position or "",
-            "unit_id": r.unit or "", "unit": r.unit_text or (pub.catalog.units[r.unit].model.name
-                                                             if r.unit in pub.catalog.units else ""),
-            "category": r.category.value if r.category else "", "gender": r.gender.value if r.gender else "",
-            "enterprise": r.enterprise, "achievement": r.achievement or "",
-            "cash_vnd": r.cash_vnd if r.cash_vnd is not None else "", "profile": r.profile or "",
-            "award_form_id": d.award_form, "authority_id": d.authority,
+            "number": r.number, "kind": r.kind.value, "name": r.name or None, "position": r.position,
+            "unit_id": r.unit, "unit": r.unit_text or (c.units[r.unit].model.name if r.unit in c.units else None),
+            "category": r.category.value if r.category else None, "gender": r.gender.value if r.gender else None,
+            "enterprise": r.enterprise, "achievement": r.achievement, "cash_vnd": r.cash_vnd, "profile": r.profile,
+            "award_form_id": d.award_form, "award_form": form, "authority_id": d.authority, "authority": authority,
             "revoked": r.revoked,
-            "withdrawn_note": f"{r.withdrawn.date.isoformat()}: {r.withdrawn.note}" if r.withdrawn else "",
+            "withdrawn_note": f"{r.withdrawn.date.isoformat()}: {r.withdrawn.note}" if r.withdrawn else None,
         })
     return rows
 
@@ -102,21 +141,19 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value):
-    """A value as written to CSV: booleans as true/false, text that could start a formula neutralised."""
-    if value is True or value is False:
-        return "true" if value else "false"
+    """A cell as written to CSV: text that a spreadsheet could run as a formula is neutralised."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
 
 
-def write_csv(stream: BinaryIO, rows: Iterable[dict], fields: list[tuple[str, str, str]]) -> None:
-    """CSV with a BOM, written row by row; every cell through ``csv_cell``."""
+def write_csv(stream: BinaryIO, rows: Iterable[dict], columns: list[Column]) -> None:
+    """CSV with a BOM (so Excel reads UTF-8), Vietnamese headers, written row by row."""
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="", write_through=True)
-    writer = csv.DictWriter(text, fieldnames=[f[0] for f in fields], lineterminator="\r\n")
-    writer.writeheader()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow([c.title for c in columns])
     for row in rows:
-        writer.writerow({k: csv_cell(v) for k, v in row.items()})
+        writer.writerow([csv_cell(c.cell(row.get(c.key))) for c in columns])
     text.flush()
     text.detach()
 
@@ -130,9 +167,9 @@ def write_json_list(stream: BinaryIO, rows: Iterable[dict]) -> None:
     stream.write(b"\n]\n")
 
 
-def to_csv(rows: Iterable[dict], fields: list[tuple[str, str, str]]) -> bytes:
+def to_csv(rows: Iterable[dict], columns: list[Column]) -> bytes:
     buffer = io.BytesIO()
-    write_csv(buffer, rows, fields)
+    write_csv(buffer, rows, columns)
     return buffer.getvalue()
 
 
@@ -150,15 +187,24 @@ def bulk_exports(pub: Publication, base_url: str, license_: dict, site_name: str
     def all_recipients() -> Iterator[dict]:
         return (row for e in entries for row in recipient_records(pub, e, base_url))
 
-    return [OutputFile(f"{DECISIONS}.csv", produce=lambda out: write_csv(out, all_decisions(), DECISION_FIELDS)),
+    return [OutputFile(f"{DECISIONS}.csv", produce=lambda out: write_csv(out, all_decisions(), DECISION_COLUMNS)),
             OutputFile(f"{DECISIONS}.json", produce=lambda out: write_json_list(out, all_decisions())),
-            OutputFile(f"{RECIPIENTS}.csv", produce=lambda out: write_csv(out, all_recipients(), RECIPIENT_FIELDS)),
+            OutputFile(f"{RECIPIENTS}.csv", produce=lambda out: write_csv(out, all_recipients(), RECIPIENT_COLUMNS)),
             OutputFile(f"{RECIPIENTS}.json", produce=lambda out: write_json_list(out, all_recipients())),
             OutputFile(f"{DATA_DIR}datapackage.json", content=to_json(datapackage(license_, site_name, base_url)))]
 
 
-def _schema(fields: list[tuple[str, str, str]]) -> dict:
-    return {"fields": [{"name": n, "type": t, "title": title} for n, t, title in fields]}
+def _csv_schema(columns: list[Column]) -> dict:
+    """CSV fields by their Vietnamese header; each names the JSON key it shows."""
+    return {"fields": [{"name": c.title, "type": "string" if c.shown else c.type, "title": c.title,
+                        "description": f"JSON: {c.key}" + (" (nhãn tiếng Việt)" if c.shown else "")} for c in columns]}
+
+
+def _json_schema(columns: list[Column]) -> dict:
+    seen: dict[str, Column] = {}
+    for c in columns:
+        seen.setdefault(c.key, c)
+    return {"fields": [{"name": c.key, "type": c.type, "title": c.title} for c in seen.values()]}
 
 
 def datapackage(license_: dict, site_name: str, base_url: str) -> dict:
@@ -169,16 +215,16 @@ def datapackage(license_: dict, site_name: str, base_url: str) -> dict:
         "licenses": [license_],
         "resources": [
             {"name": "quyet-dinh", "path": "quyet-dinh.csv", "format": "csv", "encoding": "utf-8-sig",
-             "mediatype": "text/csv", "title": "Quyết định khen thưởng", "schema": {**_schema(DECISION_FIELDS),
-                                                                                   "primaryKey": ["decision_id"]}},
+             "mediatype": "text/csv", "title": "Quyết định khen thưởng",
+             "schema": {**_csv_schema(DECISION_COLUMNS), "primaryKey": ["Mã quyết định (năm/tên tệp)"]}},
             {"name": "nguoi-nhan", "path": "nguoi-nhan.csv", "format": "csv", "encoding": "utf-8-sig",
              "mediatype": "text/csv", "title": "Người, tập thể được khen thưởng",
-             "schema": {**_schema(RECIPIENT_FIELDS), "primaryKey": ["decision_id", "recipient_id"],
-                        "foreignKeys": [{"fields": ["decision_id"],
-                                         "reference": {"resource": "quyet-dinh", "fields": ["decision_id"]}}]}},
+             "schema": {**_csv_schema(RECIPIENT_COLUMNS), "primaryKey": ["Mã quyết định", "Mã người nhận"],
+                        "foreignKeys": [{"fields": ["Mã quyết định"], "reference": {
+                            "resource": "quyet-dinh", "fields": ["Mã quyết định (năm/tên tệp)"]}}]}},
             {"name": "quyet-dinh-json", "path": "quyet-dinh.json", "format": "json", "mediatype": "application/json",
-             "title": "Quyết định khen thưởng (JSON)"},
+             "title": "Quyết định khen thưởng (JSON)", "schema": _json_schema(DECISION_COLUMNS)},
             {"name": "nguoi-nhan-json", "path": "nguoi-nhan.json", "format": "json", "mediatype": "application/json",
-             "title": "Người, tập thể được khen thưởng (JSON)"},
+             "title": "Người, tập thể được khen thưởng (JSON)", "schema": _json_schema(RECIPIENT_COLUMNS)},
         ],
     }
