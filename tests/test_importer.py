@@ -35,7 +35,7 @@ def test_office_layout_with_title_rows_sections_merged_cells_and_nfd(tmp_path):
         [2, unicodedata.normalize("NFD", "Trần Thị Bình"), "Phó Hiệu trưởng", None, "Quản lý giỏi", "1.170.000 đ"],
     ], merges=["A1:F1", "A2:F2", "A5:F5", "A8:F8", "D9:D10"])
     sheet, rows = importer.read_rows(path)
-    result = importer.import_rows(sheet, rows, unit_ids=importer.unit_lookup(ROOT / "data"))
+    result = importer.import_rows(sheet, rows, units=importer.unit_lookup(ROOT / "data"))
     assert result.problems == []
     assert result.recipients == [
         {"kind": "collective", "name": "Trường THCS Tân Phú", "unit": "truong-thcs-tan-phu",
@@ -80,7 +80,7 @@ def test_no_header_row(tmp_path):
     path = workbook(tmp_path, [["a", "b"], ["c", "d"]])
     sheet, rows = importer.read_rows(path)
     assert [str(p) for p in importer.import_rows(sheet, rows).problems] == [
-        "Danh sách, dòng 1: không tìm thấy dòng tiêu đề có cột «Họ và tên» — dùng --map \"Tên cột=name\" để chỉ cột"]
+        "Danh sách, dòng 1: không tìm thấy dòng tiêu đề có cột «Họ và tên» (hoặc «Tên tập thể», «Tên đơn vị») — dùng --map \"Tên cột=name\" để chỉ cột"]
 
 
 def test_csv_export_of_a_decision_reimports_to_the_same_recipients(tree, tmp_path):
