@@ -1324,6 +1324,8 @@ def merge_recipients(existing: list[dict], result: ImportResult) -> MergeReport:
                 value = new.get(key)
             elif key in soft and key in new:
                 value = old.get(key, new[key])
+                if key in old:
+                    kept.add(key)
             else:
                 value = old.get(key)
                 if key in old:
