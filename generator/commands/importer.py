@@ -1144,7 +1144,7 @@ def _row_notices(sheet: str, header: Header, state: _RowState, result: ImportRes
 def _trailing_notice(sheet: str, rows: list[list[str]], end: int, why: str, header: Header,
                      result: ImportResult) -> None:
     """One notice for the rows after the end of the table (signature block, totals …), if any has text."""
-    rest = [i for i in range(end, len(rows)) if any(rows[i])]
+    rest = [i for i in range(end, len(rows)) if not _is_blank(rows[i], header)]
     if not rest:
         return
     signature = why == "signature" or any(_trailer(rows[i], header) == "signature" for i in rest)
