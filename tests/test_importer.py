@@ -533,3 +533,274 @@ def test_a_unit_text_matching_two_registered_units_is_not_guessed():
     match = units.match("Nội vụ")
     assert (match.id, match.ambiguous, match.suggestions) == (
         None, True, [("noi-vu-a", "Nội vụ"), ("phong-noi-vu-a", "Phòng Nội vụ")])
+
+
+# --- re-import into a decision ---------------------------------------------------------------------
+
+DECISION_HEAD = '''number: "12/QĐ-UBND"
+title: "Về việc tặng Bằng khen"
+date: 2024-06-17
+authority: ubnd-tinh
+signer:
+  name: "Lê Văn C"
+  title: "Chủ tịch"
+award_form: bang-khen-cap-tinh
+method: regular
+reason: "Đã có thành tích xuất sắc"
+'''
+DECISION_RECIPIENTS = '''recipients:
+  # danh sách theo tờ trình số 5/TTr-STP
+  - kind: individual
+    id: nguyen-van-a-gv
+    name: "Nguyễn Văn A"
+    position: "Giáo viên"
+    unit: truong-a
+    category: leader_other
+    gender: male
+    achievement: "Dạy giỏi"
+    cash_vnd: 1170000
+    profile: nguyen-van-a
+  - kind: individual
+    name: "Trần Thị B"
+    position: "Hiệu trưởng"
+    unit: truong-a
+    category: leader_other
+    gender: female
+  - kind: collective
+    name: "Trường Tiểu học A"
+    unit: truong-a
+    enterprise: false
+'''
+DECISION_TAIL = '''
+# Đã rà soát dữ liệu cá nhân.
+pii_allow:
+  - "0123"
+'''
+
+
+def test_reimport_merges_into_the_recipients_keeping_hand_added_fields(tree):
+    decision = tree.write("decisions/2024/12-qd-ubnd.yaml", DECISION_HEAD + DECISION_RECIPIENTS + DECISION_TAIL)
+    sheet = tree.root / "ds.csv"
+    sheet.write_text("STT,Họ và tên,Chức vụ,Đơn vị,Thành tích,Tiền thưởng\n"
+                     "1,NGUYỄN VĂN A,Tổ trưởng,Trường Tiểu học A,Dạy giỏi,2340000\n"
+                     "2,Ông Lê Văn D,Giáo viên,Trường Tiểu học A,Dạy giỏi,1170000\n"
+                     "3,Trường Tiểu học A,,Trường Tiểu học A,,\n", encoding="utf-8")
+    result = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"Đã cập nhật danh sách trong {decision}: 1 thêm, 1 bỏ, 1 sửa, 1 giữ nguyên.",
+        "  + thêm «Lê Văn D» (ds.csv, dòng 3)",
+        "  − bỏ «Trần Thị B»: không còn trong bảng",
+        "  ~ sửa «Nguyễn Văn A»: chức vụ (position): «Giáo viên» → «Tổ trưởng»; tiền thưởng (cash_vnd): 1170000 → "
+        "2340000",
+        "Giữ các trường ghi trong tệp quyết định mà bảng không có cột: category, enterprise, gender, id, profile.",
+        "Chạy tiếp: python -m generator validate — 1 đối tượng thống kê được đoán từ chức vụ, hãy kiểm tra các dòng có "
+        "ghi chú",
+    ]
+    assert result.stderr.splitlines() == [
+        "ds.csv!B3: đã bỏ danh xưng trước họ tên (Ông)",
+        "ds.csv!B3: giới tính lấy từ danh xưng «Ông»/«Bà» (bảng không có cột Giới tính) — kiểm tra lại",
+        "ds.csv!B2: đã đổi họ tên viết hoa toàn bộ sang chữ hoa đầu mỗi tiếng, ví dụ «NGUYỄN VĂN A» → «Nguyễn Văn A» "
+        "— kiểm tra lại",
+    ]
+    assert decision.read_text("utf-8") == DECISION_HEAD + '''recipients:
+  - kind: individual
+    id: nguyen-van-a-gv
+    name: "Nguyễn Văn A"
+    position: "Tổ trưởng"
+    unit: truong-a
+    category: leader_other
+    gender: male
+    achievement: "Dạy giỏi"
+    cash_vnd: 2340000
+    profile: nguyen-van-a
+  - kind: individual
+    name: "Lê Văn D"
+    position: "Giáo viên"
+    unit: truong-a
+    category: direct_worker  # đoán từ chức vụ — kiểm tra lại
+    gender: male
+    achievement: "Dạy giỏi"
+    cash_vnd: 1170000
+  - kind: collective
+    name: "Trường Tiểu học A"
+    unit: truong-a
+    enterprise: false
+''' + DECISION_TAIL
+    assert tree.problems() == []
+
+
+def test_reimport_matches_repeated_names_by_unit_and_keeps_withdrawals(tree):
+    text = DECISION_HEAD + '''recipients:
+  - kind: individual
+    name: "Lê Văn A"
+    unit: truong-a
+    category: direct_worker
+    withdrawn:
+      date: 2025-01-02
+      note: "Gỡ theo đề nghị của cá nhân"
+  - kind: individual
+    name: "Lê Văn A"
+    unit_text: "Ấp Cồn Mới"
+    category: direct_worker
+    cash_vnd: 500000
+'''
+    decision = tree.write("decisions/2024/12-qd-ubnd.yaml", text)
+    sheet = tree.root / "ds.csv"
+    sheet.write_text("Họ và tên;Đơn vị;Tiền thưởng\nLê Văn A;Ấp Cồn Mới;600000\nLê Văn A;Trường Tiểu học A;\n",
+                     encoding="utf-8")
+    result = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        f"Đã cập nhật danh sách trong {decision}: 0 thêm, 0 bỏ, 1 sửa, 1 giữ nguyên.",
+        "  ~ sửa «Lê Văn A»: tiền thưởng (cash_vnd): 500000 → 600000"]
+    assert decision.read_text("utf-8") == DECISION_HEAD + '''recipients:
+  - kind: individual
+    name: "Lê Văn A"
+    unit_text: "Ấp Cồn Mới"
+    category: direct_worker
+    cash_vnd: 600000
+  - kind: individual
+    name: "Lê Văn A"
+    unit: truong-a
+    category: direct_worker
+    withdrawn:
+      date: 2025-01-02
+      note: Gỡ theo đề nghị của cá nhân
+'''
+
+
+def test_reimport_keeps_windows_line_endings_and_the_rest_byte_for_byte(tree):
+    original = (DECISION_HEAD + DECISION_RECIPIENTS + DECISION_TAIL).replace("\n", "\r\n").encode("utf-8")
+    decision = tree.write("decisions/2024/12-qd-ubnd.yaml", original)
+    sheet = tree.root / "ds.csv"
+    sheet.write_text("Họ và tên,Chức vụ\nNguyễn Văn A,Giáo viên\nTrần Thị B,Hiệu trưởng\n", encoding="utf-8")
+    assert run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data)).returncode == 0
+    written = decision.read_bytes()
+    head, tail = DECISION_HEAD.replace("\n", "\r\n").encode(), DECISION_TAIL.replace("\n", "\r\n").encode()
+    assert written.startswith(head + b"recipients:\r\n  - kind: individual\r\n") and written.endswith(tail)
+    assert b"\n" not in written.replace(b"\r\n", b"")
+
+
+def test_import_into_a_new_decision_replaces_its_placeholders(tree):
+    made = run_cli("new", "decision", "--number", "45/QĐ-UBND", "--date", "2024-09-02", "--authority", "ubnd-tinh",
+                   "--award-form", "bang-khen-cap-tinh", "--data", str(tree.data))
+    assert made.returncode == 0, made.stderr
+    decision = tree.data / "decisions/2024/45-qd-ubnd.yaml"
+    before = decision.read_text("utf-8")
+    sheet = workbook(tree.root, [["Họ và tên", "Chức vụ", "Đơn vị"], ["Lê Thị E", "Kế toán", "Trường Tiểu học A"]])
+    result = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data))
+    assert result.stdout == (f"Đã ghi 1 người, tập thể vào {decision}; 1 đối tượng thống kê được đoán từ chức vụ, "
+                             "hãy kiểm tra các dòng có ghi chú. Chạy tiếp: python -m generator validate\n")
+    after = decision.read_text("utf-8")
+    assert after == before[:before.index("recipients:")] + '''recipients:
+  - kind: individual
+    name: "Lê Thị E"
+    position: "Kế toán"
+    unit: truong-a
+    category: direct_worker  # đoán từ chức vụ — kiểm tra lại
+# KHÔNG ghi số CCCD, số điện thoại, địa chỉ nhà, ngày sinh.
+'''
+
+
+def test_a_decision_file_with_a_yaml_error_is_not_written(tree):
+    decision = tree.write("decisions/2024/12-qd-ubnd.yaml", DECISION_HEAD + "recipients:\n  - kind: [individual\n")
+    sheet = workbook(tree.root, [["Họ và tên", "Chức vụ"], ["Lê Thị E", "Kế toán"]])
+    result = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data))
+    assert (result.returncode, result.stderr) == (
+        1, f"{decision}: tệp quyết định có lỗi YAML (dòng 13) — sửa rồi nhập lại; chưa ghi gì\n")
+    assert decision.read_text("utf-8") == DECISION_HEAD + "recipients:\n  - kind: [individual\n"
+    missing = run_cli("import", str(sheet), "--decision", str(tree.data / "decisions/2024/99.yaml"))
+    assert (missing.returncode, missing.stderr) == (1, f"{tree.data / 'decisions/2024/99.yaml'}: không có tệp quyết "
+                                                       "định này — tạo trước bằng: python -m generator new decision\n")
+
+
+# --- wrappers and new decision ---------------------------------------------------------------------
+
+
+def _executable(path, text):
+    path.write_text(text, encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    return path
+
+
+def _python_shim(venv):
+    """A stand-in environment whose bin/python runs this interpreter on this checkout."""
+    (venv / "bin").mkdir(parents=True, exist_ok=True)
+    _executable(venv / "bin" / "python", f"#!/bin/sh\nPYTHONPATH='{ROOT}' exec '{sys.executable}' \"$@\"\n")
+    return venv
+
+
+def test_bangvang_wrapper_runs_without_an_activated_environment(tree, tmp_path):
+    env = {**os.environ, "BANGVANG_VENV": str(_python_shim(tmp_path / "venv")), "BANGVANG_TODAY": "2026-11-25"}
+    env.pop("VIRTUAL_ENV", None)
+    helped = subprocess.run([str(ROOT / "bangvang"), "--help"], cwd=ROOT, capture_output=True, text=True, env=env,
+                            timeout=120)
+    assert helped.returncode == 0 and helped.stdout.startswith("usage: bangvang")
+    checked = subprocess.run([str(ROOT / "bangvang"), "validate", "--data", str(tree.data)], cwd=ROOT,
+                             capture_output=True, text=True, env=env, timeout=300)
+    assert (checked.returncode, checked.stdout) == (0, "Dữ liệu hợp lệ: 2 quyết định, 4 lượt khen thưởng, 1 hồ sơ.\n")
+
+
+def test_bangvang_wrapper_creates_the_environment_with_make_first(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    wrapper = project / "bangvang"
+    wrapper.write_bytes((ROOT / "bangvang").read_bytes())
+    wrapper.chmod(0o755)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "make.log"
+    shim = tmp_path / "shim"
+    _python_shim(shim)
+    # a stand-in for make: logs its arguments; "-q" answers "up to date"; otherwise "installs" .venv
+    _executable(bin_dir / "make", f'''#!/bin/sh
+echo "$*" >> '{log}'
+case " $* " in *" -q "*) exit 0;; esac
+mkdir -p '{project}/.venv/bin' && cp '{shim}/bin/python' '{project}/.venv/bin/python' && touch '{project}/.venv/.runtime'
+''')
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("BANGVANG_VENV", None)
+    first = subprocess.run(["./bangvang", "--help"], cwd=project, capture_output=True, text=True, env=env, timeout=120)
+    assert first.returncode == 0 and first.stdout.startswith("usage: bangvang")
+    assert first.stderr == (f"bangvang: đang cài môi trường Python vào {project}/.venv (chỉ lần đầu hoặc khi "
+                            "requirements.txt thay đổi)…\n")
+    second = subprocess.run(["./bangvang", "--help"], cwd=project, capture_output=True, text=True, env=env, timeout=120)
+    assert second.returncode == 0 and second.stderr == ""
+    assert log.read_text().splitlines() == [f"-s -C {project} .venv/.runtime", f"-s -q -C {project} .venv/.runtime"]
+
+
+def test_windows_wrapper_runs_the_venv_python_with_crlf_lines():
+    text = (ROOT / "bangvang.bat").read_bytes()
+    assert b"\n" not in text.replace(b"\r\n", b"")
+    assert b'"%BV_PY%" -m generator %*' in text and b"--require-hashes -r" in text
+
+
+def test_new_decision_refuses_unknown_codes_with_suggestions_and_bad_dates(tree):
+    base = ["new", "decision", "--number", "46/QĐ-UBND", "--data", str(tree.data)]
+    authorities = tree.data / "registries" / "authorities.yaml"
+    cases = [
+        (["--date", "2024-09-02", "--authority", "ubnd-tinh-hoa-an", "--award-form", "bang-khen-cap-tinh"],
+         "Mã cơ quan ban hành «ubnd-tinh-hoa-an» không có trong danh mục — có phải «ubnd-tinh» (Ủy ban nhân dân tỉnh "
+         f"Thử Nghiệm)? Danh sách mã: các dòng «id:» trong {authorities}"),
+        (["--date", "2024-09-02", "--authority", "ubnd-tinh", "--award-form", "bang-khen-tinh"],
+         "Mã hình thức khen thưởng «bang-khen-tinh» không có trong danh mục — có phải «bang-khen-cap-tinh» (Bằng khen "
+         "của Chủ tịch Ủy ban nhân dân tỉnh) hay «bang-khen-thu-tuong» (Bằng khen của Thủ tướng Chính phủ) hay "
+         "«bang-khen-cap-bo» (Bằng khen của Bộ trưởng, thủ trưởng cơ quan ngang bộ)? Danh sách mã: các dòng «id:» "
+         "trong generator/defaults/award_forms.yaml"),
+        (["--date", "2024-09-02", "--authority", "xyz", "--award-form", "bang-khen-cap-tinh"],
+         f"Mã cơ quan ban hành «xyz» không có trong danh mục — Danh sách mã: các dòng «id:» trong {authorities}"),
+        (["--date", "2026-11-26", "--authority", "ubnd-tinh", "--award-form", "bang-khen-cap-tinh"],
+         "Ngày ký 2026-11-26 ở sau hôm nay (2026-11-25) — quyết định chỉ được công khai sau khi đã ký; kiểm tra lại "
+         "năm, tháng, ngày"),
+        (["--date", "2/9/2024", "--authority", "ubnd-tinh", "--award-form", "bang-khen-cap-tinh"],
+         "Ngày ký «2/9/2024» không hợp lệ — viết theo dạng YYYY-MM-DD, ví dụ 2024-06-17"),
+        (["--date", "2023-02-29", "--authority", "ubnd-tinh", "--award-form", "bang-khen-cap-tinh"],
+         "Ngày ký «2023-02-29» không có trên lịch — viết theo dạng YYYY-MM-DD, ví dụ 2024-06-17"),
+    ]
+    for options, message in cases:
+        result = run_cli(*base, *options)
+        assert (result.returncode, result.stderr) == (1, message + "\n"), options
+    assert not (tree.data / "decisions/2024/46-qd-ubnd.yaml").exists()
+    ok = run_cli(*base, "--date", "2024-09-02", "--authority", "ubnd-tinh", "--award-form", "bang-khen-cap-tinh")
+    assert ok.returncode == 0 and (tree.data / "decisions/2024/46-qd-ubnd.yaml").is_file()

@@ -1324,7 +1324,7 @@ def merge_recipients(existing: list[dict], result: ImportResult) -> MergeReport:
                 value = new.get(key)
             elif key in soft and key in new:
                 value = old.get(key, new[key])
-                if key in old:
+                if key in old and old[key] != new[key]:
                     kept.add(key)
             else:
                 value = old.get(key)
