@@ -12,6 +12,8 @@ import unicodedata
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT, run_cli
 from generator import pipeline
@@ -804,3 +806,41 @@ def test_new_decision_refuses_unknown_codes_with_suggestions_and_bad_dates(tree)
     assert not (tree.data / "decisions/2024/46-qd-ubnd.yaml").exists()
     ok = run_cli(*base, "--date", "2024-09-02", "--authority", "ubnd-tinh", "--award-form", "bang-khen-cap-tinh")
     assert ok.returncode == 0 and (tree.data / "decisions/2024/46-qd-ubnd.yaml").is_file()
+
+
+def test_an_empty_file_says_so(tmp_path):
+    (tmp_path / "ds.csv").write_bytes(b"\xef\xbb\xbf")
+    result = run_cli("import", str(tmp_path / "ds.csv"))
+    assert (result.returncode, result.stderr.splitlines()[0]) == (
+        1, "ds.csv, dòng 1: trang tính trống — không có ô nào có chữ; kiểm tra tệp, hoặc chọn trang khác bằng --sheet")
+
+
+def test_an_xlsx_saved_under_another_name_is_read_by_its_content(tmp_path):
+    path = office_workbook(tmp_path / "ds.xlsx").rename(tmp_path / "ds.csv")
+    assert imported(path).recipients == OFFICE_RECIPIENTS
+
+
+_CELLS = ["STT", "Họ và tên", "Tên tập thể", "Tên đơn vị", "Chức vụ", "Đơn vị", "Năm sinh", "Giới tính", "Nam", "Nữ",
+          "Tiền thưởng", "1.000 đ", "I. TẬP THỂ", "II. CÁ NHÂN", "KT. CHỦ TỊCH", "Ông Lê Văn A", "LÊ VĂN B", "",
+          "Tổng cộng", "(1)", "(2)", "1", "Loại", "Hộ gia đình", "Đối tượng", "Mã đơn vị", "THPT Chuyên Hòa An",
+          "Trường THCS Tân Phù", "Đ/c", "Nơi nhận:", "(Đã ký)", "\u0301", "²"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.lists(st.one_of(st.sampled_from(_CELLS), st.text(max_size=8)), max_size=7), max_size=12),
+       st.dictionaries(st.sampled_from(_CELLS), st.sampled_from(importer.FIELDS), max_size=2))
+def test_any_grid_gives_recipients_problems_or_notices_never_an_exception(rows, mapping):
+    result = importer.import_rows("S", rows, mapping, units=UNITS)
+    importer.to_yaml(result)
+    report = importer.merge_recipients([{"name": "Lê Văn A", "kind": "individual"}, {"name": 3}, {}], result)
+    importer.recipients_yaml(report.recipients, report.guessed)
+    assert all(str(x) for x in result.notices + result.problems) and report.lines("S") is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_bytes_decode_or_raise_a_read_error(data):
+    try:
+        importer.parse_text_table(importer.decode_text(data))
+    except importer.ReadError as exc:
+        assert str(exc)

@@ -194,7 +194,7 @@ def read_rows(path: Path, sheet: str | None = None) -> tuple[str, list[list[str]
         raise ReadError(f"không mở được tệp ({exc.strerror or exc})") from None
     kind = _sniff_format(data, path.suffix.lower())
     if kind == "xlsx":
-        name, rows = _read_xlsx(path, sheet)
+        name, rows = _read_xlsx(data, sheet)
     elif kind == "calamine":
         name, rows = _read_calamine(path, sheet)
     else:
@@ -222,15 +222,15 @@ def _sniff_format(data: bytes, suffix: str) -> str:
     return "text"
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> tuple[str, list[list[str]]]:
-    """An .xlsx sheet through openpyxl, merged cells filled."""
+def _read_xlsx(data: bytes, sheet: str | None) -> tuple[str, list[list[str]]]:
+    """An .xlsx sheet through openpyxl (from its bytes, whatever the file is called), merged cells filled."""
     import zipfile
 
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError) as exc:
         raise ReadError(f"không đọc được bảng tính (tệp hỏng hoặc có mật khẩu: {exc}) — mở bằng Excel, "
                         "lưu lại thành .xlsx không đặt mật khẩu rồi nhập lại") from None
@@ -543,7 +543,7 @@ def _is_continuation(row: list[str], header: list[str], labels: dict[int, str], 
     cells = [(c, v) for c, v in enumerate(row) if v]
     if not cells:
         return False
-    numbers = [v for _, v in cells if re.fullmatch(r"\(?\d{1,2}\)?|\(?[A-Z]\)?", v)]
+    numbers = [v for _, v in cells if re.fullmatch(r"\(?[0-9]{1,2}\)?|\(?[A-Z]\)?", v)]
     if len(numbers) == len(cells) >= 3 and _increasing(numbers):
         return True
     if stt is not None and stt < len(row) and re.fullmatch(r"\d{1,4}\.?", row[stt]):
@@ -696,6 +696,10 @@ def import_rows(sheet: str, rows: list[list[str]], mapping: dict[str, str] | Non
     """Turn spreadsheet rows into recipient dicts (keys of the decision schema), with problems and notices."""
     mapping = {_header_key(k): v for k, v in (mapping or {}).items()}
     result = ImportResult(sheet=sheet)
+    if not any(any(row) for row in rows):
+        result.problems.append(ImportProblem(sheet, 1, "", "trang tính trống — không có ô nào có chữ; kiểm tra tệp, "
+                                             "hoặc chọn trang khác bằng --sheet"))
+        return result
     header = find_header(rows, mapping)
     if header is None:
         result.problems.append(ImportProblem(sheet, 1, "", "không tìm thấy dòng tiêu đề có cột «Họ và tên» "
@@ -852,7 +856,7 @@ def parse_cash(text: str) -> int | None:
     folded = re.sub(r"\s*(dong|vnd|d)$", "", folded)
     folded = re.sub(r"[.,]00$", "", folded)
     digits = re.sub(r"[.\s,]", "", folded)
-    return int(digits) if digits.isdigit() else None
+    return int(digits) if re.fullmatch(r"[0-9]+", digits) else None
 
 
 # --- names ----------------------------------------------------------------------------------------
