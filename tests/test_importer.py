@@ -844,3 +844,13 @@ def test_any_bytes_decode_or_raise_a_read_error(data):
         importer.parse_text_table(importer.decode_text(data))
     except importer.ReadError as exc:
         assert str(exc)
+
+
+def test_a_collective_named_cong_dong_is_not_a_total_row_and_a_merged_name_is_not_a_heading(tmp_path):
+    path = workbook(tmp_path, [["Họ và tên", None, "Thành tích"],
+                               ["Cộng đồng dân cư ấp Cồn Mới", None, "Giữ gìn an ninh"],
+                               ["Nguyễn Văn An"], ["Cộng: 2"]], merges=["A1:B1", "A3:B3"])
+    result = imported(path)
+    assert [(r["kind"], r["name"]) for r in result.recipients] == [
+        ("collective", "Cộng đồng dân cư ấp Cồn Mới"), ("individual", "Nguyễn Văn An")]
+    assert [str(n) for n in result.notices] == ["Danh sách: bỏ qua 1 dòng sau bảng (dòng tổng cộng), từ dòng 4"]

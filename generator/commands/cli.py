@@ -81,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--decision", help="tệp quyết định (data/decisions/…/….yaml) để ghi danh sách vào — nếu tệp đã có "
                                       "danh sách thì gộp: giữ các trường ghi tay, báo thêm/bỏ/sửa; "
                                       "không có thì in ra màn hình")
-    p.add_argument("--sheet", help="tên trang tính (mặc định: trang hiện đầu tiên)")
+    p.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên không bị ẩn)")
     p.add_argument("--map", action="append", default=[], metavar="\"Tên cột=trường\"",
                    help="gán cột lạ cho một trường, ví dụ --map \"Nơi công tác=unit_text\"")
     p.add_argument("--category", default="direct_worker", help="đối tượng mặc định cho cá nhân (mặc định direct_worker)")
@@ -288,6 +288,10 @@ def cmd_import(args) -> int:
         return EXIT_INVALID
     mapping = _import_mapping(args.map, importer.FIELDS)
     if mapping is None:
+        return EXIT_USAGE
+    if args.category not in importer.CATEGORY_WORDS:
+        print(f"--category {args.category}: không có đối tượng này; dùng một trong: {', '.join(importer.CATEGORY_WORDS)}",
+              file=sys.stderr)
         return EXIT_USAGE
     if args.decision and not Path(args.decision).is_file():
         print(f"{args.decision}: không có tệp quyết định này — tạo trước bằng: python -m generator new decision",

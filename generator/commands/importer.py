@@ -89,7 +89,8 @@ POSITION_GUESSES = [
 COLLECTIVE_WORDS = re.compile(
     r"^(trường|phòng|công ty|ủy ban|uỷ ban|ubnd|hợp tác xã|htx|trạm|bệnh viện|khoa|tổ|ấp|thôn|bản|buôn|đội|ban|"
     r"chi cục|cục|trung tâm|sở|hội|đồn|công an|xí nghiệp|nhà máy|văn phòng|chi nhánh|ngân hàng|khu phố|"
-    r"đảng bộ|chi bộ|đoàn|liên đoàn|lớp|tập thể|xã|phường|thị trấn|bộ chỉ huy|ban chỉ huy|hạt|chi đoàn)(\s|$)")
+    r"đảng bộ|chi bộ|đoàn|liên đoàn|lớp|tập thể|xã|phường|thị trấn|bộ chỉ huy|ban chỉ huy|hạt|chi đoàn|"
+    r"cộng đồng|khu dân cư|xóm|khóm|làng|chi hội)(\s|$)")
 COLLECTIVE_WORDS_ASCII = re.compile(
     r"^(truong (mn|mg|th|thcs|thpt|mam non|mau giao|tieu hoc|trung hoc|pho thong|dai hoc|cao dang|trung cap)|"
     r"phong|cong ty|uy ban|ubnd|hop tac xa|htx|benh vien|chi cuc|trung tam|cong an|xi nghiep|so|tram y te|"
@@ -585,8 +586,9 @@ _SIGNATURE_MARKS = [re.compile(p) for p in (
     r"^(thu truong (co quan|don vi)|nguoi duyet|ke toan( truong)?|xac nhan cua .*)\s*:?$",
     r"^(pho )?(chu tich|giam doc|hieu truong|truong phong|truong ban|bi thu|thu truong)$",
 )]
-_TOTAL = re.compile(r"^(tổng cộng|tổng số|tổng|cộng)(\s|:|$)")
-_TOTAL_ASCII = re.compile(r"^(tong cong|tong so)(\s|:|$)")
+# "Tổng cộng", "Cộng: 6 người", "Tổng số (6)" — but not "Cộng đồng dân cư ấp 3", a collective
+_TOTAL = re.compile(r"^(tổng cộng|tổng số|tổng|cộng)\s*[:.]?\s*(\d.*|\(.*\))?$")
+_TOTAL_ASCII = re.compile(r"^(tong cong|tong so)\s*[:.]?\s*(\d.*|\(.*\))?$")
 
 
 def _is_blank(row: list[str], header: Header) -> bool:
@@ -642,7 +644,8 @@ def _section_kind(row: list[str], header: Header) -> tuple[bool, str | None]:
     """(is a heading row, the kind it sets or None).
 
     Headings: a kind alone ("I. TẬP THỂ", "Cá nhân:", "TẬP THỂ (03)"), a text numbered with a Roman numeral
-    or a capital letter ("II. Khối trường học"), or one text merged across the row.
+    or a capital letter ("II. Khối trường học"), or one text merged across the row (not a name merged over
+    the columns of the name).
     """
     texts = [v for v in row if v]
     if len(set(texts)) != 1:
@@ -651,7 +654,8 @@ def _section_kind(row: list[str], header: Header) -> tuple[bool, str | None]:
     bare = _SECTION.fullmatch(re.sub(r"\s+", " ", folded))
     if bare:
         return True, KINDS[bare.group(4)]
-    if len(texts) > 1 or re.match(r"^([IVX]+|[A-Z])[.)]\s", text):
+    merged = len(texts) > 1 and not {c for c, v in enumerate(row) if v} <= set(header.name_span)
+    if merged or re.match(r"^([IVX]+|[A-Z])[.)]\s", text):
         return True, next((k for word, k in KINDS.items() if re.search(rf"\b{word}\b", folded)), None)
     return False, None
 
