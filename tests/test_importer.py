@@ -12,10 +12,10 @@ import unicodedata
 
 import openpyxl
 import pytest
+from conftest import FIXTURES, ROOT, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, ROOT, run_cli
 from generator import pipeline
 from generator.commands import importer
 from generator.site.render import SiteOptions, render_site
@@ -736,11 +736,11 @@ def _python_shim(venv):
 def test_bangvang_wrapper_runs_without_an_activated_environment(tree, tmp_path):
     env = {**os.environ, "BANGVANG_VENV": str(_python_shim(tmp_path / "venv")), "BANGVANG_TODAY": "2026-11-25"}
     env.pop("VIRTUAL_ENV", None)
-    helped = subprocess.run([str(ROOT / "bangvang"), "--help"], cwd=ROOT, capture_output=True, text=True, env=env,
+    helped = subprocess.run([str(ROOT / "bangvang"), "--help"], cwd=ROOT, capture_output=True, text=True, env=env, check=False,
                             timeout=120)
     assert helped.returncode == 0 and helped.stdout.startswith("usage: bangvang")
     checked = subprocess.run([str(ROOT / "bangvang"), "validate", "--data", str(tree.data)], cwd=ROOT,
-                             capture_output=True, text=True, env=env, timeout=300)
+                             capture_output=True, text=True, env=env, check=False, timeout=300)
     assert (checked.returncode, checked.stdout) == (0, "Dữ liệu hợp lệ: 2 quyết định, 4 lượt khen thưởng, 1 hồ sơ.\n")
 
 
@@ -763,11 +763,11 @@ mkdir -p '{project}/.venv/bin' && cp '{shim}/bin/python' '{project}/.venv/bin/py
 ''')
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
     env.pop("BANGVANG_VENV", None)
-    first = subprocess.run(["./bangvang", "--help"], cwd=project, capture_output=True, text=True, env=env, timeout=120)
+    first = subprocess.run(["./bangvang", "--help"], cwd=project, capture_output=True, text=True, env=env, check=False, timeout=120)
     assert first.returncode == 0 and first.stdout.startswith("usage: bangvang")
     assert first.stderr == (f"bangvang: đang cài môi trường Python vào {project}/.venv (chỉ lần đầu hoặc khi "
                             "requirements.txt thay đổi)…\n")
-    second = subprocess.run(["./bangvang", "--help"], cwd=project, capture_output=True, text=True, env=env, timeout=120)
+    second = subprocess.run(["./bangvang", "--help"], cwd=project, capture_output=True, text=True, env=env, check=False, timeout=120)
     assert second.returncode == 0 and second.stderr == ""
     assert log.read_text().splitlines() == [f"-s -C {project} .venv/.runtime", f"-s -q -C {project} .venv/.runtime"]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -556,7 +557,7 @@ def _is_continuation(row: list[str], header: list[str], labels: dict[int, str], 
 def _increasing(numbers: list[str]) -> bool:
     """True for column numbers written in order: "1 2 3", "(1) (2) (3)" or "A B C"."""
     values = [int(n.strip("()")) if n.strip("()").isdigit() else ord(n.strip("()")) for n in numbers]
-    return all(b > a for a, b in zip(values, values[1:]))
+    return all(b > a for a, b in itertools.pairwise(values))
 
 
 def _under_group(col: int, header: list[str], row: list[str]) -> bool:
@@ -696,7 +697,7 @@ def _continues(rows: list[list[str]], start: int, header: Header) -> bool:
 
 
 def import_rows(sheet: str, rows: list[list[str]], mapping: dict[str, str] | None = None,
-                default_category: str = "direct_worker", units: "UnitIndex | None" = None) -> ImportResult:
+                default_category: str = "direct_worker", units: UnitIndex | None = None) -> ImportResult:
     """Turn spreadsheet rows into recipient dicts (keys of the decision schema), with problems and notices."""
     mapping = {_header_key(k): v for k, v in (mapping or {}).items()}
     result = ImportResult(sheet=sheet)
@@ -739,7 +740,7 @@ def import_rows(sheet: str, rows: list[list[str]], mapping: dict[str, str] | Non
 class _RowState:
     """What the rows loop carries along: the current section and the cells behind each kind of notice."""
 
-    units: "UnitIndex | None"
+    units: UnitIndex | None
     default_category: str
     section: str | None = None
     honorifics: list[str] = field(default_factory=list)
@@ -1237,10 +1238,10 @@ class MergeReport:
 def _block_span(text: str) -> tuple[int, int] | None:
     """(start, end) of the ``recipients:`` block: from its key to the next top-level key, leaving out the
     comment and blank lines just before that key (or at the end of the file)."""
-    start = re.search(r"^recipients\s*:", text, re.M)
+    start = re.search(r"^recipients\s*:", text, re.MULTILINE)
     if not start:
         return None
-    following = re.compile(r"^[^\s#\-]|^---|^\.\.\.", re.M)
+    following = re.compile(r"^[^\s#\-]|^---|^\.\.\.", re.MULTILINE)
     nxt = following.search(text, text.find("\n", start.start()) + 1 if "\n" in text[start.start():] else len(text))
     end = nxt.start() if nxt else len(text)
     lines = text[start.start():end].splitlines(keepends=True)
