@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check validate serve golden sample browser clean help bench lock audit-deps
+.PHONY: site test check validate serve golden sample browser clean help bench lock audit-deps import new-decision
 
 help:
 	@echo "make site      cài môi trường (.venv), kiểm tra dữ liệu và xây dựng trang vào site/"
@@ -12,6 +12,11 @@ help:
 	@echo "make check     bộ kiểm thử nhanh khi sửa mã: không trình duyệt, không đo hiệu năng"
 	@echo "make serve     xem trước trực tiếp tại http://127.0.0.1:8000"
 	@echo "make validate  chỉ kiểm tra dữ liệu"
+	@echo "make import FILE=danh-sach.xlsx DECISION=data/decisions/2025/123-qd-ubnd.yaml"
+	@echo "               nhập danh sách từ Excel/CSV vào quyết định (bỏ DECISION để chỉ in ra; SHEET=… chọn trang)"
+	@echo "make new-decision NUMBER=123/QĐ-UBND DATE=2025-05-15 AUTHORITY=ubnd-tinh-hoa-an FORM=bang-khen-cap-tinh"
+	@echo "               tạo tệp quyết định mới có chú thích (thiếu giá trị nào thì hỏi)"
+	@echo "./bangvang …   chạy mọi lệnh (validate, build, import, new …) không cần kích hoạt .venv"
 	@echo "make golden    tạo lại các tệp golden của trang mẫu sau khi sửa mẫu trang"
 	@echo "make lock      tạo lại requirements*.txt (phiên bản cố định + mã băm) từ requirements*.in"
 	@echo "make audit-deps kiểm tra lỗ hổng đã biết của các gói phụ thuộc (pip-audit)"
@@ -57,6 +62,16 @@ site: $(VENV)/.runtime
 
 validate: $(VENV)/.runtime
 	$(BIN)/python -m generator validate
+
+# make import FILE=danh-sach.xlsx [DECISION=data/decisions/2025/123-qd-ubnd.yaml] [SHEET="Trang 1"]
+import: $(VENV)/.runtime
+	@[ -n "$(FILE)" ] || { echo "Thiếu FILE=…, ví dụ: make import FILE=danh-sach.xlsx DECISION=data/decisions/2025/123-qd-ubnd.yaml" >&2; exit 2; }
+	$(BIN)/python -m generator import "$(FILE)" $(if $(DECISION),--decision "$(DECISION)") $(if $(SHEET),--sheet "$(SHEET)")
+
+# make new-decision NUMBER=123/QĐ-UBND DATE=2025-05-15 AUTHORITY=ubnd-tinh-hoa-an FORM=bang-khen-cap-tinh
+new-decision: $(VENV)/.runtime
+	$(BIN)/python -m generator new decision $(if $(NUMBER),--number "$(NUMBER)") $(if $(DATE),--date "$(DATE)") \
+		$(if $(AUTHORITY),--authority "$(AUTHORITY)") $(if $(FORM),--award-form "$(FORM)")
 
 serve: $(VENV)/.runtime
 	$(BIN)/python -m generator serve

@@ -92,11 +92,12 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("--data", default="data")
     pr.set_defaults(func=cmd_new)
 
-    p = sub.add_parser("import", help="nhập danh sách khen thưởng từ tệp Excel (.xlsx) hoặc CSV")
-    p.add_argument("file", help="tệp .xlsx hoặc .csv")
-    p.add_argument("--decision", help="tệp quyết định (data/decisions/…/….yaml) để ghi danh sách vào; "
+    p = sub.add_parser("import", help="nhập danh sách khen thưởng từ tệp Excel (.xlsx, .xls), .ods hoặc CSV")
+    p.add_argument("file", help="tệp .xlsx, .xls, .ods, .csv hoặc .txt (Unicode text của Excel)")
+    p.add_argument("--decision", help="tệp quyết định (data/decisions/…/….yaml) để ghi danh sách vào — nếu tệp đã có "
+                                      "danh sách thì gộp: giữ các trường ghi tay, báo thêm/bỏ/sửa; "
                                       "không có thì in ra màn hình")
-    p.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên)")
+    p.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên không bị ẩn)")
     p.add_argument("--map", action="append", default=[], metavar="\"Tên cột=trường\"",
                    help="gán cột lạ cho một trường, ví dụ --map \"Nơi công tác=unit_text\"")
     p.add_argument("--category", default="direct_worker", help="đối tượng mặc định cho cá nhân (mặc định direct_worker)")
@@ -225,36 +226,72 @@ def cmd_import(args) -> int:
     from generator.commands import importer
 
     source = Path(args.file)
-    if not source.is_file() or source.suffix.lower() not in (".xlsx", ".csv"):
-        print(f"{source}: không có tệp .xlsx hoặc .csv này", file=sys.stderr)
+    if not source.is_file():
+        print(f"{source}: không có tệp này", file=sys.stderr)
         return EXIT_INVALID
-    mapping = {}
-    for item in args.map:
-        column, _, target = item.partition("=")
-        if target not in importer.FIELDS:
-            print(f"--map {item}: trường «{target}» không có; dùng một trong: {', '.join(importer.FIELDS)}",
-                  file=sys.stderr)
-            return EXIT_USAGE
-        mapping[column] = target
+    if source.suffix.lower() not in importer.SUFFIXES:
+        print(f"{source}: không nhập được tệp loại «{source.suffix or source.name}» — lưu danh sách thành .xlsx, "
+              ".xls, .ods hoặc .csv rồi nhập lại", file=sys.stderr)
+        return EXIT_INVALID
+    mapping = _import_mapping(args.map, importer.FIELDS)
+    if mapping is None:
+        return EXIT_USAGE
+    if args.category not in importer.CATEGORY_WORDS:
+        print(f"--category {args.category}: không có đối tượng này; dùng một trong: {', '.join(importer.CATEGORY_WORDS)}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if args.decision and not Path(args.decision).is_file():
+        print(f"{args.decision}: không có tệp quyết định này — tạo trước bằng: python -m generator new decision",
+              file=sys.stderr)
+        return EXIT_INVALID
     try:
         sheet, rows = importer.read_rows(source, args.sheet)
-    except (KeyError, ValueError, OSError, UnicodeDecodeError) as exc:
-        print(f"{source}: không đọc được tệp ({exc})", file=sys.stderr)
+    except importer.ReadError as exc:
+        print(f"{source}: {exc}", file=sys.stderr)
         return EXIT_INVALID
     result = importer.import_rows(sheet, rows, mapping, args.category, importer.unit_lookup(Path(args.data)))
+    prefix = "" if sheet == source.name else f"{source.name}: "  # a CSV's "sheet" is the file itself
+    for notice in result.notices:
+        print(f"{prefix}{notice}", file=sys.stderr)
     for problem in result.problems:
-        print(f"{source.name}: {problem}", file=sys.stderr)
+        print(f"{prefix}{problem}", file=sys.stderr)
     if result.problems:
         print(f"\n{len(result.problems)} dòng chưa đọc được — sửa tệp rồi nhập lại; chưa ghi gì.", file=sys.stderr)
         return EXIT_INVALID
-    if args.decision:
-        importer.write_into_decision(Path(args.decision), result)
-        print(f"Đã ghi {len(result.recipients)} người, tập thể vào {args.decision}"
-              + (f"; {len(result.guessed)} đối tượng thống kê được đoán từ chức vụ, hãy kiểm tra các dòng có ghi chú"
-                 if result.guessed else "") + ". Chạy tiếp: python -m generator validate")
-    else:
+    if not args.decision:
         sys.stdout.write(importer.to_yaml(result))
+        return EXIT_OK
+    try:
+        report = importer.write_into_decision(Path(args.decision), result)
+    except importer.DecisionFileError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    guessed = (f"; {len(report.guessed)} đối tượng thống kê được đoán từ chức vụ, hãy kiểm tra các dòng có ghi chú"
+               if report.guessed else "")
+    if report.fresh:
+        print(f"Đã ghi {len(report.recipients)} người, tập thể vào {args.decision}{guessed}. "
+              "Chạy tiếp: python -m generator validate")
+    else:
+        print(f"Đã cập nhật danh sách trong {args.decision}: " + "\n".join(report.lines(sheet)))
+        print(f"Chạy tiếp: python -m generator validate{guessed.replace(';', ' —', 1)}")
     return EXIT_OK
+
+
+def _import_mapping(items: list[str], fields: tuple[str, ...]) -> dict[str, str] | None:
+    """``--map "Tên cột=trường"`` options as a dict; None (after saying why) when one is malformed."""
+    mapping = {}
+    for item in items:
+        column, sep, target = item.partition("=")
+        target = target.strip()
+        if not sep or not column.strip():
+            print(f"--map {item}: viết theo dạng \"Tên cột=trường\", ví dụ --map \"Nơi công tác=unit_text\"",
+                  file=sys.stderr)
+            return None
+        if target not in fields:
+            print(f"--map {item}: trường «{target}» không có; dùng một trong: {', '.join(fields)}", file=sys.stderr)
+            return None
+        mapping[column.strip()] = target
+    return mapping
 
 
 def cmd_attach(args) -> int:

@@ -7,11 +7,15 @@ is a valid record once the «…» placeholders are filled in.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 import sys
 from pathlib import Path
 
 from generator.records.yaml_write import q
-from generator.text import slugify
+from generator.text import fold, slugify
+
+DEFAULTS_DIR = Path(__file__).resolve().parent.parent / "defaults"
 
 
 class ScaffoldError(Exception):
@@ -42,13 +46,11 @@ def create_decision(data: Path, number: str | None, date: str | None, authority:
                     award_form: str | None) -> Path:
     """Write ``data/decisions/<year>/<slug of number>.yaml`` and return its path."""
     number = _ask(number, "Số, ký hiệu (ví dụ 1234/QĐ-UBND; để trống nếu không rõ số)", required=False)
-    date = _ask(date, "Ngày ký (YYYY-MM-DD)")
-    try:
-        signed = dt.date.fromisoformat(date)
-    except ValueError:
-        raise ScaffoldError(f"Ngày ký «{date}» không hợp lệ — viết theo dạng YYYY-MM-DD, ví dụ 2024-06-17") from None
+    signed = _signing_date(_ask(date, "Ngày ký (YYYY-MM-DD)"))
     authority = _ask(authority, "Mã cơ quan ban hành (xem data/registries/authorities.yaml)")
+    _check_code(authority, "Mã cơ quan ban hành", *_registry(data, "authorities"))
     award_form = _ask(award_form, "Mã hình thức khen thưởng (xem trang Hình thức khen thưởng)")
+    _check_code(award_form, "Mã hình thức khen thưởng", *_registry(data, "award_forms"))
     name = slugify(number) if number else f"khong-so-{signed.isoformat()}"
     path = data / "decisions" / str(signed.year) / f"{name}.yaml"
     if path.exists():
@@ -98,6 +100,78 @@ recipients:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _signing_date(text: str) -> dt.date:
+    """The signing date: YYYY-MM-DD, not after today (``BANGVANG_TODAY`` pins today, as for validation)."""
+    from generator.pipeline import today
+
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        raise ScaffoldError(f"Ngày ký «{text}» không hợp lệ — viết theo dạng YYYY-MM-DD, ví dụ 2024-06-17")
+    try:
+        signed = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ScaffoldError(f"Ngày ký «{text}» không có trên lịch — viết theo dạng YYYY-MM-DD, ví dụ 2024-06-17") from None
+    if signed > today():
+        raise ScaffoldError(f"Ngày ký {signed.isoformat()} ở sau hôm nay ({today().isoformat()}) — quyết định chỉ "
+                            "được công khai sau khi đã ký; kiểm tra lại năm, tháng, ngày")
+    return signed
+
+
+def _registry(data: Path, kind: str) -> tuple[dict[str, str], str]:
+    """({id: name} of a registry, the file it came from as shown to the user).
+
+    Award forms fall back to the legal taxonomy shipped in generator/defaults/, as validation does.
+    """
+    import yaml
+
+    candidates = [data / "registries" / f"{kind}.yaml", data / "registries" / f"{kind}.yml"]
+    if kind == "award_forms":
+        candidates.append(DEFAULTS_DIR / "award_forms.yaml")
+    path = next((c for c in candidates if c.is_file()), None)
+    if path is None:
+        raise ScaffoldError(f"Chưa có danh mục {candidates[0]} — tạo danh mục trước, rồi chạy lại lệnh")
+    shown = _shown(path) if path.parent.name == "registries" else "generator/defaults/award_forms.yaml"
+    try:
+        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        raise ScaffoldError(f"Không đọc được danh mục {shown} — chạy python -m generator validate để xem lỗi") from None
+    codes = {str(i["id"]): str(i.get("name", "")) for i in items if isinstance(i, dict) and "id" in i} if isinstance(
+        items, list) else {}
+    return codes, shown
+
+
+def _shown(path: Path) -> str:
+    """A path as the user knows it: relative to the working directory when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _check_code(code: str, what: str, codes: dict[str, str], shown: str) -> None:
+    """Refuse a code missing from its registry, naming up to three close codes ("có phải «…»?") and the file."""
+    if code in codes:
+        return
+    near = _close_codes(code, codes)
+    hint = ("có phải " + " hay ".join(f"«{c}» ({codes[c]})" for c in near) + "? ") if near else ""
+    raise ScaffoldError(f"{what} «{code}» không có trong danh mục — {hint}Danh sách mã: các dòng «id:» trong {shown}")
+
+
+def _close_codes(code: str, codes: dict[str, str]) -> list[str]:
+    """Codes most like ``code``: compared with each id, and with each name (abbreviations such as UBND spelt out)."""
+    from generator.commands.importer import unit_key
+
+    wanted = slugify(code)
+    spelt = slugify(unit_key(code.replace("-", " ")))
+    scored = []
+    for candidate, name in codes.items():
+        by_id = difflib.SequenceMatcher(None, wanted, candidate).ratio()
+        by_name = difflib.SequenceMatcher(None, spelt, slugify(name).replace("-cua-", "-")).ratio()
+        score = 1.0 if fold(code) == fold(name) else max(by_id, by_name)
+        if score >= 0.6:
+            scored.append((-score, candidate))
+    return [candidate for _, candidate in sorted(scored)[:3]]
 
 
 def create_profile(data: Path, name: str | None, kind: str) -> Path:
