@@ -78,7 +78,7 @@ def test_revoked_decision_appears_where_it_must_and_nowhere_it_must_not(sample_s
     import csv
 
     rows = list(csv.DictReader((sample_site / "du-lieu/nguoi-nhan.csv").read_text("utf-8-sig").splitlines()))
-    assert [r["revoked"] for r in rows if r["decision_id"] == "2024/1990-qd-ubnd"] == ["true"]
+    assert [r["Đã bị hủy bỏ"] for r in rows if r["Mã quyết định"] == "2024/1990-qd-ubnd"] == ["Có"]
     # not in any statistics page or list, and not in the home page totals
     for stats_page in (sample_site / "thong-ke").rglob("index.html"):
         assert "1990-qd-ubnd" not in stats_page.read_text("utf-8"), stats_page
