@@ -66,7 +66,8 @@ def run_cli(*args: str, cwd: Path = ROOT, env_today: str = TODAY) -> subprocess.
     """Run ``python -m generator`` as a user would, capturing output."""
     import os
 
-    env = {**os.environ, "BANGVANG_TODAY": env_today}
+    # the checkout under test first on the path, whatever the working directory (worktrees, temp projects)
+    env = {**os.environ, "BANGVANG_TODAY": env_today, "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
                           env=env, timeout=300)
 

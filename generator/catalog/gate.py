@@ -48,6 +48,7 @@ class Row:
     recipient_id: str  # anchor id: name-derived, or neutral once withdrawn
     kind: RecipientKind
     name: str  # empty when withdrawn
+    aliases: tuple[str, ...]  # other spellings of the name, for search
     position: str | None
     unit: str | None  # registry id
     unit_text: str | None
@@ -86,12 +87,12 @@ class Publication:
 
     def _row(self, r: Recipient, number: int, recipient_id: str, revoked: bool) -> Row:
         if r.withdrawn:
-            return Row(number, neutral_id(number), r.kind, "", None, None, None, None, None, False, None, None,
+            return Row(number, neutral_id(number), r.kind, "", (), None, None, None, None, None, False, None, None,
                        None, r.withdrawn, revoked)
         hidden = self.hidden
         unit_hidden = "unit" in hidden
         return Row(
-            number=number, recipient_id=recipient_id, kind=r.kind, name=r.name,
+            number=number, recipient_id=recipient_id, kind=r.kind, name=r.name, aliases=tuple(r.aliases),
             position=None if "position" in hidden else r.position,
             unit=None if unit_hidden else r.unit, unit_text=None if unit_hidden else r.unit_text,
             category=None if "category" in hidden else r.category,

@@ -248,6 +248,8 @@ class Recipient(Record):
     )
     kind: RecipientKind = F("Loại đối tượng", "individual (cá nhân), household (hộ gia đình), collective (tập thể).")
     name: Text = F("Họ và tên / Tên tập thể")
+    aliases: list[Text] = F("Tên gọi khác", "Cách viết khác của tên (ví dụ trên báo chí), để tìm kiếm thấy; "
+                                           "không hiển thị như tên chính.", default_factory=list)
     position: Text | None = F("Chức vụ", default=None)
     unit: Id | None = F("Đơn vị (mã)", "Mã đơn vị trong danh mục data/registries/units.yaml.", default=None)
     unit_text: Text | None = F("Đơn vị (ghi tự do)", "Tên đơn vị khi đơn vị không có trong danh mục.", default=None)
@@ -322,6 +324,7 @@ class Profile(Record):
     """Hồ sơ gương điển hình tiên tiến — data/profiles/<slug>.yaml và (tùy chọn) <slug>.md."""
 
     name: Text = F("Họ và tên / Tên tập thể")
+    aliases: list[Text] = F("Tên gọi khác", "Cách viết khác của tên, để tìm kiếm thấy.", default_factory=list)
     kind: RecipientKind = F("Loại đối tượng")
     unit: Id | None = F("Đơn vị (mã)", default=None)
     locality: Text | None = F("Địa bàn", default=None)
