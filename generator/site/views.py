@@ -41,6 +41,17 @@ def share(s: Share) -> Markup:
         s.key, s.denominator_key, percent(s.numerator, s.denominator), figure(s.denominator_key, s.denominator), s.of)
 
 
+# Placeholders a recipient's citation fills in the browser (cite.js) from the row it is copied from.
+ROW_SUBJECT, ROW_ANCHOR = "%NGUOI%", "%NEO%"
+
+
+def citation(subject: str, source: str, site_name: str, url: str, status: str = "") -> str:
+    """The one citation style, for decisions, recipients and profiles alike:
+    "<subject> (<status>). <source>. <site>. <permanent URL>" — the reader's browser appends the date of access."""
+    head = f"{subject} ({status})" if status else subject
+    return ". ".join(part for part in (head, source, site_name, url) if part)
+
+
 def decision_label(decision: DecisionEntry) -> str:
     """How a decision is named in headings: its number, or a note that it has none."""
     return f"Quyết định số {decision.model.number}" if decision.model.number else "Quyết định (không rõ số)"
@@ -90,6 +101,7 @@ class RecipientRow:
     cash: str
     status: str  # "Đã hủy bỏ" on a revoked decision's line; empty otherwise
     withdrawn: str  # the public take-down note
+    cite: str = ""  # who, as a citation names them: "Nguyễn Văn A, Giáo viên, Trường Tiểu học A"
 
 
 def _unit_link(pub: Publication, row: Row) -> Link:
@@ -105,18 +117,20 @@ def recipient_row(pub: Publication, row: Row) -> RecipientRow:
             number=row.number, anchor=urls.recipient_anchor(row.recipient_id), name=Link(f"(Đã gỡ khỏi công bố ngày {short_date(row.withdrawn.date)})"),
             kind=label(row.kind), position="", unit=Link(""), category="", achievement="", cash="",
             status="Đã hủy bỏ" if row.revoked else "", withdrawn=row.withdrawn.note)
+    unit = _unit_link(pub, row)
     return RecipientRow(
         number=row.number,
         anchor=urls.recipient_anchor(row.recipient_id),
         name=Link(row.name, urls.profile(row.profile) if row.profile else ""),
         kind=label(row.kind) + (" (doanh nghiệp)" if row.enterprise else ""),
         position=row.position or "",
-        unit=_unit_link(pub, row),
+        unit=unit,
         category=label(row.category),
         achievement=row.achievement or "",
         cash=money(row.cash_vnd),
         status="Đã hủy bỏ" if row.revoked else "",
         withdrawn="",
+        cite=", ".join(part for part in (row.name, row.position, unit.text) if part),
     )
 
 
