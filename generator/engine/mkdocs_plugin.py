@@ -145,7 +145,10 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
     def on_post_page(self, output: str, *, page, config) -> str:
         if not page.file.src_uri.startswith(writer.SHELL):
             self._built_urls.append(page.url)
-        return output
+        return writer.fix_theme_html(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        return writer.fix_theme_html(output_content)  # 404.html and other static templates
 
     def on_post_build(self, *, config) -> None:
         """Fill the shells (one file per record page), write the streamed files, then the sitemap."""

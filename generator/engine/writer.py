@@ -30,6 +30,15 @@ class WriteError(Exception):
     """A page or file could not be written (the message says which)."""
 
 
+_THEME_TOGGLE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">')
+
+
+def fix_theme_html(html_: str) -> str:
+    """Make the theme's own markup valid HTML: Material's base.html (outside any block a theme override
+    can replace) puts autocomplete="off" on its checkbox toggles, which the HTML standard forbids."""
+    return _THEME_TOGGLE.sub(r"\1>", html_)
+
+
 def shell_filler(shell: str, shell_url: str, render: Callable[[Page], str]) -> Callable[[Page], str]:
     """Split a built shell page at its markers once; return a fast page → HTML function."""
     pattern = re.compile("|".join(re.escape(m) for m in (BODY_MARK, TITLE_MARK, DESCRIPTION_MARK, IMAGE_MARK,
