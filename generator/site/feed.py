@@ -36,7 +36,7 @@ def build_feed(pub: Publication, site_url: str, site_name: str, history: dict) -
             summary += f" {revocation_text(decision)}."
         if d.corrections:
             summary += f" Đính chính {long_date(d.corrections[-1].date)}: {d.corrections[-1].note}"
-        items.append((decision_updated(decision, history), published_on(decision.path, d.date, history),
+        items.append((decision_updated(pub, decision, history), published_on(decision.path, d.date, history),
                       urls.decision(decision.year, decision.slug), f"{decision_label(decision)}: {form}", summary,
                       "quyết định"))
     for profile in pub.profiles():
