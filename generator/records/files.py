@@ -12,6 +12,7 @@ help either. Every refusal is a :class:`Problem` value at ``path:line``, never a
 from __future__ import annotations
 
 import os
+import re
 import stat
 import unicodedata
 from dataclasses import dataclass
@@ -46,6 +47,9 @@ class _Refused(Exception):
         self.refusal = Refusal(code, params)
 
 
+_DRIVE = re.compile(r"[A-Za-z]:")
+
+
 def path_refusal(rel: str | os.PathLike) -> Refusal | None:
     """Check a path *as written* (no file system access): relative, inside its root, printable.
 
@@ -56,7 +60,7 @@ def path_refusal(rel: str | os.PathLike) -> Refusal | None:
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in text):
         return Refusal("path_bad_char", {"value": text})
     pure = PurePosixPath(text)
-    if not text or pure.is_absolute() or ".." in pure.parts or "\\" in text or ":" in (pure.parts[0] if pure.parts else ""):
+    if not text or pure.is_absolute() or ".." in pure.parts or "\\" in text or _DRIVE.match(text):
         return Refusal("file_outside_data", {"value": text})
     return None
 

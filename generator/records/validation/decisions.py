@@ -109,10 +109,10 @@ def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, t
     if d.movement and d.movement not in records.movements:
         problems.append(ref_problem(entry, ("movement",), "unknown_movement", d.movement, records.movements))
     if d.attachment:
-        resolved = check_file(entry, ("attachment", "path"), d.attachment.path, loaded, {".pdf"},
-                               MAX_ATTACHMENT_BYTES, problems)
-        if resolved:
-            actual = hashlib.sha256(resolved.read_bytes()).hexdigest()
+        data = check_file(entry, ("attachment", "path"), d.attachment.path, loaded, {".pdf"},
+                          MAX_ATTACHMENT_BYTES, problems)
+        if data is not None:
+            actual = hashlib.sha256(data).hexdigest()
             if actual != d.attachment.sha256:
                 problems.append(Problem(entry.path, entry.line("attachment", "sha256"), "attachment_hash",
                                         {"actual": actual}))

@@ -47,7 +47,7 @@ def check_profiles(records: Records, loaded: LoadedData, today: dt.date, problem
         if model.photo:
             photo = check_file(profile, ("photo", "path"), model.photo.path, loaded, PHOTO_SUFFIXES, MAX_PHOTO_BYTES,
                                 problems)
-            if photo:
+            if photo is not None:
                 check_image(profile, photo, model.photo.path, problems)
         for index, source in enumerate(model.sources):
             if source.date and source.date > today:
