@@ -20,7 +20,7 @@ from generator.records.models import (
 )
 from generator.records.problems import Problem, Severity
 from generator.records.validation.files import MAX_ATTACHMENT_BYTES, check_file
-from generator.records.validation.personal_data import check_texts
+from generator.records.validation.personal_data import check_record
 from generator.records.validation.schema import parse, placeholders, ref_problem
 from generator.text import fold, slugify
 
@@ -118,14 +118,7 @@ def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, t
                                         {"actual": actual}))
     for index, recipient in enumerate(d.recipients):
         _check_recipient(entry, index, recipient, form, records, problems)
-    texts = [(("title",), d.title), (("reason",), d.reason), (("number_note",), d.number_note)]
-    texts += [(("legal_basis", i), text) for i, text in enumerate(d.legal_basis)]
-    texts += [(("corrections", i, "note"), c.note) for i, c in enumerate(d.corrections)]
-    if d.revocation:
-        texts.append((("revocation", "reason"), d.revocation.reason))
-    for i, r in enumerate(d.recipients):
-        texts += [(("recipients", i, key), getattr(r, key)) for key in ("name", "position", "unit_text", "achievement")]
-    check_texts(entry, texts, d.pii_allow, problems)
+    check_record(entry, problems, d.pii_allow)
 
 
 def _check_decision_dates(entry: DecisionEntry, records: Records, today: dt.date, problems: list[Problem]) -> None:
