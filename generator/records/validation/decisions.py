@@ -18,11 +18,12 @@ from generator.records.models import (
     Recipient,
     RecipientKind,
 )
+from generator.records.hygiene import has_lookalikes, number_key
 from generator.records.problems import Problem, Severity
 from generator.records.validation.files import MAX_ATTACHMENT_BYTES, check_file
 from generator.records.validation.personal_data import check_record
 from generator.records.validation.schema import parse, placeholders, ref_problem
-from generator.text import fold, slugify
+from generator.text import slugify
 
 
 def validate_decision_schema(doc: SourceDoc, loaded: LoadedData, problems: list[Problem]) -> DecisionEntry | None:
@@ -86,7 +87,11 @@ def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, t
                     problems: list[Problem], numbers: dict[tuple, DecisionEntry]) -> None:
     d = entry.model
     if d.number:
-        key = (d.authority, entry.year, fold(d.number).replace(" ", ""))
+        lookalikes = has_lookalikes(d.number)
+        if lookalikes:
+            problems.append(Problem(entry.path, entry.line("number"), "number_lookalike",
+                                    {"number": d.number, "chars": lookalikes}, Severity.WARNING))
+        key = (d.authority, entry.year, number_key(d.number))
         if key in numbers:
             first = numbers[key]
             problems.append(Problem(entry.path, entry.line("number"), "duplicate_decision_number",

@@ -10,6 +10,7 @@ from generator.records.entries import ProfileEntry, Records
 from generator.records.load import LoadedData, SourceDoc
 from generator.records.models import Profile
 from generator.records.problems import Problem
+from generator.records.story import story_problems
 from generator.records.validation.files import (
     MAX_PHOTO_BYTES,
     PHOTO_SUFFIXES,
@@ -35,6 +36,11 @@ def validate_profile(doc: SourceDoc, loaded: LoadedData, problems: list[Problem]
         if parsed.story:
             problems.append(Problem(doc.path, doc.line_of(("story",)), "story_twice", {"body": doc.body_path}))
         story = doc.body
+        for line, code, params in story_problems(story):
+            problems.append(Problem(doc.body_path or doc.path, line, code, params))
+    elif story:
+        for line, code, params in story_problems(story):
+            problems.append(Problem(doc.path, doc.line_of(("story",)), code, params))
     return ProfileEntry(parsed, doc, (), slug=stem, story_markdown=story)
 
 
