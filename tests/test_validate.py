@@ -241,7 +241,7 @@ def test_symlinked_attachment_is_refused(tree, tmp_path):
     tree.replace(DECISION, "movement: phong-trao-a",
                  "movement: phong-trao-a\nattachment:\n  path: attachments/12.pdf\n  sha256: " + "a" * 64)
     assert tree.problems() == [f"{SHOWN}:15: đường dẫn «attachments/12.pdf» đi qua liên kết tượng trưng (symlink) nên "
-                               "không được đọc — thay symlink bằng bản sao của tệp thật trong data/"]
+                               "không được đọc — thay symlink bằng bản sao của tệp thật"]
 
 
 def test_all_problems_reported_at_once_sorted_by_file_and_line(tree):

@@ -60,7 +60,7 @@ def path_refusal(rel: str | os.PathLike) -> Refusal | None:
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in text):
         return Refusal("path_bad_char", {"value": text})
     pure = PurePosixPath(text)
-    if not text or pure.is_absolute() or ".." in pure.parts or "\\" in text or _DRIVE.match(text):
+    if pure.is_absolute() or ".." in pure.parts or "\\" in text or _DRIVE.match(text):
         return Refusal("file_outside_data", {"value": text})
     return None
 
@@ -297,7 +297,7 @@ def scan_tree(root: Path, display_root: Path) -> list[Problem]:
                 problems.append(Problem(shown, 1, "file_unreadable", {"error": exc.strerror or str(exc)}))
                 continue
             if stat.S_ISLNK(mode):
-                problems.append(Problem(shown, 1, "symlink_refused", {"value": entry.name}))
+                problems.append(Problem(shown, 1, "symlink_in_tree", {"value": entry.name}))
             elif stat.S_ISDIR(mode):
                 pending.append(Path(entry.path))
             elif not stat.S_ISREG(mode):
