@@ -207,7 +207,7 @@ class Finding(NamedTuple):
 PII_CODES = ("pii_phone", "pii_national_id", "pii_passport", "pii_tax_code", "pii_social_insurance",
              "pii_bank_account", "pii_email", "pii_address", "pii_birth_date", "pii_sensitive")
 
-_GAP = r"[^\d@]{0,24}?"  # a few words between a label and its number: "CCCD của ông số: …"
+_GAP = r"(?![a-z])[^\d@]{0,24}?"  # the label ends a word; a few words may follow: "CCCD của ông số: …"
 _NUMBER = r"(?P<v>\+?\d(?:[ ./-]{0,2}\d){%d,%d})(?![\d])"
 _B = r"(?<![a-z0-9])"  # word start in normalised text
 
@@ -225,7 +225,7 @@ _KEYWORD_NUMBERS: list[tuple[str, re.Pattern[str], int, int]] = [
         + r"(?P<v>[a-z]{2} ?\d(?:[ .-]?\d){12}|\d(?:[ .-]?\d){9})(?![a-z0-9])"), 0, 99),
     ("pii_bank_account", re.compile(
         _B + r"(?:stk|so tai khoan|tai khoan|so tk|tk so|tk:|account(?: number| no)?|acct|iban)"
-        + r"[^\d@]{0,40}?" + _NUMBER % (5, 24)), 6, 19),
+        + r"(?![a-z])[^\d@]{0,40}?" + _NUMBER % (5, 24)), 6, 19),
     ("pii_phone", re.compile(
         _B + r"(?:dien thoai|sdt|so dt|dt di dong|dtdd|dt ?[:.]|di dong|tel|phone|mobile|hotline|zalo)"
         + _GAP + _NUMBER % (6, 14)), 7, 13),
@@ -336,6 +336,9 @@ def _is_national_id(chunks: list[str]) -> bool:
     return len(digits) == 12 and digits[0] == "0"  # CCCD numbers start with a province code 001–096
 
 
+_RUN_DIGITS = frozenset({9, 10, 11, 12, 13})  # CMND 9, phones 10–11 (+84, 0084: up to 13), CCCD 12
+
+
 def _number_runs(text: str) -> Iterable[tuple[str, int, int]]:
     """Phone and ID numbers written without a label: runs of digit groups, split where words intervene."""
     for run in _RUN.finditer(text):
@@ -343,9 +346,12 @@ def _number_runs(text: str) -> Iterable[tuple[str, int, int]]:
         after = text[run.end():run.end() + 2]
         if re.match(r"[/-]?[a-z]", after):  # "1234/QĐ-UBND", "12A1": the last group belongs to a code
             chunks = chunks[:-1]
+        counts = [sum(ch.isdigit() for ch in c[0]) for c in chunks]
         i = 0
         while i < len(chunks):
             for j in range(min(len(chunks), i + 6), i, -1):
+                if sum(counts[i:j]) not in _RUN_DIGITS:
+                    continue
                 group = [c[0] for c in chunks[i:j]]
                 code = "pii_phone" if _is_phone(group) else "pii_national_id" if _is_national_id(group) else None
                 if code:
@@ -436,18 +442,24 @@ def _findings_uncached(text: str) -> tuple[Finding, ...]:
     return tuple(out)
 
 
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9@]+", "", normalise(text))
+
+
 @functools.lru_cache(maxsize=4096)
 def _allowed_forms(allowed: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(normalise(a) for a in allowed)
+    return tuple(_compact(a) for a in allowed)
 
 
 def _is_allowed(snippet: str, allowed: tuple[str, ...]) -> bool:
+    """A snippet is allowed when an entry of ``pii_allow`` contains it, compared as written or with
+    case, diacritics, spaces and punctuation ignored ("0912.345.678" allows "0912 345 678")."""
     if not allowed:
         return False
     if any(snippet in a for a in allowed):
         return True
-    norm = normalise(snippet).strip()
-    return any(norm in a for a in _allowed_forms(allowed))
+    compact = _compact(snippet)
+    return bool(compact) and any(compact in a for a in _allowed_forms(allowed))
 
 
 def find_personal_data_spans(text: str, allowed: Iterable[str] = ()) -> list[Finding]:
