@@ -24,6 +24,7 @@ positive through.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import re
@@ -234,7 +235,8 @@ _BANKS = (r"ngan hang|vietcombank|vietinbank|bidv|agribank|techcombank|mb ?bank|
           r"|shb|hdbank|vib|ocb|msb|seabank|eximbank|lpbank|lienvietpostbank|scb|abbank|nam ?a ?bank"
           r"|baovietbank|kienlongbank|pvcombank|oceanbank|vietabank|bac a bank|ncb|pgbank|saigonbank"
           r"|vietbank|gpbank|cbbank|dong a bank|bank")
-_ACCOUNT_AT_BANK = re.compile(r"(?<![\d.])(?P<v>\d(?:[ .-]?\d){7,18})(?!\d)[ ,]{0,2}(?:tai |o |- )?(?:" + _BANKS + r")\b")
+_ACCOUNT_AT_BANK = re.compile(r"(?<![\d.-])(?P<v>\d(?:[ .-]?\d){7,18})(?!\d)[ ,]{0,2}(?:tai |o |- )?(?:" + _BANKS + r")\b")
+_BANK_WORD = re.compile(r"\b(?:" + _BANKS + r")\b")
 _TREASURY = re.compile(r"[ ,]*(?:tai |o )?kho bac")
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
@@ -346,11 +348,16 @@ def _number_runs(text: str) -> Iterable[tuple[str, int, int]]:
         after = text[run.end():run.end() + 2]
         if re.match(r"[/-]?[a-z]", after):  # "1234/QĐ-UBND", "12A1": the last group belongs to a code
             chunks = chunks[:-1]
-        counts = [sum(ch.isdigit() for ch in c[0]) for c in chunks]
+        prefix = [0]
+        for chunk in chunks:
+            prefix.append(prefix[-1] + sum(ch.isdigit() for ch in chunk[0]))
         i = 0
         while i < len(chunks):
+            if prefix[min(len(chunks), i + 6)] - prefix[i] < 9:
+                i += 1
+                continue
             for j in range(min(len(chunks), i + 6), i, -1):
-                if sum(counts[i:j]) not in _RUN_DIGITS:
+                if prefix[j] - prefix[i] not in _RUN_DIGITS:
                     continue
                 group = [c[0] for c in chunks[i:j]]
                 code = "pii_phone" if _is_phone(group) else "pii_national_id" if _is_national_id(group) else None
@@ -373,8 +380,9 @@ def _detect(norm: str) -> list[tuple[str, int, int, int]]:
                     continue  # a hotline, not a person's number
                 if low <= len(digits) <= high:
                     found.append((code, match.start(), match.end(), 0))
-        for match in _ACCOUNT_AT_BANK.finditer(norm):
-            found.append(("pii_bank_account", match.start("v"), match.end(), 0))
+        if _BANK_WORD.search(norm):
+            for match in _ACCOUNT_AT_BANK.finditer(norm):
+                found.append(("pii_bank_account", match.start("v"), match.end(), 0))
         # a public body's account at the State Treasury is not personal data
         found = [f for f in found if f[0] != "pii_bank_account" or not _TREASURY.match(norm, f[2])]
         for code, start, end in _number_runs(norm):
@@ -403,14 +411,25 @@ def _detect(norm: str) -> list[tuple[str, int, int, int]]:
 
 def _resolve(found: list[tuple[str, int, int, int]]) -> list[tuple[str, int, int, int]]:
     """Numbers are reported once: a labelled number beats the same digits read as a bare number, an
-    e-mail address beats the digits inside it. Addresses, birth dates and sensitive data never clash."""
+    e-mail address beats the digits inside it. Addresses, birth dates and sensitive data never clash
+    with numbers; overlapping findings of one of those kinds are reported once."""
     kept: list[tuple[str, int, int, int]] = []
-    for finding in sorted(found, key=lambda f: (f[3], -(f[2] - f[1]), f[1])):
-        code, start, end, priority = finding
-        if priority < 9 and any(p < 9 and start < e and s < end for _, s, e, p in kept):
+    starts: list[int] = []  # accepted number findings never overlap: sorted by start, bisect to check
+    spans: list[tuple[int, int]] = []
+    for finding in sorted((f for f in found if f[3] < 9), key=lambda f: (f[3], -(f[2] - f[1]), f[1])):
+        _, start, end, _ = finding
+        at = bisect.bisect_left(starts, start)
+        if (at < len(spans) and spans[at][0] < end) or (at and spans[at - 1][1] > start):
             continue
-        if priority == 9 and any(c == code and start < e and s < end for c, s, e, _ in kept):
+        starts.insert(at, start)
+        spans.insert(at, (start, end))
+        kept.append(finding)
+    last_end: dict[str, int] = {}
+    for finding in sorted((f for f in found if f[3] >= 9), key=lambda f: (f[1], -(f[2] - f[1]))):
+        code, start, end, _ = finding
+        if start < last_end.get(code, -1):
             continue
+        last_end[code] = end
         kept.append(finding)
     return sorted(kept, key=lambda f: (f[1], f[0]))
 
