@@ -39,6 +39,11 @@ def _code_points(chars: set[str]) -> str:
     return ", ".join(f"U+{ord(ch):04X}" for ch in sorted(chars))
 
 
+def is_clean(text: str) -> bool:
+    """True when ``text`` holds no control, bidirectional or zero-width character (one scan in C)."""
+    return _ANY_BAD.search(text) is None
+
+
 def clean_text(text: str) -> Cleaned:
     """``text`` without control, bidirectional and zero-width characters (see the module docstring)."""
     if _ANY_BAD.search(text) is None:  # the common case: one scan in C

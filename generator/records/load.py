@@ -244,10 +244,25 @@ def _load_file(path: Path, kind: str, loaded: LoadedData, base: Path | None = No
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
 
 
+_INDENT = re.compile(r"^ +", re.M)
+_COMPACT = re.compile(r"^ *(?:[-?:][ \t]+)+", re.M)
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound on how deep ``text`` can nest: every indentation step is at least one column,
+    every compact indicator and every bracket at most one level."""
+    indent = max(map(len, _INDENT.findall(text)), default=0)
+    compact = max((m.group(0).count("-") + m.group(0).count("?") + m.group(0).count(":")
+                   for m in _COMPACT.finditer(text)), default=0)
+    return indent + 1 + compact + text.count("[") + text.count("{")
+
+
 def nesting_exceeds(text: str, limit: int) -> int | None:
     """The first line where YAML ``text`` nests deeper than ``limit``, or None — read in one linear pass
     *before* parsing. Counts indentation levels, compact ``- ``/``? `` entries and ``[``/``{`` nesting;
     skips comments, quoted strings and block scalars (``|``, ``>``). Errs on the side of counting."""
+    if _depth_bound(text) <= limit:  # the common case, decided in C: no line-by-line pass needed
+        return None
     flow = 0
     indents: list[int] = []
     quote = ""
@@ -381,6 +396,8 @@ class _Converter:
         return value
 
     def _clean(self, text: str, loc: Loc, line: int) -> str:
+        if hygiene.is_clean(text):
+            return text
         cleaned = hygiene.clean_text(text)
         if cleaned.text is not text:
             _hygiene_problems(cleaned, self.doc.path, line, field_label(loc) or "(tệp)", self.problems)
