@@ -27,7 +27,6 @@ from generator.records import personal_data as privacy
 from generator.records.entries import Located
 from generator.records.load import Loc, field_label
 from generator.records.problems import Problem, Severity
-from generator.text import fold
 
 SKIPPED_NAMES = frozenset({"path", "pii_allow"})
 EXEMPT_CODES: dict[tuple[str, str], frozenset[str]] = {
@@ -102,20 +101,3 @@ def check_story_file(text: str, shown: str, allowed: list[str] | tuple[str, ...]
     for finding in privacy.find_personal_data_spans(text, allowed):
         problems.append(Problem(shown, text.count("\n", 0, finding.start) + 1, finding.code,
                                 {"field": "story", "snippet": finding.snippet}))
-
-
-def check_texts(entry: Located, texts: list[tuple[Loc, str | None]], allowed: list[str],
-                problems: list[Problem]) -> None:
-    """Scan the given ``(location, text)`` pairs only (kept for callers that scan one field)."""
-    for loc, text in texts:
-        if not text:
-            continue
-        for code, snippet in privacy.find_personal_data(text, allowed):
-            problems.append(Problem(entry.path, entry.line(*loc), code,
-                                    {"field": field_label(loc), "snippet": snippet}))
-
-
-def line_in_text(text: str, snippet: str) -> int:
-    """Line of ``snippet`` in ``text`` (1 when absent)."""
-    index = fold(text).find(fold(snippet)) if snippet not in text else text.find(snippet)
-    return text.count("\n", 0, max(index, 0)) + 1
