@@ -248,13 +248,16 @@ _INDENT = re.compile(r"^ +", re.M)
 _COMPACT = re.compile(r"^ *(?:[-?:][ \t]+)+", re.M)
 
 
+_KEY = re.compile(r"""[^#'"\[\]{}\n]*?:(?:[ \t]|$)""")
+
+
 def _depth_bound(text: str) -> int:
-    """An upper bound on how deep ``text`` can nest: every indentation step is at least one column,
-    every compact indicator and every bracket at most one level."""
+    """An upper bound on how deep ``text`` can nest: every indentation step is at least one column and
+    a line opens at most its compact indicators plus one key; every bracket opens one level."""
     indent = max(map(len, _INDENT.findall(text)), default=0)
     compact = max((m.group(0).count("-") + m.group(0).count("?") + m.group(0).count(":")
                    for m in _COMPACT.finditer(text)), default=0)
-    return indent + 1 + compact + text.count("[") + text.count("{")
+    return (indent + 1) * (compact + 1) + text.count("[") + text.count("{")
 
 
 def nesting_exceeds(text: str, limit: int) -> int | None:
@@ -264,9 +267,10 @@ def nesting_exceeds(text: str, limit: int) -> int | None:
     if _depth_bound(text) <= limit:  # the common case, decided in C: no line-by-line pass needed
         return None
     flow = 0
-    indents: list[int] = []
+    stack: list[tuple[int, int, bool]] = []  # (indent, depth a child of that line starts at, is "- " entry)
     quote = ""
     block_parent = -1  # inside a block scalar: lines indented more than this are its text
+    base = 0
     for number, line in enumerate(text.split("\n"), 1):
         n = len(line)
         stripped = line.lstrip(" ")
@@ -280,24 +284,27 @@ def nesting_exceeds(text: str, limit: int) -> int | None:
         if not quote and not flow:
             if not stripped.strip() or stripped.startswith("#"):
                 continue
-            while indents and indents[-1] > indent:
-                indents.pop()
-            if not indents or indents[-1] < indent:
-                indents.append(indent)
-            depth = len(indents)
+            entry = stripped[:1] in "-?" and stripped[1:2] in ("", " ", "\t")
+            # a "- " entry may sit at its parent key's indentation; anything else nests by indenting
+            while stack and (stack[-1][0] > indent or (stack[-1][0] == indent and (not entry or stack[-1][2]))):
+                stack.pop()
+            depth = stack[-1][1] if stack else 0
             i = indent
             while i < n and line[i] in "-?:" and (i + 1 == n or line[i + 1] in " \t"):
                 depth += 1
                 i += 1
                 while i < n and line[i] in " \t":
                     i += 1
+            if _KEY.match(line, i):
+                depth += 1
             if depth > limit:
                 return number
+            stack.append((indent, depth, entry))
+            base = depth
             node_col = i
             at_value = True
         else:
             node_col = indent
-        base = len(indents)
         while i < n:
             ch = line[i]
             if quote:
