@@ -272,6 +272,14 @@ def test_office_contact_and_how_to_comment_may_name_the_office_address(tree):
     assert tree.problems() == []
 
 
+def test_the_office_mailbox_may_be_named_in_how_to_comment(tree):
+    text = CONSULTATION.replace('how_to_comment: "Gửi văn bản"', 'how_to_comment: "Gửi thư tới tdkt@example.vn"')
+    tree.write("consultations/dot-1.yaml", text)
+    assert tree.problems() == []
+    tree.write("consultations/dot-1.yaml", text.replace("Gửi thư tới tdkt@", "Gửi thư tới ong.a@"))
+    assert tree.codes() == [("data/consultations/dot-1.yaml", 6, "pii_email")]
+
+
 def test_sample_data_and_content_have_no_findings():
     root = Path(__file__).resolve().parent.parent
     for path in sorted((root / "data").rglob("*.md")) + sorted((root / "content").rglob("*.md")):

@@ -48,5 +48,6 @@ def validate_consultations(loaded: LoadedData, records: Records, today: dt.date,
                                          "allowed": ", ".join(k.value for k in form.model.recipient_kinds)}))
             if r.unit and r.unit not in records.units:
                 problems.append(ref_problem(entry, ("proposed", index, "unit"), "unknown_unit", r.unit, records.units))
-        check_record(entry, problems, parsed.pii_allow)
+        office = [parsed.contact.email] if parsed.contact.email else []  # the office's own mailbox may be named
+        check_record(entry, problems, list(parsed.pii_allow) + office)
         records.consultations[stem] = entry
