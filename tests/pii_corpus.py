@@ -103,6 +103,7 @@ SPELLINGS = [
     ("ngày sinh 01.02.1975", "pii_birth_date"),
     ("sinh 12/3/1980", "pii_birth_date"),
     ("born on 1 February 1975", "pii_birth_date"),
+    ("Nguyễn Thành An sinh năm 1980", "pii_birth_date"),  # a name ending in "An", not "an sinh"
     # sensitive data at person level
     ("Dân tộc: Tày", "pii_sensitive"),
     ("tôn giáo: Công giáo", "pii_sensitive"),
@@ -199,5 +200,7 @@ NORMAL = [
     "Hội thi lần thứ 10 năm 2024, giải Nhì",
     "Phụ nữ tiêu biểu 20/10/2024",
     "Bà mẹ Việt Nam anh hùng",
+    "Chính sách an sinh năm 2024 được bảo đảm",
+    "Hy sinh năm 1968 tại Quảng Trị",
     "Huân chương Lao động hạng Ba",
 ]

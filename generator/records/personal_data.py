@@ -29,7 +29,7 @@ import functools
 import html
 import re
 import unicodedata
-from typing import Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from generator.text import fold
 
@@ -142,8 +142,8 @@ class _Norm:
                     starts.append(index)
                     ends.append(index + 1)
             self.text, self.starts, self.ends = "".join(chars), starts, ends
-        for pattern, replacement, trigger in _REWRITES:
-            if trigger in self.text:
+        for pattern, replacement, triggers in _REWRITES:
+            if any(trigger in self.text for trigger in triggers):
                 self._sub(pattern, replacement)
 
     def _sub(self, pattern: re.Pattern[str], replacement: str) -> None:
@@ -174,17 +174,16 @@ class _Norm:
         return self.starts[a], self.ends[b - 1]
 
 
-_REWRITES: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r" {2,}"), " ", "  "),
-    (re.compile(r" ?[\[({<] ?(?:at|a cong) ?[\])}>] ?"), "@", "at"),
-    (re.compile(r" ?[\[({<] ?(?:at|a cong) ?[\])}>] ?"), "@", "cong"),
-    (re.compile(r" ?@ ?"), "@", "@"),
-    (re.compile(r" ?[\[({<] ?(?:dot|cham) ?[\])}>] ?"), ".", "dot"),
-    (re.compile(r" ?[\[({<] ?(?:dot|cham) ?[\])}>] ?"), ".", "cham"),
+# (pattern, replacement, words that must be present for the pattern to apply: a cheap pre-check)
+_REWRITES: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
+    (re.compile(r" {2,}"), " ", ("  ",)),
+    (re.compile(r" ?[\[({<] ?(?:at|a cong) ?[\])}>] ?"), "@", ("at", "cong")),  # "a [at] b", "a (a còng) b"
+    (re.compile(r" ?@ ?"), "@", ("@",)),
+    (re.compile(r" ?[\[({<] ?(?:dot|cham) ?[\])}>] ?"), ".", ("dot", "cham")),
     # "(84) 912…", "(0236) 3.812.345": a bracketed dialling prefix
-    (re.compile(r"\((?=\+?\d{1,4}\))"), "", "("),
-    (re.compile(r"(?<=\d)\)(?= ?\d)"), " ", ")"),
-    (re.compile(r" {2,}"), " ", "  "),
+    (re.compile(r"\((?=\+?\d{1,4}\))"), "", ("(",)),
+    (re.compile(r"(?<=\d)\)(?= ?\d)"), " ", (")",)),
+    (re.compile(r" {2,}"), " ", ("  ",)),
 ]
 
 
@@ -296,6 +295,22 @@ _ANY_DIGIT = re.compile(r"\d")
 _CLAUSE_END = re.compile(r"[,;.()\[\]\n]| - ")
 
 
+def _name_before(original: str, norm: "_Norm", index: int) -> bool:
+    """True when the two words before normalised position ``index`` are capitalised in ``original``:
+    "… Thành An sinh năm 1980" is a name, "an sinh", "Học sinh" are not."""
+    words = norm.text[:index].split()[-2:]
+    if len(words) < 2 or norm.starts is None:
+        return False
+    end = index
+    capitals = 0
+    for word in reversed(words):
+        start = norm.text.rfind(word, 0, end)
+        first = original[norm.starts[start]] if start >= 0 else ""
+        capitals += first.isupper()
+        end = start
+    return capitals == 2
+
+
 def _before_word(text: str, index: int) -> str:
     start = text.rfind(" ", 0, max(index - 1, 0)) + 1
     return text[start:index].strip()
@@ -369,8 +384,13 @@ def _number_runs(text: str) -> Iterable[tuple[str, int, int]]:
                 i += 1
 
 
-def _detect(norm: str) -> list[tuple[str, int, int, int]]:
-    """Findings as ``(code, start, end, priority)`` in normalised text; lower priority wins overlaps."""
+def _detect(norm: str, is_name: Callable[[int], bool] | None = None) -> list[tuple[str, int, int, int]]:
+    """Findings as ``(code, start, end, priority)`` in normalised text; lower priority wins overlaps.
+
+    ``is_name(i)`` says whether the words before position ``i`` are a person's name as written
+    ("Nguyễn Thành An sinh năm 1980", not "an sinh"); without it a doubtful case counts as a finding,
+    and the caller checks again with the original text at hand.
+    """
     found: list[tuple[str, int, int, int]] = []
     if _ANY_DIGIT.search(norm):
         for code, pattern, low, high in _KEYWORD_NUMBERS:
@@ -389,7 +409,8 @@ def _detect(norm: str) -> list[tuple[str, int, int, int]]:
             found.append((code, start, end, 2))
         for pattern in _BIRTH:
             for match in pattern.finditer(norm):
-                if match.group("k").startswith("sinh") and _before_word(norm, match.start()) in _NOT_BIRTH_BEFORE:
+                if match.group("k").startswith("sinh") and _before_word(norm, match.start()) in _NOT_BIRTH_BEFORE \
+                        and is_name is not None and not is_name(match.start()):
                     continue
                 found.append(("pii_birth_date", match.start(), match.end(), 9))
     if "@" in norm:
@@ -451,7 +472,7 @@ def _findings_uncached(text: str) -> tuple[Finding, ...]:
         return ()
     norm = _Norm(text, mapped=True)
     out = []
-    for code, a, b, _ in _detect(norm.text):
+    for code, a, b, _ in _detect(norm.text, functools.partial(_name_before, text, norm)):
         start, end = norm.span(a, b)
         if start and text[start - 1] == "(" and text.count(")", start, end) > text.count("(", start, end):
             start -= 1  # "(84) 912 345 678": the bracket was dropped while reading
