@@ -193,23 +193,23 @@ def test_individual_needs_category_and_collective_has_none(tree):
 
 def test_personal_data_fields_are_rejected(tree):
     tree.replace(DECISION, '    position: "Giáo viên"', '    position: "Giáo viên"\n    cccd: "079123456789"')
-    assert tree.problems() == [f"{SHOWN}:18: trường «cccd» là dữ liệu cá nhân không được công bố (Nghị định "
-                               "13/2023/NĐ-CP) — xóa trường này khỏi bản ghi; chỉ công bố họ tên, chức vụ, đơn vị và "
-                               "thành tích"]
+    assert tree.problems() == [f"{SHOWN}:18: trường «cccd» là dữ liệu cá nhân không được công bố (Luật Bảo vệ dữ liệu "
+                               "cá nhân 91/2025/QH15, Nghị định 356/2025/NĐ-CP) — xóa trường này khỏi bản ghi; chỉ "
+                               "công bố họ tên, chức vụ, đơn vị và thành tích"]
 
 
 def test_personal_data_patterns_in_free_text(tree):
     tree.replace(DECISION, 'achievement: "Dạy giỏi"',
                  'achievement: "Dạy giỏi, liên hệ 0912 345 678, CCCD 079123456789, sinh ngày 12/3/1980, trú tại ấp 3"')
     assert tree.problems() == [
-        f"{SHOWN}:21: «recipients[0].achievement» chứa địa chỉ nơi ở («tru tai») — xóa địa chỉ nhà riêng; chỉ ghi "
-        "đơn vị công tác",
-        f"{SHOWN}:21: «recipients[0].achievement» chứa ngày sinh «sinh ngay 12/3/1980» — xóa ngày sinh; chỉ công bố "
-        "họ tên, chức vụ, đơn vị",
-        f"{SHOWN}:21: «recipients[0].achievement» chứa dãy số giống số CMND/CCCD «079123456789» — xóa số định danh; "
-        "nếu không phải, thêm chuỗi vào pii_allow",
-        f"{SHOWN}:21: «recipients[0].achievement» chứa số điện thoại «0912 345 678» — xóa số điện thoại; nếu không "
-        "phải số điện thoại, thêm chuỗi vào pii_allow",
+        f"{SHOWN}:21: «recipients[0].achievement» chứa địa chỉ nơi ở «trú tại ấp 3» — xóa địa chỉ nhà riêng, quê quán "
+        "(dữ liệu cá nhân, Luật 91/2025/QH15); chỉ ghi đơn vị công tác",
+        f"{SHOWN}:21: «recipients[0].achievement» chứa ngày sinh, năm sinh «sinh ngày 12/3/1980» — xóa ngày sinh, năm "
+        "sinh (dữ liệu cá nhân, Luật 91/2025/QH15); chỉ công bố họ tên, chức vụ, đơn vị",
+        f"{SHOWN}:21: «recipients[0].achievement» chứa dãy số giống số CMND/CCCD «CCCD 079123456789» — xóa số định "
+        "danh (dữ liệu cá nhân, Luật 91/2025/QH15); nếu không phải, thêm chuỗi vào pii_allow",
+        f"{SHOWN}:21: «recipients[0].achievement» chứa số điện thoại «0912 345 678» — xóa số điện thoại (dữ liệu cá "
+        "nhân, Luật 91/2025/QH15); nếu không phải số điện thoại, thêm chuỗi vào pii_allow",
     ]
 
 
@@ -240,7 +240,8 @@ def test_symlinked_attachment_is_refused(tree, tmp_path):
     (tree.data / "attachments" / "12.pdf").symlink_to(outside)
     tree.replace(DECISION, "movement: phong-trao-a",
                  "movement: phong-trao-a\nattachment:\n  path: attachments/12.pdf\n  sha256: " + "a" * 64)
-    assert tree.codes() == [(SHOWN, 15, "file_outside_data")]
+    assert tree.problems() == [f"{SHOWN}:15: đường dẫn «attachments/12.pdf» đi qua liên kết tượng trưng (symlink) nên "
+                               "không được đọc — thay symlink bằng bản sao của tệp thật"]
 
 
 def test_all_problems_reported_at_once_sorted_by_file_and_line(tree):

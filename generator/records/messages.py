@@ -7,6 +7,8 @@ from __future__ import annotations
 
 QUOTE_HINT_VI = "đặt giá trị trong ngoặc kép, ví dụ \"{raw}\""
 QUOTE_HINT_EN = "put the value in double quotes, e.g. \"{raw}\""
+PDP_VI = "dữ liệu cá nhân, Luật 91/2025/QH15"
+PDP_EN = "personal data, Law 91/2025/QH15"
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # loading
@@ -14,6 +16,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                          "en": ("data directory not found", "create data/ or pass the right path with --data")},
     "symlink_record": {"vi": ("tệp là liên kết tượng trưng (symlink)", "sao chép tệp thật vào data/ thay cho symlink"),
                        "en": ("the file is a symbolic link", "copy the real file into data/ instead of a symlink")},
+    "symlink_dir": {"vi": ("thư mục là liên kết tượng trưng (symlink); các tệp trong đó không được đọc", "thay symlink bằng thư mục thật"),
+                    "en": ("the directory is a symbolic link; its files are not read", "replace the link with a real directory")},
+    "symlink_in_tree": {"vi": ("là liên kết tượng trưng (symlink), không được dùng để tạo trang", "thay symlink bằng bản sao của tệp hoặc thư mục thật"),
+                        "en": ("is a symbolic link and is not used to build the site", "replace the link with a copy of the real file or directory")},
+    "symlink_refused": {"vi": ("đường dẫn «{value}» đi qua liên kết tượng trưng (symlink) nên không được đọc", "thay symlink bằng bản sao của tệp thật"),
+                        "en": ("path “{value}” goes through a symbolic link and is not read", "replace the link with a copy of the real file")},
+    "not_regular_file": {"vi": ("«{value}» là {kind_vi}, không phải tệp thông thường, nên không được đọc", "xóa nó hoặc thay bằng tệp thật"),
+                         "en": ("“{value}” is {kind_en}, not a regular file, and is not read", "remove it or replace it with a real file")},
+    "path_bad_char": {"vi": ("đường dẫn «{value}» chứa ký tự điều khiển hoặc ký tự ẩn", "gõ lại đường dẫn chỉ với chữ, số, «-», «_», «.» và «/»"),
+                      "en": ("path “{value}” contains control or invisible characters", "type the path again with letters, digits, “-”, “_”, “.” and “/” only")},
     "file_too_large": {"vi": ("tệp quá lớn ({size} byte, tối đa {limit})", "tách tệp hoặc giảm kích thước"),
                        "en": ("file too large ({size} bytes, limit {limit})", "split the file or make it smaller")},
     "file_unreadable": {"vi": ("không đọc được tệp: {error}", "kiểm tra quyền đọc của tệp"),
@@ -43,8 +55,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                       "en": ("missing required field “{field}” ({title})", "add a “{field}: …” line to the record")},
     "unknown_field": {"vi": ("trường không có trong lược đồ: «{field}»", "xóa trường hoặc sửa tên trường{did_you_mean}"),
                       "en": ("field not in the schema: “{field}”", "delete it or fix its name{did_you_mean}")},
-    "pii_field": {"vi": ("trường «{field}» là dữ liệu cá nhân không được công bố (Nghị định 13/2023/NĐ-CP)", "xóa trường này khỏi bản ghi; chỉ công bố họ tên, chức vụ, đơn vị và thành tích"),
-                  "en": ("field “{field}” is personal data that must not be published (Decree 13/2023/NĐ-CP)", "delete the field; publish only name, position, unit and achievement")},
+    "pii_field": {"vi": ("trường «{field}» là dữ liệu cá nhân không được công bố (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Nghị định 356/2025/NĐ-CP)", "xóa trường này khỏi bản ghi; chỉ công bố họ tên, chức vụ, đơn vị và thành tích"),
+                  "en": ("field “{field}” is personal data that must not be published (Personal Data Protection Law 91/2025/QH15, Decree 356/2025/NĐ-CP)", "delete the field; publish only name, position, unit and achievement")},
     "yaml_bool_for_text": {"vi": ("«{field}» ({title}) phải là văn bản, nhưng YAML đọc {raw} thành giá trị đúng/sai", QUOTE_HINT_VI),
                            "en": ("“{field}” ({title}) must be text, but YAML reads {raw} as a true/false value", QUOTE_HINT_EN)},
     "yaml_scalar_for_text": {"vi": ("«{field}» ({title}) phải là văn bản, nhưng YAML đọc {raw} thành số hoặc ngày", QUOTE_HINT_VI),
@@ -170,16 +182,40 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                       "en": ("{unit} in {year}: {count} “{form}” for {base} “{of}”, above the {percent} % cap",
                              "check the list; the cap is set in the award-form registry")},
     # personal data in text
-    "pii_phone": {"vi": ("«{field}» chứa số điện thoại «{snippet}»", "xóa số điện thoại; nếu không phải số điện thoại, thêm chuỗi vào pii_allow"),
-                  "en": ("“{field}” contains a phone number “{snippet}”", "remove it; if it is not a phone number, add the text to pii_allow")},
-    "pii_national_id": {"vi": ("«{field}» chứa dãy số giống số CMND/CCCD «{snippet}»", "xóa số định danh; nếu không phải, thêm chuỗi vào pii_allow"),
-                        "en": ("“{field}” contains what looks like a national ID number “{snippet}”", "remove it; if it is not an ID, add the text to pii_allow")},
-    "pii_email": {"vi": ("«{field}» chứa địa chỉ thư điện tử «{snippet}»", "xóa địa chỉ thư điện tử cá nhân"),
-                  "en": ("“{field}” contains an e-mail address “{snippet}”", "remove the personal e-mail address")},
-    "pii_birth_date": {"vi": ("«{field}» chứa ngày sinh «{snippet}»", "xóa ngày sinh; chỉ công bố họ tên, chức vụ, đơn vị"),
-                       "en": ("“{field}” contains a birth date “{snippet}”", "remove the birth date")},
-    "pii_address": {"vi": ("«{field}» chứa địa chỉ nơi ở («{snippet}»)", "xóa địa chỉ nhà riêng; chỉ ghi đơn vị công tác"),
-                    "en": ("“{field}” contains a home address (“{snippet}”)", "remove the home address; give the unit instead")},
+    "pii_phone": {"vi": ("«{field}» chứa số điện thoại «{snippet}»", "xóa số điện thoại (" + PDP_VI + "); nếu không phải số điện thoại, thêm chuỗi vào pii_allow"),
+                  "en": ("“{field}” contains a phone number “{snippet}”", "remove it (" + PDP_EN + "); if it is not a phone number, add the text to pii_allow")},
+    "pii_national_id": {"vi": ("«{field}» chứa dãy số giống số CMND/CCCD «{snippet}»", "xóa số định danh (" + PDP_VI + "); nếu không phải, thêm chuỗi vào pii_allow"),
+                        "en": ("“{field}” contains what looks like a national ID number “{snippet}”", "remove it (" + PDP_EN + "); if it is not an ID, add the text to pii_allow")},
+    "pii_passport": {"vi": ("«{field}» chứa số hộ chiếu «{snippet}»", "xóa số hộ chiếu (" + PDP_VI + "); nếu không phải, thêm chuỗi vào pii_allow"),
+                     "en": ("“{field}” contains a passport number “{snippet}”", "remove it (" + PDP_EN + "); if it is not one, add the text to pii_allow")},
+    "pii_tax_code": {"vi": ("«{field}» chứa mã số thuế «{snippet}»", "xóa mã số thuế cá nhân (" + PDP_VI + "); mã số thuế của doanh nghiệp đã kiểm tra thì thêm vào pii_allow"),
+                     "en": ("“{field}” contains a tax code “{snippet}”", "remove a personal tax code (" + PDP_EN + "); a checked company tax code goes in pii_allow")},
+    "pii_social_insurance": {"vi": ("«{field}» chứa số bảo hiểm xã hội, bảo hiểm y tế «{snippet}»", "xóa số BHXH, BHYT (" + PDP_VI + "); nếu không phải, thêm chuỗi vào pii_allow"),
+                             "en": ("“{field}” contains a social or health insurance number “{snippet}”", "remove it (" + PDP_EN + "); if it is not one, add the text to pii_allow")},
+    "pii_bank_account": {"vi": ("«{field}» chứa số tài khoản ngân hàng «{snippet}»", "xóa số tài khoản: dữ liệu tài chính là dữ liệu cá nhân nhạy cảm (Nghị định 356/2025/NĐ-CP, Điều 4); tài khoản của cơ quan đã kiểm tra thì thêm vào pii_allow"),
+                         "en": ("“{field}” contains a bank account number “{snippet}”", "remove it: financial data is sensitive personal data (Decree 356/2025/NĐ-CP, Art. 4); a checked account of a public body goes in pii_allow")},
+    "pii_email": {"vi": ("«{field}» chứa địa chỉ thư điện tử «{snippet}»", "xóa địa chỉ thư điện tử cá nhân (" + PDP_VI + "); thư điện tử của cơ quan đã kiểm tra thì thêm vào pii_allow"),
+                  "en": ("“{field}” contains an e-mail address “{snippet}”", "remove the personal e-mail address (" + PDP_EN + "); a checked office address goes in pii_allow")},
+    "pii_birth_date": {"vi": ("«{field}» chứa ngày sinh, năm sinh «{snippet}»", "xóa ngày sinh, năm sinh (" + PDP_VI + "); chỉ công bố họ tên, chức vụ, đơn vị"),
+                       "en": ("“{field}” contains a birth date or year “{snippet}”", "remove it (" + PDP_EN + "); publish only name, position and unit")},
+    "pii_address": {"vi": ("«{field}» chứa địa chỉ nơi ở «{snippet}»", "xóa địa chỉ nhà riêng, quê quán (" + PDP_VI + "); chỉ ghi đơn vị công tác"),
+                    "en": ("“{field}” contains a home address “{snippet}”", "remove the home address (" + PDP_EN + "); give the unit instead")},
+    "pii_sensitive": {"vi": ("«{field}» chứa dữ liệu cá nhân nhạy cảm «{snippet}»", "xóa thông tin dân tộc, tôn giáo, sức khỏe, tiền án… của từng người (dữ liệu nhạy cảm, Nghị định 356/2025/NĐ-CP, Điều 4)"),
+                      "en": ("“{field}” contains sensitive personal data “{snippet}”", "remove a person's ethnicity, religion, health, criminal record… (sensitive data, Decree 356/2025/NĐ-CP, Art. 4)")},
+    # text hygiene
+    "control_chars": {"vi": ("«{field}» chứa ký tự điều khiển ({chars}); đã xóa khi đọc", "xóa các ký tự này trong tệp (thường do sao chép từ trang web hoặc Word)"),
+                      "en": ("“{field}” contains control characters ({chars}); they were removed", "delete them from the file (they usually come from copying from a web page or Word)")},
+    "invisible_chars": {"vi": ("«{field}» chứa ký tự vô hình ({chars}); đã xóa khi đọc", "xóa các ký tự này trong tệp (thường do sao chép từ trang web hoặc Word)"),
+                        "en": ("“{field}” contains invisible characters ({chars}); they were removed", "delete them from the file (they usually come from copying from a web page or Word)")},
+    "mixed_script": {"vi": ("«{field}» «{value}» trộn chữ Latinh với chữ {script_vi} trông giống nhau: {chars}", "gõ lại bằng bộ gõ tiếng Việt; chữ {script_vi} làm tìm kiếm và sắp xếp sai"),
+                     "en": ("“{field}” “{value}” mixes Latin with look-alike {script_en} letters: {chars}", "type it again with a Vietnamese keyboard; {script_en} letters break search and sorting")},
+    "number_lookalike": {"vi": ("số quyết định «{number}» có ký tự dễ nhầm: {chars}", "gõ lại số bằng bàn phím thường: chữ Đ tiếng Việt và dấu gạch ngang «-»"),
+                         "en": ("decision number “{number}” has look-alike characters: {chars}", "type the number again: the Vietnamese letter Đ and the hyphen “-”")},
+    # limits on stories
+    "story_too_large": {"vi": ("câu chuyện quá dài ({size} byte, tối đa {limit})", "rút gọn câu chuyện hoặc bỏ bớt phần phụ"),
+                        "en": ("the story is too long ({size} bytes, limit {limit})", "shorten the story")},
+    "story_too_deep": {"vi": ("danh sách hoặc trích dẫn lồng quá sâu (trên {limit} cấp)", "chỉ lồng vài cấp; viết các ý thành danh sách phẳng"),
+                       "en": ("lists or quotes nested too deeply (over {limit} levels)", "nest a few levels at most; write the points as a flat list")},
 }
 
 

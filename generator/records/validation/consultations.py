@@ -10,7 +10,7 @@ from generator.records.entries import Located, Records
 from generator.records.load import LoadedData
 from generator.records.models import Consultation
 from generator.records.problems import Problem
-from generator.records.validation.personal_data import check_texts
+from generator.records.validation.personal_data import check_record
 from generator.records.validation.schema import parse, placeholders, ref_problem
 from generator.text import slugify
 
@@ -48,8 +48,6 @@ def validate_consultations(loaded: LoadedData, records: Records, today: dt.date,
                                          "allowed": ", ".join(k.value for k in form.model.recipient_kinds)}))
             if r.unit and r.unit not in records.units:
                 problems.append(ref_problem(entry, ("proposed", index, "unit"), "unknown_unit", r.unit, records.units))
-        texts = [(("title",), parsed.title), (("how_to_comment",), parsed.how_to_comment)]
-        texts += [(("proposed", i, key), getattr(r, key)) for i, r in enumerate(parsed.proposed)
-                  for key in ("name", "position", "unit_text", "achievement")]
-        check_texts(entry, texts, parsed.pii_allow, problems)
+        office = [parsed.contact.email] if parsed.contact.email else []  # the office's own mailbox may be named
+        check_record(entry, problems, list(parsed.pii_allow) + office)
         records.consultations[stem] = entry

@@ -18,11 +18,12 @@ from generator.records.models import (
     Recipient,
     RecipientKind,
 )
+from generator.records.hygiene import has_lookalikes, number_key
 from generator.records.problems import Problem, Severity
 from generator.records.validation.files import MAX_ATTACHMENT_BYTES, check_file
-from generator.records.validation.personal_data import check_texts
+from generator.records.validation.personal_data import check_record
 from generator.records.validation.schema import parse, placeholders, ref_problem
-from generator.text import fold, slugify
+from generator.text import slugify
 
 
 def validate_decision_schema(doc: SourceDoc, loaded: LoadedData, problems: list[Problem]) -> DecisionEntry | None:
@@ -86,7 +87,11 @@ def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, t
                     problems: list[Problem], numbers: dict[tuple, DecisionEntry]) -> None:
     d = entry.model
     if d.number:
-        key = (d.authority, entry.year, fold(d.number).replace(" ", ""))
+        lookalikes = has_lookalikes(d.number)
+        if lookalikes:
+            problems.append(Problem(entry.path, entry.line("number"), "number_lookalike",
+                                    {"number": d.number, "chars": lookalikes}, Severity.WARNING))
+        key = (d.authority, entry.year, number_key(d.number))
         if key in numbers:
             first = numbers[key]
             problems.append(Problem(entry.path, entry.line("number"), "duplicate_decision_number",
@@ -109,23 +114,16 @@ def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, t
     if d.movement and d.movement not in records.movements:
         problems.append(ref_problem(entry, ("movement",), "unknown_movement", d.movement, records.movements))
     if d.attachment:
-        resolved = check_file(entry, ("attachment", "path"), d.attachment.path, loaded, {".pdf"},
-                               MAX_ATTACHMENT_BYTES, problems)
-        if resolved:
-            actual = hashlib.sha256(resolved.read_bytes()).hexdigest()
+        data = check_file(entry, ("attachment", "path"), d.attachment.path, loaded, {".pdf"},
+                          MAX_ATTACHMENT_BYTES, problems)
+        if data is not None:
+            actual = hashlib.sha256(data).hexdigest()
             if actual != d.attachment.sha256:
                 problems.append(Problem(entry.path, entry.line("attachment", "sha256"), "attachment_hash",
                                         {"actual": actual}))
     for index, recipient in enumerate(d.recipients):
         _check_recipient(entry, index, recipient, form, records, problems)
-    texts = [(("title",), d.title), (("reason",), d.reason), (("number_note",), d.number_note)]
-    texts += [(("legal_basis", i), text) for i, text in enumerate(d.legal_basis)]
-    texts += [(("corrections", i, "note"), c.note) for i, c in enumerate(d.corrections)]
-    if d.revocation:
-        texts.append((("revocation", "reason"), d.revocation.reason))
-    for i, r in enumerate(d.recipients):
-        texts += [(("recipients", i, key), getattr(r, key)) for key in ("name", "position", "unit_text", "achievement")]
-    check_texts(entry, texts, d.pii_allow, problems)
+    check_record(entry, problems, d.pii_allow)
 
 
 def _check_decision_dates(entry: DecisionEntry, records: Records, today: dt.date, problems: list[Problem]) -> None:

@@ -8,6 +8,7 @@ from generator.records.entries import Located, Records
 from generator.records.load import LoadedData
 from generator.records.models import REGISTRY_MODELS, Redirect
 from generator.records.problems import Problem
+from generator.records.validation.personal_data import check_record
 from generator.records.validation.schema import parse, ref_problem
 
 
@@ -32,6 +33,7 @@ def validate_registries(loaded: LoadedData, records: Records, problems: list[Pro
                     )
                     continue
                 target[parsed.id] = Located(parsed, doc, (index,))
+                check_record(target[parsed.id], problems)
 
 
 def validate_redirects(loaded: LoadedData, records: Records, problems: list[Problem]) -> None:
@@ -47,6 +49,7 @@ def validate_redirects(loaded: LoadedData, records: Records, problems: list[Prob
             if parsed is None:
                 continue
             entry = Located(parsed, doc, (index,))
+            check_record(entry, problems)
             if parsed.old == parsed.new or parsed.old in seen:
                 problems.append(Problem(doc.path, entry.line("old"), "redirect_duplicate", {"old": parsed.old}))
                 continue
