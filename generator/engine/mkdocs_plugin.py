@@ -26,7 +26,7 @@ from generator import pipeline
 from generator.catalog.gate import HIDEABLE_FIELDS
 from generator.engine import writer
 from generator.site import urls
-from generator.site.outputs import Page, RenderedSite, SiteOptions
+from generator.site.outputs import Page, RenderedSite, SiteOptions, UnreadableSource
 
 # Under the engine's own logger tree ("mkdocs" or "properdocs"), so that its --strict counts our warnings.
 log = logging.getLogger(f"{BasePlugin.__module__.split('.')[0]}.plugins.bangvang")
@@ -73,6 +73,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         self._built_urls: list[str] = []
         self._root = Path.cwd()
         self._workers = (os.cpu_count() or 1) if hasattr(os, "fork") else 1
+        self._allowed: tuple[str, ...] = ()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # fork() is only safe where the engine runs no threads: not under `serve` (live-reload server)
@@ -123,13 +124,14 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
             self._shells[depth] = f"{writer.SHELL}/" * depth + "index.md"
             files.append(_virtual_page(config, self._shells[depth], writer.TITLE_MARK, writer.DESCRIPTION_MARK,
                                        InclusionLevel.NOT_IN_NAV, escaped=False, image=writer.IMAGE_MARK))
+        self._allowed = site.allowed
         for out in site.files:
             if out.produce is not None:
                 self._produced.append(out)  # large: written after the build, one at a time
-            elif out.content is not None:
-                files.append(File.generated(config, out.path, content=out.content))
             else:
-                files.append(File.generated(config, out.path, abs_src_path=str(out.source)))
+                if out.path.endswith(writer.TEXT_SUFFIXES):
+                    self._check(out.content.decode("utf-8", "replace"), out.path, out.origin, None)
+                files.append(File.generated(config, out.path, content=out.content))
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
@@ -140,7 +142,12 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         if page.file.src_uri.startswith(writer.SHELL):
             return writer.BODY_MARK
         generated = self._pages.get(page.file.src_uri)
-        return self._render(generated) if generated else html_
+        if generated is None:
+            return html_
+        try:
+            return self._render(generated)
+        except writer.WriteError as exc:
+            raise PluginError(str(exc)) from exc
 
     def on_post_page(self, output: str, *, page, config) -> str:
         if not page.file.src_uri.startswith(writer.SHELL):
@@ -170,8 +177,16 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         def write_file(out) -> None:
             target = site_dir / out.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "wb") as stream:
-                out.write(stream)
+            try:
+                with open(target, "wb") as stream:
+                    if out.path.endswith(writer.TEXT_SUFFIXES):
+                        scanned = writer.ScannedStream(stream, out.path, out.origin, self._allowed)
+                        out.write(scanned)
+                        scanned.finish()
+                    else:
+                        out.write(stream)
+            except UnreadableSource as exc:
+                raise writer.WriteError(str(exc)) from exc
 
         jobs = [partial(write_page, p) for p in self._records] + [partial(write_file, f) for f in self._produced]
         try:
@@ -182,15 +197,20 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         self._records, self._produced = [], []
 
     def _render(self, page: Page) -> str:
-        """A page's body; a template failing on some record is a build error naming the template line.
-        Any other exception is a bug and keeps its traceback."""
+        """A page's body, checked for personal data; a template failing on some record is a build error
+        naming the template line. Any other exception is a bug and keeps its traceback."""
         try:
-            return page.html
+            body = page.html
         except Exception as exc:  # noqa: BLE001 - classified below, re-raised when it is a bug
             problem = pipeline.template_problem(exc, self._root / self.config.templates_dir, self._root)
             if problem is None:
                 raise
-            raise PluginError(f"{problem.format()} (khi tạo trang {page.url})") from exc
+            raise writer.WriteError(f"{problem.format()} (khi tạo trang {page.url})") from exc
+        self._check(body, f"trang {page.url or '/'}", page.origin, True)
+        return body
+
+    def _check(self, text: str, where: str, origin: str, markup: bool | None) -> None:
+        writer.check_published(text, where, origin, self._allowed, markup)
 
 
 def _virtual_page(config, src_uri: str, title: str, description: str, inclusion, escaped: bool = True,

@@ -537,6 +537,54 @@ def _text_of_markup(markup: str) -> str:
     return html.unescape(_TAG.sub(tag, text))
 
 
+def _quick_fold_table() -> dict[int, str]:
+    """Latin letters with marks → base letter, đ → d, other digit scripts → ASCII digits (one C call)."""
+    table = {}
+    for code in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)) + list(range(0xFF10, 0xFF1A)):
+        ch = chr(code)
+        if unicodedata.category(ch)[0] == "N" and unicodedata.digit(ch, None) is not None:
+            table[code] = str(unicodedata.digit(ch))
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base.isascii() and base != ch:
+            table[code] = base
+    table[ord("đ")], table[ord("Đ")], table[ord("＠")] = "d", "D", "@"
+    for code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD):  # invisible characters inside a number
+        table[code] = None
+    return table
+
+
+_QUICK_FOLD = _quick_fold_table()
+# Before the detector reads a line of a built file, a cheap test: lines with no long run of digits (bare
+# dates excepted), no e-mail sign and no label of the non-numeric patterns hold no personal data for it.
+_QUICK_DIGITS = re.compile(r"\d(?:[\s.()/+\-\u2010-\u2015]{0,3}\d){8,}")  # 9 digits or more: a bare number
+_QUICK_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+Z?)?|\d{1,2}/\d{1,2}/\d{4}")
+# words as they read after folding, each surrounded by spaces (a whole word) or not (a word start)
+_QUICK_WORDS = tuple(
+    " sinh | sn | dob | d o b | born | birth | dia chi | tru | ngu tai | ngu o | song tai | hktt | ho khau | que quan "
+    "| nguyen quan | noi o | cho o | so nha | address| residing | lives at | dan toc | ton giao | tin nguong | nhom mau "
+    "| suc khoe | benh an | benh ly | tien an | tien su | an tich | chinh tri | tinh duc | khuyet tat | vi tri hien tai "
+    "| gps | cccd| cmnd| cmt | can cuoc | chung minh | dinh danh | id | identity| ho chieu | passport| ma so thue | mst "
+    "| tax| bhxh| bhyt| bao hiem | insurance| stk | tai khoan | tk | account| acct | iban| dien thoai | sdt | dt | so dt"
+    "| dtdd | di dong | tel | phone| mobile| hotline| zalo| ngan hang | bank| at ".split("|"))
+_QUICK_SPACES = re.compile(r"[^a-z0-9@]+")
+
+
+@functools.lru_cache(maxsize=262_144)  # table cells and CSV fields repeat across thousands of rows
+def might_hold_personal_data(line: str) -> bool:
+    """False only when the detector cannot find anything in ``line`` (a fast pre-check for built files)."""
+    folded = line.translate(_QUICK_FOLD).lower()
+    if any(not _QUICK_DATE.fullmatch(run.group(0)) for run in _QUICK_DIGITS.finditer(folded)):
+        return True
+    if "@" in folded or "(at)" in folded or "[at]" in folded:
+        return True
+    words = " " + _QUICK_SPACES.sub(" ", folded) + " "
+    return any(word in words for word in _QUICK_WORDS)
+
+
+_DATA_FIELDS = re.compile(r'\n|","|",|,"|":"|":|(?<=\d),(?=[^\d ])|(?<=[^\d ]),(?=\d)|(?<=[^\d ]),(?=[^\d ])')
+
+
 def scan_output_text(text: str, allowed: Iterable[str] = (), markup: bool | None = None) -> list[tuple[str, str]]:
     """The same detector for a built file (HTML, CSV, JSON, XML): ``(code, snippet)`` per finding.
 
@@ -550,29 +598,12 @@ def scan_output_text(text: str, allowed: Iterable[str] = (), markup: bool | None
     body = _text_of_markup(text) if markup else text
     allowed = tuple(allowed)
     found: list[tuple[str, str]] = []
-    # long files are read a paragraph at a time (the cache stays small, findings keep their context)
-    for part in re.split(r" \| |\n", body) if markup else body.split("\n"):
-        found += [(f.code, f.snippet) for f in find_personal_data_spans(part, allowed)]
+    # read a paragraph, table cell or CSV/JSON field at a time: findings keep their context, the values that
+    # repeat across thousands of rows are read once (cache), and most parts are passed over by the pre-check
+    for line in body.split("\n"):
+        if not might_hold_personal_data(line):
+            continue
+        for part in re.split(r" \| ", line) if markup else _DATA_FIELDS.split(line):
+            if might_hold_personal_data(part):
+                found += [(f.code, f.snippet) for f in find_personal_data_spans(part, allowed)]
     return found
-
-
-# --- what is published of a recipient -------------------------------------------------------------
-
-# Recipient fields an office may choose not to publish (``hide_fields`` in mkdocs.yml). The name,
-# the decision and the award are the public act itself and are always published, unless withdrawn.
-HIDEABLE_FIELDS = ("position", "unit", "achievement", "cash_vnd", "gender", "category")
-_WITHDRAWN_CLEARS = {"name": "", "position": None, "unit_text": None, "unit": None, "achievement": None,
-                     "gender": None, "profile": None, "cash_vnd": None}
-
-
-def publishable(recipient, hidden: frozenset[str] = frozenset()):
-    """The recipient as it may be published: withdrawn people lose their details, hidden fields are
-    cleared. Returns the same object when nothing changes (the common case, and the fast one)."""
-    if recipient.withdrawn:
-        return recipient.model_copy(update=_WITHDRAWN_CLEARS)
-    if not hidden:
-        return recipient
-    update = {field: None for field in hidden if field != "unit"}
-    if "unit" in hidden:
-        update.update(unit=None, unit_text=None)
-    return recipient.model_copy(update=update)

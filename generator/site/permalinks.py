@@ -61,7 +61,7 @@ def _aliases(site: RenderedSite, old: str, new: str, pages: set[str], site_url: 
             url = f"{new}{rest[:-len('index.html')]}"
             out.append(OutputFile(target, content=redirect_page(url, site_url, target.count("/"))))
         else:
-            out.append(OutputFile(target, content=f.content, source=f.source, produce=f.produce))
+            out.append(OutputFile(target, content=f.content, produce=f.produce))
     return out
 
 

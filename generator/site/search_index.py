@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.catalog.gate import Publication
+from generator.records import files
 from generator.site import urls
 from generator.site.labels import decision_number, label, short_date
 from generator.site.outputs import OutputFile
@@ -179,7 +180,9 @@ def hand_written_pages(content_dir: Path | None) -> list[tuple[str, str, str]]:
     for path in sorted(content_dir.rglob("*.md")):
         rel = path.relative_to(content_dir).with_suffix("").as_posix()
         url = "" if rel == "index" else (rel[: -len("index")] if rel.endswith("/index") else rel + "/")
-        text = path.read_text(encoding="utf-8")
+        text, _ = files.read_text_file(content_dir, path.relative_to(content_dir))
+        if text is None:  # a link or a special file: refused (and reported) by pipeline's tree scan
+            continue
         title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
         pages.append((url, title, text))
     return pages
