@@ -36,7 +36,7 @@ def read_project(config_file: Path, data_dir: Path | None = None, **overrides) -
                        content_dir=root / "content", site_dir=root / "site")
     select()
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
     from generator.engine.mkdocs_plugin import BangVangPlugin, site_options
 
@@ -44,11 +44,18 @@ def read_project(config_file: Path, data_dir: Path | None = None, **overrides) -
         config = load_config(config_file=str(config_file), **overrides)
     except ConfigurationError as exc:
         raise ConfigError(f"{config_file}: cấu hình không hợp lệ: {exc}") from exc
+    except Abort as exc:  # the engine printed which value is wrong just above
+        raise ConfigError(f"{config_file}: cấu hình không hợp lệ (xem dòng ERROR ở trên) — sửa giá trị đó rồi chạy lại") \
+            from exc
     plugin = config.plugins.get("bangvang")
     if not isinstance(plugin, BangVangPlugin):
         raise ConfigError(f"{config_file}: thiếu plugin «bangvang» trong mục plugins")
     root = config_file.resolve().parent
+    try:
+        options = site_options(config, plugin.config)
+    except PluginError as exc:
+        raise ConfigError(str(exc)) from exc
     return Project(root=root, data_dir=data_dir or root / plugin.config.data_dir,
                    templates_dir=root / plugin.config.templates_dir, content_dir=Path(config.docs_dir),
-                   site_dir=Path(config.site_dir), options=site_options(config, plugin.config),
+                   site_dir=Path(config.site_dir), options=options,
                    config_file=config_file, config=config)

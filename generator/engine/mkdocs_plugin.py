@@ -50,6 +50,7 @@ def _web_url(value: str, setting: str) -> str:
 def site_options(config, plugin_config: BangVangConfig) -> SiteOptions:
     """The core's settings, read from mkdocs.yml; every URL setting must be http(s)."""
     site_url = _web_url(config.site_url or "", "site_url")
+    _web_url(str((config.extra or {}).get("homepage") or ""), "extra.homepage")
     license_ = dict(plugin_config.license)
     _web_url(str(license_.get("path", "")), "plugins.bangvang.license.path")
     name = config.site_name
@@ -90,9 +91,6 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         # section paths for the theme's own templates (header search, 404 page, sharing image)
         config.extra["bangvang"] = {"search": urls.SEARCH, "share_image": writer.DEFAULT_IMAGE,
                                     "sections": urls.MAIN_SECTIONS}
-        homepage = (config.extra or {}).get("homepage")
-        if homepage:
-            _web_url(str(homepage), "extra.homepage")
         self._root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         return config
 

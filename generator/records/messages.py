@@ -97,6 +97,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # permanent URLs
     "redirect_duplicate": {"vi": ("chuyển hướng «{old}» bị trùng hoặc trỏ về chính nó", "mỗi địa chỉ cũ chỉ có một dòng, tới một địa chỉ khác"),
                            "en": ("redirect “{old}” is repeated or points to itself", "one line per old address, to another address")},
+    "redirect_onto_file": {"vi": ("«{old}» trùng với tệp {file} của trang", "chọn địa chỉ cũ đúng như đã công bố (một trang, kết thúc bằng «/»), không trùng tên một tệp"),
+                           "en": ("“{old}” collides with the site's file {file}", "give the old address as it was published (a page, ending in “/”), not a file's name")},
     "redirect_target_missing": {"vi": ("chuyển hướng «{old}» tới «{new}», nhưng trang đó không tồn tại", "sửa «new» thành địa chỉ một trang hiện có"),
                                 "en": ("redirect “{old}” goes to “{new}”, which does not exist", "point “new” to an existing page")},
     "redirect_shadows_page": {"vi": ("«{old}» vẫn là một trang đang có, không thể chuyển hướng", "xóa dòng chuyển hướng này"),
