@@ -35,13 +35,14 @@ LABELS: dict[type, dict] = {
     DecisionStatus: {DecisionStatus.in_force: "Còn hiệu lực", DecisionStatus.revoked: "Đã hủy bỏ",
                      DecisionStatus.corrected: "Có đính chính"},
     AwardLevel: {AwardLevel.state: "Cấp Nhà nước", AwardLevel.ministry_province: "Cấp bộ, ngành, tỉnh",
-                 AwardLevel.grassroots: "Cấp cơ sở"},
+                 AwardLevel.grassroots: "Cấp cơ sở", AwardLevel.other: "Ngoài các hình thức của Luật"},
     AwardGroup: {
         AwardGroup.order: "Huân chương", AwardGroup.medal: "Huy chương",
         AwardGroup.honorary_title: "Danh hiệu vinh dự nhà nước", AwardGroup.prize: "Giải thưởng",
         AwardGroup.commemorative_medal: "Kỷ niệm chương", AwardGroup.certificate_of_merit: "Bằng khen",
         AwardGroup.certificate_of_commendation: "Giấy khen", AwardGroup.emulation_title: "Danh hiệu thi đua",
-        AwardGroup.emulation_flag: "Cờ thi đua",
+        AwardGroup.emulation_flag: "Cờ thi đua", AwardGroup.reward: "Thưởng (tiền, hiện vật)",
+        AwardGroup.unknown: "Không rõ hình thức",
     },
     AuthorityKind: {
         AuthorityKind.president: "Chủ tịch nước", AuthorityKind.prime_minister: "Thủ tướng Chính phủ",

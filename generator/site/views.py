@@ -126,7 +126,7 @@ def recipient_row(pub: Publication, row: Row) -> RecipientRow:
         position=row.position or "",
         unit=unit,
         category=label(row.category),
-        achievement=row.achievement or "",
+        achievement="(không công bố thành tích của trẻ em)" if row.minor else row.achievement or "",
         cash=money(row.cash_vnd),
         status="Đã hủy bỏ" if row.revoked else "",
         withdrawn="",
