@@ -40,7 +40,7 @@ def test_recipient_csv_and_json_equal_the_records(tree):
     assert (rows[0]["Loại đối tượng"], rows[0]["Đối tượng thống kê"], rows[0]["Giới tính"]) == (
         "Cá nhân", "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu", "Nam")
     assert (rows[0]["Hình thức khen thưởng"], rows[0]["Cơ quan ban hành"]) == (
-        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh Thử Nghiệm")
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, thành phố", "Ủy ban nhân dân tỉnh Thử Nghiệm")
     assert [r["Đã bị hủy bỏ"] for r in rows] == ["Không", "Không", "Không", "Có"]
 
 

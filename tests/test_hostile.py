@@ -219,7 +219,7 @@ def test_story_with_400_nested_list_levels_is_a_problem(tree):
 def test_story_with_deep_quotes_in_the_yaml_field_is_a_problem(tree):
     (tree.data / STORY).unlink()
     tree.replace("profiles/nguyen-van-a.yaml", "tags:", 'story: "' + "> " * 30 + 'x"\ntags:')
-    assert tree.codes() == [("data/profiles/nguyen-van-a.yaml", 9, "story_too_deep")]
+    assert tree.codes() == [("data/profiles/nguyen-van-a.yaml", 10, "story_too_deep")]
 
 
 def test_story_over_the_size_limit_is_a_problem(tree):

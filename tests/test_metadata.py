@@ -38,7 +38,7 @@ def test_profile_json_ld_is_a_person_with_awards(sample_site):
     data = json_ld((sample_site / "guong-dien-hinh/hoang-van-t/index.html").read_text("utf-8"))
     assert data["@context"] == "https://schema.org" and data["@type"] == "Person"
     assert data["name"] == "Hoàng Văn T" and data["url"] == SITE + "guong-dien-hinh/hoang-van-t/"
-    assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (2024)" in data["award"]
+    assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, thành phố (2024)" in data["award"]
     collective = json_ld((sample_site / "guong-dien-hinh/htx-nong-nghiep-tan-phu/index.html").read_text("utf-8"))
     assert collective["@type"] == "Organization"
 

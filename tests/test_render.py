@@ -31,6 +31,10 @@ def rendered(tree):
     return {page.url: page for page in outcome.site.pages}, outcome.site
 
 
+def outcome_forms(tree):
+    return pipeline.check(tree.data, tree.root).catalog.records.award_forms.values()
+
+
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_page_matches_golden(tree, name):
     pages, _ = rendered(tree)
@@ -49,10 +53,12 @@ def test_every_record_has_a_page(tree):
                 urls.year(2024), urls.decision(2024, "12-qd-ubnd"), urls.decision(2024, "13-qd-ubnd"),
                 urls.profile("nguyen-van-a"), urls.unit("truong-a"), urls.unit("don-vi-cu"), urls.unit("don-vi-moi")}
     assert expected <= set(pages)
-    assert len([u for u in pages if u.startswith(urls.AWARD_FORMS) and u != urls.AWARD_FORMS]) == 44
+    form_pages = {u for u in pages if u.startswith(urls.AWARD_FORMS) and u != urls.AWARD_FORMS}
+    assert form_pages == {urls.award_form(form.model.id) for form in outcome_forms(tree)}
     paths = {f.path for f in site.files}
     assert "anh/guong-dien-hinh/nguyen-van-a.png" in paths
-    assert {urls.schema(n) for n in ("decision", "profile", "units", "authorities", "award_forms", "movements")} <= paths
+    assert {urls.schema(n) for n in ("decision", "profile", "units", "authorities", "award_forms", "movements",
+                                      "base_salary", "legal_documents", "report_forms")} <= paths
 
 
 def test_recipient_anchor_and_profile_link(tree):

@@ -67,6 +67,7 @@ def test_duplicate_decision_number_same_authority_and_year(tree):
 def test_same_number_from_another_authority_is_fine(tree):
     text = tree.read(DECISION).replace("authority: ubnd-tinh", "authority: ubnd-huyen-cu")
     text = text.replace("award_form: bang-khen-cap-tinh", "award_form: giay-khen-chu-tich-ubnd-huyen")
+    text = text.replace("cash_vnd: 1170000", "cash_vnd: 540000")  # 0.3 × 1,800,000 đ in June 2024
     tree.write("decisions/2024/12-qd-ubnd-huyen-cu.yaml", text)
     assert tree.problems() == []
 
@@ -79,6 +80,8 @@ def test_file_name_must_match_number(tree):
 
 def test_decision_in_wrong_year_folder(tree):
     tree.replace(DECISION, "date: 2024-06-17", "date: 2023-06-17")
+    tree.replace(DECISION, "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022", "Luật Thi đua, khen thưởng năm 2003")
+    tree.replace(DECISION, "cash_vnd: 1170000", "cash_vnd: 1490000")  # the amount of mid-2023
     assert tree.problems() == [f"{SHOWN}:3: quyết định năm 2023 phải nằm trong thư mục data/decisions/2023/ — "
                                "chuyển tệp thành data/decisions/2023/12-qd-ubnd.yaml"]
 
@@ -122,7 +125,8 @@ def test_unknown_award_form(tree):
 
 def test_award_form_not_allowed_for_recipient_kind(tree):
     tree.replace(DECISION, "award_form: bang-khen-cap-tinh", "award_form: chien-si-thi-dua-cap-tinh")
-    assert tree.problems() == [f"{SHOWN}:30: «Chiến sĩ thi đua cấp tỉnh» không tặng cho đối tượng «collective» — "
+    tree.replace(DECISION, "    cash_vnd: 1170000\n", "")
+    assert tree.problems() == [f"{SHOWN}:29: «Chiến sĩ thi đua cấp tỉnh» không tặng cho đối tượng «collective» — "
                                "đối tượng hợp lệ: individual"]
 
 
@@ -149,17 +153,27 @@ def test_date_after_the_authority_ceased(tree):
     text = text.replace("award_form: bang-khen-cap-tinh", "award_form: giay-khen-chu-tich-ubnd-huyen")
     text = text.replace("date: 2024-06-17", "date: 2025-08-01")
     tree.write("decisions/2025/12-qd-ubnd.yaml", text)
-    assert tree.problems() == ["data/decisions/2025/12-qd-ubnd.yaml:3: ngày ký sau khi «Ủy ban nhân dân huyện Cũ» "
-                               "ngừng hoạt động (2025-06-30) — kiểm tra ngày ký; cơ quan kế thừa: «ubnd-xa-moi»"]
+    # the district ceased, and with it the district chair's power and the district Giấy khen (1 Jul 2025)
+    assert tree.problems() == [
+        "data/decisions/2025/12-qd-ubnd.yaml:3: ngày ký sau khi «Ủy ban nhân dân huyện Cũ» "
+        "ngừng hoạt động (2025-06-30) — kiểm tra ngày ký; cơ quan kế thừa: «ubnd-xa-moi»",
+        "data/decisions/2025/12-qd-ubnd.yaml:10: «Ủy ban nhân dân huyện Cũ» chỉ được quyết định «Giấy khen của Chủ tịch "
+        "Ủy ban nhân dân cấp huyện» đến 30/06/2025 (Luật Thi đua, khen thưởng 2022, Điều 80(2)); quyết định ký ngày "
+        "01/08/2025 — kiểm tra ngày ký, cơ quan ban hành hoặc hình thức khen thưởng; thẩm quyền tính theo văn bản có "
+        "hiệu lực vào ngày ký",
+        "data/decisions/2025/12-qd-ubnd.yaml:10: «Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện» chỉ có đến "
+        "30/06/2025; quyết định ký ngày 01/08/2025 — kiểm tra ngày ký hoặc mã hình thức khen thưởng (căn cứ: Luật Thi "
+        "đua, khen thưởng 2022, Điều 75; cấp huyện chấm dứt hoạt động từ 01/7/2025)"]
 
 
 def test_defunct_unit_is_a_warning_naming_the_successor(tree):
     text = tree.read(DECISION).replace("date: 2024-06-17", "date: 2025-08-01").replace(
-        "    unit: truong-a\n    category: leader_other", "    unit: don-vi-cu\n    category: leader_other")
+        "    unit: truong-a\n    category: leader_other", "    unit: don-vi-cu\n    category: leader_other").replace(
+        "    cash_vnd: 1170000\n", "")
     tree.write("decisions/2025/12-qd-ubnd.yaml", text)
     tree.write(DECISION, tree.read(DECISION).replace("12/QĐ-UBND", "11/QĐ-UBND"))
     (tree.data / DECISION).rename(tree.data / "decisions/2024/11-qd-ubnd.yaml")
-    assert tree.problems() == ["data/decisions/2025/12-qd-ubnd.yaml:27: cảnh báo: đơn vị «Đơn vị Cũ» đã ngừng hoạt "
+    assert tree.problems() == ["data/decisions/2025/12-qd-ubnd.yaml:26: cảnh báo: đơn vị «Đơn vị Cũ» đã ngừng hoạt "
                                "động từ sau 2025-02-28 — dùng đơn vị kế thừa «don-vi-moi» nếu quyết định ban hành "
                                "sau ngày đó"]
 

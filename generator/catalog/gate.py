@@ -60,6 +60,7 @@ class Row:
     profile: str | None  # slug of a published profile
     withdrawn: Withdrawal | None
     revoked: bool
+    minor: bool = False  # a child: the achievement is not published (PDP Law 91/2025 Art. 24(2))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +99,10 @@ class Publication:
             category=None if "category" in hidden else r.category,
             gender=None if "gender" in hidden else r.gender,
             enterprise=r.enterprise,
-            achievement=None if "achievement" in hidden else r.achievement,
+            achievement=None if "achievement" in hidden or r.minor else r.achievement,
             cash_vnd=None if "cash_vnd" in hidden else r.cash_vnd,
             profile=r.profile if r.profile in self._published_profiles else None,
-            withdrawn=None, revoked=revoked)
+            withdrawn=None, revoked=revoked, minor=r.minor)
 
     def rows(self, decision: DecisionEntry) -> list[Row]:
         """Every line of ``decision`` as it may be published, in the decision's order."""
@@ -163,11 +164,14 @@ class Publication:
 
     def figures(self) -> dict[str, int]:
         """Every figure the site may state, by key: counts, statistics and the published profiles."""
+        from generator.catalog.reports import all_reports
         from generator.catalog.statistics import all_stats
 
         out = self.catalog.counts.figures()
         for scope in all_stats(self.catalog):
             out.update(scope.figures())
+        for report in all_reports(self.catalog):
+            out.update(report.figures())
         out["profiles"] = len(self._published_profiles)
         c = self.catalog
         out.update({"registry.units": len(c.units), "registry.authorities": len(c.authorities),

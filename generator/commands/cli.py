@@ -101,6 +101,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--map", action="append", default=[], metavar="\"Tên cột=trường\"",
                    help="gán cột lạ cho một trường, ví dụ --map \"Nơi công tác=unit_text\"")
     p.add_argument("--category", default="direct_worker", help="đối tượng mặc định cho cá nhân (mặc định direct_worker)")
+    p.add_argument("--no-legal-cash", action="store_true",
+                   help="không điền tiền thưởng theo quy định vào các dòng không ghi tiền thưởng")
     p.add_argument("--data", default="data")
     p.set_defaults(func=cmd_import)
 
@@ -218,7 +220,9 @@ def cmd_new(args) -> int:
     except scaffold.ScaffoldError as exc:
         print(f"{exc}", file=sys.stderr)
         return EXIT_INVALID
-    print(f"Đã tạo {path}. Điền các chỗ «…», rồi chạy: python -m generator validate")
+    note = (" Tiền thưởng (cash_vnd) đã điền theo mức quy định vào ngày ký — sửa nếu quyết định ghi khác."
+            if "cash_vnd: " in path.read_text(encoding="utf-8").replace("# cash_vnd", "") else "")
+    print(f"Đã tạo {path}. Điền các chỗ «…», rồi chạy: python -m generator validate.{note}")
     return EXIT_OK
 
 
@@ -262,12 +266,15 @@ def cmd_import(args) -> int:
         sys.stdout.write(importer.to_yaml(result))
         return EXIT_OK
     try:
-        report = importer.write_into_decision(Path(args.decision), result)
+        report = importer.write_into_decision(Path(args.decision), result,
+                                              None if args.no_legal_cash else _registries_or_none(Path(args.data)))
     except importer.DecisionFileError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_INVALID
     guessed = (f"; {len(report.guessed)} đối tượng thống kê được đoán từ chức vụ, hãy kiểm tra các dòng có ghi chú"
                if report.guessed else "")
+    for line in report.cash_lines():
+        print(line, file=sys.stderr)
     if report.fresh:
         print(f"Đã ghi {len(report.recipients)} người, tập thể vào {args.decision}{guessed}. "
               "Chạy tiếp: python -m generator validate")
@@ -275,6 +282,16 @@ def cmd_import(args) -> int:
         print(f"Đã cập nhật danh sách trong {args.decision}: " + "\n".join(report.lines(sheet)))
         print(f"Chạy tiếp: python -m generator validate{guessed.replace(';', ' —', 1)}")
     return EXIT_OK
+
+
+def _registries_or_none(data: Path):
+    """The merged registries for the legal cash amounts, or None when they have errors (validate says which)."""
+    from generator.records.load import load_registries
+    from generator.records.problems import Severity
+    from generator.records.validation import validate_registries_only
+
+    records, problems = validate_registries_only(load_registries(data))
+    return None if any(p.severity is Severity.ERROR for p in problems) else records
 
 
 def _import_mapping(items: list[str], fields: tuple[str, ...]) -> dict[str, str] | None:

@@ -15,6 +15,9 @@ from pydantic import BaseModel
 from generator.records.load import Loc, SourceDoc
 from generator.records.models import (
     Authority,
+    BaseSalary,
+    LegalDocument,
+    ReportForm,
     AwardForm,
     Consultation,
     Decision,
@@ -75,6 +78,9 @@ class Records:
     units: dict[str, Located[Unit]] = field(default_factory=dict)
     award_forms: dict[str, Located[AwardForm]] = field(default_factory=dict)
     movements: dict[str, Located[Movement]] = field(default_factory=dict)
+    base_salary: dict[str, Located[BaseSalary]] = field(default_factory=dict)
+    legal_documents: dict[str, Located[LegalDocument]] = field(default_factory=dict)
+    report_forms: dict[str, Located[ReportForm]] = field(default_factory=dict)
     decisions: list[DecisionEntry] = field(default_factory=list)
     profiles: dict[str, ProfileEntry] = field(default_factory=dict)
     redirects: list[Located[Redirect]] = field(default_factory=list)

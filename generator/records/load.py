@@ -51,6 +51,7 @@ class SourceDoc:
     raw_scalars: dict[Loc, str] = field(default_factory=dict)  # as written, for non-text scalars
     body: str | None = None  # Markdown body of a profile (from <slug>.md), if any
     body_path: str | None = None
+    default: bool = False  # a registry shipped with Bảng Vàng (generator/defaults/), extended by the office's
 
     def line_of(self, loc: Loc) -> int:
         """Line of ``loc``, or of its nearest ancestor that has one (missing fields)."""
@@ -82,7 +83,7 @@ class LoadedData:
             yield _load_file(path, "decisions", self)
 
 
-REGISTRY_KINDS = ("authorities", "units", "award_forms", "movements")
+REGISTRY_KINDS = ("authorities", "units", "award_forms", "movements", "base_salary", "legal_documents", "report_forms")
 DEFAULTS_DIR = Path(__file__).parent.parent / "defaults"
 
 
@@ -96,8 +97,9 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadedData:
     """Read every record file under ``data_dir``.
 
     Layout: ``registries/<kind>.yaml``, ``redirects.yaml``, ``decisions/<year>/<name>.yaml``,
-    ``profiles/<slug>.yaml`` (+ optional ``<slug>.md``). The award-form registry falls back to
-    the default legal taxonomy shipped in ``generator/defaults/`` when the data has none.
+    ``profiles/<slug>.yaml`` (+ optional ``<slug>.md``). Registries shipped in ``generator/defaults/``
+    (award forms, base salary, legal documents, report forms) are read first; the office's file of the
+    same name adds, changes or retires their entries by id.
     """
     root = root or data_dir.parent
     loaded = LoadedData(root=root, data_dir=data_dir)
@@ -105,14 +107,7 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadedData:
         loaded.problems.append(Problem(display_path(data_dir, root), 1, "data_dir_missing"))
         return loaded
 
-    for kind in REGISTRY_KINDS:
-        rel = _registry_path(data_dir, kind)
-        if rel is not None:
-            loaded.docs.setdefault(kind, []).append(_load_file(data_dir / rel, kind, loaded))
-        elif (DEFAULTS_DIR / f"{kind}.yaml").exists():
-            loaded.docs.setdefault(kind, []).append(_load_file(DEFAULTS_DIR / f"{kind}.yaml", kind, loaded,
-                                                               base=DEFAULTS_DIR))
-
+    _load_registries(loaded)
     for suffix in (".yaml", ".yml"):
         if files.exists(data_dir, f"redirects{suffix}"):
             loaded.docs.setdefault("redirects", []).append(
@@ -131,6 +126,26 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadedData:
                 doc.body = clean_story(doc.body, doc.body_path, loaded.problems)
         loaded.docs.setdefault("profiles", []).append(doc)
     return loaded
+
+
+def load_registries(data_dir: Path, root: Path | None = None) -> LoadedData:
+    """Read the registries only (defaults, then the office's files): for commands that need the codes and
+    the dated rules but not the records, such as ``new decision``."""
+    loaded = LoadedData(root=root or data_dir.parent, data_dir=data_dir)
+    _load_registries(loaded)
+    return loaded
+
+
+def _load_registries(loaded: LoadedData) -> None:
+    for kind in REGISTRY_KINDS:  # the defaults first; the office's file adds to them, entry by entry
+        if (DEFAULTS_DIR / f"{kind}.yaml").exists():
+            doc = _load_file(DEFAULTS_DIR / f"{kind}.yaml", kind, loaded, base=DEFAULTS_DIR)
+            doc.default = True
+            loaded.docs.setdefault(kind, []).append(doc)
+        if loaded.data_dir.is_dir():
+            rel = _registry_path(loaded.data_dir, kind)
+            if rel is not None:
+                loaded.docs.setdefault(kind, []).append(_load_file(loaded.data_dir / rel, kind, loaded))
 
 
 def _registry_path(data_dir: Path, kind: str) -> str | None:

@@ -108,6 +108,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # registries
     "registry_not_list": {"vi": ("danh mục {kind} phải là một danh sách", "mỗi mục bắt đầu bằng «- id: …»"),
                           "en": ("the {kind} registry must be a list", "start each entry with “- id: …”")},
+    "retired_unknown": {"vi": ("không có mục «{id}» trong danh mục {kind} mặc định để bỏ (retired)", "kiểm tra mã; «retired: true» chỉ dùng để bỏ một mục có sẵn trong danh mục mặc định"),
+                        "en": ("no default {kind} entry “{id}” to retire", "check the id; “retired: true” only takes out an entry of the default registry")},
     "duplicate_id": {"vi": ("mã «{id}» bị trùng (đã có ở {first})", "đặt mã khác hoặc gộp hai mục"),
                      "en": ("duplicate id “{id}” (first at {first})", "choose another id or merge the entries")},
     "date_range": {"vi": ("ngày kết thúc {end} trước ngày bắt đầu {start}", "kiểm tra lại valid_from và valid_to"),
@@ -155,6 +157,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                             "en": ("no decision number and no number_note", "say where the award is known from in number_note; never invent a number")},
     "form_not_for_authority": {"vi": ("«{authority}» không có thẩm quyền quyết định «{form}»", "kiểm tra cơ quan ban hành và hình thức khen thưởng"),
                                "en": ("“{authority}” may not award “{form}”", "check the issuing authority and the award form")},
+    "form_not_in_force": {"vi": ("«{form}» chỉ có {period}; quyết định ký ngày {date}", "kiểm tra ngày ký hoặc mã hình thức khen thưởng (căn cứ: {source})"),
+                          "en": ("“{form}” exists only {period}; the decision is dated {date}", "check the date or the award form (basis: {source})")},
+    "form_not_for_authority_on_date": {"vi": ("«{authority}» chỉ được quyết định «{form}» {rules}; quyết định ký ngày {date}", "kiểm tra ngày ký, cơ quan ban hành hoặc hình thức khen thưởng; thẩm quyền tính theo văn bản có hiệu lực vào ngày ký"),
+                                       "en": ("“{authority}” may award “{form}” only {rules}; the decision is dated {date}", "check the date, the issuing authority or the award form; powers follow the texts in force on the signing date")},
+    "cash_mismatch": {"vi": ("dòng {row}: tiền thưởng {actual} khác mức theo quy định {expected}", "{multiple} × mức lương cơ sở {base} ({base_source}) = {exact}, làm tròn lên hàng chục nghìn đồng ({source}); sửa cash_vnd nếu nhập nhầm, giữ nguyên nếu quyết định ghi đúng như vậy"),
+                      "en": ("line {row}: cash {actual} differs from the legal amount {expected}", "{multiple} × base salary {base} ({base_source}) = {exact}, rounded up to 10,000 đ ({source}); fix cash_vnd if mistyped, keep it if the decision says so")},
+    "legal_basis_not_issued": {"vi": ("căn cứ «{document}» ({title}) ban hành ngày {issued}, sau ngày ký {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
+                               "en": ("cited “{document}” ({title}) was issued on {issued}, after the signing date {date}", "check the legal basis and the date; never correct what the decision says")},
+    "legal_basis_not_in_force": {"vi": ("căn cứ «{document}» ({title}) có hiệu lực từ {from}, sau ngày ký {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
+                                 "en": ("cited “{document}” ({title}) is in force from {from}, after the signing date {date}", "check the legal basis and the date; never correct what the decision says")},
+    "legal_basis_repealed": {"vi": ("căn cứ «{document}» ({title}) hết hiệu lực sau {to}{successor_note}; quyết định ký ngày {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
+                             "en": ("cited “{document}” ({title}) ceased after {to}{successor_note}; the decision is dated {date}", "check the legal basis and the date; never correct what the decision says")},
     "form_not_for_kind": {"vi": ("«{form}» không tặng cho đối tượng «{kind}»", "đối tượng hợp lệ: {allowed}"),
                           "en": ("“{form}” is not awarded to “{kind}”", "allowed: {allowed}")},
     "category_required": {"vi": ("cá nhân «{name}» thiếu category (đối tượng thống kê)", "thêm category: direct_worker, leader_other, leader_department, leader_ministry_province hoặc business_person"),
@@ -179,10 +193,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                                   "en": ("revocation details but status is not revoked", "set status: revoked")},
     "corrections_missing": {"vi": ("status là corrected nhưng không có đính chính", "thêm corrections: - date: …, note: …"),
                             "en": ("status is corrected but there are no corrections", "add corrections: - date: …, note: …")},
-    "cap_exceeded": {"vi": ("{unit} năm {year}: {count} «{form}» trên {base} «{of}», vượt tỷ lệ {percent} %",
-                             "kiểm tra danh sách; tỷ lệ quy định trong danh mục hình thức khen thưởng (cap)"),
-                      "en": ("{unit} in {year}: {count} “{form}” for {base} “{of}”, above the {percent} % cap",
-                             "check the list; the cap is set in the award-form registry")},
+    "minor_consent_missing": {"vi": ("hồ sơ trẻ em «{name}» thiếu minor_consent", "ghi sự đồng ý bằng văn bản của em và cha mẹ (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15 Điều 24(2)); chưa có thì chưa công bố hồ sơ"),
+                              "en": ("the child's profile “{name}” has no minor_consent", "record the written consent of the child and a parent (PDP Law 91/2025 Art. 24(2)); without it, do not publish the profile")},
+    "minor_profile_not_marked": {"vi": ("«{name}» là trẻ em (minor: true) nhưng hồ sơ «{profile}» không ghi minor: true", "thêm minor: true và minor_consent vào data/profiles/{profile}.yaml"),
+                                 "en": ("“{name}” is a child (minor: true) but the profile “{profile}” is not marked minor", "add minor: true and minor_consent to data/profiles/{profile}.yaml")},
+    "cap_exceeded": {"vi": ("{unit} năm {year}: {count} «{form}» trên {base} «{of}», vượt tỷ lệ {percent} % ({source})",
+                             "kiểm tra danh sách; nếu quyết định đúng như vậy thì giữ nguyên — tỷ lệ và thời gian áp dụng ghi ở mục cap của hình thức khen thưởng"),
+                      "en": ("{unit} in {year}: {count} “{form}” for {base} “{of}”, above the {percent} % cap ({source})",
+                             "check the list; keep it if the decision says so — the cap and its period are in the award form's cap entry")},
     # personal data in text
     "pii_phone": {"vi": ("«{field}» chứa số điện thoại «{snippet}»", "xóa số điện thoại (" + PDP_VI + "); nếu không phải số điện thoại, thêm chuỗi vào pii_allow"),
                   "en": ("“{field}” contains a phone number “{snippet}”", "remove it (" + PDP_EN + "); if it is not a phone number, add the text to pii_allow")},
@@ -233,10 +251,13 @@ def render_message(code: str, params: dict, lang: str = "vi") -> tuple[str, str]
     message, hint = entry.get(lang) or entry["vi"]
     values = _Defaults(params)
     suggestion = params.get("suggestion")
+    successor = params.get("successor")
     if lang == "vi":
         values["did_you_mean"] = f"; có phải «{suggestion}»?" if suggestion else ""
+        values["successor_note"] = f" (thay bằng {successor})" if successor else ""
     else:
         values["did_you_mean"] = f"; did you mean “{suggestion}”?" if suggestion else ""
+        values["successor_note"] = f" (replaced by {successor})" if successor else ""
     return message.format_map(values), hint.format_map(values)
 
 

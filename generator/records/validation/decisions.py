@@ -20,6 +20,7 @@ from generator.records.models import (
 )
 from generator.records.hygiene import has_lookalikes, number_key
 from generator.records.problems import Problem, Severity
+from generator.records.validation import law
 from generator.records.validation.files import MAX_ATTACHMENT_BYTES, check_file
 from generator.records.validation.personal_data import check_record
 from generator.records.validation.schema import parse, placeholders, ref_problem
@@ -108,9 +109,9 @@ def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, t
         problems.append(ref_problem(entry, ("award_form",), "unknown_award_form", d.award_form, records.award_forms))
     if authority is None:
         problems.append(ref_problem(entry, ("authority",), "unknown_authority", d.authority, records.authorities))
-    if form and authority and authority.model.kind not in form.model.awarded_by:
-        problems.append(Problem(entry.path, entry.line("award_form"), "form_not_for_authority",
-                                {"form": form.model.name, "authority": authority.model.name}))
+    if form and authority:
+        law.check_form_and_power(entry, form, authority, problems)
+    law.check_legal_basis(entry, records, problems)
     if d.movement and d.movement not in records.movements:
         problems.append(ref_problem(entry, ("movement",), "unknown_movement", d.movement, records.movements))
     if d.attachment:
@@ -123,6 +124,8 @@ def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, t
                                         {"actual": actual}))
     for index, recipient in enumerate(d.recipients):
         _check_recipient(entry, index, recipient, form, records, problems)
+        if form:
+            law.check_cash(entry, index, recipient, form, records, problems)
     check_record(entry, problems, d.pii_allow)
 
 
@@ -183,3 +186,6 @@ def _check_recipient(entry: DecisionEntry, index: int, r: Recipient, form: Locat
     if r.profile and r.profile not in records.profiles:
         problems.append(ref_problem(entry, ("recipients", index, "profile"), "unknown_profile", r.profile,
                                      records.profiles))
+    elif r.profile and r.minor and not records.profiles[r.profile].model.minor:
+        problems.append(Problem(entry.path, entry.line("recipients", index, "profile"), "minor_profile_not_marked",
+                                {"name": r.name, "profile": r.profile}))

@@ -58,6 +58,8 @@ def check_profiles(records: Records, loaded: LoadedData, today: dt.date, problem
             if source.date and source.date > today:
                 problems.append(Problem(profile.path, profile.line("sources", index, "date"), "date_in_future",
                                         {"date": source.date}))
+        if model.minor and not model.minor_consent:
+            problems.append(Problem(profile.path, profile.line("minor"), "minor_consent_missing", {"name": model.name}))
         check_record(profile, problems, model.pii_allow)
         if profile.doc.body:
             check_story_file(profile.doc.body, profile.doc.body_path or profile.path, model.pii_allow, problems)

@@ -13,15 +13,31 @@ from generator.records.validation.schema import parse, ref_problem
 
 
 def validate_registries(loaded: LoadedData, records: Records, problems: list[Problem]) -> None:
+    """Each registry: the defaults shipped with Bảng Vàng, then the office's entries — an entry with a default's
+    id changes the fields it gives, ``retired: true`` takes the default out, any other id is added."""
     for kind, model in REGISTRY_MODELS.items():
         target: dict = getattr(records, kind)
+        defaults: dict[str, dict] = {}
         for doc in loaded.of_kind(kind):
             if doc.data is None:
                 continue
             if not isinstance(doc.data, list):
                 problems.append(Problem(doc.path, 1, "registry_not_list", {"kind": kind}))
                 continue
+            seen: set = set()
             for index, item in enumerate(doc.data):
+                item_id = item.get("id") if isinstance(item, dict) else None
+                if not doc.default and isinstance(item_id, str) and item_id in defaults and item_id not in seen:
+                    seen.add(item_id)
+                    if item.get("retired") is True:
+                        target.pop(item_id, None)
+                        continue
+                    item = {**defaults[item_id], **{k: v for k, v in item.items() if k != "retired"}}
+                    target.pop(item_id, None)
+                elif not doc.default and isinstance(item, dict) and "retired" in item:
+                    problems.append(Problem(doc.path, doc.line_of((index, "retired")), "retired_unknown",
+                                            {"id": str(item_id or ""), "kind": kind}))
+                    continue
                 parsed = parse(model, item, doc, (index,), problems)
                 if parsed is None:
                     continue
@@ -32,6 +48,8 @@ def validate_registries(loaded: LoadedData, records: Records, problems: list[Pro
                                 {"id": parsed.id, "first": f"{first.path}:{first.line('id')}"})
                     )
                     continue
+                if doc.default:
+                    defaults[parsed.id] = item
                 target[parsed.id] = Located(parsed, doc, (index,))
                 check_record(target[parsed.id], problems)
 
