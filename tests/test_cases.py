@@ -105,6 +105,7 @@ def load_case(path: Path) -> Case:
     expect_en = data.get("expect_en")
     assert expect_en is None or (isinstance(expect_en, list) and len(expect_en) == len(expect)), \
         f"{path.name}: expect_en must list the same problems as expect"
+    assert expect_en is None or stage != "publish", f"{path.name}: the engine writes its errors in Vietnamese only"
     return Case(path, data["code"], stage, data.get("edits") or [], expect, expect_en, set(data.get("others") or []))
 
 
@@ -262,9 +263,14 @@ def run_case(case: Case, tmp_path: Path) -> Result:
     project = make_copy(tmp_path, case.stage)
     for edit in case.edits:
         apply_edit(project, edit)
-    if any("chmod" in edit for edit in case.edits) and os.geteuid() == 0:
-        return run_without_read_override(project, case.stage)
-    return run_stage(project, case.stage)
+    locked = [project / edit["chmod"] for edit in case.edits if "chmod" in edit]
+    try:
+        if locked and os.geteuid() == 0:
+            return run_without_read_override(project, case.stage)
+        return run_stage(project, case.stage)
+    finally:
+        for path in locked:  # so that the temporary directory can be removed by any account
+            os.chmod(path, 0o700)
 
 
 # --- checks --------------------------------------------------------------------------------------
@@ -276,12 +282,14 @@ def template_fields(code: str, lang: str) -> set[str]:
 
 
 def unfilled(problem: Problem) -> list[str]:
-    """What a message of ``problem`` would leave unfilled: template fields missing from its params, or a
-    ``{name}`` left in the printed text."""
+    """What a message of ``problem`` would leave unfilled: template fields missing from its params or empty
+    (``«»`` in the text), or a ``{name}`` left in the printed text."""
     out = []
     for lang in ("vi", "en"):
-        missing = template_fields(problem.code, lang) - set(problem.params) - COMPUTED_PARAMS
-        out += [f"{lang}: no parameter «{name}»" for name in sorted(missing)]
+        fields = template_fields(problem.code, lang) - COMPUTED_PARAMS
+        out += [f"{lang}: no parameter «{name}»" for name in sorted(fields - set(problem.params))]
+        out += [f"{lang}: empty parameter «{name}»" for name in sorted(fields & set(problem.params))
+                if str(problem.params[name]).strip() == ""]
         out += [f"{lang}: left in the text: {m}" for m in PLACEHOLDER.findall(problem.format(lang))]
     return out
 
