@@ -5,17 +5,18 @@ exact messages expected. Case format (``tests/cases/<code>.yaml``; a second case
 ``<code>--<variant>.yaml``)::
 
     # What this case shows, in one line.
-    code: unknown_unit      # the problem code the case raises: a key of generator/records/messages.py
+    code: unknown_authority # the problem code the case raises: a key of generator/records/messages.py
     stage: validate         # validate: pipeline.check(data/)
                             # build:    pipeline.run with the project's mkdocs.yml, content/ and site_templates/
                             #           (templates rendered, published-urls.txt and redirects checked)
                             # publish:  build, then the site engine writes the site, as `bangvang build` does;
-                            #           what the engine refuses is logged as an error line (Vietnamese only)
+                            #           what the engine refuses is logged as an error line (Vietnamese only,
+                            #           so no expect_en); marked slow, as it builds a whole site
     edits:                  # applied in order to the copy; every path is relative to the project root, which
                             # holds data/ (from tests/fixtures/minimal/data) and, for build and publish,
                             # mkdocs.yml, content/ and site_templates/ (from the repository root)
       - file: data/decisions/2024/12-qd-ubnd.yaml
-        replace: ["unit: truong-a", "unit: truong-b"]   # the first text must occur exactly once
+        replace: ["authority: ubnd-tinh", "authority: ubnd-tinhh"]   # the first text must occur exactly once
       - file: data/redirects.yaml      # create or overwrite (missing directories are created);
         write: |                       # `encoding: cp1258` saves the text in another encoding
           - old: cu/
@@ -33,9 +34,9 @@ exact messages expected. Case format (``tests/cases/<code>.yaml``; a second case
         mode: "000"                                     # when the tests run as root the stage runs in a child
                                                         # process without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH
     expect:                 # every problem of `code`, formatted in Vietnamese exactly as printed
-      - "data/decisions/2024/12-qd-ubnd.yaml:18: không có đơn vị mã «truong-b» trong danh mục — …"
+      - "data/decisions/2024/12-qd-ubnd.yaml:4: không có cơ quan mã «ubnd-tinhh» trong danh mục — …"
     expect_en:              # optional: the same problems in English (``--lang en``)
-      - "data/decisions/2024/12-qd-ubnd.yaml:18: no unit with id “truong-b” in the registry — …"
+      - "data/decisions/2024/12-qd-ubnd.yaml:4: no authority with id “ubnd-tinhh” in the registry — …"
     others: []              # optional: codes of other problems the case may also produce
 
 YAML double-quoted strings take escapes (``"\\u200b"``), so invisible characters stay readable in a case.
@@ -43,7 +44,8 @@ The date is pinned to 2026-11-25 (``BANGVANG_TODAY``, tests/conftest.py).
 
 Each case asserts that the problems of ``code`` are exactly ``expect`` (and ``expect_en``), that no problem
 of a code outside ``{code} ∪ others`` appears, and that every ``{param}`` of every message it produces is
-filled from the problem's parameters, in both languages.
+filled from the problem's parameters with a non-empty value, in both languages (a missing parameter would
+print as nothing, an empty one as ``«»``).
 """
 
 from __future__ import annotations
@@ -305,7 +307,16 @@ def engine_message_pattern(code: str) -> re.Pattern[str]:
     return re.compile(r".+:\d+: " + "".join(parts))
 
 
-@pytest.mark.parametrize("path", case_files(), ids=[p.stem for p in case_files()])
+def _params() -> list:
+    """One test per case file; a publish case builds a whole site with the engine, so it is ``slow``."""
+    out = []
+    for path in case_files():
+        stage = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("stage")
+        out.append(pytest.param(path, id=path.stem, marks=[pytest.mark.slow] if stage == "publish" else []))
+    return out
+
+
+@pytest.mark.parametrize("path", _params())
 def test_case(path, tmp_path):
     case = load_case(path)
     result = run_case(case, tmp_path)
