@@ -47,7 +47,7 @@ def test_recipient_csv_and_json_equal_the_records(tree):
 def test_decision_files_per_decision_and_in_bulk(tree):
     _, files = files_of(tree)
     decisions = read_csv(files["du-lieu/quyet-dinh.csv"])
-    assert [(d["Số, ký hiệu"], d["Ngày ký"], d["Mã hiệu lực"], d["Hiệu lực"], d["Số quyết định hủy bỏ"])
+    assert [(d["Số, ký hiệu"], d["Ngày"], d["Mã hiệu lực"], d["Hiệu lực"], d["Số quyết định hủy bỏ"])
             for d in decisions] == [("12/QĐ-UBND", "2024-06-17", "in_force", "Còn hiệu lực", ""),
                                     ("13/QĐ-UBND", "2024-07-01", "revoked", "Đã hủy bỏ", "99/QĐ-UBND")]
     one = json.loads(files["quyet-dinh/2024/12-qd-ubnd/quyet-dinh.json"])

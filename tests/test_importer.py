@@ -748,7 +748,8 @@ def test_bangvang_wrapper_runs_without_an_activated_environment(tree, tmp_path):
     assert helped.returncode == 0 and helped.stdout.startswith("usage: bangvang")
     checked = subprocess.run([str(ROOT / "bangvang"), "validate", "--data", str(tree.data)], cwd=ROOT,
                              capture_output=True, text=True, env=env, check=False, timeout=300)
-    assert (checked.returncode, checked.stdout) == (0, "Dữ liệu hợp lệ: 2 quyết định (1 đã hủy bỏ), 4 lượt khen thưởng, 1 hồ sơ.\n")
+    assert (checked.returncode, checked.stdout) == (0, "Dữ liệu hợp lệ: 2 quyết định (1 đã hủy bỏ), 3 lượt khen thưởng "
+                                                    "được tính; 1 lượt đã bị hủy bỏ; 4 dòng trong các danh sách; 1 hồ sơ.\n")
 
 
 def test_bangvang_wrapper_creates_the_environment_with_make_first(tmp_path):

@@ -12,9 +12,9 @@ def test_unknown_field_with_suggestion(tree):
 
 
 def test_missing_required_field_points_to_record(tree):
-    tree.replace(DECISION, 'reason: "Đã có thành tích xuất sắc"\n', "")
-    assert tree.problems() == [f"{SHOWN}:1: thiếu trường bắt buộc «reason» (Lý do, dịp khen thưởng) — "
-                               "thêm dòng «reason: …» vào bản ghi"]
+    tree.replace(DECISION, "method: regular\n", "")
+    assert tree.problems() == [f"{SHOWN}:1: thiếu trường bắt buộc «method» (Phương thức khen thưởng) — "
+                               "thêm dòng «method: …» vào bản ghi"]
 
 
 def test_missing_field_in_recipient_points_to_its_item(tree):
@@ -44,7 +44,7 @@ def test_amount_with_thousands_dots_is_not_a_number(tree):
 
 def test_bad_date(tree):
     tree.replace(DECISION, "date: 2024-06-17", 'date: "17/06/2024"')
-    assert tree.problems()[0] == (f"{SHOWN}:3: «date» (Ngày ký) không phải ngày hợp lệ: 17/06/2024 — "
+    assert tree.problems()[0] == (f"{SHOWN}:3: «date» (Ngày) không phải ngày hợp lệ: 17/06/2024 — "
                                   "viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-06-17")
 
 
@@ -52,7 +52,7 @@ def test_bad_choice_lists_the_choices(tree):
     tree.replace(DECISION, "method: regular", "method: yearly")
     assert tree.problems() == [f"{SHOWN}:11: «method» (Phương thức khen thưởng) không nhận giá trị «yearly» — "
                                "chọn một trong: 'regular', 'thematic', 'ad_hoc', 'foreign', 'dedication', "
-                               "'seniority' or 'resistance'"]
+                               "'seniority', 'resistance' or 'unknown'"]
 
 
 def test_duplicate_decision_number_same_authority_and_year(tree):
@@ -277,7 +277,7 @@ def test_messages_in_english(tree):
     tree.replace(DECISION, "method: regular", "method: yearly")
     assert tree.problems("en") == [f"{SHOWN}:11: “method” (Phương thức khen thưởng) does not accept “yearly” — "
                                    "choose one of: 'regular', 'thematic', 'ad_hoc', 'foreign', 'dedication', "
-                                   "'seniority' or 'resistance'"]
+                                   "'seniority', 'resistance' or 'unknown'"]
 
 
 CONSULTATION = """title: "Lấy ý kiến nhân dân đề nghị tặng Bằng khen"

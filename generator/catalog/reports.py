@@ -20,9 +20,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from generator.catalog.counts import is_reward
 from generator.catalog.index import Award, Catalog
-from generator.catalog.statistics import counted_awards
-from generator.records.entries import Located
+from generator.records.entries import DecisionEntry, Located
 from generator.records.models import Movement, RecipientKind, ReportForm, ReportRow
 
 # the sub-column a recipient kind is counted in when a column splits "Tập thể" / "Cá nhân"
@@ -60,6 +60,8 @@ class Report:
     authority: str | None
     cells: list[Cell]
     lines: list[ReportLine]
+    unnamed: int = 0  # awards declared by partial lists (not named) counted in rows that need no personal detail
+    unnamed_left_out: int = 0  # declared with no recipient kind, in a form that splits by kind
 
     @property
     def slug(self) -> str:
@@ -98,7 +100,13 @@ def _cells(layout: ReportForm) -> list[Cell]:
 
 
 def _column_of(catalog: Catalog, layout: ReportForm, award: Award) -> int | None:
-    form = catalog.award_forms[award.decision.model.award_form].model
+    return _column_of_form(catalog, layout, award.decision.model.award_form)
+
+
+def _column_of_form(catalog: Catalog, layout: ReportForm, form_id: str) -> int | None:
+    form = catalog.award_forms[form_id].model
+    if is_reward(form):
+        return None  # rewards outside the Law's forms are never in a report form
     for index, column in enumerate(layout.columns):
         if form.id in column.forms or form.group in column.groups:
             return index
@@ -127,6 +135,29 @@ def _selects(catalog: Catalog, row: ReportRow, award: Award) -> bool:
     return True
 
 
+_DECISION_LEVEL = {"kind", "method", "proposer_kind"}
+
+
+def _selects_unnamed(catalog: Catalog, row: ReportRow, decision: DecisionEntry, kind: str) -> bool:
+    """Whether awards a partial list declares without names, of ``kind`` ("unknown" when not said), belong in
+    ``row``: only rows that need nothing but the kind and the decision (method, proposing body)."""
+    if row.select == "all":
+        return True
+    if not isinstance(row.select, dict) or not set(row.select) <= _DECISION_LEVEL:
+        return False
+    d = decision.model
+    for key, wanted in row.select.items():
+        if key == "kind" and kind != wanted:
+            return False
+        if key == "method" and d.method.value != wanted:
+            return False
+        if key == "proposer_kind":
+            proposer = catalog.authorities.get(d.proposer) if d.proposer else None
+            if proposer is None or proposer.model.kind.value not in wanted:
+                return False
+    return True
+
+
 def award_report(catalog: Catalog, form: ReportForm, year: int, authority: str | None) -> Report:
     """Form 0602 or 0603 for ``year`` (and the reporting ``authority`` when the form is per authority)."""
     layout = layout_of(catalog, form)
@@ -135,10 +166,25 @@ def award_report(catalog: Catalog, form: ReportForm, year: int, authority: str |
                  and (authority is None or d.model.authority == authority)]
     cells = _cells(layout)
     placed = []
-    for award in counted_awards(decisions):
+    for award in catalog.counted_awards(decisions):
         column = _column_of(catalog, layout, award)
         if column is not None:
             placed.append((award, column))
+    unnamed: list[tuple[DecisionEntry, int, str, int]] = []  # decision, column, kind, count
+    left_out = 0
+    for decision in decisions:
+        if decision.revoked or not decision.partial:
+            continue
+        column = _column_of_form(catalog, layout, decision.model.award_form)
+        if column is None:
+            continue
+        for kind, n in decision.unnamed().items():
+            if not n:
+                continue
+            if kind == "unknown" and layout.columns[column].kinds:
+                left_out += n
+            else:
+                unnamed.append((decision, column, kind, n))
     lines = []
     for row in layout.rows:
         if row.heading:
@@ -150,8 +196,13 @@ def award_report(catalog: Catalog, form: ReportForm, year: int, authority: str |
                 kinds = layout.columns[column].kinds
                 kind = _SUB_KIND[award.recipient.kind] if kinds else ""
                 counts[Cell(column, kind)] += 1
+        for decision, column, kind, n in unnamed:
+            if _selects_unnamed(catalog, row, decision, kind):
+                sub = _SUB_KIND[RecipientKind(kind)] if layout.columns[column].kinds else ""
+                counts[Cell(column, sub)] += n
         lines.append(ReportLine(row.code or "", row.label or "", row.unit or "", False, [counts[c] for c in cells]))
-    return Report(form, layout, year, authority, cells, lines)
+    return Report(form, layout, year, authority, cells, lines, unnamed=sum(n for *_, n in unnamed),
+                  unnamed_left_out=left_out)
 
 
 # --- form 0601: emulation movements -----------------------------------------------------------------

@@ -152,11 +152,18 @@ def cmd_validate(args) -> int:
     if not _report(outcome.problems, args.lang, args.strict):
         return EXIT_INVALID
     t = outcome.catalog.counts.all
+    extra_vi = "".join([f", trong đó {t.awards_unnamed} không nêu tên" if t.awards_unnamed else "",
+                        f"; {t.awards_revoked} lượt đã bị hủy bỏ" if t.awards_revoked else "",
+                        f"; {t.rewards} lượt thưởng ngoài hình thức khen thưởng" if t.rewards else ""])
+    extra_en = "".join([f", {t.awards_unnamed} of them unnamed" if t.awards_unnamed else "",
+                        f"; {t.awards_revoked} revoked" if t.awards_revoked else "",
+                        f"; {t.rewards} rewards outside the award forms" if t.rewards else ""])
     msg = (f"Dữ liệu hợp lệ: {t.decisions + t.decisions_revoked} quyết định ({t.decisions_revoked} đã hủy bỏ), "
-           f"{t.rows} lượt khen thưởng, {len(outcome.catalog.profiles)} hồ sơ."
+           f"{t.awards} lượt khen thưởng được tính{extra_vi}; {t.rows} dòng trong các danh sách; "
+           f"{len(outcome.catalog.profiles)} hồ sơ."
            if args.lang == "vi" else
            f"Data is valid: {t.decisions + t.decisions_revoked} decisions ({t.decisions_revoked} revoked), "
-           f"{t.rows} recipients, {len(outcome.catalog.profiles)} profiles.")
+           f"{t.awards} awards counted{extra_en}; {t.rows} listed lines; {len(outcome.catalog.profiles)} profiles.")
     print(msg)
     return EXIT_OK
 

@@ -410,7 +410,165 @@ def write_sample(data_dir: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("\n".join(body) + "\n", encoding="utf-8")
     _write_revoked(data_dir)
+    _write_real_shaped(data_dir)
     _write_profiles(data_dir)
+
+
+def _write_real_shaped(data_dir: Path) -> None:
+    """Four decisions shaped like published records that leave things out: a partial list with declared
+    totals and a ceremony date, an award known from a news item only (form, signer, method unknown; month
+    only), a cash and in-kind reward outside the Law's forms, and a list in which one person's award was
+    later annulled."""
+    files = {
+        "2025/khong-so-dai-hoi-thi-dua-2025.yaml": f"""{HEADER.rstrip()}
+# Danh sách không đầy đủ: báo cáo Đại hội chỉ nêu tên một phần; số lượng công bố ghi ở declared.
+number: null
+number_note: "Khen thưởng công bố tại Đại hội Thi đua yêu nước tỉnh Hòa An lần thứ VI; báo cáo Đại hội không ghi số quyết định"
+title: "Về việc tặng Bằng khen cho các tập thể, cá nhân điển hình tiên tiến giai đoạn 2020-2025"
+date: 2025-05-16
+date_kind: ceremony
+date_note: "Ngày tổ chức Đại hội, theo báo cáo Đại hội; chưa rõ ngày ký quyết định"
+authority: ubnd-tinh-hoa-an
+legal_basis:
+{chr(10).join("  - " + q(line) for line in basis_on("2025-05-16"))}
+award_form: bang-khen-cap-tinh
+method: thematic
+reason: "Đã có thành tích xuất sắc tiêu biểu trong phong trào thi đua yêu nước giai đoạn 2020-2025"
+source_note: "Báo cáo tổng kết Đại hội Thi đua yêu nước tỉnh Hòa An lần thứ VI, phụ lục danh sách"
+declared:
+  collective: 39
+  individual: 47
+  note: "Báo cáo Đại hội ghi 39 tập thể và 47 cá nhân được tặng Bằng khen; phụ lục chỉ nêu tên 4 tập thể và 3 cá nhân tiêu biểu"
+recipients:
+  - kind: collective
+    name: "Trường Tiểu học Đông Hải"
+    unit: truong-th-dong-hai
+  - kind: collective
+    name: "Đồn Biên phòng Cửa Biển"
+    unit: don-bien-phong-cua-bien
+  - kind: collective
+    name: "Hợp tác xã Nông nghiệp Tân Phú"
+    unit: htx-nong-nghiep-tan-phu
+    enterprise: true
+  - kind: collective
+    name: "Trạm Y tế xã Đông Hải"
+    unit: tram-y-te-dong-hai
+  - kind: individual
+    name: "Đinh Thị Yến"
+    position: "Giáo viên"
+    unit: truong-th-dong-hai
+    category: direct_worker
+    gender: female
+  - kind: individual
+    name: "Lâm Văn Quý"
+    position: "Ngư dân"
+    unit_text: "Xã Đông Hải"
+    category: direct_worker
+    gender: male
+  - kind: individual
+    name: "Tạ Minh Hiếu"
+    position: "Giám đốc Hợp tác xã"
+    unit: htx-nong-nghiep-tan-phu
+    category: business_person
+    gender: male
+""",
+        "2024/khong-so-khen-thuong-cuu-nan-thang-9-2024.yaml": f"""{HEADER.rstrip()}
+# Chỉ biết qua bản tin: không rõ số, ngày ký, người ký, hình thức; chỉ biết tháng.
+number: null
+number_note: "Bản tin của Cổng thông tin điện tử tỉnh Hòa An, tháng 9/2024; không nêu số quyết định"
+date: 2024-09-01
+date_kind: published
+date_precision: month
+date_note: "Bản tin đăng tháng 9/2024, không ghi ngày ký"
+authority: ubnd-tinh-hoa-an
+presenter: "Phó Chủ tịch Ủy ban nhân dân tỉnh Lê Văn C"
+source_note: "Bản tin «Khen thưởng người dân dũng cảm cứu người trong bão số 3», Cổng thông tin điện tử tỉnh Hòa An"
+award_form: khong-ro-hinh-thuc
+award_form_note: "Bản tin chỉ ghi «khen thưởng đột xuất», không nêu hình thức"
+method: ad_hoc
+recipients:
+  - kind: individual
+    name: "Phùng Văn Khải"
+    position: "Ngư dân"
+    unit_text: "Xã Đông Hải"
+    category: direct_worker
+    gender: male
+    achievement: "Dũng cảm cứu 3 người bị nạn trên biển trong bão số 3"
+""",
+        "2025/318-qd-ubnd.yaml": f"""{HEADER.rstrip()}
+# Thưởng không kèm hình thức khen thưởng của Luật: đếm riêng, không vào biểu thống kê.
+number: "318/QĐ-UBND"
+title: "Về việc thưởng cho tập thể, hộ gia đình có đóng góp trong phòng, chống thiên tai"
+date: 2025-02-24
+authority: ubnd-tinh-hoa-an
+signer:
+  name: "Lê Văn C"
+  title: "KT. Chủ tịch — Phó Chủ tịch"
+legal_basis:
+  - "Xét đề nghị của Chủ tịch Ủy ban nhân dân xã Đông Hải"
+award_form: thuong-hien-vat
+method: ad_hoc
+reason: "Đã có đóng góp trong khắc phục hậu quả bão số 3 năm 2024"
+recipients:
+  - kind: household
+    name: "Hộ ông Lâm Văn Quý"
+    unit: ap-con-moi
+    reward_item: "Nhà đại đoàn kết"
+    reward_value_vnd: 500000000
+  - kind: collective
+    name: "Đội tàu cá tự quản Cửa Biển"
+    unit_text: "Xã Đông Hải"
+    cash_vnd: 20000000
+""",
+        "2024/2215-qd-syt.yaml": f"""{HEADER.rstrip()}
+# Một người trong danh sách bị hủy bỏ khen thưởng bởi quyết định sau: dòng vẫn công bố, không tính số liệu.
+number: "2215/QĐ-SYT"
+title: "Về việc công nhận danh hiệu Chiến sĩ thi đua cơ sở năm 2024"
+date: 2024-12-20
+authority: so-y-te-hoa-an
+signer:
+  name: "Võ Thanh Bình"
+  title: "Giám đốc"
+legal_basis:
+{chr(10).join("  - " + q(line) for line in basis_on("2024-12-20"))}
+award_form: chien-si-thi-dua-co-so
+method: regular
+reason: "Đã hoàn thành xuất sắc nhiệm vụ năm 2024"
+recipients:
+  - kind: individual
+    name: "Nguyễn Thị Mai"
+    position: "Điều dưỡng"
+    unit: tram-y-te-dong-hai
+    category: direct_worker
+    gender: female
+    achievement: "Hoàn thành xuất sắc nhiệm vụ; sáng kiến sắp xếp lịch tiêm chủng"
+    cash_vnd: {cash_for("chien-si-thi-dua-co-so", "individual", "2024-12-20")}
+  - kind: individual
+    name: "Trần Quốc Việt"
+    position: "Bác sĩ"
+    unit: trung-tam-y-te-tan-phu
+    category: direct_worker
+    gender: male
+    achievement: "Hoàn thành xuất sắc nhiệm vụ; đề tài cấp cơ sở được nghiệm thu"
+    cash_vnd: {cash_for("chien-si-thi-dua-co-so", "individual", "2024-12-20")}
+    revoked:
+      decision_number: "145/QĐ-SYT"
+      date: 2025-04-08
+      reason: "Đề tài được công nhận không đúng quy định (Luật Thi đua, khen thưởng Điều 93 khoản 2 điểm c)"
+  - kind: individual
+    name: "Hà Thị Lan"
+    position: "Hộ sinh"
+    unit: tram-y-te-dong-hai
+    category: direct_worker
+    gender: female
+    achievement: "Hoàn thành xuất sắc nhiệm vụ năm 2024"
+    cash_vnd: {cash_for("chien-si-thi-dua-co-so", "individual", "2024-12-20")}
+""",
+    }
+    for rel, text in files.items():
+        path = data_dir / "decisions" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 def _write_revoked(data_dir: Path) -> None:

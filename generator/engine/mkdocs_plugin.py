@@ -128,9 +128,16 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
                 self._produced.append(out)  # large: written after the build, one at a time
             else:
                 if out.path.endswith(writer.TEXT_SUFFIXES):
-                    self._check(out.content.decode("utf-8", "replace"), out.path, out.origin, None)
+                    self._checked(out.content.decode("utf-8", "replace"), out.path, out.origin, None)
                 files.append(File.generated(config, out.path, content=out.content))
         return files
+
+    def _checked(self, text: str, where: str, origin: str, markup: bool | None) -> None:
+        """The personal-data check at a point of the engine's build where a finding must stop it cleanly."""
+        try:
+            self._check(text, where, origin, markup)
+        except writer.WriteError as exc:
+            raise PluginError(str(exc)) from exc
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         generated = page.file.src_uri in self._pages or page.file.src_uri.startswith(writer.SHELL)
@@ -140,7 +147,8 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         if page.file.src_uri.startswith(writer.SHELL):
             return writer.BODY_MARK
         generated = self._pages.get(page.file.src_uri)
-        if generated is None:
+        if generated is None:  # a hand-written page of content/: checked like every generated one
+            self._checked(html_, f"trang {page.url or '/'}", f"content/{page.file.src_uri}", True)
             return html_
         try:
             return self._render(generated)
@@ -150,6 +158,8 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
     def on_post_page(self, output: str, *, page, config) -> str:
         if not page.file.src_uri.startswith(writer.SHELL):
             self._built_urls.append(page.url)
+        else:  # the frame every record page shares: theme, navigation and mkdocs.yml's texts (footer, name)
+            self._checked(output, "khung trang (giao diện, mkdocs.yml)", "mkdocs.yml", True)
         return writer.fix_theme_html(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:

@@ -61,7 +61,40 @@ class DecisionEntry(Located[Decision]):
 
     @property
     def revoked(self) -> bool:
+        """The whole decision was annulled."""
         return self.model.status is DecisionStatus.revoked
+
+    def line_revoked(self, index: int) -> bool:
+        """Line ``index`` no longer stands: the decision was annulled, or this one award was (by a later decision)."""
+        return self.revoked or self.model.recipients[index].revoked is not None
+
+    def named(self) -> dict[str, int]:
+        """Lines listed by name, per recipient kind."""
+        out = {"individual": 0, "collective": 0, "household": 0}
+        for r in self.model.recipients:
+            out[r.kind.value] += 1
+        return out
+
+    def unnamed(self) -> dict[str, int]:
+        """Awards the decision declares but does not name (``declared``), per kind, and ``unknown`` for a declared
+        total whose kinds are not said. Zero everywhere for a complete list."""
+        named, declared = self.named(), self.model.declared
+        out = {kind: 0 for kind in (*named, "unknown")}
+        if declared is None:
+            return out
+        effective = {}
+        for kind, count in named.items():
+            stated = getattr(declared, kind)
+            effective[kind] = stated if stated is not None else count
+            out[kind] = max(0, effective[kind] - count)
+        if declared.total is not None:
+            out["unknown"] = max(0, declared.total - sum(effective.values()))
+        return out
+
+    @property
+    def partial(self) -> bool:
+        """The named list is shorter than what the decision declares."""
+        return any(self.unnamed().values())
 
 
 @dataclass(frozen=True)

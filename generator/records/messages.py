@@ -157,18 +157,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                             "en": ("no decision number and no number_note", "say where the award is known from in number_note; never invent a number")},
     "form_not_for_authority": {"vi": ("«{authority}» không có thẩm quyền quyết định «{form}»", "kiểm tra cơ quan ban hành và hình thức khen thưởng"),
                                "en": ("“{authority}” may not award “{form}”", "check the issuing authority and the award form")},
-    "form_not_in_force": {"vi": ("«{form}» chỉ có {period}; quyết định ký ngày {date}", "kiểm tra ngày ký hoặc mã hình thức khen thưởng (căn cứ: {source})"),
-                          "en": ("“{form}” exists only {period}; the decision is dated {date}", "check the date or the award form (basis: {source})")},
-    "form_not_for_authority_on_date": {"vi": ("«{authority}» chỉ được quyết định «{form}» {rules}; quyết định ký ngày {date}", "kiểm tra ngày ký, cơ quan ban hành hoặc hình thức khen thưởng; thẩm quyền tính theo văn bản có hiệu lực vào ngày ký"),
-                                       "en": ("“{authority}” may award “{form}” only {rules}; the decision is dated {date}", "check the date, the issuing authority or the award form; powers follow the texts in force on the signing date")},
+    "form_not_in_force": {"vi": ("«{form}» chỉ có {period}; {dated_vi} {date}", "kiểm tra ngày ký hoặc mã hình thức khen thưởng (căn cứ: {source})"),
+                          "en": ("“{form}” exists only {period}; {dated_en} {date}", "check the date or the award form (basis: {source})")},
+    "form_not_for_authority_on_date": {"vi": ("«{authority}» chỉ được quyết định «{form}» {rules}; {dated_vi} {date}", "kiểm tra ngày ký, cơ quan ban hành hoặc hình thức khen thưởng; thẩm quyền tính theo văn bản có hiệu lực vào ngày ký"),
+                                       "en": ("“{authority}” may award “{form}” only {rules}; {dated_en} {date}", "check the date, the issuing authority or the award form; powers follow the texts in force on the signing date")},
     "cash_mismatch": {"vi": ("dòng {row}: tiền thưởng {actual} khác mức theo quy định {expected}", "{multiple} × mức lương cơ sở {base} ({base_source}) = {exact}, làm tròn lên hàng chục nghìn đồng ({source}); sửa cash_vnd nếu nhập nhầm, giữ nguyên nếu quyết định ghi đúng như vậy"),
                       "en": ("line {row}: cash {actual} differs from the legal amount {expected}", "{multiple} × base salary {base} ({base_source}) = {exact}, rounded up to 10,000 đ ({source}); fix cash_vnd if mistyped, keep it if the decision says so")},
-    "legal_basis_not_issued": {"vi": ("căn cứ «{document}» ({title}) ban hành ngày {issued}, sau ngày ký {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
-                               "en": ("cited “{document}” ({title}) was issued on {issued}, after the signing date {date}", "check the legal basis and the date; never correct what the decision says")},
-    "legal_basis_not_in_force": {"vi": ("căn cứ «{document}» ({title}) có hiệu lực từ {from}, sau ngày ký {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
-                                 "en": ("cited “{document}” ({title}) is in force from {from}, after the signing date {date}", "check the legal basis and the date; never correct what the decision says")},
-    "legal_basis_repealed": {"vi": ("căn cứ «{document}» ({title}) hết hiệu lực sau {to}{successor_note}; quyết định ký ngày {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
-                             "en": ("cited “{document}” ({title}) ceased after {to}{successor_note}; the decision is dated {date}", "check the legal basis and the date; never correct what the decision says")},
+    "legal_basis_not_issued": {"vi": ("căn cứ «{document}» ({title}) ban hành ngày {issued}, sau {day_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
+                               "en": ("cited “{document}” ({title}) was issued on {issued}, after {dated_en} {date}", "check the legal basis and the date; never correct what the decision says")},
+    "legal_basis_not_in_force": {"vi": ("căn cứ «{document}» ({title}) có hiệu lực từ {from}, sau {day_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
+                                 "en": ("cited “{document}” ({title}) is in force from {from}, after {dated_en} {date}", "check the legal basis and the date; never correct what the decision says")},
+    "legal_basis_repealed": {"vi": ("căn cứ «{document}» ({title}) hết hiệu lực sau {to}{successor_note}; {dated_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
+                             "en": ("cited “{document}” ({title}) ceased after {to}{successor_note}; {dated_en} {date}", "check the legal basis and the date; never correct what the decision says")},
     "form_not_for_kind": {"vi": ("«{form}» không tặng cho đối tượng «{kind}»", "đối tượng hợp lệ: {allowed}"),
                           "en": ("“{form}” is not awarded to “{kind}”", "allowed: {allowed}")},
     "category_required": {"vi": ("cá nhân «{name}» thiếu category (đối tượng thống kê)", "thêm category: direct_worker, leader_other, leader_department, leader_ministry_province hoặc business_person"),
@@ -197,6 +197,24 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                               "en": ("the child's profile “{name}” has no minor_consent", "record the written consent of the child and a parent (PDP Law 91/2025 Art. 24(2)); without it, do not publish the profile")},
     "minor_profile_not_marked": {"vi": ("«{name}» là trẻ em (minor: true) nhưng hồ sơ «{profile}» không ghi minor: true", "thêm minor: true và minor_consent vào data/profiles/{profile}.yaml"),
                                  "en": ("“{name}” is a child (minor: true) but the profile “{profile}” is not marked minor", "add minor: true and minor_consent to data/profiles/{profile}.yaml")},
+    "no_recipients": {"vi": ("quyết định không có người, tập thể nào được nêu tên và không ghi số lượng công bố", "thêm danh sách recipients, hoặc ghi declared (số cá nhân, hộ, tập thể mà văn bản công bố) nếu văn bản không nêu tên"),
+                      "en": ("the decision names no recipient and declares no total", "add recipients, or declared totals if the source names nobody")},
+    "declared_below_named": {"vi": ("số {kind} công bố ({declared}) ít hơn số {kind} được nêu tên ({named})", "kiểm tra lại declared hoặc danh sách; số công bố là tổng số, gồm cả người được nêu tên"),
+                             "en": ("{declared} {kind} declared but {named} named", "check declared or the list; the declared figure is the total, named ones included")},
+    "declared_total_below": {"vi": ("tổng số công bố ({total}) ít hơn số đã biết theo từng loại đối tượng ({known})", "kiểm tra lại declared.total"),
+                             "en": ("the declared total ({total}) is below the count by kind ({known})", "check declared.total")},
+    "declared_empty": {"vi": ("declared không ghi số nào", "ghi ít nhất một trong individual, household, collective hoặc total"),
+                       "en": ("declared holds no figure", "give individual, household, collective or total")},
+    "declared_equals_named": {"vi": ("số lượng công bố bằng đúng số được nêu tên: danh sách đã đầy đủ", "xóa declared nếu danh sách đầy đủ, hoặc kiểm tra lại số công bố"),
+                              "en": ("the declared totals equal the named list: the list is complete", "remove declared, or check the figures")},
+    "date_precision_day": {"vi": ("ngày {date} không khớp độ chính xác đã ghi (date_precision)", "chỉ biết tháng hoặc năm thì ghi ngày đầu kỳ: {first}"),
+                           "en": ("{date} does not match date_precision", "when only the month or year is known, write its first day: {first}")},
+    "unknown_form_note_missing": {"vi": ("hình thức khen thưởng không rõ nhưng không ghi nguồn", "thêm award_form_note, ví dụ «Bản tin chỉ ghi \"khen thưởng đột xuất\"»"),
+                                  "en": ("the award form is unknown but no note says why", "add award_form_note quoting what the source says")},
+    "line_revoked_twice": {"vi": ("khen thưởng của «{name}» được ghi hủy bỏ riêng, trong khi cả quyết định đã bị hủy bỏ", "bỏ mục revoked của dòng này: việc hủy cả quyết định đã bao gồm dòng này"),
+                           "en": ("“{name}” is revoked on its own line while the whole decision is revoked", "remove the line's revoked entry")},
+    "reward_without_value": {"vi": ("khoản thưởng cho «{name}» không ghi tiền hay hiện vật", "ghi cash_vnd, hoặc reward_item và reward_value_vnd (giá trị hiện vật, công trình)"),
+                             "en": ("the reward to “{name}” states no money or item", "give cash_vnd, or reward_item and reward_value_vnd")},
     "cap_exceeded": {"vi": ("{unit} năm {year}: {count} «{form}» trên {base} «{of}», vượt tỷ lệ {percent} % ({source})",
                              "kiểm tra danh sách; nếu quyết định đúng như vậy thì giữ nguyên — tỷ lệ và thời gian áp dụng ghi ở mục cap của hình thức khen thưởng"),
                       "en": ("{unit} in {year}: {count} “{form}” for {base} “{of}”, above the {percent} % cap ({source})",
@@ -243,6 +261,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+# How a law message names the date it judged (the record's date may be a ceremony or news date, not the signing).
+_DATED = {"signed": ("quyết định ký ngày", "ngày ký", "the decision is dated"),
+          "ceremony": ("ngày trao tặng (chưa rõ ngày ký)", "ngày trao tặng", "the ceremony date (signing date unknown) is"),
+          "published": ("ngày đăng tin (chưa rõ ngày ký)", "ngày đăng tin", "the publication date (signing date unknown) is"),
+          "approximate": ("thời gian ghi nhận (chưa rõ ngày ký)", "thời gian ghi nhận", "the approximate date is")}
+
+
 def render_message(code: str, params: dict, lang: str = "vi") -> tuple[str, str]:
     """The ``(message, hint)`` of ``code`` in ``lang``, filled with ``params``."""
     entry = MESSAGES.get(code)
@@ -252,6 +277,8 @@ def render_message(code: str, params: dict, lang: str = "vi") -> tuple[str, str]
     values = _Defaults(params)
     suggestion = params.get("suggestion")
     successor = params.get("successor")
+    values["dated_vi"], values["day_vi"], values["dated_en"] = _DATED.get(params.get("date_kind", "signed"),
+                                                                        _DATED["signed"])
     if lang == "vi":
         values["did_you_mean"] = f"; có phải «{suggestion}»?" if suggestion else ""
         values["successor_note"] = f" (thay bằng {successor})" if successor else ""

@@ -64,7 +64,8 @@ class Gender(str, Enum):
 
 
 class CommendationMethod(str, Enum):
-    """Phương thức khen thưởng (Luật Thi đua, khen thưởng 2022)."""
+    """Phương thức khen thưởng: các hàng của biểu thống kê 0602, 0603.N/BNV-TĐKT (không phải các loại hình của
+    Luật Điều 8 — xem trang «Cách đọc một quyết định»), và «không rõ» khi nguồn không cho biết."""
 
     regular = "regular"
     thematic = "thematic"
@@ -73,6 +74,24 @@ class CommendationMethod(str, Enum):
     dedication = "dedication"
     seniority = "seniority"
     resistance = "resistance"
+    unknown = "unknown"
+
+
+class DateKind(str, Enum):
+    """Ngày ghi trong bản ghi là ngày gì: quyết định thật thường chỉ được biết qua ngày trao tặng hoặc ngày đăng tin."""
+
+    signed = "signed"  # ngày ký quyết định
+    ceremony = "ceremony"  # ngày trao tặng, lễ tuyên dương
+    published = "published"  # ngày đăng tin, ngày công bố
+    approximate = "approximate"  # chỉ biết tháng hoặc năm
+
+
+class DatePrecision(str, Enum):
+    """Độ chính xác của ngày."""
+
+    day = "day"
+    month = "month"
+    year = "year"
 
 
 class DecisionStatus(str, Enum):
@@ -337,6 +356,20 @@ class Revocation(Record):
     decision_number: Text = F("Số quyết định hủy bỏ")
     date: dt.date = F("Ngày hủy bỏ")
     reason: Text = F("Lý do hủy bỏ")
+    decision: Annotated[StrictStr, StringConstraints(pattern=r"^\d{4}/[a-z0-9]+(-[a-z0-9]+)*$")] | None = F(
+        "Quyết định hủy bỏ trên trang này", "Mã năm/tên tệp, ví dụ 2024/512-qd-ubnd, nếu quyết định hủy bỏ cũng được "
+        "công bố ở đây: hai quyết định được liên kết với nhau.", default=None)
+
+
+class DeclaredTotals(Record):
+    """Số lượng công bố trong văn bản khi danh sách nêu tên không đầy đủ (ví dụ báo cáo chỉ nêu tên 19 trong 186)."""
+
+    individual: Annotated[StrictInt, Field(ge=0)] | None = F("Số cá nhân", default=None)
+    household: Annotated[StrictInt, Field(ge=0)] | None = F("Số hộ gia đình", default=None)
+    collective: Annotated[StrictInt, Field(ge=0)] | None = F("Số tập thể", default=None)
+    total: Annotated[StrictInt, Field(ge=0)] | None = F(
+        "Tổng số", "Khi văn bản chỉ ghi một tổng chung, ví dụ «186 tập thể, hộ gia đình và cá nhân».", default=None)
+    note: Text = F("Nguồn của số liệu", "Ví dụ «Quyết định ghi 39 tập thể; bản scan chỉ đọc được 25 tên».")
 
 
 class Correction(Record):
@@ -376,7 +409,15 @@ class Recipient(Record):
     gender: Gender | None = F("Giới tính", "female hoặc male; không bắt buộc.", default=None)
     achievement: Text | None = F("Thành tích", default=None)
     cash_vnd: Annotated[StrictInt, Field(ge=0)] | None = F("Tiền thưởng (đồng)", "Số nguyên, không dấu chấm.", default=None)
+    reward_item: Text | None = F("Hiện vật, công trình thưởng",
+                                 "Với thưởng không kèm hình thức khen thưởng, ví dụ «Nhà tình nghĩa».", default=None)
+    reward_value_vnd: Annotated[StrictInt, Field(ge=0)] | None = F(
+        "Giá trị hiện vật, công trình (đồng)", "Số nguyên, không dấu chấm.", default=None)
     profile: Id | None = F("Hồ sơ gương điển hình", "Tên tệp (không đuôi) trong data/profiles/.", default=None)
+    revoked: Revocation | None = F(
+        "Khen thưởng của người này đã bị hủy bỏ",
+        "Khi một quyết định sau hủy bỏ khen thưởng của một người trong danh sách (Luật Điều 93): dòng vẫn được công "
+        "bố, ghi rõ quyết định hủy, và không được tính vào số liệu.", default=None)
     minor: StrictBool = F(
         "Là trẻ em (dưới 16 tuổi)",
         "true với học sinh, trẻ em: chỉ công bố họ tên, đơn vị và khen thưởng; thành tích không được công bố "
@@ -398,11 +439,27 @@ class Decision(Record):
         "Ghi chú về số quyết định", "Nguồn của khen thưởng khi không biết số, ví dụ báo cáo tổng kết.", default=None
     )
     title: Text | None = F("Trích yếu", "Ví dụ «Về việc tặng Bằng khen của Chủ tịch UBND tỉnh».", default=None)
-    date: dt.date = F("Ngày ký")
+    date: dt.date = F("Ngày", "Ngày ký; nếu chỉ biết ngày khác thì ghi ngày đó và date_kind. Chỉ biết tháng hoặc năm: "
+                               "ghi ngày đầu tháng hoặc ngày 01/01 và date_precision.")
+    date_kind: DateKind = F(
+        "Loại ngày", "signed (ngày ký), ceremony (ngày trao tặng), published (ngày đăng tin, công bố), "
+        "approximate (ngày ước tính).", default=DateKind.signed)
+    date_precision: DatePrecision = F("Độ chính xác của ngày", "day, month (chỉ biết tháng) hoặc year (chỉ biết năm).",
+                                      default=DatePrecision.day)
+    date_note: Text | None = F("Ghi chú về ngày", "Ví dụ «Ngày trao tặng theo tin của Báo Hòa An; chưa rõ ngày ký».",
+                               default=None)
     authority: Id = F("Cơ quan ban hành", "Mã cơ quan trong data/registries/authorities.yaml.")
-    signer: Signer | None = F("Người ký", default=None)
+    signer: Signer | None = F("Người ký", "Bỏ trống nếu không rõ.", default=None)
+    presenter: Text | None = F("Người trao tặng", "Khi nguồn chỉ nêu người trao, ví dụ «Phó Chủ tịch UBND tỉnh Trần Văn K».",
+                               default=None)
+    source_note: Text | None = F(
+        "Nguồn thông tin", "Khi quyết định được biết qua nguồn khác (báo cáo, bản tin): nêu nguồn; hiện cạnh các "
+        "thông tin «không rõ».", default=None)
     legal_basis: list[Text] = F("Căn cứ", "Các văn bản được viện dẫn.", default_factory=list)
-    award_form: Id = F("Hình thức khen thưởng", "Mã trong danh mục hình thức khen thưởng.")
+    award_form: Id = F("Hình thức khen thưởng", "Mã trong danh mục hình thức khen thưởng; «khong-ro-hinh-thuc» "
+                                                "nếu nguồn không nêu (ghi award_form_note).")
+    award_form_note: Text | None = F("Ghi chú về hình thức", "Ví dụ «Bản tin chỉ ghi \"khen thưởng đột xuất\"».",
+                                     default=None)
     proposer: Id | None = F(
         "Cơ quan trình khen thưởng",
         "Mã cơ quan (trong danh mục) đã trình đề nghị; dùng cho biểu 0602 (chia theo đơn vị ban hành tờ trình).",
@@ -410,15 +467,21 @@ class Decision(Record):
     method: CommendationMethod = F(
         "Phương thức khen thưởng",
         "regular (thường xuyên), thematic (chuyên đề), ad_hoc (đột xuất), foreign (đối ngoại), "
-        "dedication (cống hiến), seniority (niên hạn), resistance (kháng chiến).",
+        "dedication (cống hiến), seniority (niên hạn), resistance (kháng chiến), unknown (không rõ).",
     )
-    reason: Text = F("Lý do, dịp khen thưởng", "Ví dụ «Đã có thành tích xuất sắc trong phong trào …».")
+    reason: Text | None = F("Lý do, dịp khen thưởng", "Ví dụ «Đã có thành tích xuất sắc trong phong trào …»; "
+                                                      "bỏ trống nếu không rõ.", default=None)
     movement: Id | None = F("Phong trào thi đua", "Mã phong trào trong danh mục.", default=None)
     attachment: Attachment | None = F("Bản scan quyết định", default=None)
     status: DecisionStatus = F("Hiệu lực", "in_force, revoked (đã hủy) hoặc corrected (có đính chính).", default=DecisionStatus.in_force)
     revocation: Revocation | None = F("Thông tin hủy bỏ", "Bắt buộc khi status là revoked.", default=None)
     corrections: list[Correction] = F("Đính chính", default_factory=list)
-    recipients: list[Recipient] = F("Danh sách khen thưởng", min_length=1)
+    declared: DeclaredTotals | None = F(
+        "Số lượng công bố", "Khi danh sách nêu tên không đầy đủ: số cá nhân, hộ, tập thể mà văn bản công bố.",
+        default=None)
+    recipients: list[Recipient] = F("Danh sách khen thưởng (được nêu tên)",
+                                    "Có thể để trống nếu văn bản chỉ công bố số lượng (ghi declared).",
+                                    default_factory=list)
     pii_allow: list[Text] = F(
         "Chuỗi đã kiểm tra không phải dữ liệu cá nhân",
         "Ví dụ một dãy số trong thành tích bị nhận nhầm là số CCCD.",

@@ -31,7 +31,7 @@ from pathlib import Path
 from generator.catalog.gate import Publication
 from generator.records import files
 from generator.site import urls
-from generator.site.labels import decision_number, label, short_date
+from generator.site.labels import decision_number, decision_short_date, label, short_date
 from generator.site.outputs import OutputFile
 from generator.text import fold
 
@@ -98,10 +98,10 @@ def documents(pub: Publication, pages: list[tuple[str, str, str]]) -> list[Searc
         facets = (f":y{decision.year}", f":f{form.id}", f":l{form.level.value}")
         number = decision_number(d.number)
         docs.append(SearchDoc("qd", f"Quyết định {number}", d.title or form.name,
-                              f"{authority.short_name or authority.name} · {short_date(d.date)}",
+                              f"{authority.short_name or authority.name} · {decision_short_date(d)}",
                               urls.decision(decision.year, decision.slug),
                               " ".join([number, d.title or "", form.name, authority.name, authority.short_name or "",
-                                        d.reason]), facets, revoked))
+                                        d.reason or ""]), facets, revoked))
         for r in pub.rows(decision):
             if r.withdrawn:
                 continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from generator.catalog.gate import Publication
 from generator.records.entries import DecisionEntry, ProfileEntry
 from generator.site import urls
-from generator.site.labels import short_date
+from generator.site.labels import decision_date_label, decision_short_date, short_date
 from generator.site.views import decision_label
 
 
@@ -70,7 +70,7 @@ def events(pub: Publication, history: dict) -> list[Event]:
         url = urls.decision(decision.year, decision.slug)
         form = pub.catalog.award_forms[d.award_form].model.name
         out.append(Event(published_on(decision.path, d.date, history), "cong-bo", label,
-                         f"{form}, ký {short_date(d.date)}", url))
+                         f"{form}, {decision_date_label(d).lower()} {decision_short_date(d)}", url))
         for c in d.corrections:
             out.append(Event(c.date, "dinh-chinh", label, c.note, url))
         if d.revocation:

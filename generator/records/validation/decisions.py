@@ -20,6 +20,7 @@ from generator.records.models import (
 )
 from generator.records.hygiene import has_lookalikes, number_key
 from generator.records.problems import Problem, Severity
+from generator.records.validation.completeness import check_completeness
 from generator.records.validation import law
 from generator.records.validation.files import MAX_ATTACHMENT_BYTES, check_file
 from generator.records.validation.personal_data import check_record
@@ -126,6 +127,7 @@ def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, t
         _check_recipient(entry, index, recipient, form, records, problems)
         if form:
             law.check_cash(entry, index, recipient, form, records, problems)
+    check_completeness(entry, records, today, problems)
     check_record(entry, problems, d.pii_allow)
 
 

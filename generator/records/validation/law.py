@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from generator.records import law
 from generator.records.entries import DecisionEntry, Located, Records
-from generator.records.models import Authority, AwardForm, Recipient
+from generator.records.models import Authority, AwardForm, DateKind, DatePrecision, Decision, Recipient
 from generator.records.problems import Problem, Severity
 
 
@@ -18,20 +18,30 @@ def _money(amount) -> str:
     return f"{int(amount):,}".replace(",", ".") + " đ"
 
 
+def _judged(d: Decision) -> tuple[dict, Severity]:
+    """Params and severity of a law problem: an error on a signing date known to the day; a warning when the
+    record's date is a ceremony or news date, or only a month or year (the signing may fall on the other side of
+    a change in the law)."""
+    exact = d.date_kind is DateKind.signed and d.date_precision is DatePrecision.day
+    return {"date_kind": d.date_kind.value}, Severity.ERROR if exact else Severity.WARNING
+
+
 def check_form_and_power(entry: DecisionEntry, form: Located[AwardForm], authority: Located[Authority],
                          problems: list[Problem]) -> None:
     d, f, a = entry.model, form.model, authority.model
     line = entry.line("award_form")
+    kind, severity = _judged(d)
     if not f.holds_on(d.date):
         problems.append(Problem(entry.path, line, "form_not_in_force", {
-            "form": f.name, "period": law.period_text(f), "source": f.source or "", "date": _day(d.date)}))
+            "form": f.name, "period": law.period_text(f), "source": f.source or "", "date": _day(d.date), **kind},
+            severity))
     powers = law.powers_of(f, a.kind)
     if not powers:
         problems.append(Problem(entry.path, line, "form_not_for_authority", {"form": f.name, "authority": a.name}))
     elif not law.may_award(f, a.kind, d.date):
         rules = "; ".join(law.rule_text(p) for p in powers)
         problems.append(Problem(entry.path, line, "form_not_for_authority_on_date", {
-            "form": f.name, "authority": a.name, "date": _day(d.date), "rules": rules}))
+            "form": f.name, "authority": a.name, "date": _day(d.date), "rules": rules, **kind}, severity))
 
 
 def check_cash(entry: DecisionEntry, index: int, recipient: Recipient, form: Located[AwardForm], records: Records,
@@ -63,5 +73,5 @@ def check_legal_basis(entry: DecisionEntry, records: Records, problems: list[Pro
             problems.append(Problem(entry.path, entry.line("legal_basis", index), _CITATION_CODES[verdict], {
                 "document": document.number, "title": document.title, "date": _day(d.date),
                 "issued": _day(document.issued), "from": _day(document.in_force_from),
-                "to": _day(document.in_force_to),
+                "to": _day(document.in_force_to), "date_kind": d.date_kind.value,
                 "successor": successor.model.number if successor else ""}, Severity.WARNING))

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from generator.records.entries import DecisionEntry
 from generator.records.validation.files import MAX_ATTACHMENT_BYTES
 from generator.site import exports, structured_data, urls, views
-from generator.site.labels import long_date
+from generator.site.labels import decision_date
 from generator.site.outputs import OutputFile, read_record_file
 from generator.site.renderer import Renderer
 
@@ -44,14 +44,15 @@ def _decision(r: Renderer, decision: DecisionEntry) -> None:
     title = d.title or f"Về việc tặng {c.award_forms[d.award_form].model.name}"
     url = urls.decision(decision.year, decision.slug)
     json_file, csv_file = urls.decision_files(decision.year, decision.slug)
-    r.page(url, "decision.html", f"{heading} {long_date(d.date)}", f"{title} — {authority}, {long_date(d.date)}.",
+    when = decision_date(d)
+    r.page(url, "decision.html", f"{heading} {when}", f"{title} — {authority}, {when}.",
            origin=decision.path,
            context=lambda: {
                "d": views.decision_view(pub, decision),
                "ld": structured_data.as_script(structured_data.decision_ld(pub, decision, r.options.site_url)),
                "downloads": [views.Link("JSON", json_file), views.Link("CSV (Excel)", csv_file),
                              views.Link("Bản in niêm yết (A4, có mã QR)", urls.print_view(decision.year, decision.slug))],
-               "cite": r.provenance(decision.path, url, f"{heading}: {title}", f"{authority}, {long_date(d.date)}",
+               "cite": r.provenance(decision.path, url, f"{heading}: {title}", f"{authority}, {when}",
                                     history=pub.history_allowed(decision), status=views.revocation_text(decision))})
     r.file(OutputFile(json_file, produce=lambda out: out.write(exports.decision_json(pub, decision, r.options.site_url)),
                       origin=decision.path))

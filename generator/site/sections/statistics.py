@@ -9,7 +9,7 @@ from generator.catalog.statistics import YearStats
 from generator.records.models import AwardLevel, CommendationMethod, Gender, RecipientCategory, RecipientKind
 from generator.records.validation.caps import cap_breaches
 from generator.site import exports, urls, views
-from generator.site.labels import label
+from generator.site.labels import label, money
 from generator.site.outputs import OutputFile
 from generator.site.renderer import LIST_LIMIT, Renderer
 from generator.site.sections.lists import more_link
@@ -39,15 +39,20 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
     for b in s.breakdowns:
         rows = []
         listed = pub.list_published(b.key)
-        for value, awards in sorted(b.awards.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        largest = max((b.count(v) for v in b.values()), default=0)
+        for value in sorted(b.values(), key=lambda v: (-b.count(v), v)):
+            awards = b.awards.get(value, [])
             name = c.award_forms[value].model.name if b.key == "form" else _VALUE_LABELS[b.key](value)
+            if b.unnamed[value]:
+                name += f" (gồm {b.unnamed[value]} lượt không nêu tên)"
             key = f"stats.{s.slug}.{b.key}.{value}"
-            number = views.figure(key, len(awards))
+            number = views.figure(key, b.count(value))
             list_url = urls.statistics_list(s.slug, b.key, value)
+            listed_here = listed and bool(awards)
             share = views.share(b.share(s.slug, value)) if value not in b.outside else "—"
-            rows.append({"label": name, "count": number, "href": list_url if listed else "", "share": share,
-                         "bar": round(100 * len(awards) / max(len(v) for v in b.awards.values()))})
-            if listed:
+            rows.append({"label": name, "count": number, "href": list_url if listed_here else "", "share": share,
+                         "bar": round(100 * b.count(value) / largest) if largest else 0})
+            if listed_here:
                 r.page(list_url, "statistics_list.html", f"{b.title}: {name} — {s.label}",
                        f"{len(awards)} lượt khen thưởng.", context=lambda awards=awards, number=number: {
                            "rows": [views.award_row(pub, a) for a in pub.shown(awards[:LIST_LIMIT])],
@@ -59,6 +64,9 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
     r.page(base, "statistics.html", f"Thống kê khen thưởng — {s.label}",
            f"Thống kê công bằng trong khen thưởng: {s.label}.",
            s={"label": s.label, "total": views.figure(f"stats.{s.slug}.total", s.total),
+              "unnamed": views.figure(f"stats.{s.slug}.unnamed", s.unnamed) if s.unnamed else "",
+              "rewards": views.figure(f"stats.{s.slug}.rewards", s.rewards) if s.rewards else "",
+              "reward_value": money(s.reward_value) if s.rewards else "",
               "leader_share": views.share(s.leader_share), "direct_share": views.share(s.direct_share),
               "remote_share": views.share(s.remote_share), "breakdowns": breakdowns,
               "top_units": [{"unit": views.Link(c.units[u].model.name, urls.unit(u)),
@@ -100,6 +108,7 @@ def _reports(r: Renderer) -> list[tuple[int, views.Link]]:
                      "unit": layout.unit or ""},
                reporter=reporter, year=report.year, headers=headers, split=any(sub for _, sub in headers),
                cell_labels=cell_labels, rows=rows, csv=views.Link("CSV (Excel)", csv_path),
-               unplaced=reports.unplaced_movements(c, report.year) if form.subject == "movements" else 0)
+               unplaced=reports.unplaced_movements(c, report.year) if form.subject == "movements" else 0,
+               unnamed=report.unnamed, unnamed_left_out=report.unnamed_left_out)
         links.append((report.year, views.Link(title, page_url)))
     return links
