@@ -75,7 +75,8 @@ STAGES = ("validate", "build", "publish")
 CASE_KEYS = {"code", "stage", "edits", "expect", "expect_en", "others"}
 EDIT_KINDS = ("file", "symlink", "fifo", "mkdir", "remove", "rename", "chmod")
 FILE_ACTIONS = ("replace", "write", "append")
-COMPUTED_PARAMS = {"did_you_mean"}  # filled by render_message from the optional "suggestion"
+# filled by render_message: did_you_mean from the optional "suggestion", successor_note from the optional "successor"
+COMPUTED_PARAMS = {"did_you_mean", "successor_note"}
 PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}")
 
 
