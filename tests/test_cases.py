@@ -76,7 +76,7 @@ CASE_KEYS = {"code", "stage", "edits", "expect", "expect_en", "others"}
 EDIT_KINDS = ("file", "symlink", "fifo", "mkdir", "remove", "rename", "chmod")
 FILE_ACTIONS = ("replace", "write", "append")
 # filled by render_message: did_you_mean from the optional "suggestion", successor_note from the optional "successor"
-COMPUTED_PARAMS = {"did_you_mean", "successor_note"}
+COMPUTED_PARAMS = {"did_you_mean", "successor_note", "dated_vi", "day_vi", "dated_en", "day_en"}
 PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}")
 
 

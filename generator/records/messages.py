@@ -164,9 +164,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "cash_mismatch": {"vi": ("dòng {row}: tiền thưởng {actual} khác mức theo quy định {expected}", "{multiple} × mức lương cơ sở {base} ({base_source}) = {exact}, làm tròn lên hàng chục nghìn đồng ({source}); sửa cash_vnd nếu nhập nhầm, giữ nguyên nếu quyết định ghi đúng như vậy"),
                       "en": ("line {row}: cash {actual} differs from the legal amount {expected}", "{multiple} × base salary {base} ({base_source}) = {exact}, rounded up to 10,000 đ ({source}); fix cash_vnd if mistyped, keep it if the decision says so")},
     "legal_basis_not_issued": {"vi": ("căn cứ «{document}» ({title}) ban hành ngày {issued}, sau {day_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
-                               "en": ("cited “{document}” ({title}) was issued on {issued}, after {dated_en} {date}", "check the legal basis and the date; never correct what the decision says")},
+                               "en": ("cited “{document}” ({title}) was issued on {issued}, after {day_en} {date}", "check the legal basis and the date; never correct what the decision says")},
     "legal_basis_not_in_force": {"vi": ("căn cứ «{document}» ({title}) có hiệu lực từ {from}, sau {day_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
-                                 "en": ("cited “{document}” ({title}) is in force from {from}, after {dated_en} {date}", "check the legal basis and the date; never correct what the decision says")},
+                                 "en": ("cited “{document}” ({title}) is in force from {from}, after {day_en} {date}", "check the legal basis and the date; never correct what the decision says")},
     "legal_basis_repealed": {"vi": ("căn cứ «{document}» ({title}) hết hiệu lực sau {to}{successor_note}; {dated_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
                              "en": ("cited “{document}” ({title}) ceased after {to}{successor_note}; {dated_en} {date}", "check the legal basis and the date; never correct what the decision says")},
     "form_not_for_kind": {"vi": ("«{form}» không tặng cho đối tượng «{kind}»", "đối tượng hợp lệ: {allowed}"),
@@ -262,10 +262,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 
 
 # How a law message names the date it judged (the record's date may be a ceremony or news date, not the signing).
-_DATED = {"signed": ("quyết định ký ngày", "ngày ký", "the decision is dated"),
-          "ceremony": ("ngày trao tặng (chưa rõ ngày ký)", "ngày trao tặng", "the ceremony date (signing date unknown) is"),
-          "published": ("ngày đăng tin (chưa rõ ngày ký)", "ngày đăng tin", "the publication date (signing date unknown) is"),
-          "approximate": ("thời gian ghi nhận (chưa rõ ngày ký)", "thời gian ghi nhận", "the approximate date is")}
+_DATED = {"signed": ("quyết định ký ngày", "ngày ký", "the decision is dated", "the signing date"),
+          "ceremony": ("ngày trao tặng (chưa rõ ngày ký)", "ngày trao tặng",
+                       "the ceremony date (signing date unknown) is", "the ceremony date"),
+          "published": ("ngày đăng tin (chưa rõ ngày ký)", "ngày đăng tin",
+                        "the publication date (signing date unknown) is", "the publication date"),
+          "approximate": ("thời gian ghi nhận (chưa rõ ngày ký)", "thời gian ghi nhận", "the approximate date is",
+                          "the approximate date")}
 
 
 def render_message(code: str, params: dict, lang: str = "vi") -> tuple[str, str]:
@@ -277,8 +280,8 @@ def render_message(code: str, params: dict, lang: str = "vi") -> tuple[str, str]
     values = _Defaults(params)
     suggestion = params.get("suggestion")
     successor = params.get("successor")
-    values["dated_vi"], values["day_vi"], values["dated_en"] = _DATED.get(params.get("date_kind", "signed"),
-                                                                        _DATED["signed"])
+    values["dated_vi"], values["day_vi"], values["dated_en"], values["day_en"] = _DATED.get(
+        params.get("date_kind", "signed"), _DATED["signed"])
     if lang == "vi":
         values["did_you_mean"] = f"; có phải «{suggestion}»?" if suggestion else ""
         values["successor_note"] = f" (thay bằng {successor})" if successor else ""
