@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.engine import select
+from generator.engine import bundled, select
 from generator.site.outputs import SiteOptions
 
 
@@ -55,7 +55,11 @@ def read_project(config_file: Path, data_dir: Path | None = None, **overrides) -
         options = site_options(config, plugin.config)
     except PluginError as exc:
         raise ConfigError(str(exc)) from exc
+    try:
+        templates_dir = bundled.project_templates(root, plugin.config.templates_dir)
+    except bundled.BundleMissing as exc:
+        raise ConfigError(f"{config_file}: {exc}") from exc
     return Project(root=root, data_dir=data_dir or root / plugin.config.data_dir,
-                   templates_dir=root / plugin.config.templates_dir, content_dir=Path(config.docs_dir),
+                   templates_dir=templates_dir, content_dir=Path(config.docs_dir),
                    site_dir=Path(config.site_dir), options=options,
                    config_file=config_file, config=config)
