@@ -41,8 +41,13 @@ class BangVangConfig(Config):
     hide_fields = c.ListOfItems(c.Choice(HIDEABLE_FIELDS), default=[])  # recipient fields not published
 
 
+def is_web_url(value: str) -> bool:
+    """The rule for every URL setting: an http:// or https:// address."""
+    return value.lower().startswith(("https://", "http://"))
+
+
 def _web_url(value: str, setting: str) -> str:
-    if value and not value.lower().startswith(("https://", "http://")):
+    if value and not is_web_url(value):
         raise PluginError(f"mkdocs.yml: {setting} «{value}» phải là địa chỉ http:// hoặc https://")
     return value
 
