@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator validate|build|serve|new|schema`` (also ``bangvang …``).
+"""Command line: ``python -m generator validate|build|serve|new|import|attach|schema`` (also ``bangvang …``).
 
 The CLI only wires stages together. It never prints a traceback for bad input: problems are
 listed as ``path:line: message — hint`` and the exit status is non-zero.
@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)")
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("new", help="tạo tệp mẫu có chú thích cho quyết định hoặc hồ sơ mới")
+    p = sub.add_parser("new", help="tạo tệp mẫu có chú thích cho quyết định, hồ sơ mới, hoặc một trang mới")
     new_sub = p.add_subparsers(dest="kind", required=True)
     d = new_sub.add_parser("decision", help="quyết định khen thưởng mới")
     d.add_argument("--number", help="số, ký hiệu, ví dụ 1234/QĐ-UBND (bỏ trống nếu không rõ số)")
@@ -91,6 +91,15 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("--kind", dest="profile_kind", choices=["individual", "collective", "household"], default="individual")
     pr.add_argument("--data", default="data")
     pr.set_defaults(func=cmd_new)
+    s = new_sub.add_parser("site", help="bắt đầu trang của tỉnh, đơn vị bạn trong một thư mục mới",
+                           description="Tạo một trang mới (mkdocs.yml, data/ trống, content/) trong thư mục mới hoặc "
+                                       "rỗng; thiếu giá trị nào thì hỏi khi chạy trên terminal.")
+    s.add_argument("target", help="thư mục mới cho trang, ví dụ ../bangvang-tinh-lang-son")
+    s.add_argument("--name", help="tên trang (site_name), ví dụ \"Bảng Vàng tỉnh Lạng Sơn\"")
+    s.add_argument("--short-name", help="tỉnh hoặc đơn vị công bố, ví dụ \"tỉnh Lạng Sơn\"")
+    s.add_argument("--site-url", help="địa chỉ công khai (http:// hoặc https://), ví dụ https://bangvang.langson.gov.vn/")
+    s.add_argument("--description", help="mô tả trang (mặc định: «Công khai quyết định khen thưởng … của <tỉnh>»)")
+    s.set_defaults(func=cmd_new_site)
 
     p = sub.add_parser("import", help="nhập danh sách khen thưởng từ tệp Excel (.xlsx, .xls), .ods hoặc CSV")
     p.add_argument("file", help="tệp .xlsx, .xls, .ods, .csv hoặc .txt (Unicode text của Excel)")
@@ -230,6 +239,21 @@ def cmd_new(args) -> int:
     note = (" Tiền thưởng (cash_vnd) đã điền theo mức quy định vào ngày ký — sửa nếu quyết định ghi khác."
             if "cash_vnd: " in path.read_text(encoding="utf-8").replace("# cash_vnd", "") else "")
     print(f"Đã tạo {path}. Điền các chỗ «…», rồi chạy: python -m generator validate.{note}")
+    return EXIT_OK
+
+
+def cmd_new_site(args) -> int:
+    """``new site <dir>``: a new site project; the next steps on stdout."""
+    from generator.commands import new_site
+    from generator.records.hygiene import visible
+
+    target = Path(args.target)
+    try:
+        settings = new_site.create_site(target, args.name, args.short_name, args.site_url, args.description)
+    except new_site.ScaffoldError as exc:
+        print(visible(str(exc)), file=sys.stderr)
+        return EXIT_INVALID
+    print(new_site.next_steps(target, settings), end="")
     return EXIT_OK
 
 

@@ -22,14 +22,20 @@ class ScaffoldError(Exception):
     pass
 
 
-def _ask(value: str | None, prompt: str, required: bool = True) -> str:
+def ask(value: str | None, prompt: str, option: str = "", required: bool = True) -> str:
+    """``value`` when given; else asked on a terminal. In a script a missing required value is an error
+    naming its command-line ``option``."""
     if value:
         return value
     if not sys.stdin.isatty():
         if required:
-            raise ScaffoldError(f"Thiếu giá trị: {prompt} — truyền bằng tùy chọn dòng lệnh (xem --help)")
+            how = f"tùy chọn {option}" if option else "tùy chọn dòng lệnh"
+            raise ScaffoldError(f"Thiếu giá trị: {prompt} — truyền bằng {how} (xem --help)")
         return ""
-    answer = input(f"{prompt}: ").strip()
+    try:
+        answer = input(f"{prompt}: ").strip()
+    except EOFError:  # Ctrl-D
+        answer = ""
     if required and not answer:
         raise ScaffoldError(f"Thiếu giá trị: {prompt}")
     return answer
@@ -49,13 +55,13 @@ def create_decision(data: Path, number: str | None, date: str | None, authority:
     Codes are checked against the merged registries (defaults and the office's files, as validation reads
     them); the legal cash amounts and the authority's power on the signing date come from ``records.law``.
     """
-    number = _ask(number, "Số, ký hiệu (ví dụ 1234/QĐ-UBND; để trống nếu không rõ số)", required=False)
-    signed = _signing_date(_ask(date, "Ngày ký (YYYY-MM-DD)"))
+    number = ask(number, "Số, ký hiệu (ví dụ 1234/QĐ-UBND; để trống nếu không rõ số)", "--number", required=False)
+    signed = _signing_date(ask(date, "Ngày ký (YYYY-MM-DD)", "--date"))
     records, shown = _registries(data)
-    authority = _ask(authority, "Mã cơ quan ban hành (xem data/registries/authorities.yaml)")
+    authority = ask(authority, "Mã cơ quan ban hành (xem data/registries/authorities.yaml)", "--authority")
     _check_code(authority, "Mã cơ quan ban hành", {k: v.model.name for k, v in records.authorities.items()},
                 shown["authorities"])
-    award_form = _ask(award_form, "Mã hình thức khen thưởng (xem trang Hình thức khen thưởng)")
+    award_form = ask(award_form, "Mã hình thức khen thưởng (xem trang Hình thức khen thưởng)", "--award-form")
     _check_code(award_form, "Mã hình thức khen thưởng", {k: v.model.name for k, v in records.award_forms.items()},
                 shown["award_forms"])
     name = slugify(number) if number else f"khong-so-{signed.isoformat()}"
@@ -222,7 +228,7 @@ def _close_codes(code: str, codes: dict[str, str]) -> list[str]:
 
 def create_profile(data: Path, name: str | None, kind: str) -> Path:
     """Write ``data/profiles/<slug>.yaml`` and ``<slug>.md`` and return the YAML path."""
-    name = _ask(name, "Họ và tên hoặc tên tập thể")
+    name = ask(name, "Họ và tên hoặc tên tập thể", "--name")
     slug = slugify(name)
     if not slug:
         raise ScaffoldError(f"Không tạo được tên tệp từ «{name}»")

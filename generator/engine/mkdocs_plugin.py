@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import pipeline
 from generator.catalog.gate import HIDEABLE_FIELDS
-from generator.engine import writer
+from generator.engine import bundled, writer
 from generator.site import urls
 from generator.site.outputs import Page, RenderedSite, SiteOptions, UnreadableSource
 
@@ -34,15 +34,20 @@ log = logging.getLogger(f"{BasePlugin.__module__.split('.')[0]}.plugins.bangvang
 
 class BangVangConfig(Config):
     data_dir = c.Type(str, default="data")
-    templates_dir = c.Type(str, default="site_templates")
+    templates_dir = c.Type(str, default="")  # empty: the templates bundled with Bảng Vàng (engine/bundled.py)
     license = c.Type(dict, default={"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
                                     "path": "https://creativecommons.org/licenses/by/4.0/"})
     history_url = c.Type(str, default="")  # e.g. https://github.com/org/repo/commits/main/
     hide_fields = c.ListOfItems(c.Choice(HIDEABLE_FIELDS), default=[])  # recipient fields not published
 
 
+def is_web_url(value: str) -> bool:
+    """The rule for every URL setting: an http:// or https:// address."""
+    return value.lower().startswith(("https://", "http://"))
+
+
 def _web_url(value: str, setting: str) -> str:
-    if value and not value.lower().startswith(("https://", "http://")):
+    if value and not is_web_url(value):
         raise PluginError(f"mkdocs.yml: {setting} «{value}» phải là địa chỉ http:// hoặc https://")
     return value
 
@@ -92,12 +97,27 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         config.extra["bangvang"] = {"search": urls.SEARCH, "share_image": writer.DEFAULT_IMAGE,
                                     "sections": urls.MAIN_SECTIONS}
         self._root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        if config.theme.custom_dir is None:  # no theme overrides of its own: Bảng Vàng's
+            try:
+                theme = str(bundled.theme_dir())
+            except bundled.BundleMissing as exc:
+                raise PluginError(f"bangvang: {exc}") from exc
+            if theme not in config.theme.dirs:
+                config.theme.dirs.insert(0, theme)
         return config
+
+    @property
+    def templates(self) -> Path:
+        """The project's templates directory (``templates_dir``), or the bundled templates when unset."""
+        try:
+            return bundled.project_templates(self._root, self.config.templates_dir)
+        except bundled.BundleMissing as exc:
+            raise PluginError(f"bangvang: {exc}") from exc
 
     def on_files(self, files: Files, *, config) -> Files:
         outcome, self.preloaded = self.preloaded, None  # serve rebuilds must re-read the data
         if outcome is None:
-            outcome = pipeline.run(self._root / self.config.data_dir, self._root / self.config.templates_dir,
+            outcome = pipeline.run(self._root / self.config.data_dir, self.templates,
                                    self._root, site_options(config, self.config), Path(config.docs_dir))
             if not outcome.ok:
                 lines = "\n".join(p.format() for p in outcome.problems if p.is_error)
@@ -210,7 +230,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         try:
             body = page.html
         except Exception as exc:  # noqa: BLE001 - classified below, re-raised when it is a bug
-            problem = pipeline.template_problem(exc, self._root / self.config.templates_dir, self._root)
+            problem = pipeline.template_problem(exc, self.templates, self._root)
             if problem is None:
                 raise
             raise writer.WriteError(f"{problem.format()} (khi tạo trang {page.url})") from exc

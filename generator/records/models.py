@@ -147,7 +147,7 @@ class Authority(Record):
     """Cơ quan ban hành quyết định khen thưởng."""
 
     id: Id = F("Mã cơ quan", "Chuỗi ASCII viết thường, nối bằng dấu gạch ngang; dùng trong URL.")
-    name: Text = F("Tên cơ quan", "Tên đầy đủ như in trên quyết định, ví dụ «Ủy ban nhân dân tỉnh Hòa An».")
+    name: Text = F("Tên cơ quan", "Tên đầy đủ như in trên quyết định, ví dụ «Ủy ban nhân dân tỉnh Bắc Ninh».")
     short_name: Text | None = F("Tên viết tắt", "Ví dụ «UBND tỉnh».", default=None)
     kind: AuthorityKind = F("Loại cơ quan", "Xác định những hình thức khen thưởng cơ quan được quyết định.")
     locality: Text | None = F("Địa bàn", default=None)

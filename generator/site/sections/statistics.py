@@ -71,7 +71,7 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
               "remote_share": views.share(s.remote_share), "breakdowns": breakdowns,
               "top_units": [{"unit": views.Link(c.units[u].model.name, urls.unit(u)),
                              "count": views.figure(f"stats.{s.slug}.unit.{u}", n)} for u, n in s.top_units]},
-           years=years, current=base,
+           counted=s.total > 0, years=years, current=base,
            breaches=[f"{c.units[b.unit].model.name if b.unit in c.units else b.unit}, năm {b.year}: "
                      f"{b.count} «{c.award_forms[b.form].model.name}» trên {b.base} «{c.award_forms[b.of].model.name}» "
                      f"(tối đa {b.percent:g} %)" for b in breaches if s.slug in ("tat-ca", str(b.year))],
