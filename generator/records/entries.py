@@ -16,6 +16,7 @@ from generator.records.load import Loc, SourceDoc
 from generator.records.models import (
     Authority,
     BaseSalary,
+    HolidayYear,
     LegalDocument,
     ReportForm,
     AwardForm,
@@ -114,6 +115,7 @@ class Records:
     base_salary: dict[str, Located[BaseSalary]] = field(default_factory=dict)
     legal_documents: dict[str, Located[LegalDocument]] = field(default_factory=dict)
     report_forms: dict[str, Located[ReportForm]] = field(default_factory=dict)
+    holidays: dict[str, Located[HolidayYear]] = field(default_factory=dict)
     decisions: list[DecisionEntry] = field(default_factory=list)
     profiles: dict[str, ProfileEntry] = field(default_factory=dict)
     redirects: list[Located[Redirect]] = field(default_factory=list)

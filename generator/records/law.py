@@ -140,6 +140,38 @@ def rule_text(rule) -> str:
     return f"{period_text(rule)} ({source})" if source else period_text(rule)
 
 
+def is_working_day(records: Records, day: dt.date) -> bool:
+    """Monday to Friday and not a public holiday of the ``holidays`` registry."""
+    if day.weekday() >= 5:
+        return False
+    year = records.holidays.get(str(day.year))
+    return not (year and day in year.model.days)
+
+
+def add_working_days(records: Records, start: dt.date, count: int) -> dt.date:
+    """The last day of a period of ``count`` working days beginning on ``start`` (counted when it is a working day):
+    how "trong thời hạn 10 ngày làm việc" from a posting date is read."""
+    day, counted = start, 0
+    while True:
+        if is_working_day(records, day):
+            counted += 1
+            if counted == count:
+                return day
+        day += dt.timedelta(days=1)
+
+
+def closing_day(records: Records, consultation) -> dt.date:
+    """The last day for comments on a consultation: as written (``closes``), or counted from ``working_days``."""
+    if consultation.closes:
+        return consultation.closes
+    return add_working_days(records, consultation.opens, consultation.working_days or 1)
+
+
+def holidays_known(records: Records, start: dt.date, end: dt.date) -> bool:
+    """Whether the registry lists the public holidays of every year from ``start`` to ``end``."""
+    return all(str(year) in records.holidays for year in range(start.year, end.year + 1))
+
+
 def judge_citation(document: LegalDocument, day: dt.date) -> str:
     """Why ``document`` could not ground a decision signed on ``day`` ("" when it could)."""
     if document.issued and day < document.issued:

@@ -83,7 +83,8 @@ class LoadedData:
             yield _load_file(path, "decisions", self)
 
 
-REGISTRY_KINDS = ("authorities", "units", "award_forms", "movements", "base_salary", "legal_documents", "report_forms")
+REGISTRY_KINDS = ("authorities", "units", "award_forms", "movements", "base_salary", "legal_documents", "report_forms",
+                  "holidays")
 DEFAULTS_DIR = Path(__file__).parent.parent / "defaults"
 
 

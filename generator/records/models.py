@@ -237,6 +237,14 @@ class AwardForm(Dated):
         return next((rule for rule in self.cash if rule.holds_on(day)), None)
 
 
+class HolidayYear(Record):
+    """Ngày nghỉ lễ, Tết của một năm rơi vào ngày thường (để đếm ngày làm việc)."""
+
+    id: Annotated[StrictStr, StringConstraints(pattern=r"^\d{4}$")] = F("Năm")
+    days: list[dt.date] = F("Ngày nghỉ", "Các ngày nghỉ lễ, Tết và nghỉ bù rơi vào thứ Hai đến thứ Sáu.")
+    source: Text | None = F("Nguồn", default=None)
+
+
 class BaseSalary(Dated):
     """Mức lương cơ sở trong một thời kỳ — căn cứ tính tiền thưởng."""
 
@@ -446,7 +454,7 @@ class Decision(Record):
         "approximate (ngày ước tính).", default=DateKind.signed)
     date_precision: DatePrecision = F("Độ chính xác của ngày", "day, month (chỉ biết tháng) hoặc year (chỉ biết năm).",
                                       default=DatePrecision.day)
-    date_note: Text | None = F("Ghi chú về ngày", "Ví dụ «Ngày trao tặng theo tin của Báo Hòa An; chưa rõ ngày ký».",
+    date_note: Text | None = F("Ghi chú về ngày", "Ví dụ «Ngày trao tặng theo tin của báo địa phương; chưa rõ ngày ký».",
                                default=None)
     authority: Id = F("Cơ quan ban hành", "Mã cơ quan trong data/registries/authorities.yaml.")
     signer: Signer | None = F("Người ký", "Bỏ trống nếu không rõ.", default=None)
@@ -546,14 +554,27 @@ class Outcome(Record):
     note: Text = F("Kết quả", "Ví dụ «Đã trình Chủ tịch nước» hoặc «Không đề nghị do có ý kiến phản ánh».")
 
 
+class Proposal(Recipient):
+    """Một người, hộ hoặc tập thể được đề nghị khen thưởng, với hình thức đề nghị nếu thông báo có nhiều hình thức."""
+
+    award_form: Id | None = F("Hình thức đề nghị cho người này",
+                              "Khi thông báo đề nghị nhiều hình thức; mặc định là hình thức chung của thông báo.",
+                              default=None)
+
+
 class Consultation(Record):
     """Lấy ý kiến nhân dân về đề nghị khen thưởng — data/consultations/<slug>.yaml."""
 
     title: Text = F("Tiêu đề", "Ví dụ «Lấy ý kiến nhân dân đề nghị tặng Huân chương Lao động hạng Ba».")
     proposer: Id = F("Cơ quan đề nghị", "Mã cơ quan trong danh mục.")
-    award_form: Id = F("Hình thức đề nghị")
+    award_form: Id | None = F("Hình thức đề nghị", "Hình thức chung; có thể ghi riêng cho từng người (award_form "
+                                                   "trong danh sách đề nghị).", default=None)
     opens: dt.date = F("Ngày bắt đầu lấy ý kiến")
-    closes: dt.date = F("Hạn góp ý", "Ngày cuối cùng nhận góp ý.")
+    working_days: Annotated[StrictInt, Field(ge=1, le=60)] | None = F(
+        "Thời hạn (ngày làm việc)", "Ví dụ 10 khi thông báo ghi «trong thời hạn 10 ngày làm việc»: hạn góp ý được tính "
+        "từ ngày bắt đầu, không kể thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết.", default=None)
+    closes: dt.date | None = F("Hạn góp ý", "Ngày cuối cùng nhận góp ý; có thể bỏ trống nếu ghi working_days.",
+                               default=None)
     how_to_comment: Text = F("Cách góp ý", "Ví dụ «Gửi văn bản hoặc thư điện tử, ghi rõ họ tên người góp ý».")
     basis: Text | None = F(
         "Căn cứ lấy ý kiến",
@@ -561,7 +582,7 @@ class Consultation(Record):
         "10 ngày làm việc (Nghị định 98/2023/NĐ-CP Điều 46(2))» hoặc «Tự nguyện: cơ quan lấy ý kiến trước khi xét».",
         default=None)
     contact: Contact = F("Nơi nhận góp ý")
-    proposed: list[Recipient] = F("Danh sách đề nghị", min_length=1)
+    proposed: list[Proposal] = F("Danh sách đề nghị", min_length=1)
     outcome: Outcome | None = F("Kết quả", "Ghi khi đã kết thúc.", default=None)
     pii_allow: list[Text] = F("Chuỗi đã kiểm tra không phải dữ liệu cá nhân", default_factory=list)
 
@@ -579,4 +600,5 @@ class Redirect(Record):
 
 
 REGISTRY_MODELS = {"authorities": Authority, "units": Unit, "award_forms": AwardForm, "movements": Movement,
-                   "base_salary": BaseSalary, "legal_documents": LegalDocument, "report_forms": ReportForm}
+                   "base_salary": BaseSalary, "legal_documents": LegalDocument, "report_forms": ReportForm,
+                   "holidays": HolidayYear}
