@@ -41,6 +41,13 @@ def test_unit_history_follows_successor_links(tree):
     assert [a.decision.slug for a in c.awards_by_unit["don-vi-cu"]] == ["13-qd-ubnd"]
 
 
+def test_a_split_is_a_predecessor_of_each_successor_once(tree):
+    tree.write("registries/units.yaml", tree.read("registries/units.yaml").replace(
+        "successors: [don-vi-moi]", "successors: [don-vi-moi, truong-a, don-vi-moi]"))
+    c = catalog_of(tree)
+    assert c.predecessors == {"don-vi-moi": ["don-vi-cu"], "truong-a": ["don-vi-cu"]}
+
+
 def test_recipient_ids_are_stable_slugs_numbered_on_repeat(tree):
     tree.replace("decisions/2024/12-qd-ubnd.yaml", '    name: "Trần Thị B"', '    name: "Nguyễn Văn A"')
     c = catalog_of(tree)
@@ -65,5 +72,5 @@ def test_sample_data_matches_its_promises():
     assert 40 <= len(c.decisions) <= 60 and 400 <= recipients <= 550
     assert len(c.profiles) == 8 and all(c.awards_by_profile.get(slug) for slug in c.profiles)
     assert len(c.revoked()) == 1
-    assert any(u.model.successor for u in c.units.values())
+    assert any(u.model.successors for u in c.units.values())
     assert {f.model.level for f in c.forms_in_use()} >= {"state", "ministry_province", "grassroots"}
