@@ -232,6 +232,16 @@ def test_unit_ceased_without_successor_is_a_warning_that_says_so(tree):
         "đúng như vậy"]
 
 
+def test_unit_named_before_it_existed_is_an_error(tree):
+    tree.write("decisions/2024/45-qd-ubnd.yaml", one_line_decision("2024-11-20", unit="don-vi-moi"))
+    assert tree.problems() == [
+        "data/decisions/2024/45-qd-ubnd.yaml:11: ngày ký trước khi đơn vị «Đơn vị Mới» được thành lập (2025-03-01) — "
+        "không thể khen thưởng tại đơn vị chưa thành lập: kiểm tra ngày ký (ngày ký quyết định, không phải ngày trao) "
+        "và mã đơn vị; trước ngày đó, ghi đơn vị tiền thân"]
+    tree.replace("decisions/2024/45-qd-ubnd.yaml", "unit: don-vi-moi", "unit: don-vi-cu")
+    assert tree.problems() == []
+
+
 def test_successor_without_end_names_the_authority_or_the_unit(tree):
     tree.replace("registries/authorities.yaml", "  valid_to: 2025-06-30\n", "")
     tree.replace("registries/units.yaml", "  valid_to: 2025-02-28\n", "")

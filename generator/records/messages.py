@@ -185,6 +185,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                      "en": ("unit “{unit}” ceased after {until}", "use its successor {successors:or} for decisions after that date")},
     "unit_defunct_no_successor": {"vi": ("đơn vị «{unit}» đã ngừng hoạt động từ sau {until} và không có đơn vị kế thừa", "kiểm tra ngày ký và đơn vị của người được khen; giữ nguyên nếu quyết định ghi đúng như vậy"),
                                   "en": ("unit “{unit}” ceased after {until} without a successor", "check the date and the recipient's unit; keep it if the decision says so")},
+    "date_before_unit": {"vi": ("ngày ký trước khi đơn vị «{unit}» được thành lập ({since})", "không thể khen thưởng tại đơn vị chưa thành lập: kiểm tra ngày ký (ngày ký quyết định, không phải ngày trao) và mã đơn vị; trước ngày đó, ghi đơn vị tiền thân"),
+                         "en": ("signed before unit “{unit}” existed ({since})", "no award can go to a unit that did not exist yet: check the date (the signing date, not the ceremony) and the unit id; before that day, give the former unit")},
     "date_in_future": {"vi": ("ngày {date} ở tương lai", "kiểm tra lại năm, tháng, ngày"),
                        "en": ("date {date} is in the future", "check the year, month and day")},
     "date_before_authority": {"vi": ("ngày ký trước khi «{authority}» được thành lập ({since})", "kiểm tra ngày ký hoặc cơ quan ban hành"),

@@ -1,9 +1,11 @@
 """When bodies existed: a decision's signing date against the period (``valid_from``–``valid_to``) of its
-issuing authority and the end of every recipient's unit.
+issuing authority and of every recipient's unit.
 
-An authority cannot sign before it was founded or after it ceased (errors); a decision signed after a unit
-ceased may still name it for work done there (warning). A body that ceased names its successors — one after a
-merger, several after a split — or none when it was dissolved without one, and each case has its own wording.
+An authority cannot sign before it was founded or after it ceased (errors). No award can go to a unit before
+it was founded (error: a decision records only its signing date, so the hint asks to check that date and the
+unit); a decision signed after a unit ceased may still name it for work done there (warning). A body that ceased
+names its successors — one after a merger, several after a split — or none when it was dissolved without one,
+and each case has its own wording.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ def check_authority_period(entry: DecisionEntry, authority: Located[Authority], 
 
 
 def check_unit_period(entry: DecisionEntry, index: int, unit: Located[Unit], problems: list[Problem]) -> None:
-    """Recipient ``index`` belongs to a unit that had not ceased on the signing date."""
+    """Recipient ``index`` belongs to a unit that existed on the signing date."""
     u, day = unit.model, entry.model.date
     line = entry.line("recipients", index, "unit")
+    if u.valid_from and day < u.valid_from:
+        problems.append(Problem(entry.path, line, "date_before_unit", {"unit": u.name, "since": u.valid_from}))
     if u.valid_to and day > u.valid_to:
         params = {"unit": u.name, "until": u.valid_to}
         if u.successors:
