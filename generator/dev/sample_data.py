@@ -260,7 +260,10 @@ def decision_specs() -> list[DecisionSpec]:
                                   "Về việc tặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện",
                                   f"Đã có thành tích xuất sắc trong phong trào thi đua năm {year}", DISTRICT_SIGNER,
                                   BASIS, groups=[("farm", 6), ("school", 3), ("commune", 2)],
-                                  collectives=[("Trường THCS Tân Phú", "truong-thcs-tan-phu", False)],
+                                  collectives=[("Trường THCS Tân Phú", "truong-thcs-tan-phu", False)]
+                                  # a cooperative dissolved at the end of 2024, without successor
+                                  + ([("Hợp tác xã Dịch vụ nghề cá Cồn Mới", "htx-dich-vu-nghe-ca-con-moi", True)]
+                                     if year <= 2024 else []),
                                   file_name=f"{2100 + year % 10}-qd-ubnd-huyen-tan-phu"))
     for year, day in ((2025, "2025-12-22"), (2026, "2026-04-28")):
         specs.append(DecisionSpec(f"{85 + year % 10}/QĐ-UBND", day, "ubnd-xa-tan-phu",
