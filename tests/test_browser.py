@@ -239,7 +239,7 @@ AXE_PAGES = ["", "tim-kiem/?q=nguyen+van", "quyet-dinh/", "quyet-dinh/2024/1876-
              "thong-ke/", "thong-ke/2024/", "thong-ke/bao-cao/2024-ubnd-tinh-hoa-an-0603/", "khen-thuong-bi-huy/",
              "ve-du-lieu/", "gioi-thieu/", "cho-bao-chi/", "lay-y-kien/",
              "lay-y-kien/chien-si-thi-dua-cap-tinh-2026-dot-2/", "huong-dan-dang-quyet-dinh/",
-             "quyet-dinh/2024/1876-qd-ubnd/ban-in/", "lay-y-kien/htx-tan-phu-huan-chuong-lao-dong-2026/ban-in/",
+             "lay-y-kien/htx-tan-phu-huan-chuong-lao-dong-2026/ban-in/",
              "thong-ke/bao-cao/2025-0601/"]
 
 
@@ -315,7 +315,7 @@ def _qr_text(page) -> list[str]:
     import zxingcpp
 
     pixels = page.evaluate("""async () => {
-        const svg = document.querySelector('.verify svg');
+        const svg = document.querySelector('.bv-verify svg, .verify svg');
         const source = new XMLSerializer().serializeToString(svg);
         const img = new Image();
         img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(source);
@@ -335,12 +335,15 @@ def _qr_text(page) -> list[str]:
     return [b.text for b in zxingcpp.read_barcodes(image)]
 
 
-def test_print_view_is_a4_splits_cleanly_and_its_qr_code_leads_to_the_record(browser, server, tmp_path):
+def test_a_decision_prints_as_its_notice_board_list_with_qr_page_numbers_and_corrections(browser, server, tmp_path):
     from pypdf import PdfReader
 
     context = browser.new_context()
     pg = context.new_page()
-    pg.goto(server + "quyet-dinh/2024/1876-qd-ubnd/ban-in/")  # 4 recipients: one page
+    pg.goto(server + "quyet-dinh/2024/1876-qd-ubnd/")  # 4 recipients and a correction
+    button = pg.get_by_role("button", name="In danh sách niêm yết (A4, có mã QR)")
+    assert button.is_visible()
+    assert not pg.locator(".bv-verify").is_visible()  # the print layout is not on screen
     assert _qr_text(pg) == ["https://bangvang-hoa-an.example/quyet-dinh/2024/1876-qd-ubnd/"]
     pdf = tmp_path / "niem-yet.pdf"
     pg.pdf(path=str(pdf), format="A4", print_background=False)
@@ -348,18 +351,38 @@ def test_print_view_is_a4_splits_cleanly_and_its_qr_code_leads_to_the_record(bro
     assert len(reader.pages) == 1
     text = _squeezed(reader.pages[0].extract_text())
     assert "DANHSÁCHKHENTHƯỞNG" in text and "https://bangvang-hoa-an.example/quyet-dinh/2024/1876-qd-ubnd/" in text
-    assert "Trangquyếtđịnh" not in text  # screen-only controls are not printed
+    assert "CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNAM" in text and "Trang1/1" in text
+    assert "Đínhchính" in text and "Thượngúy" in text  # the correction is printed with the list
+    for screen_only in ("Tảidữliệu", "Tríchdẫn", "Căncứ", "Ngườiký", "Inda"):
+        assert screen_only not in text
 
-    # a long list: 60 rows repeat the header on every page and no row is cut in two
+    # a long list: 60 more rows repeat the header on every page, no row is cut in two, pages are numbered
     pg.evaluate("""() => {
-        const body = document.querySelector('tbody');
+        const body = document.querySelector('.bv-recipients tbody');
         const row = body.querySelector('tr');
         for (let i = 0; i < 60; i++) body.appendChild(row.cloneNode(true));
     }""")
     pg.pdf(path=str(pdf), format="A4")
     pages = PdfReader(pdf).pages
     assert len(pages) >= 3
-    assert all("Họvàtên" in _squeezed(p.extract_text()) for p in pages[:-1])
+    texts = [_squeezed(p.extract_text()) for p in pages]
+    assert all("Họvàtên" in t for t in texts[:-1])
+    assert all(f"Trang{i}/{len(pages)}" in t for i, t in enumerate(texts, 1))
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["quyet-dinh/2024/216-qd-syt/", "quyet-dinh/2023/1615-qd-sgddt/",
+                                  "quyet-dinh/2025/318-qd-ubnd/", "quyet-dinh/2024/1990-qd-ubnd/"])
+def test_lists_of_up_to_sixteen_lines_print_on_one_page(browser, server, tmp_path, path):
+    from pypdf import PdfReader
+
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.goto(server + path)
+    pdf = tmp_path / "list.pdf"
+    pg.pdf(path=str(pdf), format="A4")
+    pages = PdfReader(pdf).pages
+    assert len(pages) == 1, f"{path}: {len(pages)} pages"
     context.close()
 
 

@@ -98,6 +98,10 @@ def test_the_404_page_is_vietnamese_with_search_and_the_sections(chromium, sampl
     assert page.locator("main input[type=search]").count() == 1
     for section in ("Quyết định khen thưởng theo năm", "Gương điển hình tiên tiến", "Thống kê"):
         assert page.get_by_role("link", name=section).count() >= 1
+    # a decision's former print page (…/ban-in/) leads to the decision, which prints as that list
+    page.goto(base + "quyet-dinh/2024/1876-qd-ubnd/ban-in/")
+    page.wait_for_url("**/quyet-dinh/2024/1876-qd-ubnd/")
+    assert page.locator("h1").inner_text().startswith("Quyết định số 1876/QĐ-UBND")
     page.close()
 
 

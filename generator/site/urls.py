@@ -43,11 +43,6 @@ def recipient_anchor(recipient_id: str) -> str:
     return f"nguoi-nhan-{recipient_id}"
 
 
-def print_view(year_value: int, slug: str) -> str:
-    """The notice-board print page of a decision (a directory URL; the file is its index.html)."""
-    return print_view_of(decision(year_value, slug))
-
-
 def print_view_of(page_url: str) -> str:
     """The notice-board print page below a record page."""
     return f"{page_url}ban-in/"

@@ -1,10 +1,7 @@
-"""Decisions: the index by year, one page per year, one page per decision with its downloads,
-notice-board print view and signed scan."""
+"""Decisions: the index by year, one page per year, one page per decision with its downloads and signed
+scan. A decision's notice-board print layout is the page's own print stylesheet (bangvang.css, qrcode.js)."""
 
 from __future__ import annotations
-
-import segno
-from markupsafe import Markup
 
 from generator.records.entries import DecisionEntry
 from generator.records.validation.files import MAX_ATTACHMENT_BYTES
@@ -50,8 +47,8 @@ def _decision(r: Renderer, decision: DecisionEntry) -> None:
            context=lambda: {
                "d": views.decision_view(pub, decision),
                "ld": structured_data.as_script(structured_data.decision_ld(pub, decision, r.options.site_url)),
-               "downloads": [views.Link("JSON", json_file), views.Link("CSV (Excel)", csv_file),
-                             views.Link("Bản in niêm yết (A4, có mã QR)", urls.print_view(decision.year, decision.slug))],
+               "downloads": [views.Link("JSON", json_file), views.Link("CSV (Excel)", csv_file)],
+               "permanent_url": r.permanent_url(url),
                "cite": r.provenance(decision.path, url, f"{heading}: {title}", f"{authority}, {when}",
                                     history=pub.history_allowed(decision), status=views.revocation_text(decision))})
     r.file(OutputFile(json_file, produce=lambda out: out.write(exports.decision_json(pub, decision, r.options.site_url)),
@@ -59,27 +56,7 @@ def _decision(r: Renderer, decision: DecisionEntry) -> None:
     r.file(OutputFile(csv_file, produce=lambda out: exports.write_csv(
         out, exports.recipient_records(pub, decision, r.options.site_url), exports.RECIPIENT_COLUMNS),
         origin=decision.path))
-    r.file(OutputFile(urls.print_view(decision.year, decision.slug) + "index.html",
-                      produce=lambda out: out.write(_print_view(r, decision, url).encode("utf-8")), origin=decision.path))
     if d.attachment:
         r.file(OutputFile(urls.attachment(decision.year, decision.slug), produce=lambda out: out.write(
             read_record_file(c.records.data_dir, d.attachment.path, MAX_ATTACHMENT_BYTES))))
 
-
-def print_list(r: Renderer, url: str, **values) -> str:
-    """A4 notice-board list: a standalone page with a QR code of the public page's permanent address."""
-    permanent = r.permanent_url(url)
-    # a fixed mask: segno then skips scoring all eight masks (4x faster over 20,000 pages); still decodes
-    qr = segno.make(permanent, error="m", mask=0).svg_inline(scale=1, dark="#000", light="#fff", omitsize=True,
-                                                             title=f"Mã QR: {permanent}")
-    return r.env.get_template("print_list.html").render(permanent_url=permanent, site_name=r.site_name,
-                                                        qr=Markup(qr), **values)
-
-
-def _print_view(r: Renderer, decision: DecisionEntry, url: str) -> str:
-    d = views.decision_view(r.pub, decision)
-    notice = (f"QUYẾT ĐỊNH NÀY ĐÃ BỊ HỦY BỎ bởi Quyết định số {d.revocation['number']}, {d.revocation['date']}. "
-              f"Lý do: {d.revocation['reason']}") if d.revocation else ""
-    return print_list(r, url, authority=d.authority, heading="DANH SÁCH KHEN THƯỞNG",
-                      subtitle=f"Kèm theo {d.heading}, {d.date} — {d.award_form.text}", notice=notice, intro="",
-                      rows=d.rows)
