@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import pipeline
 from generator.catalog.gate import HIDEABLE_FIELDS
-from generator.engine import bundled, theme_css, writer
+from generator.engine import bundled, dev_preview, theme_css, writer
 from generator.site import urls
 from generator.site.outputs import Page, RenderedSite, SiteOptions, UnreadableSource
 
@@ -81,11 +81,15 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         self._root = Path.cwd()
         self._workers = (os.cpu_count() or 1) if hasattr(os, "fork") else 1
         self._allowed: tuple[str, ...] = ()
+        self._serving = False
+        self._last_good: pipeline.Outcome | None = None  # under serve: the site shown while the data has errors
+        self._problem_box = ""  # under serve: the data's errors, shown at the top of every page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # fork() is only safe where the engine runs no threads: not under `serve` (live-reload server)
         if command != "build":
             self._workers = 1
+        self._serving = command == "serve"
 
     def on_config(self, config):
         if not config.use_directory_urls:
@@ -120,9 +124,18 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         if outcome is None:
             outcome = pipeline.run(self._root / self.config.data_dir, self.templates,
                                    self._root, site_options(config, self.config), Path(config.docs_dir))
+            self._problem_box = ""
             if not outcome.ok:
                 lines = "\n".join(p.format() for p in outcome.problems if p.is_error)
-                raise PluginError(f"Dữ liệu có lỗi, không xây dựng trang:\n{lines}")
+                if not self._serving:
+                    raise PluginError(f"Dữ liệu có lỗi, không xây dựng trang:\n{lines}")
+                # live preview: the errors on every page, over the last good build (or an empty site)
+                log.error(f"Dữ liệu có lỗi (trang xem trước giữ bản tốt gần nhất):\n{lines}")
+                self._problem_box = dev_preview.problem_box([p for p in outcome.problems if p.is_error],
+                                                            self._last_good is not None)
+                outcome = self._last_good or pipeline.Outcome(problems=[], site=RenderedSite(pages=[], files=[]))
+            elif self._serving:
+                self._last_good = outcome
         for problem in outcome.problems:
             if not problem.is_error:
                 log.warning(problem.format())
@@ -183,11 +196,12 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
             self._built_urls.append(page.url)
         else:  # the frame every record page shares: theme, navigation and mkdocs.yml's texts (footer, name)
             self._checked(output, "khung trang (giao diện, mkdocs.yml)", "mkdocs.yml", True)
-        return writer.fix_theme_html(output)
+        return dev_preview.with_box(writer.fix_theme_html(output), self._problem_box)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
         self._theme_classes |= theme_css.classes_in_html(output_content)
-        return writer.fix_theme_html(output_content)  # 404.html and other static templates
+        # 404.html and other static templates; under serve, with the data's errors (all a first broken build has)
+        return dev_preview.with_box(writer.fix_theme_html(output_content), self._problem_box)
 
     def on_post_build(self, *, config) -> None:
         """Fill the shells (one file per record page), write the streamed files, then the sitemap."""
