@@ -163,3 +163,18 @@ def test_no_english_theme_string_and_inputs_at_16_px(chromium, sample):
                                               "e => parseFloat(getComputedStyle(e).fontSize))")
             assert all(s >= 16 for s in sizes), (path, sizes)
             page.close()
+
+
+def test_the_guide_has_44_px_copy_buttons_and_commands_that_fit_a_phone(chromium, sample):
+    _, base = sample
+    page = chromium.new_page(**PHONE)
+    page.goto(base + "huong-dan-dang-quyet-dinh/")
+    buttons = page.locator(".md-code__button")
+    assert buttons.count() == page.locator("pre > code").count() >= 8
+    box = buttons.first.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+    assert buttons.first.get_attribute("title") == "Sao chép vào bộ nhớ tạm"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    cut = page.eval_on_selector_all("pre", "els => els.filter(e => e.scrollWidth > e.clientWidth).length")
+    assert cut == 0  # every command readable whole, without scrolling sideways
+    page.close()

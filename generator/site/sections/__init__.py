@@ -1,7 +1,7 @@
 """One module per section of the site, each with ``build(renderer)``; ``SECTIONS`` in output order."""
 
 from generator.site.sections import (
-    about_data, assets, award_forms, changes, consultations, decisions, feed, home, legal, profiles, revoked, search,
+    about_data, assets, award_forms, changes, consultations, decisions, feed, home, legal, messages_guide, profiles, revoked, search,
     statistics, units,
 )
 
@@ -14,6 +14,7 @@ SECTIONS = (
     decisions.build,
     award_forms.build,
     legal.build,
+    messages_guide.build,
     units.build,
     profiles.build,
     statistics.build,
