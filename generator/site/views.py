@@ -74,6 +74,7 @@ class DecisionRow:
 
     link: Link
     date: str
+    sort_date: str  # ISO, for sorting a list in the browser
     authority: str
     award_form: Link
     recipients: Markup
@@ -89,6 +90,7 @@ def decision_row(pub: Publication, decision: DecisionEntry) -> DecisionRow:
     return DecisionRow(
         link=Link(decision_number(d.number), urls.decision(decision.year, decision.slug)),
         date=decision_short_date(d),
+        sort_date=d.date.isoformat(),
         authority=authority.short_name or authority.name,
         award_form=Link(form.name, urls.award_form(form.id)),
         recipients=figure(f"decision.{decision.id}.rows", c.counts.of_decision(decision.id).rows),
@@ -179,6 +181,7 @@ class AwardRow:
     """One award received, seen from a unit, a profile or a statistic."""
 
     date: str
+    sort_date: str  # ISO, for sorting a list in the browser
     year: int
     name: str
     position: str
@@ -192,6 +195,7 @@ def award_row(pub: Publication, award: ShownAward) -> AwardRow:
     form = pub.catalog.award_forms[decision.model.award_form].model
     return AwardRow(
         date=decision_short_date(decision.model),
+        sort_date=decision.model.date.isoformat(),
         year=decision.year,
         name="(đã gỡ khỏi công bố)" if row.withdrawn else row.name,
         position=row.position or "",
