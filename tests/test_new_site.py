@@ -241,7 +241,7 @@ def test_the_new_mkdocs_yml_keeps_the_sample_settings_with_the_site_values(tmp_p
     site_name, site_url, templates, custom_dir, nav, extensions, license_, hidden = json.loads(read.stdout)
     assert (site_name, site_url) == (name, SITE_URL)
     assert templates == str(ROOT / "site_templates") and custom_dir is None
-    assert nav == 11 and "toc" in extensions and license_["name"] == "CC-BY-4.0" and hidden == []
+    assert nav == 12 and "toc" in extensions and license_["name"] == "CC-BY-4.0" and hidden == []
 
 
 def test_the_registry_examples_validate_once_filled_in(tmp_path):

@@ -425,8 +425,9 @@ class Recipient(Record):
     person: Id | None = F(
         "Mã người",
         "Nối các khen thưởng của cùng một người, tập thể hoặc hộ gia đình ở nhiều quyết định: ghi cùng một mã ở mỗi "
-        "dòng, ví dụ luu-thi-kim-oanh-thcs-tan-phu. Người có khen thưởng ở từ hai quyết định trở lên có trang riêng. "
-        "Dòng đã ghi profile thì mã người là tên tệp hồ sơ, không cần ghi thêm. Không bao giờ nối theo tên.",
+        "dòng, ví dụ luu-thi-kim-oanh (thêm tên đơn vị hoặc một số khi đã có người trùng tên). Người có khen thưởng ở "
+        "từ hai quyết định trở lên có trang riêng. Dòng đã ghi profile thì mã người là tên tệp hồ sơ, không cần ghi "
+        "thêm. Không bao giờ nối theo tên.",
         default=None)
     revoked: Revocation | None = F(
         "Khen thưởng của người này đã bị hủy bỏ",

@@ -1,8 +1,8 @@
 """One module per section of the site, each with ``build(renderer)``; ``SECTIONS`` in output order."""
 
 from generator.site.sections import (
-    about_data, assets, award_forms, changes, consultations, decisions, feed, home, legal, profiles, revoked, search,
-    statistics, units,
+    about_data, assets, award_forms, changes, consultations, decisions, feed, home, legal, people, profiles, revoked,
+    search, statistics, units,
 )
 
 SECTIONS = (
@@ -16,6 +16,7 @@ SECTIONS = (
     legal.build,
     units.build,
     profiles.build,
+    people.build,
     statistics.build,
     revoked.build,
     changes.build,
