@@ -71,6 +71,14 @@ class Renderer:
                 "permanent_url": permanent, "source_path": path, "changed": long_date(changed) if changed else "",
                 "history": self.options.history_url + path if self.options.history_url and history else ""}
 
+    def feedback(self, action: str, subject: str, url: str, target: str = "") -> views.Feedback | None:
+        """«Báo sai sót» / «Đề cử / góp ý» about the page at ``url``: to ``target`` (a record's own mailbox) when
+        given, else to the site's ``feedback`` setting; ``None`` when neither is set."""
+        options = self.options
+        if target:
+            return views.feedback(action, subject, self.permanent_url(url), f"mailto:{target}", target)
+        return views.feedback(action, subject, self.permanent_url(url), options.feedback_url, options.feedback_to)
+
     def page(self, url: str, template: str, title: str, description: str = "",
              context: Callable[[], dict] | None = None, image: str = "", origin: str = "", **values) -> None:
         """Add a page; ``context`` (a function) defers building its view objects until it is rendered."""

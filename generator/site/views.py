@@ -9,6 +9,7 @@ Links are site paths (see ``urls.py``); templates turn them into relative links 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
@@ -61,6 +62,50 @@ def citation(subject: str, source: str, site_name: str, url: str, status: str = 
     "<subject> (<status>). <source>. <site>. <permanent URL>" — the reader's browser appends the date of access."""
     head = f"{subject} ({status})" if status else subject
     return ". ".join(part for part in (head, source, site_name, url) if part)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """«Báo sai sót» or «Đề cử / góp ý»: a link to the office's mailbox (a prefilled subject naming the page and its
+    permanent address) or to the repository's issue tracker (a prefilled title), and a note on where it goes."""
+
+    text: str
+    href: str
+    note: str
+
+
+# The body of a report, prefilled: what the office needs to check it, and what not to send.
+_FEEDBACK_BODY = ("Trang: {url}\n\n{ask}\n\n\nNguồn đối chiếu (nếu có):\n\n"
+                  "(Xin đừng gửi số định danh, số điện thoại, địa chỉ nhà của người khác.)\n")
+_FEEDBACK_ASK = {"Báo sai sót": "Thông tin sai (dòng nào, thông tin nào, đúng ra là gì):",
+                 "Đề cử / góp ý": "Ý kiến, đề cử của tôi:"}
+
+
+def feedback(action: str, subject: str, permanent_url: str, target: str, to: str = "") -> Feedback | None:
+    """The link of ``action`` about the page ``subject`` at ``permanent_url``, sent to ``target`` (``mailto:`` one
+    address, or an http(s) issue tracker, as checked by the engine's configuration); ``None`` without a target.
+    Every value is percent-encoded into the address here; templates escape the address for its attribute."""
+    if not target:
+        return None
+    title = f"{action}: {subject} ({permanent_url})"
+    body = _FEEDBACK_BODY.format(url=permanent_url, ask=_FEEDBACK_ASK.get(action, "Nội dung:"))
+    who = f" tới {to}" if to else ""
+    if target.lower().startswith("mailto:"):
+        address = quote(target[len("mailto:"):], safe="@._+-")  # a record's «?bcc=…» stays part of the address
+        crlf = body.replace("\n", "\r\n")  # RFC 6068: line breaks in a mailto body are CRLF
+        href = f"mailto:{address}?subject={quote(title, safe='')}&body={quote(crlf, safe='')}"
+        return Feedback(action, href, f"Mở thư điện tử gửi{who}, tiêu đề ghi sẵn tên và địa chỉ trang này.")
+    joiner = "&" if "?" in target else "?"
+    path = urlsplit(target).path.rstrip("/")
+    if path.endswith("/-/issues/new"):  # GitLab
+        href = f"{target}{joiner}issue%5Btitle%5D={quote(title, safe='')}&issue%5Bdescription%5D={quote(body, safe='')}"
+    elif path.endswith("/issues/new"):  # GitHub, Gitea, Forgejo
+        href = f"{target}{joiner}title={quote(title, safe='')}&body={quote(body, safe='')}"
+    else:
+        href = target
+    note = (f"Gửi{who} qua trang góp ý công khai: mọi người đều đọc được; "
+            "ghi rõ địa chỉ trang này và đừng ghi thông tin riêng của ai.")
+    return Feedback(action, href, note)
 
 
 def decision_label(decision: DecisionEntry) -> str:

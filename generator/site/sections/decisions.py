@@ -53,7 +53,8 @@ def _decision(r: Renderer, decision: DecisionEntry) -> None:
                "downloads": [views.Link("JSON", json_file), views.Link("CSV (Excel)", csv_file),
                              views.Link("Bản in niêm yết (A4, có mã QR)", urls.print_view(decision.year, decision.slug))],
                "cite": r.provenance(decision.path, url, f"{heading}: {title}", f"{authority}, {when}",
-                                    history=pub.history_allowed(decision), status=views.revocation_text(decision))})
+                                    history=pub.history_allowed(decision), status=views.revocation_text(decision)),
+               "report": r.feedback("Báo sai sót", heading, url)})
     r.file(OutputFile(json_file, produce=lambda out: out.write(exports.decision_json(pub, decision, r.options.site_url)),
                       origin=decision.path))
     r.file(OutputFile(csv_file, produce=lambda out: exports.write_csv(

@@ -34,4 +34,5 @@ def build(r: Renderer) -> None:
         r.page(url, "person.html", person.name, f"Các khen thưởng của {person.name}.", origin=origin,
                context=lambda person=person, url=url: {
                    "p": views.person_view(pub, person),
+                   "report": r.feedback("Báo sai sót", f"Các khen thưởng của {person.name}", url),
                    "ld": structured_data.as_script(structured_data.person_ld(pub, person, r.options.site_url))})
