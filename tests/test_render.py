@@ -22,6 +22,7 @@ PAGES = {
     "unit-merged": urls.unit("don-vi-cu"),
     "award-form": urls.award_form("bang-khen-cap-tinh"),
     "decisions-index": urls.DECISIONS,
+    "year": urls.year(2024),
     "person": urls.person("nguyen-van-a"),
     "people-index": urls.PEOPLE,
 }

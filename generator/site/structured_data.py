@@ -78,3 +78,10 @@ def person_ld(pub: Publication, person: Person, site_url: str) -> dict:
         data["subjectOf"] = {"@type": "WebPage", "name": f"Gương điển hình: {person.profile.model.name}",
                              "url": site_url + urls.profile(person.profile.slug)}
     return data
+
+
+def breadcrumb_ld(site_url: str, trail: list[tuple[str, str]]) -> dict:
+    """schema.org BreadcrumbList of ``trail`` — (name, site path) pairs from the home page to the page itself."""
+    return {"@context": "https://schema.org", "@type": "BreadcrumbList",
+            "itemListElement": [{"@type": "ListItem", "position": i, "name": name, "item": site_url + path}
+                                for i, (name, path) in enumerate(trail, 1)]}

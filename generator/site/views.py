@@ -65,6 +65,41 @@ def citation(subject: str, source: str, site_name: str, url: str, status: str = 
 
 
 @dataclass(frozen=True)
+class Breadcrumbs:
+    """Where a record page sits: «Trang chủ › Quyết định › Năm 2024 › Quyết định số …», as HTML and as schema.org
+    BreadcrumbList JSON-LD (``ld``)."""
+
+    links: list[Link]  # every level above the page, each linked
+    current: str  # the page itself
+    ld: Markup
+
+
+# The sections as a breadcrumb names them: short, for a phone's width.
+CRUMB_SECTIONS = {"decisions": ("Quyết định", urls.DECISIONS), "forms": ("Hình thức khen thưởng", urls.AWARD_FORMS),
+                  "units": ("Đơn vị", urls.UNITS), "profiles": ("Gương điển hình", urls.PROFILES),
+                  "people": ("Người được khen nhiều lần", urls.PEOPLE),
+                  "consultations": ("Lấy ý kiến nhân dân", urls.CONSULTATIONS), "statistics": ("Thống kê", urls.STATISTICS)}
+
+
+@dataclass(frozen=True)
+class Pager:
+    """The previous and next year of a list by year (older before, newer after)."""
+
+    previous: Link | None
+    next: Link | None
+
+
+def pager(years: list, current, to_link) -> Pager | None:
+    """The years around ``current`` in ``years`` (any order); ``to_link(year)`` makes each one's Link."""
+    ordered = sorted(years)
+    if current not in ordered or len(ordered) < 2:
+        return None
+    at = ordered.index(current)
+    return Pager(to_link(ordered[at - 1]) if at > 0 else None,
+                 to_link(ordered[at + 1]) if at + 1 < len(ordered) else None)
+
+
+@dataclass(frozen=True)
 class Feedback:
     """«Báo sai sót» or «Đề cử / góp ý»: a link to the office's mailbox (a prefilled subject naming the page and its
     permanent address) or to the repository's issue tracker (a prefilled title), and a note on where it goes."""

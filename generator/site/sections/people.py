@@ -35,4 +35,5 @@ def build(r: Renderer) -> None:
                context=lambda person=person, url=url: {
                    "p": views.person_view(pub, person),
                    "report": r.feedback("Báo sai sót", f"Các khen thưởng của {person.name}", url),
+                   "crumbs": r.breadcrumbs(["people"], person.name, url),
                    "ld": structured_data.as_script(structured_data.person_ld(pub, person, r.options.site_url))})
