@@ -87,7 +87,7 @@ def test_schema_command_writes_json_schemas(tmp_path):
     assert {p.name for p in (tmp_path / "schema").iterdir()} == {
         "decision.schema.json", "profile.schema.json", "authorities.schema.json", "units.schema.json",
         "award_forms.schema.json", "movements.schema.json", "base_salary.schema.json",
-        "legal_documents.schema.json", "report_forms.schema.json"}
+        "legal_documents.schema.json", "report_forms.schema.json", "holidays.schema.json"}
 
 
 def test_a_bug_is_reported_as_a_bug_with_its_traceback(tmp_path):

@@ -178,6 +178,99 @@ def test_defunct_unit_is_a_warning_naming_the_successor(tree):
                                "sau ngày đó"]
 
 
+def one_line_decision(day: str, authority: str = "ubnd-tinh", form: str = "bang-khen-cap-tinh",
+                      unit: str = "truong-a") -> str:
+    """A decision of one collective line: ``date`` on line 2, ``authority`` on 3, the line's ``unit`` on 11."""
+    return (f'number: "45/QĐ-UBND"\ndate: {day}\nauthority: {authority}\naward_form: {form}\nmethod: regular\n'
+            f'reason: "Hoàn thành tốt nhiệm vụ"\nrecipients:\n  - kind: collective\n    name: "Tập thể"\n'
+            f'    achievement: "Hoàn thành tốt nhiệm vụ"\n    unit: {unit}\n')
+
+
+NEW_COMMUNE = '- id: ubnd-xa-khac\n  name: "Ủy ban nhân dân xã Khác"\n  kind: commune\n  valid_from: 2025-07-01\n'
+NEW_UNIT = '- id: don-vi-tach\n  name: "Đơn vị Tách"\n  valid_from: 2025-03-01\n'
+
+
+def test_authority_split_among_several_successors_names_them_all(tree):
+    tree.write("registries/authorities.yaml", tree.read("registries/authorities.yaml").replace(
+        "successors: [ubnd-xa-moi]", "successors: [ubnd-xa-moi, ubnd-xa-khac]") + NEW_COMMUNE)
+    tree.write("decisions/2025/45-qd-ubnd.yaml", one_line_decision("2025-08-01", "ubnd-huyen-cu", "giay-khen-chu-tich-ubnd-huyen"))
+    date_problems = [p for p in tree.problems() if ":2: " in p]
+    assert date_problems == ["data/decisions/2025/45-qd-ubnd.yaml:2: ngày ký sau khi «Ủy ban nhân dân huyện Cũ» "
+                             "ngừng hoạt động (2025-06-30) — kiểm tra ngày ký; cơ quan kế thừa: «ubnd-xa-moi» và "
+                             "«ubnd-xa-khac»"]
+    assert [p for p in tree.problems("en") if ":2: " in p] == [
+        "data/decisions/2025/45-qd-ubnd.yaml:2: signed after “Ủy ban nhân dân huyện Cũ” ceased (2025-06-30) — check "
+        "the date; it was succeeded by “ubnd-xa-moi” and “ubnd-xa-khac”"]
+
+
+def test_authority_ceased_without_successor_says_so(tree):
+    tree.replace("registries/authorities.yaml", "  successors: [ubnd-xa-moi]\n", "")
+    tree.write("decisions/2025/45-qd-ubnd.yaml", one_line_decision("2025-08-01", "ubnd-huyen-cu", "giay-khen-chu-tich-ubnd-huyen"))
+    assert [p for p in tree.problems() if ":2: " in p] == [
+        "data/decisions/2025/45-qd-ubnd.yaml:2: ngày ký sau khi «Ủy ban nhân dân huyện Cũ» ngừng hoạt động "
+        "(2025-06-30); cơ quan này không có cơ quan kế thừa — kiểm tra ngày ký hoặc cơ quan ban hành"]
+
+
+def test_unit_split_offers_each_successor(tree):
+    tree.write("registries/units.yaml", tree.read("registries/units.yaml").replace(
+        "successors: [don-vi-moi]", "successors: [don-vi-moi, don-vi-tach]") + NEW_UNIT)
+    tree.write("decisions/2025/45-qd-ubnd.yaml", one_line_decision("2025-04-15", unit="don-vi-cu"))
+    assert tree.problems() == [
+        "data/decisions/2025/45-qd-ubnd.yaml:11: cảnh báo: đơn vị «Đơn vị Cũ» đã ngừng hoạt động từ sau 2025-02-28 "
+        "— dùng đơn vị kế thừa «don-vi-moi» hoặc «don-vi-tach» nếu quyết định ban hành sau ngày đó"]
+    assert tree.problems("en") == [
+        "data/decisions/2025/45-qd-ubnd.yaml:11: warning: unit “Đơn vị Cũ” ceased after 2025-02-28 — use its "
+        "successor “don-vi-moi” or “don-vi-tach” for decisions after that date"]
+
+
+def test_unit_ceased_without_successor_is_a_warning_that_says_so(tree):
+    tree.replace("registries/units.yaml", "  successors: [don-vi-moi]\n", "")
+    tree.write("decisions/2025/45-qd-ubnd.yaml", one_line_decision("2025-04-15", unit="don-vi-cu"))
+    assert tree.problems() == [
+        "data/decisions/2025/45-qd-ubnd.yaml:11: cảnh báo: đơn vị «Đơn vị Cũ» đã ngừng hoạt động từ sau 2025-02-28 "
+        "và không có đơn vị kế thừa — kiểm tra ngày ký và đơn vị của người được khen; giữ nguyên nếu quyết định ghi "
+        "đúng như vậy"]
+
+
+def test_unit_named_before_it_existed_is_an_error(tree):
+    tree.write("decisions/2024/45-qd-ubnd.yaml", one_line_decision("2024-11-20", unit="don-vi-moi"))
+    assert tree.problems() == [
+        "data/decisions/2024/45-qd-ubnd.yaml:11: ngày ký trước khi đơn vị «Đơn vị Mới» được thành lập (2025-03-01) — "
+        "không thể khen thưởng tại đơn vị chưa thành lập: kiểm tra ngày ký (ngày ký quyết định, không phải ngày trao) "
+        "và mã đơn vị; trước ngày đó, ghi đơn vị tiền thân"]
+    tree.replace("decisions/2024/45-qd-ubnd.yaml", "unit: don-vi-moi", "unit: don-vi-cu")
+    assert tree.problems() == []
+
+
+def test_successor_without_end_names_the_authority_or_the_unit(tree):
+    tree.replace("registries/authorities.yaml", "  valid_to: 2025-06-30\n", "")
+    tree.replace("registries/units.yaml", "  valid_to: 2025-02-28\n", "")
+    problems = [p for p in tree.problems() if "registries" in p]
+    assert problems == [
+        "data/registries/authorities.yaml:9: cơ quan «Ủy ban nhân dân huyện Cũ» có cơ quan kế thừa nhưng thiếu ngày "
+        "kết thúc — thêm valid_to: ngày cuối cùng cơ quan hoạt động, trước khi sáp nhập, chia tách hoặc giải thể",
+        "data/registries/units.yaml:8: đơn vị «Đơn vị Cũ» có đơn vị kế thừa nhưng thiếu ngày kết thúc — thêm "
+        "valid_to: ngày cuối cùng đơn vị hoạt động, trước khi sáp nhập, chia tách hoặc giải thể"]
+
+
+def test_every_successor_must_exist(tree):
+    tree.replace("registries/authorities.yaml", "successors: [ubnd-xa-moi]", "successors:\n    - ubnd-xa-moi\n    - ubnd-xa-mo")
+    tree.replace("registries/units.yaml", "successors: [don-vi-moi]", "successors: [don-vi-moi, don-vi-moj]")
+    assert tree.problems() == [
+        "data/registries/authorities.yaml:12: không có cơ quan mã «ubnd-xa-mo» trong danh mục — thêm cơ quan vào "
+        "data/registries/authorities.yaml; có phải «ubnd-xa-moi»?",
+        "data/registries/units.yaml:9: không có đơn vị mã «don-vi-moj» trong danh mục — thêm đơn vị vào "
+        "data/registries/units.yaml hoặc ghi tên vào unit_text; có phải «don-vi-moi»?"]
+
+
+def test_former_single_successor_field_is_refused_with_its_replacement(tree):
+    tree.replace("registries/units.yaml", "successors: [don-vi-moi]", "successor: don-vi-moi")
+    assert tree.problems() == [
+        "data/registries/units.yaml:9: trường «successor» đã đổi thành «successors» (danh sách, nhận một hoặc nhiều "
+        "mã) — viết «successors: [don-vi-moi]»; khi chia tách, ghi mọi mã kế thừa trong ngoặc vuông, cách nhau bằng "
+        "dấu phẩy"]
+
+
 def test_revoked_needs_revocation_details(tree):
     text = tree.read(REVOKED)
     tree.write(REVOKED, text[: text.index("revocation:")] + text[text.index("recipients:"):])

@@ -19,7 +19,7 @@ Aggregate counts are not affected: they come from ``counts.py``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from generator.catalog.index import Award, Catalog
@@ -69,6 +69,7 @@ class Row:
     reward_item: str | None = None
     reward_value_vnd: int | None = None  # a child: the achievement is not published (PDP Law 91/2025 Art. 24(2))
     person: str | None = None  # id of the person's page, when this line's person has one
+    award_form: str | None = None  # a consultation's proposed form for this line, when the notice has several
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,8 @@ class Publication:
 
     def proposed_rows(self, consultation: Consultation) -> list[Row]:
         """A consultation's list of people proposed (not awarded yet), under the same policy."""
-        return [self._row(r, i + 1, f"de-nghi-{i + 1}", False) for i, r in enumerate(consultation.proposed)]
+        return [replace(self._row(r, i + 1, f"de-nghi-{i + 1}", False), award_form=r.award_form or consultation.award_form)
+                for i, r in enumerate(consultation.proposed)]
 
     def unit_awards(self, unit_id: str) -> list[ShownAward]:
         """A unit's awards, newest first, or nothing when the unit of a person is hidden."""

@@ -2,9 +2,9 @@
 
 Everything here is computed from the records and nothing is stored twice: a profile's awards
 are the recipients of decisions that link to it, a person's the lines carrying their person id
-(``Recipient.person_key``); a unit's history follows ``successor`` links. What counts (and every total)
-is decided in ``counts.py``; what may be shown about a person in ``gate.py``. Output stages read people
-only through the gate.
+(``Recipient.person_key``); a unit's history follows ``successors`` links both ways. What counts (and
+every total) is decided in ``counts.py``; what may be shown about a person in ``gate.py``. Output stages
+read people only through the gate.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class Catalog:
     awards_by_unit: dict[str, list[Award]]  # newest first
     awards_by_profile: dict[str, list[Award]]  # oldest first (a life's timeline)
     awards_by_person: dict[str, list[Award]]  # by person id (``person``, else ``profile``), oldest first
-    predecessors: dict[str, list[str]]  # unit id → units merged into it
+    predecessors: dict[str, list[str]]  # unit id → units that passed to it (merged into it or split among others)
     children: dict[str, list[str]]  # unit id → units under it
     counts: Counts = field(default_factory=Counts)
     # revoking decision id → what it annulled here: (decision, line index or None for the whole decision)
@@ -163,8 +163,8 @@ def build_catalog(records: Records) -> Catalog:
     predecessors: dict[str, list[str]] = defaultdict(list)
     children: dict[str, list[str]] = defaultdict(list)
     for unit in sorted(records.units.values(), key=lambda u: sort_key(u.model.name)):
-        if unit.model.successor:
-            predecessors[unit.model.successor].append(unit.model.id)
+        for successor in dict.fromkeys(unit.model.successors):
+            predecessors[successor].append(unit.model.id)
         if unit.model.parent:
             children[unit.model.parent].append(unit.model.id)
     for awards in (*awards_by_profile.values(), *awards_by_person.values()):

@@ -113,37 +113,13 @@ def _column_of_form(catalog: Catalog, layout: ReportForm, form_id: str) -> int |
     return next((i for i, column in enumerate(layout.columns) if column.other), None)
 
 
-def _selects(catalog: Catalog, row: ReportRow, award: Award) -> bool:
+def _selects(catalog: Catalog, row: ReportRow, decision: DecisionEntry, kind: str, recipient=None) -> bool:
+    """Whether an award of ``kind`` in ``decision`` belongs in ``row``. A named award passes its ``recipient``; the
+    awards a partial list declares without names pass none, and then only rows that need nothing but the kind and
+    the decision (method, proposing body) can take them ("unknown" kind: only rows that do not ask the kind)."""
     if row.select == "all":
         return True
     if not isinstance(row.select, dict):
-        return False
-    r, d = award.recipient, award.decision.model
-    for key, wanted in row.select.items():
-        if key == "kind" and r.kind.value != wanted:
-            return False
-        if key == "enterprise" and bool(r.enterprise) != bool(wanted):
-            return False
-        if key == "category" and (r.category is None or r.category.value != wanted):
-            return False
-        if key == "method" and d.method.value != wanted:
-            return False
-        if key == "proposer_kind":
-            proposer = catalog.authorities.get(d.proposer) if d.proposer else None
-            if proposer is None or proposer.model.kind.value not in wanted:
-                return False
-    return True
-
-
-_DECISION_LEVEL = {"kind", "method", "proposer_kind"}
-
-
-def _selects_unnamed(catalog: Catalog, row: ReportRow, decision: DecisionEntry, kind: str) -> bool:
-    """Whether awards a partial list declares without names, of ``kind`` ("unknown" when not said), belong in
-    ``row``: only rows that need nothing but the kind and the decision (method, proposing body)."""
-    if row.select == "all":
-        return True
-    if not isinstance(row.select, dict) or not set(row.select) <= _DECISION_LEVEL:
         return False
     d = decision.model
     for key, wanted in row.select.items():
@@ -155,6 +131,11 @@ def _selects_unnamed(catalog: Catalog, row: ReportRow, decision: DecisionEntry, 
             proposer = catalog.authorities.get(d.proposer) if d.proposer else None
             if proposer is None or proposer.model.kind.value not in wanted:
                 return False
+        if key == "enterprise" and (recipient is None or bool(recipient.enterprise) != bool(wanted)):
+            return False
+        if key == "category" and (recipient is None or recipient.category is None
+                                  or recipient.category.value != wanted):
+            return False
     return True
 
 
@@ -192,12 +173,12 @@ def award_report(catalog: Catalog, form: ReportForm, year: int, authority: str |
             continue
         counts: dict[Cell, int] = defaultdict(int)
         for award, column in placed:
-            if _selects(catalog, row, award):
+            if _selects(catalog, row, award.decision, award.recipient.kind.value, award.recipient):
                 kinds = layout.columns[column].kinds
                 kind = _SUB_KIND[award.recipient.kind] if kinds else ""
                 counts[Cell(column, kind)] += 1
         for decision, column, kind, n in unnamed:
-            if _selects_unnamed(catalog, row, decision, kind):
+            if _selects(catalog, row, decision, kind):
                 sub = _SUB_KIND[RecipientKind(kind)] if layout.columns[column].kinds else ""
                 counts[Cell(column, sub)] += n
         lines.append(ReportLine(row.code or "", row.label or "", row.unit or "", False, [counts[c] for c in cells]))

@@ -291,7 +291,10 @@ def decision_specs() -> list[DecisionSpec]:
                                   "Về việc tặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện",
                                   f"Đã có thành tích xuất sắc trong phong trào thi đua năm {year}", DISTRICT_SIGNER,
                                   BASIS, groups=[("farm", 6), ("school", 3), ("commune", 2)],
-                                  collectives=[("Trường THCS Tân Phú", "truong-thcs-tan-phu", False)],
+                                  collectives=[("Trường THCS Tân Phú", "truong-thcs-tan-phu", False)]
+                                  # a cooperative dissolved at the end of 2024, without successor
+                                  + ([("Hợp tác xã Dịch vụ nghề cá Cồn Mới", "htx-dich-vu-nghe-ca-con-moi", True)]
+                                     if year <= 2024 else []),
                                   people=[person_line("luu-thi-kim-oanh", day, "giay-khen-chu-tich-ubnd-huyen",
                                                       achievement="Có học sinh đạt giải cấp tỉnh năm học 2022-2023")]
                                   if year == 2023 else [],

@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import pipeline
 from generator.catalog.gate import HIDEABLE_FIELDS
-from generator.engine import bundled, writer
+from generator.engine import bundled, theme_css, writer
 from generator.records.hygiene import visible
 from generator.site import urls
 from generator.site.outputs import Page, RenderedSite, SiteOptions, UnreadableSource
@@ -46,6 +46,7 @@ class BangVangConfig(Config):
     templates_dir = c.Type(str, default="")  # empty: the templates bundled with Bảng Vàng (engine/bundled.py)
     license = c.Type(dict, default={"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
                                     "path": "https://creativecommons.org/licenses/by/4.0/"})
+    trim_theme_css = c.Type(bool, default=True)  # drop Material CSS rules no page can use (engine/theme_css.py)
     history_url = c.Type(str, default="")  # e.g. https://github.com/org/repo/commits/main/
     hide_fields = c.ListOfItems(c.Choice(HIDEABLE_FIELDS), default=[])  # recipient fields not published
     feedback = c.SubConfig(FeedbackConfig)  # no url: no link is shown
@@ -170,6 +171,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
                 log.warning(problem.format())
         site: RenderedSite = outcome.site
         self._pages, self._records, self._shells, self._built_urls, self._produced = {}, [], {}, [], []
+        self._theme_classes: set[str] = set()
         for page in site.pages:
             src_uri = f"{page.url}index.md"
             if files.get_file_from_path(src_uri) is not None:
@@ -219,6 +221,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
             raise PluginError(str(exc)) from exc
 
     def on_post_page(self, output: str, *, page, config) -> str:
+        self._theme_classes |= theme_css.classes_in_html(output)
         if not page.file.src_uri.startswith(writer.SHELL):
             self._built_urls.append(page.url)
         else:  # the frame every record page shares: theme, navigation and mkdocs.yml's texts (footer, name)
@@ -226,6 +229,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         return writer.fix_theme_html(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        self._theme_classes |= theme_css.classes_in_html(output_content)
         return writer.fix_theme_html(output_content)  # 404.html and other static templates
 
     def on_post_build(self, *, config) -> None:
@@ -266,6 +270,18 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
             raise PluginError(str(exc)) from exc
         writer.write_sitemap(site_dir, config.site_url, self._built_urls + [p.url for p in self._records])
         self._records, self._produced = [], []
+        if self.config.trim_theme_css:
+            self._trim_theme_css(site_dir)
+
+    def _trim_theme_css(self, site_dir: Path) -> None:
+        """Cut Material's stylesheet to the classes of rendered pages, our templates and every script."""
+        sources = [p for p in self.templates.rglob("*.html") if p.is_file() and not p.is_symlink()]
+        sources += [p for p in (site_dir / "assets").rglob("*.js") if p.is_file() and not p.is_symlink()]
+        known = self._theme_classes | theme_css.words_in(p.read_text(encoding="utf-8", errors="replace")
+                                                         for p in sources)
+        before, after = theme_css.trim_theme_stylesheets(site_dir, known)
+        if before:
+            log.debug("bangvang: theme stylesheet %d → %d bytes", before, after)
 
     def _render(self, page: Page) -> str:
         """A page's body, checked for personal data; a template failing on some record is a build error

@@ -1,6 +1,8 @@
 """Validation messages, keyed by a stable code, in Vietnamese (default) and English.
 
 Each entry is ``(message, hint)``; both are ``str.format`` templates over the problem's params.
+A list (or tuple) parameter is printed as quoted names in the message's language: ``{successors}`` joins them
+with "và"/"and", ``{successors:or}`` with "hoặc"/"or" (for a choice).
 """
 
 from __future__ import annotations
@@ -114,8 +116,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                      "en": ("duplicate id “{id}” (first at {first})", "choose another id or merge the entries")},
     "date_range": {"vi": ("ngày kết thúc {end} trước ngày bắt đầu {start}", "kiểm tra lại valid_from và valid_to"),
                    "en": ("end date {end} is before start date {start}", "check valid_from and valid_to")},
-    "successor_without_end": {"vi": ("có đơn vị kế thừa nhưng thiếu ngày kết thúc", "thêm valid_to: ngày cuối cùng trước khi sáp nhập"),
-                              "en": ("a successor without an end date", "add valid_to: the last day before the merger")},
+    "successor_without_end": {"vi": ("{kind_vi} «{name}» có {kind_vi} kế thừa nhưng thiếu ngày kết thúc", "thêm valid_to: ngày cuối cùng {kind_vi} hoạt động, trước khi sáp nhập, chia tách hoặc giải thể"),
+                              "en": ("{kind_en} “{name}” has a successor but no end date", "add valid_to: the {kind_en}'s last day, before it was merged, split or dissolved")},
+    "successor_renamed": {"vi": ("trường «successor» đã đổi thành «successors» (danh sách, nhận một hoặc nhiều mã)", "viết «successors: [{value}]»; khi chia tách, ghi mọi mã kế thừa trong ngoặc vuông, cách nhau bằng dấu phẩy"),
+                          "en": ("the “successor” field is now “successors” (a list of one or more ids)", "write “successors: [{value}]”; after a split, list every successor in the brackets, separated by commas")},
     # references
     "unknown_unit": {"vi": ("không có đơn vị mã «{value}» trong danh mục", "thêm đơn vị vào data/registries/units.yaml hoặc ghi tên vào unit_text{did_you_mean}"),
                      "en": ("no unit with id “{value}” in the registry", "add it to data/registries/units.yaml or write the name in unit_text{did_you_mean}")},
@@ -177,14 +181,20 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                                  "en": ("category and gender apply to individuals only", "delete the line or set kind: individual")},
     "enterprise_only_collective": {"vi": ("enterprise chỉ dùng cho tập thể", "xóa dòng này hoặc đổi kind thành collective"),
                                    "en": ("enterprise applies to collectives only", "delete the line or set kind: collective")},
-    "unit_defunct": {"vi": ("đơn vị «{unit}» đã ngừng hoạt động từ sau {until}", "dùng đơn vị kế thừa «{successor}» nếu quyết định ban hành sau ngày đó"),
-                     "en": ("unit “{unit}” ceased after {until}", "use its successor “{successor}” for decisions after that date")},
+    "unit_defunct": {"vi": ("đơn vị «{unit}» đã ngừng hoạt động từ sau {until}", "dùng đơn vị kế thừa {successors:or} nếu quyết định ban hành sau ngày đó"),
+                     "en": ("unit “{unit}” ceased after {until}", "use its successor {successors:or} for decisions after that date")},
+    "unit_defunct_no_successor": {"vi": ("đơn vị «{unit}» đã ngừng hoạt động từ sau {until} và không có đơn vị kế thừa", "kiểm tra ngày ký và đơn vị của người được khen; giữ nguyên nếu quyết định ghi đúng như vậy"),
+                                  "en": ("unit “{unit}” ceased after {until} without a successor", "check the date and the recipient's unit; keep it if the decision says so")},
+    "date_before_unit": {"vi": ("ngày ký trước khi đơn vị «{unit}» được thành lập ({since})", "không thể khen thưởng tại đơn vị chưa thành lập: kiểm tra ngày ký (ngày ký quyết định, không phải ngày trao) và mã đơn vị; trước ngày đó, ghi đơn vị tiền thân"),
+                         "en": ("signed before unit “{unit}” existed ({since})", "no award can go to a unit that did not exist yet: check the date (the signing date, not the ceremony) and the unit id; before that day, give the former unit")},
     "date_in_future": {"vi": ("ngày {date} ở tương lai", "kiểm tra lại năm, tháng, ngày"),
                        "en": ("date {date} is in the future", "check the year, month and day")},
     "date_before_authority": {"vi": ("ngày ký trước khi «{authority}» được thành lập ({since})", "kiểm tra ngày ký hoặc cơ quan ban hành"),
                               "en": ("signed before “{authority}” existed ({since})", "check the date or the issuing authority")},
-    "date_after_authority": {"vi": ("ngày ký sau khi «{authority}» ngừng hoạt động ({until})", "kiểm tra ngày ký; cơ quan kế thừa: «{successor}»"),
-                             "en": ("signed after “{authority}” ceased ({until})", "check the date; its successor is “{successor}”")},
+    "date_after_authority": {"vi": ("ngày ký sau khi «{authority}» ngừng hoạt động ({until})", "kiểm tra ngày ký; cơ quan kế thừa: {successors}"),
+                             "en": ("signed after “{authority}” ceased ({until})", "check the date; it was succeeded by {successors}")},
+    "date_after_authority_no_successor": {"vi": ("ngày ký sau khi «{authority}» ngừng hoạt động ({until}); cơ quan này không có cơ quan kế thừa", "kiểm tra ngày ký hoặc cơ quan ban hành"),
+                                          "en": ("signed after “{authority}” ceased ({until}) without a successor", "check the date or the issuing authority")},
     "revocation_before_decision": {"vi": ("ngày hủy bỏ trước ngày ký quyết định", "kiểm tra revocation.date"),
                                    "en": ("revoked before it was signed", "check revocation.date")},
     "revocation_missing": {"vi": ("quyết định đã hủy nhưng thiếu thông tin hủy bỏ", "thêm revocation: decision_number, date, reason"),
@@ -295,7 +305,8 @@ def render_message(code: str, params: dict, lang: str = "vi") -> tuple[str, str]
     if entry is None:
         return code, ""
     message, hint = entry.get(lang) or entry["vi"]
-    values = _Defaults(params)
+    values = _Defaults({key: _Names(value, lang) if isinstance(value, (list, tuple)) else value
+                        for key, value in params.items()})
     suggestion = params.get("suggestion")
     successor = params.get("successor")
     values["dated_vi"], values["day_vi"], values["dated_en"], values["day_en"] = _DATED.get(
@@ -307,6 +318,21 @@ def render_message(code: str, params: dict, lang: str = "vi") -> tuple[str, str]
         values["did_you_mean"] = f"; did you mean “{suggestion}”?" if suggestion else ""
         values["successor_note"] = f" (replaced by {successor})" if successor else ""
     return message.format_map(values), hint.format_map(values)
+
+
+class _Names:
+    """A list parameter: each name quoted, joined with "và"/"and" (format spec "") or "hoặc"/"or" (spec "or")."""
+
+    def __init__(self, names: list | tuple, lang: str):
+        self.names, self.lang = [str(n) for n in names], "en" if lang == "en" else "vi"
+
+    def __format__(self, spec: str) -> str:
+        left, right = ("«", "»") if self.lang == "vi" else ("“", "”")
+        quoted = [f"{left}{name}{right}" for name in self.names]
+        if not quoted:
+            return ""
+        word = {("vi", ""): "và", ("vi", "or"): "hoặc", ("en", ""): "and", ("en", "or"): "or"}[(self.lang, spec)]
+        return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} {word} {quoted[-1]}"
 
 
 class _Defaults(dict):

@@ -152,8 +152,12 @@ class Authority(Record):
     kind: AuthorityKind = F("Loại cơ quan", "Xác định những hình thức khen thưởng cơ quan được quyết định.")
     locality: Text | None = F("Địa bàn", default=None)
     valid_from: dt.date | None = F("Thành lập từ ngày", default=None)
-    valid_to: dt.date | None = F("Hoạt động đến ngày", "Ngày cuối cùng trước khi giải thể hoặc sáp nhập.", default=None)
-    successor: Id | None = F("Cơ quan kế thừa", "Mã cơ quan tiếp nhận chức năng sau khi sáp nhập.", default=None)
+    valid_to: dt.date | None = F("Hoạt động đến ngày", "Ngày cuối cùng hoạt động, trước khi sáp nhập, chia tách hoặc giải thể.", default=None)
+    successors: list[Id] = F(
+        "Cơ quan kế thừa",
+        "Mã các cơ quan tiếp nhận chức năng, nhiệm vụ sau ngày valid_to: một cơ quan khi sáp nhập, nhiều cơ quan khi "
+        "chia tách (ví dụ [ubnd-xa-tan-phu, ubnd-xa-dong-hai] khi cấp huyện chấm dứt hoạt động); bỏ trống nếu cơ quan "
+        "giải thể không có cơ quan kế thừa.", default_factory=list)
 
 
 class Unit(Record):
@@ -169,8 +173,11 @@ class Unit(Record):
         default=False,
     )
     valid_from: dt.date | None = F("Thành lập từ ngày", default=None)
-    valid_to: dt.date | None = F("Hoạt động đến ngày", "Ngày cuối cùng trước khi giải thể hoặc sáp nhập.", default=None)
-    successor: Id | None = F("Đơn vị kế thừa", "Mã đơn vị tiếp nhận sau khi sáp nhập.", default=None)
+    valid_to: dt.date | None = F("Hoạt động đến ngày", "Ngày cuối cùng hoạt động, trước khi sáp nhập, chia tách hoặc giải thể.", default=None)
+    successors: list[Id] = F(
+        "Đơn vị kế thừa",
+        "Mã các đơn vị tiếp nhận sau ngày valid_to: một đơn vị khi sáp nhập, nhiều đơn vị khi chia tách; bỏ trống nếu "
+        "đơn vị giải thể không có đơn vị kế thừa.", default_factory=list)
 
 
 class Dated(Record):

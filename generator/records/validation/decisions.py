@@ -22,6 +22,7 @@ from generator.records.hygiene import has_lookalikes, number_key
 from generator.records.problems import Problem, Severity
 from generator.records.validation.completeness import check_completeness
 from generator.records.validation import law
+from generator.records.validation.periods import check_authority_period, check_unit_period
 from generator.records.validation.files import MAX_ATTACHMENT_BYTES, check_file
 from generator.records.validation.personal_data import check_record
 from generator.records.validation.schema import parse, placeholders, ref_problem
@@ -143,13 +144,7 @@ def _check_decision_dates(entry: DecisionEntry, records: Records, today: dt.date
             problems.append(Problem(entry.path, entry.line(*loc), "date_in_future", {"date": value}))
     authority = records.authorities.get(d.authority)
     if authority:
-        a = authority.model
-        if a.valid_from and d.date < a.valid_from:
-            problems.append(Problem(entry.path, entry.line("date"), "date_before_authority",
-                                    {"authority": a.name, "since": a.valid_from}))
-        if a.valid_to and d.date > a.valid_to:
-            problems.append(Problem(entry.path, entry.line("date"), "date_after_authority",
-                                    {"authority": a.name, "until": a.valid_to, "successor": a.successor or ""}))
+        check_authority_period(entry, authority, problems)
 
 
 def _check_decision_status(entry: DecisionEntry, problems: list[Problem]) -> None:
@@ -181,10 +176,8 @@ def _check_recipient(entry: DecisionEntry, index: int, r: Recipient, form: Locat
         unit = records.units.get(r.unit)
         if unit is None:
             problems.append(ref_problem(entry, ("recipients", index, "unit"), "unknown_unit", r.unit, records.units))
-        elif unit.model.valid_to and entry.model.date > unit.model.valid_to:
-            problems.append(Problem(entry.path, at("unit"), "unit_defunct",
-                                    {"unit": unit.model.name, "until": unit.model.valid_to,
-                                     "successor": unit.model.successor or ""}, Severity.WARNING))
+        else:
+            check_unit_period(entry, index, unit, problems)
     if r.profile and r.profile not in records.profiles:
         problems.append(ref_problem(entry, ("recipients", index, "profile"), "unknown_profile", r.profile,
                                      records.profiles))

@@ -15,7 +15,7 @@ from generator.site.sections.decisions import print_list
 
 
 def _forms(r: Renderer, m) -> list[views.Link]:
-    ids = list(dict.fromkeys([f for f in [m.award_form, *(p.award_form for p in m.proposed)] if f]))
+    ids = list(dict.fromkeys([f for f in [m.award_form, *(row.award_form for row in r.pub.proposed_rows(m))] if f]))
     return [views.Link(r.catalog.award_forms[f].model.name, urls.award_form(f)) for f in ids]
 
 
@@ -59,10 +59,10 @@ def build(r: Renderer) -> None:
         proposals = pub.proposed_rows(m)
         several = len(forms) > 1
         rows = [{"row": views.recipient_row(pub, row),
-                 "form": views.Link(c.award_forms[p.award_form or m.award_form].model.name,
-                                    urls.award_form(p.award_form or m.award_form)) if several else None,
+                 "form": views.Link(c.award_forms[row.award_form].model.name, urls.award_form(row.award_form))
+                 if several else None,
                  "decided": decided.get(row.number)}
-                for row, p in zip(proposals, m.proposed)]
+                for row in proposals]
         period = (f"{m.working_days} ngày làm việc, từ {long_date(m.opens)} đến hết {long_date(closes)}"
                   if m.working_days else f"Từ {long_date(m.opens)} đến hết {long_date(closes)}")
         view = {"title": m.title, "forms": forms, "several": several, "authority": authority,

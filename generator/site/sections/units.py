@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from generator.site import urls, views
 from generator.site.labels import short_date
 from generator.site.renderer import LIST_LIMIT, Renderer
@@ -40,7 +42,10 @@ def build(r: Renderer) -> None:
         t = c.counts.of_unit(u.id)
         return {"unit": {"name": u.name, "locality": u.locality or "", "remote": u.remote_area,
                          "valid_from": short_date(u.valid_from), "valid_to": short_date(u.valid_to),
-                         "successor": link(u.successor), "parent": link(u.parent),
+                         "successors": [link(s) for s in dict.fromkeys(u.successors)],
+                         "split": len(set(u.successors)) > 1,
+                         "ended_on": short_date(u.valid_to + dt.timedelta(days=1)) if u.valid_to else "",
+                         "parent": link(u.parent),
                          "predecessors": [link(p) for p in c.predecessors.get(u.id, [])],
                          "children": [link(ch) for ch in c.children.get(u.id, [])]},
                 "awards": [views.award_row(pub, a) for a in awards[:LIST_LIMIT]],
