@@ -208,3 +208,18 @@ def test_a_units_trail_goes_through_the_units_above_it(sample_pages):
     assert html.crumbs[:2] == [("Trang chủ", to(urls.HOME)), ("Đơn vị", to(urls.UNITS))]
     assert html.crumbs[-1] == (parent.name, to(unit(parent.id)))
     assert html.current == [child.name]
+
+
+def test_yearly_statistics_have_a_trail_and_a_pager_the_overall_page_neither(sample_pages):
+    stats = {p.url: p for p in sample_pages if p.template == "statistics.html"}
+    overall = _parse(stats.pop(urls.statistics("tat-ca")).html)
+    assert "Đường dẫn" not in overall.navs and overall.pager == [] and overall.breadcrumb_ld() == []
+    years = sorted(int(u.strip("/").split("/")[-1]) for u in stats)
+    assert len(years) >= 2
+    for year in years:
+        url = urls.statistics(str(year))
+        html, to = _parse(stats[url].html), urls.linker(url)
+        assert html.crumbs == [("Trang chủ", to(urls.HOME)), ("Thống kê", to(urls.STATISTICS))]
+        assert html.current == [f"Năm {year}"] and len(html.breadcrumb_ld()) == 1
+        rels = [rel for rel, _, _ in html.pager]
+        assert rels == (["prev"] if year != years[0] else []) + (["next"] if year != years[-1] else []), year
