@@ -124,6 +124,44 @@ def test_mobile_layout_does_not_overflow(browser, server):
     context.close()
 
 
+CRUMB_PAGES = ["quyet-dinh/2024/1876-qd-ubnd/", "quyet-dinh/2024/", "don-vi/truong-thpt-hoa-an/",
+               "thong-ke/danh-sach/2024/hinh-thuc-giay-khen-chu-tich-ubnd-huyen/",
+               "thong-ke/bao-cao/2025-0602/", "nguoi/hoang-van-t/"]
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_breadcrumbs_and_year_pager_fit_phone_and_desktop(browser, server, width):
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=width < 500)
+    pg = context.new_page()
+    for path in CRUMB_PAGES:
+        pg.goto(server + path)
+        assert pg.url == server + path  # the page itself, not a redirect
+        overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} overflows by {overflow}px"
+        items = pg.locator('nav[aria-label="Đường dẫn"] li')
+        boxes = [items.nth(i).bounding_box() for i in range(items.count())]
+        assert len(boxes) >= 3 and all(b["x"] >= 0 and b["x"] + b["width"] <= width for b in boxes), (path, boxes)
+        assert pg.locator('nav[aria-label="Đường dẫn"] [aria-current="page"]').count() == 1
+        for i in range(items.count() - 1):
+            link = items.nth(i).locator("a").bounding_box()
+            assert link["height"] >= 24, (path, i, link)  # WCAG 2.5.8 target size
+        # the trail comes before the heading
+        assert boxes[-1]["y"] < pg.locator("h1").bounding_box()["y"], path
+    pg.goto(server + "quyet-dinh/2024/")
+    previous, following = pg.locator('a[rel="prev"]'), pg.locator('a[rel="next"]')
+    assert previous.inner_text() == "← Năm trước (2023)" and following.inner_text() == "Năm sau (2025) →"
+    for link in (previous, following):
+        box = link.bounding_box()
+        assert box["height"] >= 44 and box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    following.click()
+    pg.wait_for_url("**/quyet-dinh/2025/")
+    assert pg.locator("h1").inner_text() == "Quyết định khen thưởng năm 2025"
+    OUTPUT.mkdir(exist_ok=True)
+    pg.goto(server + "quyet-dinh/2024/1876-qd-ubnd/")
+    pg.screenshot(path=str(OUTPUT / f"breadcrumbs-{width}.png"))
+    context.close()
+
+
 def search(page, text):
     """Type a query and wait until the announced status is about it."""
     page.fill("#bv-q", text)
@@ -234,7 +272,8 @@ def test_journalist_cites_a_profile_and_finds_its_data(browser, server):
 
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
-AXE_PAGES = ["", "tim-kiem/?q=nguyen+van", "quyet-dinh/", "quyet-dinh/2024/1876-qd-ubnd/", "quyet-dinh/2024/1990-qd-ubnd/",
+AXE_PAGES = ["", "tim-kiem/?q=nguyen+van", "quyet-dinh/", "quyet-dinh/2024/", "quyet-dinh/2024/1876-qd-ubnd/",
+             "nguoi/hoang-van-t/", "quyet-dinh/2024/1990-qd-ubnd/",
              "guong-dien-hinh/", "guong-dien-hinh/tran-van-k/", "don-vi/", "don-vi/so-nn-ptnt/", "hinh-thuc-khen-thuong/",
              "thong-ke/", "thong-ke/2024/", "thong-ke/bao-cao/2024-ubnd-tinh-hoa-an-0603/", "khen-thuong-bi-huy/",
              "ve-du-lieu/", "gioi-thieu/", "cho-bao-chi/", "lay-y-kien/",

@@ -118,7 +118,7 @@ def test_a_template_failing_at_run_time_is_a_template_problem(tmp_path):
     template.write_text(template.read_text("utf-8") + "{{ rows.no_such_method() }}\n", "utf-8")
     result = run_cli("build", "--config", str(project / "mkdocs.yml"), cwd=project)
     assert result.returncode == 1, result.stderr
-    assert "site_templates/year.html:5: lỗi khi tạo trang từ mẫu:" in result.stderr
+    assert "site_templates/year.html:7: lỗi khi tạo trang từ mẫu:" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -134,7 +134,8 @@ def test_numeric_cells_and_totals_carry_figures(sample_site):
 def test_catalog_figures_equal_an_independent_recount(figures):
     """Recount from the raw records, without the catalog's code, for every scope of counts.py: a line counts
     unless its decision or the line itself was annulled; rewards outside the Law's forms are counted apart;
-    a partial list adds what it declares beyond the named lines (not to units)."""
+    a partial list adds what it declares beyond the named lines (not to units or people); a withdrawn line is
+    nobody's award."""
     catalog, expected = figures
     recount: dict[str, int] = Counter()
     decisions_seen = defaultdict(set)
@@ -146,7 +147,9 @@ def test_catalog_figures_equal_an_independent_recount(figures):
         for scope in scopes:
             decisions_seen[scope].add((d.id, d.revoked))
         for r in m.recipients:
-            for scope in scopes + ([f"unit.{r.unit}"] if r.unit else []):
+            person = r.person or r.profile  # a person's awards: their lines not withdrawn
+            own = ([f"unit.{r.unit}"] if r.unit else []) + ([f"person.{person}"] if person and not r.withdrawn else [])
+            for scope in scopes + own:
                 recount[f"{scope}.rows"] += 1
                 recount[f"{scope}.declared"] += 1
                 recount[f"{scope}.rows.{r.kind.value}"] += 1
@@ -158,8 +161,8 @@ def test_catalog_figures_equal_an_independent_recount(figures):
                 else:
                     recount[f"{scope}.awards"] += 1
                     recount[f"{scope}.awards.{r.kind.value}"] += 1
-            if r.unit:
-                decisions_seen[f"unit.{r.unit}"].add((d.id, d.revoked))
+            for scope in own:
+                decisions_seen[scope].add((d.id, d.revoked))
         if m.declared:
             named = Counter(r.kind.value for r in m.recipients)
             stated = {k: getattr(m.declared, k) if getattr(m.declared, k) is not None else named[k] for k in kinds}
@@ -180,7 +183,7 @@ def test_catalog_figures_equal_an_independent_recount(figures):
         recount[f"{scope}.decisions"] = sum(1 for _, revoked in seen if not revoked)
         recount[f"{scope}.decisions_revoked"] = sum(1 for _, revoked in seen if revoked)
     for key, value in expected.items():
-        if key.startswith(("all.", "year.", "form.", "authority.", "decision.", "unit.")):
+        if key.startswith(("all.", "year.", "form.", "authority.", "decision.", "unit.", "person.")):
             assert value == recount[key], f"{key}: catalog {value}, recount {recount[key]}"
     # statistics: every breakdown value summed equals the scope's total, per year and overall
     in_force = expected["all.awards"]

@@ -110,9 +110,12 @@ def test_text_cannot_break_out_of_the_json_ld_script(tmp_path):
         dom = _Dom()
         dom.feed((project / "site" / rel).read_text("utf-8"))
         assert dom.footer, rel
-        ld = [s for s in dom.scripts if s["type"] == "application/ld+json"]
-        assert len(ld) == 1 and "<" not in ld[0]["text"] and evil in json.dumps(json.loads(ld[0]["text"]),
-                                                                                 ensure_ascii=False)
+        ld = [s for s in dom.scripts if s["type"] == "application/ld+json"]  # breadcrumbs, then the record
+        assert len(ld) == 2 and all("<" not in s["text"] for s in ld)
+        assert [json.loads(s["text"])["@type"] for s in ld][0] == "BreadcrumbList"
+        assert evil in json.dumps(json.loads(ld[1]["text"]), ensure_ascii=False)
+        if rel.startswith("guong-dien-hinh/"):  # the profile's name is the breadcrumbs' last level
+            assert evil in json.loads(ld[0]["text"])["itemListElement"][-1]["name"]
 
 
 def test_csv_cells_that_would_be_formulas_are_neutralised(tmp_path):

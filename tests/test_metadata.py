@@ -15,9 +15,12 @@ SITE = "https://bangvang-hoa-an.example/"
 
 
 def json_ld(page_html: str) -> dict:
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', page_html, re.S)
-    assert match, "no JSON-LD"
-    return json.loads(match.group(1))
+    """The page's record (its one JSON-LD block besides the breadcrumbs' BreadcrumbList)."""
+    blocks = [json.loads(text) for text in
+              re.findall(r'<script type="application/ld\+json">(.*?)</script>', page_html, re.S)]
+    records = [b for b in blocks if b["@type"] != "BreadcrumbList"]
+    assert len(records) == 1 and len(blocks) == 2, blocks
+    return records[0]
 
 
 def test_feed_is_valid_atom_with_stable_ids(sample_site):

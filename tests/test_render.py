@@ -22,6 +22,9 @@ PAGES = {
     "unit-merged": urls.unit("don-vi-cu"),
     "award-form": urls.award_form("bang-khen-cap-tinh"),
     "decisions-index": urls.DECISIONS,
+    "year": urls.year(2024),
+    "person": urls.person("nguyen-van-a"),
+    "people-index": urls.PEOPLE,
 }
 
 
@@ -98,7 +101,8 @@ def test_every_record_has_a_page(tree):
     pages, site = rendered(tree)
     expected = {urls.HOME, urls.DECISIONS, urls.AWARD_FORMS, urls.UNITS, urls.PROFILES, urls.ABOUT_DATA,
                 urls.year(2024), urls.decision(2024, "12-qd-ubnd"), urls.decision(2024, "13-qd-ubnd"),
-                urls.profile("nguyen-van-a"), urls.unit("truong-a"), urls.unit("don-vi-cu"), urls.unit("don-vi-moi")}
+                urls.profile("nguyen-van-a"), urls.unit("truong-a"), urls.unit("don-vi-cu"), urls.unit("don-vi-moi"),
+                urls.PEOPLE, urls.person("nguyen-van-a")}
     assert expected <= set(pages)
     form_pages = {u for u in pages if u.startswith(urls.AWARD_FORMS) and u != urls.AWARD_FORMS}
     assert form_pages == {urls.award_form(form.model.id) for form in outcome_forms(tree)}

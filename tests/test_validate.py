@@ -406,3 +406,51 @@ def test_consultation_is_valid_and_its_references_are_checked(tree):
         "data/consultations/dot-1.yaml:16: không có quyết định «2024/99-qd-ubnd» — ghi mã dạng năm/tên-tệp của quyết "
         "định, ví dụ 2026/893-qd-ctn",
     ]
+
+
+# --- people across decisions (person ids) -------------------------------------------------------------
+
+B_LEADER = "    category: leader_other\n"
+B_IN_13 = '  - kind: individual\n    name: "Trần Thị B"\n    unit: truong-a\n    category: leader_other\n'
+
+
+def link_tran_thi_b(tree, person="tran-thi-b-truong-a"):
+    """Trần Thị B's lines in both fixture decisions, tied by one person id."""
+    tree.replace(DECISION, B_LEADER, B_LEADER + f"    person: {person}\n")
+    tree.write(REVOKED, tree.read(REVOKED) + B_IN_13 + f"    person: {person}\n")
+
+
+def test_a_person_id_on_two_decisions_is_valid(tree):
+    link_tran_thi_b(tree)
+    assert tree.problems() == []
+
+
+def test_an_ill_formed_person_id(tree):
+    link_tran_thi_b(tree, person='"Trần Thị B"')
+    assert tree.problems() == [
+        f"{SHOWN}:29: mã «Trần Thị B» ở «recipients[1].person» không hợp lệ — mã chỉ gồm chữ thường không dấu, số và "
+        "dấu gạch ngang, ví dụ «tran-thi-b»",
+        "data/decisions/2024/13-qd-ubnd.yaml:22: mã «Trần Thị B» ở «recipients[1].person» không hợp lệ — mã chỉ gồm "
+        "chữ thường không dấu, số và dấu gạch ngang, ví dụ «tran-thi-b»"]
+
+
+def test_a_person_id_of_a_profile_must_keep_the_profiles_kind(tree):
+    """A profile's slug is its person's id: a line linking it names the same kind of recipient as the profile."""
+    tree.replace(REVOKED, "  - kind: individual\n    name: \"Nguyễn Văn A\"\n    unit: don-vi-cu\n    category: direct_worker\n",
+                 "  - kind: household\n    name: \"Hộ ông Nguyễn Văn A\"\n    unit: don-vi-cu\n")
+    assert tree.problems() == [
+        "data/decisions/2024/13-qd-ubnd.yaml:16: «Hộ ông Nguyễn Văn A» (đối tượng «household») mang mã người "
+        "«nguyen-van-a», nhưng mã này đã dùng cho đối tượng «individual» ở data/profiles/nguyen-van-a.yaml:2 — một mã "
+        "người chỉ dùng cho một cá nhân, một tập thể hoặc một hộ gia đình; sửa mã người hoặc loại đối tượng (kind)"]
+
+
+def test_a_proposed_person_names_a_known_person(tree):
+    link_tran_thi_b(tree)
+    proposal = CONSULTATION.replace("    category: direct_worker\n", "    category: direct_worker\n    person: tran-thi-b-truong-a\n")
+    tree.write("consultations/dot-1.yaml", proposal)
+    assert tree.problems() == []
+    tree.write("consultations/dot-1.yaml", proposal.replace("person: tran-thi-b-truong-a", "person: tran-thi-b"))
+    assert tree.problems() == [
+        "data/consultations/dot-1.yaml:15: mã người «tran-thi-b» không nối tới khen thưởng nào khác — mã người phải "
+        "có ở ít nhất hai quyết định, hoặc là tên tệp một hồ sơ gương điển hình; kiểm tra chính tả, hoặc xóa dòng "
+        "person nếu người này chưa được khen thưởng ở quyết định nào khác; có phải «tran-thi-b-truong-a»?"]

@@ -15,9 +15,12 @@ recipient kind — to the totals and kind counts of its year, form and authority
 and the pages say how many of a total are unnamed. A corrected decision counts like any decision in force.
 This rule is written for readers on the page "Về dữ liệu".
 
+A **person** (``person`` id, or the profile a line links to) is counted over the lines tied to them that are not
+withdrawn: a withdrawn line is tied to no one, so no count can tell whose it was.
+
 Every figure has a stable key (``all.awards``, ``year.2024.decisions``, ``form.<id>.awards_revoked``,
-``unit.<id>.awards``, ``decision.<year/slug>.rows`` …): pages show figures by key, so a test can check
-that every number on every page is the catalog's number for the same thing.
+``unit.<id>.awards``, ``decision.<year/slug>.rows``, ``person.<id>.decisions`` …): pages show figures by key,
+so a test can check that every number on every page is the catalog's number for the same thing.
 """
 
 from __future__ import annotations
@@ -137,6 +140,7 @@ class Counts:
     authority: dict[str, Tally] = field(default_factory=dict)
     unit: dict[str, Tally] = field(default_factory=dict)
     decision: dict[str, Tally] = field(default_factory=dict)
+    person: dict[str, Tally] = field(default_factory=dict)
     profiles: int = 0  # published profiles (set by the gate's view of profiles)
 
     def of_year(self, year: int) -> Tally:
@@ -151,10 +155,13 @@ class Counts:
     def of_decision(self, decision_id: str) -> Tally:
         return self.decision.get(decision_id) or Tally()
 
+    def of_person(self, person_id: str) -> Tally:
+        return self.person.get(person_id) or Tally()
+
     def figures(self) -> dict[str, int]:
         """Every figure by key, for pages and for the consistency test."""
         out = self.all.figures("all")
-        for name in ("year", "form", "authority", "unit", "decision"):
+        for name in ("year", "form", "authority", "unit", "decision", "person"):
             for key, tally in getattr(self, name).items():
                 out.update(tally.figures(f"{name}.{key}"))
         return out
@@ -171,6 +178,7 @@ def count_all(decisions: list[DecisionEntry], registries: dict[str, list[str]] |
     form: dict[str, Tally] = defaultdict(Tally, {i: Tally() for i in registries.get("form", ())})
     authority: dict[str, Tally] = defaultdict(Tally, {i: Tally() for i in registries.get("authority", ())})
     unit: dict[str, Tally] = defaultdict(Tally, {i: Tally() for i in registries.get("unit", ())})
+    person: dict[str, Tally] = defaultdict(Tally)
     for decision in decisions:
         d = decision.model
         reward = d.award_form in reward_forms
@@ -181,10 +189,16 @@ def count_all(decisions: list[DecisionEntry], registries: dict[str, list[str]] |
         counts.decision[decision.id] = Tally()
         _add(counts.decision[decision.id], decision, lines, reward, seen, unnamed=True)
         by_unit: dict[str, list[int]] = defaultdict(list)
+        by_person: dict[str, list[int]] = defaultdict(list)
         for i, r in enumerate(d.recipients):
             if r.unit:
                 by_unit[r.unit].append(i)
+            if r.person_key and r.withdrawn is None:
+                by_person[r.person_key].append(i)
         for unit_id, unit_lines in by_unit.items():
             _add(unit[unit_id], decision, unit_lines, reward, seen)
+        for person_id, person_lines in by_person.items():
+            _add(person[person_id], decision, person_lines, reward, seen)
     counts.year, counts.form, counts.authority, counts.unit = dict(year), dict(form), dict(authority), dict(unit)
+    counts.person = dict(person)
     return counts

@@ -7,7 +7,9 @@ per-decision and bulk CSV/JSON, feed, JSON-LD, sitemap, report forms) reads peop
 * **withdrawal** (``withdrawn:`` on a recipient or profile, a take-down under the Law on Personal
   Data Protection 91/2025/QH15): the line keeps its number and the award, but loses the name and
   every detail, and its anchor id becomes neutral (``da-go-<STT>``) so that no name-derived
-  identifier remains; a withdrawn profile has no page, no URL and no link at all;
+  identifier remains; a withdrawn profile has no page, no URL and no link at all; a withdrawn line is
+  tied to no person (it never appears on a person's page, nor links to one), and the person of a
+  withdrawn profile has no page;
 * **hidden fields** (``hide_fields`` in mkdocs.yml): chosen recipient fields are published nowhere,
   and lists that would expose them per person (e.g. a list of the women awarded when gender is
   hidden, or a unit's member list when unit is hidden) are not published.
@@ -65,8 +67,23 @@ class Row:
     minor: bool = False
     revocation: Revocation | None = None  # this line's own annulment (a whole decision's is on the decision)
     reward_item: str | None = None
-    reward_value_vnd: int | None = None
-    award_form: str | None = None  # a consultation's proposed form for this line, when the notice has several  # a child: the achievement is not published (PDP Law 91/2025 Art. 24(2))
+    reward_value_vnd: int | None = None  # a child: the achievement is not published (PDP Law 91/2025 Art. 24(2))
+    person: str | None = None  # id of the person's page, when this line's person has one
+    award_form: str | None = None  # a consultation's proposed form for this line, when the notice has several
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone (an individual, collective or household) whose awards are shown together on a page of their own:
+    the lines tied by a person id or a profile — never by name — that may be published. A person has a page when
+    their published lines are in two decisions or more, or when they have a published profile."""
+
+    id: str
+    name: str  # the profile's name, else the name on the latest published line
+    other_names: tuple[str, ...]  # other spellings on the published lines, latest first
+    kind: RecipientKind
+    profile: ProfileEntry | None
+    awards: tuple[Award, ...]  # oldest first; withdrawn lines are left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +126,8 @@ class Publication:
             cash_vnd=None if "cash_vnd" in hidden else r.cash_vnd,
             profile=r.profile if r.profile in self._published_profiles else None,
             withdrawn=None, revoked=revoked, minor=r.minor, revocation=r.revoked,
-            reward_item=r.reward_item, reward_value_vnd=None if "cash_vnd" in hidden else r.reward_value_vnd)
+            reward_item=r.reward_item, reward_value_vnd=None if "cash_vnd" in hidden else r.reward_value_vnd,
+            person=r.person_key if r.person_key in self._people else None)
 
     def rows(self, decision: DecisionEntry) -> list[Row]:
         """Every line of ``decision`` as it may be published, in the decision's order."""
@@ -172,6 +190,53 @@ class Publication:
     def withdrawn_profiles(self) -> list[ProfileEntry]:
         """Withdrawn profiles: their URLs (derived from the name) are retracted, not redirected."""
         return [p for p in self.catalog.profiles.values() if p.model.withdrawn]
+
+    # --- people -----------------------------------------------------------------------------
+
+    @cached_property
+    def _people(self) -> dict[str, Person]:
+        c = self.catalog
+        out: dict[str, Person] = {}
+        for key in sorted(set(c.awards_by_person) | set(self._published_profiles)):
+            raw_profile = c.profiles.get(key)
+            if raw_profile is not None and raw_profile.model.withdrawn:
+                continue  # a withdrawn person has no page
+            awards = tuple(a for a in c.awards_by_person.get(key, ()) if a.recipient.withdrawn is None)
+            profile = self._published_profiles.get(key)
+            if profile is None and len({a.decision.id for a in awards}) < 2:
+                continue
+            names = list(dict.fromkeys(a.recipient.name for a in reversed(awards)))
+            name = profile.model.name if profile else names[0]
+            kind = profile.model.kind if profile else awards[-1].recipient.kind
+            out[key] = Person(key, name, tuple(n for n in names if n != name), kind, profile, awards)
+        return out
+
+    def person(self, person_id: str) -> Person | None:
+        """The person if they have a page; ``None`` otherwise (one award only, withdrawn, or no such id)."""
+        return self._people.get(person_id)
+
+    def people(self) -> list[Person]:
+        """Everyone with a page, by name."""
+        return sorted(self._people.values(), key=lambda p: (sort_key(p.name), p.id))
+
+    def person_awards(self, person_id: str) -> list[ShownAward]:
+        """A person's published awards, oldest first (a life's timeline)."""
+        person = self._people.get(person_id)
+        return self.shown(list(person.awards)) if person else []
+
+    def retracted_people(self) -> list[str]:
+        """Person ids without a page because of a withdrawal (their profile, or one of their lines): an id may be
+        derived from the name, so its address is retracted rather than redirected."""
+        c = self.catalog
+        out = []
+        for key in sorted(set(c.awards_by_person) | set(c.profiles)):
+            if key in self._people:
+                continue
+            raw_profile = c.profiles.get(key)
+            if (raw_profile is not None and raw_profile.model.withdrawn) or any(
+                    a.recipient.withdrawn for a in c.awards_by_person.get(key, ())):
+                out.append(key)
+        return out
 
     # --- figures ----------------------------------------------------------------------------
 

@@ -1,9 +1,10 @@
-"""Stage 3 — catalog: valid records → indexes and derived views (by year, form, unit, profile).
+"""Stage 3 — catalog: valid records → indexes and derived views (by year, form, unit, profile, person).
 
 Everything here is computed from the records and nothing is stored twice: a profile's awards
-are the recipients of decisions that link to it; a unit's history follows ``successors`` links both ways.
-What counts (and every total) is decided in ``counts.py``; what may be shown about a person in
-``gate.py``. Output stages read people only through the gate.
+are the recipients of decisions that link to it, a person's the lines carrying their person id
+(``Recipient.person_key``); a unit's history follows ``successors`` links both ways. What counts (and
+every total) is decided in ``counts.py``; what may be shown about a person in ``gate.py``. Output stages
+read people only through the gate.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class Catalog:
     by_form: dict[str, list[DecisionEntry]]
     awards_by_unit: dict[str, list[Award]]  # newest first
     awards_by_profile: dict[str, list[Award]]  # oldest first (a life's timeline)
+    awards_by_person: dict[str, list[Award]]  # by person id (``person``, else ``profile``), oldest first
     predecessors: dict[str, list[str]]  # unit id → units that passed to it (merged into it or split among others)
     children: dict[str, list[str]]  # unit id → units under it
     counts: Counts = field(default_factory=Counts)
@@ -144,6 +146,7 @@ def build_catalog(records: Records) -> Catalog:
     by_form: dict[str, list[DecisionEntry]] = defaultdict(list)
     awards_by_unit: dict[str, list[Award]] = defaultdict(list)
     awards_by_profile: dict[str, list[Award]] = defaultdict(list)
+    awards_by_person: dict[str, list[Award]] = defaultdict(list)
     reward_forms = frozenset(f.model.id for f in records.award_forms.values() if is_reward(f.model))
     for decision in decisions:
         by_year[decision.year].append(decision)
@@ -155,6 +158,8 @@ def build_catalog(records: Records) -> Catalog:
                 awards_by_unit[recipient.unit].append(award)
             if recipient.profile:
                 awards_by_profile[recipient.profile].append(award)
+            if recipient.person_key:
+                awards_by_person[recipient.person_key].append(award)
     predecessors: dict[str, list[str]] = defaultdict(list)
     children: dict[str, list[str]] = defaultdict(list)
     for unit in sorted(records.units.values(), key=lambda u: sort_key(u.model.name)):
@@ -162,7 +167,7 @@ def build_catalog(records: Records) -> Catalog:
             predecessors[successor].append(unit.model.id)
         if unit.model.parent:
             children[unit.model.parent].append(unit.model.id)
-    for awards in awards_by_profile.values():
+    for awards in (*awards_by_profile.values(), *awards_by_person.values()):
         awards.sort(key=lambda a: (a.decision.model.date, a.decision.slug))
     catalog = Catalog(
         records=records,
@@ -171,6 +176,7 @@ def build_catalog(records: Records) -> Catalog:
         by_form=dict(by_form),
         awards_by_unit=dict(awards_by_unit),
         awards_by_profile=dict(awards_by_profile),
+        awards_by_person=dict(awards_by_person),
         predecessors=dict(predecessors),
         children=dict(children),
         counts=count_all(decisions, {"unit": list(records.units), "form": list(records.award_forms),

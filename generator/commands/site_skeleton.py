@@ -42,7 +42,8 @@ CONFIG_HEADER = """\
 # site_url: địa chỉ công khai của trang; liên kết chuẩn (canonical) và sitemap.xml dùng địa chỉ này.
 # plugins → bangvang: data_dir (thư mục dữ liệu), license (giấy phép dữ liệu mở), history_url (lịch sử
 #   của mỗi bản ghi trong kho git), hide_fields (trường không công bố: position, unit, achievement,
-#   cash_vnd, gender, category).
+#   cash_vnd, gender, category), feedback (nơi nhận «Báo sai sót» và «Đề cử / góp ý»: url là mailto: và địa chỉ
+#   thư của cơ quan, hoặc https://… trang issues của kho dữ liệu; to là tên nơi nhận; url trống thì không hiện nút).
 # Mẫu trang và giao diện là của Bảng Vàng đã cài, nên không có templates_dir và theme.custom_dir ở đây.
 # Muốn tự sửa mẫu trang: chép thư mục site_templates/ của Bảng Vàng vào đây, rồi ghi
 #   templates_dir: site_templates (trong plugins → bangvang) và custom_dir: site_templates/theme (trong theme).
@@ -60,6 +61,8 @@ def site_config(name: str, description: str, site_url: str, copyright_: str) -> 
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("bangvang"), dict):
             plugin["bangvang"].pop("templates_dir", None)
+            if "feedback" in plugin["bangvang"]:  # the sample's mailbox is fictional: the new site sets its own
+                plugin["bangvang"]["feedback"] = {"url": "", "to": ""}
     if isinstance(config.get("watch"), list):
         config["watch"] = [path for path in config["watch"] if not str(path).startswith(bundled.TEMPLATES)]
     body = yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)

@@ -122,6 +122,7 @@ class DecisionSpec:
     households: list[str] = field(default_factory=list)
     movement: str | None = None
     profiles: list[tuple[str, RecipientSpec]] = field(default_factory=list)
+    people: list[RecipientSpec] = field(default_factory=list)  # lines tied to other decisions by a person id
     extra: str = ""
     file_name: str | None = None
     attachment: bool = False
@@ -168,6 +169,22 @@ def profile_recipients() -> dict[str, RecipientSpec]:
     }
 
 
+def person_line(person: str, date: str, award_form: str, **changes) -> RecipientSpec:
+    """A line of one of the sample's people (tied across decisions by ``person:``), as it was on ``date``."""
+    base = {
+        # a teacher whose position changes between her awards: Giấy khen of the district, CSTĐ cơ sở, Bằng khen
+        "luu-thi-kim-oanh": RecipientSpec("individual", "Lưu Thị Kim Oanh", "Giáo viên", "truong-thcs-tan-phu",
+                                          category="direct_worker", gender="female"),
+        # a doctor whose second award was annulled by a later decision (2215/QĐ-SYT, written by hand below)
+        "tran-quoc-viet": RecipientSpec("individual", "Trần Quốc Việt", "Bác sĩ", "trung-tam-y-te-tan-phu",
+                                        category="direct_worker", gender="male"),
+        # a household recognised as a Gia đình văn hóa two years running
+        "ho-ba-chau-thi-my": RecipientSpec("household", "Hộ bà Châu Thị Mỹ", unit="ap-con-moi"),
+    }[person]
+    values = {**base.__dict__, "person": person, "cash_vnd": cash_for(award_form, base.kind, date), **changes}
+    return RecipientSpec(**values)
+
+
 def decision_specs() -> list[DecisionSpec]:
     """About 40 decisions spanning 2023–2026, a realistic mix of forms, levels and authorities."""
     specs: list[DecisionSpec] = []
@@ -180,7 +197,12 @@ def decision_specs() -> list[DecisionSpec]:
                                   f"Đã có thành tích xuất sắc trong công tác năm {year - 1}", PROVINCE_SIGNER,
                                   BASIS,
                                   groups=[("office", 4), ("health", 3), ("school", 3)],
-                                  collectives=[("Phòng Tổ chức cán bộ, Sở Y tế", "so-y-te", False)]))
+                                  collectives=[("Phòng Tổ chức cán bộ, Sở Y tế", "so-y-te", False)],
+                                  people=[person_line("luu-thi-kim-oanh", f"{y}-01-{15 + year % 5:02d}",
+                                                      "bang-khen-cap-tinh", position="Tổ trưởng chuyên môn",
+                                                      achievement="Đổi mới phương pháp dạy học, có học sinh đạt "
+                                                                  "giải cấp tỉnh hai năm liền")]
+                                  if year == 2025 else []))
         if year <= 2025:
             specs.append(DecisionSpec(f"{860 + year % 10}/QĐ-UBND", f"{y}-05-{10 + year % 7:02d}", "ubnd-tinh-hoa-an",
                                       "bang-khen-cap-tinh", "thematic",
@@ -225,11 +247,20 @@ def decision_specs() -> list[DecisionSpec]:
                                   "Về việc tặng Giấy khen của Giám đốc Sở Y tế",
                                   "Đã có thành tích xuất sắc trong công tác chăm sóc sức khỏe nhân dân", DEPT_HEALTH_SIGNER,
                                   BASIS, groups=[("health", 12)],
-                                  profiles=[("tran-van-k", None)] if year == 2023 else []))
+                                  profiles=[("tran-van-k", None)] if year == 2023 else [],
+                                  people=[person_line("tran-quoc-viet", f"{y}-12-{10 + year % 10:02d}",
+                                                      "giay-khen-giam-doc-so",
+                                                      achievement="Có sáng kiến cải tiến quy trình cấp cứu được "
+                                                                  "áp dụng tại đơn vị")]
+                                  if year == 2023 else []))
         specs.append(DecisionSpec(f"{1600 + year % 10 * 5}/QĐ-SGDĐT", f"{y}-08-{10 + year % 10:02d}", "so-gddt-hoa-an",
                                   "chien-si-thi-dua-co-so", "regular", "Về việc công nhận danh hiệu Chiến sĩ thi đua cơ sở",
                                   f"Đạt tiêu chuẩn danh hiệu Chiến sĩ thi đua cơ sở năm học {year - 1}-{year}",
-                                  DEPT_EDU_SIGNER, BASIS, groups=[("school", 11)]))
+                                  DEPT_EDU_SIGNER, BASIS, groups=[("school", 11)],
+                                  people=[person_line("luu-thi-kim-oanh", f"{y}-08-{10 + year % 10:02d}",
+                                                      "chien-si-thi-dua-co-so", position="Tổ trưởng chuyên môn",
+                                                      achievement="Hoàn thành xuất sắc nhiệm vụ năm học 2023-2024")]
+                                  if year == 2024 else []))
         if year <= 2025:
             specs.append(DecisionSpec(f"{200 + year % 10 * 4}/QĐ-SYT", f"{y}-01-{20 + year % 5:02d}", "so-y-te-hoa-an",
                                       "lao-dong-tien-tien", "regular", "Về việc công nhận danh hiệu Lao động tiên tiến",
@@ -264,6 +295,9 @@ def decision_specs() -> list[DecisionSpec]:
                                   # a cooperative dissolved at the end of 2024, without successor
                                   + ([("Hợp tác xã Dịch vụ nghề cá Cồn Mới", "htx-dich-vu-nghe-ca-con-moi", True)]
                                      if year <= 2024 else []),
+                                  people=[person_line("luu-thi-kim-oanh", day, "giay-khen-chu-tich-ubnd-huyen",
+                                                      achievement="Có học sinh đạt giải cấp tỉnh năm học 2022-2023")]
+                                  if year == 2023 else [],
                                   file_name=f"{2100 + year % 10}-qd-ubnd-huyen-tan-phu"))
     for year, day in ((2025, "2025-12-22"), (2026, "2026-04-28")):
         specs.append(DecisionSpec(f"{85 + year % 10}/QĐ-UBND", day, "ubnd-xa-tan-phu",
@@ -281,6 +315,7 @@ def decision_specs() -> list[DecisionSpec]:
                                   households=[f"Hộ ông {person_name(random.Random(year * 7 + i), 'male')}" for i in range(9)]
                                   + [f"Hộ bà {person_name(random.Random(year * 11 + i), 'female')}" for i in range(5)],
                                   profiles=[("ho-dang-van-s", None)] if year == 2024 else [],
+                                  people=[person_line("ho-ba-chau-thi-my", day, "gia-dinh-van-hoa")],
                                   file_name=f"{64 + year % 10}-qd-ubnd-xa-dong-hai"))
     # Ad hoc awards for bravery: the border guard profile
     specs.append(DecisionSpec("1876/QĐ-UBND", "2024-09-16", "ubnd-tinh-hoa-an", "bang-khen-cap-tinh", "ad_hoc",
@@ -329,6 +364,7 @@ def decision_yaml(spec: DecisionSpec, rng: random.Random) -> tuple[str, list[Rec
     known = profile_recipients()
     for slug, _ in spec.profiles:
         recipients.append(known[slug])
+    recipients += spec.people
     for group, count in spec.groups:
         for _ in range(count):
             position, category, _w = rng.choices(STAFF[group], [w for *_x, w in STAFF[group]])[0]
@@ -554,6 +590,7 @@ recipients:
     gender: male
     achievement: "Hoàn thành xuất sắc nhiệm vụ; đề tài cấp cơ sở được nghiệm thu"
     cash_vnd: {cash_for("chien-si-thi-dua-co-so", "individual", "2024-12-20")}
+    person: tran-quoc-viet
     revoked:
       decision_number: "145/QĐ-SYT"
       date: 2025-04-08

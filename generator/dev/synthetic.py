@@ -104,15 +104,16 @@ class RecipientSpec:
     profile: str | None = None
     enterprise: bool = False
     minor: bool = False
+    person: str | None = None
 
 
 def recipient_yaml(r: RecipientSpec) -> str:
     lines = [f"  - kind: {r.kind}", f"    name: {q(r.name)}"]
-    for key in ("position", "unit", "unit_text", "category", "gender", "achievement", "cash_vnd", "profile"):
+    for key in ("position", "unit", "unit_text", "category", "gender", "achievement", "cash_vnd", "profile", "person"):
         value = getattr(r, key)
         if value is None:
             continue
-        if key in ("unit", "category", "gender", "profile"):
+        if key in ("unit", "category", "gender", "profile", "person"):
             lines.append(f"    {key}: {value}")
         elif key == "cash_vnd":
             lines.append(f"    {key}: {value}")

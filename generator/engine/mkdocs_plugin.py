@@ -12,6 +12,7 @@ import html
 import json
 import logging
 import os
+import re
 from functools import partial
 from pathlib import Path
 
@@ -25,11 +26,19 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator import pipeline
 from generator.catalog.gate import HIDEABLE_FIELDS
 from generator.engine import bundled, dev_preview, theme_css, writer
+from generator.records.hygiene import visible
 from generator.site import urls
 from generator.site.outputs import Page, RenderedSite, SiteOptions, UnreadableSource
 
 # Under the engine's own logger tree ("mkdocs" or "properdocs"), so that its --strict counts our warnings.
 log = logging.getLogger(f"{BasePlugin.__module__.split('.')[0]}.plugins.bangvang")
+
+
+class FeedbackConfig(Config):
+    """Where readers report a mistake («Báo sai sót») and comment on a consultation («Đề cử / góp ý»)."""
+
+    url = c.Type(str, default="")  # mailto:<the office's address>, or http(s):// of the repository's issue tracker
+    to = c.Type(str, default="")  # who receives it, as shown beside the link
 
 
 class BangVangConfig(Config):
@@ -40,6 +49,7 @@ class BangVangConfig(Config):
     trim_theme_css = c.Type(bool, default=True)  # drop Material CSS rules no page can use (engine/theme_css.py)
     history_url = c.Type(str, default="")  # e.g. https://github.com/org/repo/commits/main/
     hide_fields = c.ListOfItems(c.Choice(HIDEABLE_FIELDS), default=[])  # recipient fields not published
+    feedback = c.SubConfig(FeedbackConfig)  # no url: no link is shown
 
 
 def is_web_url(value: str) -> bool:
@@ -53,6 +63,37 @@ def _web_url(value: str, setting: str) -> str:
     return value
 
 
+# One address, nothing after it: the page's subject and body are added to it (no ?cc=, ?bcc= from a setting).
+_MAILTO = re.compile(r"mailto:[A-Za-z0-9.!$'*+/=_~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+", re.IGNORECASE)
+
+
+def feedback_url(value: str) -> str:
+    """``plugins.bangvang.feedback.url`` as accepted: empty (no link), ``mailto:`` one address, or an http(s)
+    address with a host name and no spaces or ``#…``. Raises PluginError naming the setting."""
+    from urllib.parse import urlsplit
+
+    text = value.strip()
+    if not text:
+        return ""
+    setting = "plugins.bangvang.feedback.url"
+    if text.lower().startswith("mailto:"):
+        if not _MAILTO.fullmatch(text):
+            raise PluginError(f"mkdocs.yml: {setting} «{visible(text)}» phải là mailto: và một địa chỉ thư, ví dụ "
+                              "mailto:thiduakhenthuong@tinh.gov.vn (không thêm ?subject=…: trang tự điền)")
+        return "mailto:" + text[len("mailto:"):]
+    if not is_web_url(text):
+        raise PluginError(f"mkdocs.yml: {setting} «{visible(text)}» phải là địa chỉ mailto: hoặc http:// hoặc https://")
+    try:
+        host = urlsplit(text).hostname
+    except ValueError:
+        host = None
+    if not host or "#" in text or any(ch.isspace() or not ch.isprintable() for ch in text):
+        raise PluginError(f"mkdocs.yml: {setting} «{visible(text)}» không đúng dạng địa chỉ web (có tên miền, "
+                          "không có khoảng trắng hay «#…»), ví dụ https://github.com/to-chuc/bangvang/issues/new")
+    return text
+
+
 def site_options(config, plugin_config: BangVangConfig) -> SiteOptions:
     """The core's settings, read from mkdocs.yml; every URL setting must be http(s)."""
     site_url = _web_url(config.site_url or "", "site_url")
@@ -63,7 +104,9 @@ def site_options(config, plugin_config: BangVangConfig) -> SiteOptions:
     return SiteOptions(site_name=name.unescape() if isinstance(name, Markup) else str(name), site_url=site_url if site_url.endswith("/") or not site_url
                        else site_url + "/", license=license_,
                        history_url=_web_url(plugin_config.history_url, "plugins.bangvang.history_url"),
-                       hidden_fields=frozenset(plugin_config.hide_fields))
+                       hidden_fields=frozenset(plugin_config.hide_fields),
+                       feedback_url=feedback_url(plugin_config.feedback.url),
+                       feedback_to=plugin_config.feedback.to.strip())
 
 
 class BangVangPlugin(BasePlugin[BangVangConfig]):

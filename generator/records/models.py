@@ -429,6 +429,13 @@ class Recipient(Record):
     reward_value_vnd: Annotated[StrictInt, Field(ge=0)] | None = F(
         "Giá trị hiện vật, công trình (đồng)", "Số nguyên, không dấu chấm.", default=None)
     profile: Id | None = F("Hồ sơ gương điển hình", "Tên tệp (không đuôi) trong data/profiles/.", default=None)
+    person: Id | None = F(
+        "Mã người",
+        "Nối các khen thưởng của cùng một người, tập thể hoặc hộ gia đình ở nhiều quyết định: ghi cùng một mã ở mỗi "
+        "dòng, ví dụ luu-thi-kim-oanh (thêm tên đơn vị hoặc một số khi đã có người trùng tên). Người có khen thưởng ở "
+        "từ hai quyết định trở lên có trang riêng. Dòng đã ghi profile thì mã người là tên tệp hồ sơ, không cần ghi "
+        "thêm. Không bao giờ nối theo tên.",
+        default=None)
     revoked: Revocation | None = F(
         "Khen thưởng của người này đã bị hủy bỏ",
         "Khi một quyết định sau hủy bỏ khen thưởng của một người trong danh sách (Luật Điều 93): dòng vẫn được công "
@@ -440,6 +447,11 @@ class Recipient(Record):
         "cần sự đồng ý của trẻ và cha mẹ).", default=False)
     withdrawn: Withdrawal | None = F(
         "Đã gỡ khỏi công bố", "Tên, chức vụ, thành tích không còn hiển thị; dòng và quyết định vẫn giữ.", default=None)
+
+    @property
+    def person_key(self) -> str | None:
+        """The person this line belongs to: its ``person`` id, else the slug of the profile it links to."""
+        return self.person or self.profile
 
 
 class Decision(Record):

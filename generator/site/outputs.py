@@ -88,6 +88,8 @@ class SiteOptions:
     history_url: str = ""  # e.g. https://github.com/org/repo/commits/main/ — the file path is appended
     hidden_fields: frozenset = frozenset()  # recipient fields not published (catalog.gate.HIDEABLE_FIELDS)
     history: dict = field(default_factory=dict)  # record path → records.history.FileDates (git), if known
+    feedback_url: str = ""  # mailto:<address> or http(s):// of an issue tracker; empty: no «Báo sai sót» link
+    feedback_to: str = ""  # who receives reports, as shown beside the link
 
 
 @dataclass

@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.catalog.gate import Publication
-from generator.site import urls, views
+from generator.site import structured_data, urls, views
 from generator.site.labels import long_date
 from generator.site.outputs import OutputFile, Page, RenderedSite, SiteOptions
 
@@ -39,6 +39,16 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+
+
+def breadcrumbs(site_url: str, trail: list[tuple[str, str] | str], current: str, url: str) -> views.Breadcrumbs:
+    """Breadcrumbs of the page at ``url``: Trang chủ, then ``trail`` ((name, site path) pairs, or a key of
+    ``views.CRUMB_SECTIONS``), then ``current`` (the page itself, not linked). The JSON-LD names each level by
+    its absolute address (root-relative when the site has no ``site_url``)."""
+    levels = [("Trang chủ", urls.HOME)] + [views.CRUMB_SECTIONS[t] if isinstance(t, str) else t for t in trail]
+    base = site_url or "/"
+    return views.Breadcrumbs([views.Link(name, path) for name, path in levels], current, structured_data.as_script(
+        structured_data.breadcrumb_ld(base, levels + [(current, url)])))
 
 
 class Renderer:
@@ -70,6 +80,18 @@ class Renderer:
                                                f"{permanent}#{views.ROW_ANCHOR}", status),
                 "permanent_url": permanent, "source_path": path, "changed": long_date(changed) if changed else "",
                 "history": self.options.history_url + path if self.options.history_url and history else ""}
+
+    def breadcrumbs(self, trail: list[tuple[str, str] | str], current: str, url: str) -> views.Breadcrumbs:
+        """Breadcrumbs of the page at ``url`` (see ``breadcrumbs``)."""
+        return breadcrumbs(self.options.site_url, trail, current, url)
+
+    def feedback(self, action: str, subject: str, url: str, target: str = "") -> views.Feedback | None:
+        """«Báo sai sót» / «Đề cử / góp ý» about the page at ``url``: to ``target`` (a record's own mailbox) when
+        given, else to the site's ``feedback`` setting; ``None`` when neither is set."""
+        options = self.options
+        if target:
+            return views.feedback(action, subject, self.permanent_url(url), f"mailto:{target}", target)
+        return views.feedback(action, subject, self.permanent_url(url), options.feedback_url, options.feedback_to)
 
     def page(self, url: str, template: str, title: str, description: str = "",
              context: Callable[[], dict] | None = None, image: str = "", origin: str = "", **values) -> None:

@@ -1,4 +1,4 @@
-"""schema.org JSON-LD for decision and profile pages, so search engines and tools can read them."""
+"""schema.org JSON-LD for decision, profile and person pages, so search engines and tools can read them."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 from markupsafe import Markup
 
-from generator.catalog.gate import Publication
+from generator.catalog.gate import Person, Publication
 from generator.records.entries import DecisionEntry, ProfileEntry
 from generator.records.models import RecipientKind
 from generator.site import urls
@@ -64,3 +64,24 @@ def profile_ld(pub: Publication, profile: ProfileEntry, site_url: str) -> dict:
     if unit and p.kind is RecipientKind.individual:
         data["affiliation"] = {"@type": "Organization", "name": unit.model.name}
     return data
+
+
+def person_ld(pub: Publication, person: Person, site_url: str) -> dict:
+    """A person's page: who (a Person, or an Organization for a collective or household) and the awards in force."""
+    catalog = pub.catalog
+    awards = [f"{catalog.award_forms[a.decision.model.award_form].model.name} ({a.decision.year})"
+              for a in pub.person_awards(person.id) if not a.row.revoked]
+    data = {"@context": "https://schema.org",
+            "@type": "Person" if person.kind is RecipientKind.individual else "Organization",
+            "name": person.name, "url": site_url + urls.person(person.id), "award": awards}
+    if person.profile:
+        data["subjectOf"] = {"@type": "WebPage", "name": f"Gương điển hình: {person.profile.model.name}",
+                             "url": site_url + urls.profile(person.profile.slug)}
+    return data
+
+
+def breadcrumb_ld(site_url: str, trail: list[tuple[str, str]]) -> dict:
+    """schema.org BreadcrumbList of ``trail`` — (name, site path) pairs from the home page to the page itself."""
+    return {"@context": "https://schema.org", "@type": "BreadcrumbList",
+            "itemListElement": [{"@type": "ListItem", "position": i, "name": name, "item": site_url + path}
+                                for i, (name, path) in enumerate(trail, 1)]}

@@ -11,6 +11,7 @@ DECISIONS = "quyet-dinh/"
 AWARD_FORMS = "hinh-thuc-khen-thuong/"
 UNITS = "don-vi/"
 PROFILES = "guong-dien-hinh/"
+PEOPLE = "nguoi/"  # people (collectives, households) whose awards in several decisions are shown together
 ABOUT_DATA = "ve-du-lieu/"
 SEARCH = "tim-kiem/"
 STATISTICS = "thong-ke/"
@@ -28,7 +29,8 @@ FEED = "cap-nhat.atom"
 
 # The main sections, as offered where a reader is lost (the 404 page).
 MAIN_SECTIONS = [("Trang chủ", HOME), ("Tìm kiếm", SEARCH), ("Quyết định khen thưởng theo năm", DECISIONS),
-                 ("Gương điển hình tiên tiến", PROFILES), ("Đơn vị, địa phương", UNITS),
+                 ("Gương điển hình tiên tiến", PROFILES), ("Người được khen thưởng nhiều lần", PEOPLE),
+                 ("Đơn vị, địa phương", UNITS),
                  ("Hình thức khen thưởng", AWARD_FORMS), ("Thống kê", STATISTICS),
                  ("Lấy ý kiến nhân dân", CONSULTATIONS), ("Về dữ liệu và tải dữ liệu", ABOUT_DATA)]
 
@@ -122,6 +124,11 @@ def unit(unit_id: str) -> str:
 
 def profile(slug: str) -> str:
     return f"{PROFILES}{slug}/"
+
+
+def person(person_id: str) -> str:
+    """A person's page: every award tied to them by their person id (or profile), in one place."""
+    return f"{PEOPLE}{person_id}/"
 
 
 def photo(slug: str, suffix: str) -> str:

@@ -9,11 +9,12 @@ Links are site paths (see ``urls.py``); templates turn them into relative links 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
 from generator.catalog.counts import Tally
-from generator.catalog.gate import Publication, Row, ShownAward
+from generator.catalog.gate import Person, Publication, Row, ShownAward
 from generator.catalog.statistics import Share
 from generator.records.entries import DecisionEntry, ProfileEntry
 from generator.records.models import RecipientKind
@@ -61,6 +62,85 @@ def citation(subject: str, source: str, site_name: str, url: str, status: str = 
     "<subject> (<status>). <source>. <site>. <permanent URL>" — the reader's browser appends the date of access."""
     head = f"{subject} ({status})" if status else subject
     return ". ".join(part for part in (head, source, site_name, url) if part)
+
+
+@dataclass(frozen=True)
+class Breadcrumbs:
+    """Where a record page sits: «Trang chủ › Quyết định › Năm 2024 › Quyết định số …», as HTML and as schema.org
+    BreadcrumbList JSON-LD (``ld``)."""
+
+    links: list[Link]  # every level above the page, each linked
+    current: str  # the page itself
+    ld: Markup
+
+
+# The sections as a breadcrumb names them: short, for a phone's width.
+CRUMB_SECTIONS = {"decisions": ("Quyết định", urls.DECISIONS), "forms": ("Hình thức khen thưởng", urls.AWARD_FORMS),
+                  "units": ("Đơn vị", urls.UNITS), "profiles": ("Gương điển hình", urls.PROFILES),
+                  "people": ("Người được khen nhiều lần", urls.PEOPLE),
+                  "consultations": ("Lấy ý kiến nhân dân", urls.CONSULTATIONS), "statistics": ("Thống kê", urls.STATISTICS)}
+
+
+@dataclass(frozen=True)
+class Pager:
+    """The previous and next year of a list by year (older before, newer after)."""
+
+    previous: Link | None
+    next: Link | None
+
+
+def pager(years: list, current, to_link) -> Pager | None:
+    """The years around ``current`` in ``years`` (any order); ``to_link(year)`` makes each one's Link."""
+    ordered = sorted(years)
+    if current not in ordered or len(ordered) < 2:
+        return None
+    at = ordered.index(current)
+    return Pager(to_link(ordered[at - 1]) if at > 0 else None,
+                 to_link(ordered[at + 1]) if at + 1 < len(ordered) else None)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """«Báo sai sót» or «Đề cử / góp ý»: a link to the office's mailbox (a prefilled subject naming the page and its
+    permanent address) or to the repository's issue tracker (a prefilled title), and a note on where it goes."""
+
+    text: str
+    href: str
+    note: str
+
+
+# The body of a report, prefilled: what the office needs to check it, and what not to send.
+_FEEDBACK_BODY = ("Trang: {url}\n\n{ask}\n\n\nNguồn đối chiếu (nếu có):\n\n"
+                  "(Xin đừng gửi số định danh, số điện thoại, địa chỉ nhà của người khác.)\n")
+_FEEDBACK_ASK = {"Báo sai sót": "Thông tin sai (dòng nào, thông tin nào, đúng ra là gì):",
+                 "Đề cử / góp ý": "Ý kiến, đề cử của tôi:"}
+
+
+def feedback(action: str, subject: str, permanent_url: str, target: str, to: str = "") -> Feedback | None:
+    """The link of ``action`` about the page ``subject`` at ``permanent_url``, sent to ``target`` (``mailto:`` one
+    address, or an http(s) issue tracker, as checked by the engine's configuration); ``None`` without a target.
+    Every value is percent-encoded into the address here; templates escape the address for its attribute."""
+    if not target:
+        return None
+    title = f"{action}: {subject} ({permanent_url})"
+    body = _FEEDBACK_BODY.format(url=permanent_url, ask=_FEEDBACK_ASK.get(action, "Nội dung:"))
+    who = f" tới {to}" if to else ""
+    if target.lower().startswith("mailto:"):
+        address = quote(target[len("mailto:"):], safe="@._+-")  # a record's «?bcc=…» stays part of the address
+        crlf = body.replace("\n", "\r\n")  # RFC 6068: line breaks in a mailto body are CRLF
+        href = f"mailto:{address}?subject={quote(title, safe='')}&body={quote(crlf, safe='')}"
+        return Feedback(action, href, f"Mở thư điện tử gửi{who}, tiêu đề ghi sẵn tên và địa chỉ trang này.")
+    joiner = "&" if "?" in target else "?"
+    path = urlsplit(target).path.rstrip("/")
+    if path.endswith("/-/issues/new"):  # GitLab
+        href = f"{target}{joiner}issue%5Btitle%5D={quote(title, safe='')}&issue%5Bdescription%5D={quote(body, safe='')}"
+    elif path.endswith("/issues/new"):  # GitHub, Gitea, Forgejo
+        href = f"{target}{joiner}title={quote(title, safe='')}&body={quote(body, safe='')}"
+    else:
+        href = target
+    note = (f"Gửi{who} qua trang góp ý công khai: mọi người đều đọc được; "
+            "ghi rõ địa chỉ trang này và đừng ghi thông tin riêng của ai.")
+    return Feedback(action, href, note)
 
 
 def decision_label(decision: DecisionEntry) -> str:
@@ -117,6 +197,17 @@ class RecipientRow:
     cite: str = ""  # who, as a citation names them: "Nguyễn Văn A, Giáo viên, Trường Tiểu học A"
     revocation: str = ""  # this line's own annulment: "Hủy bỏ bởi Quyết định số …, ngày …. Lý do: …"
     revocation_link: Link | None = None  # the revoking decision, when published here
+    person: Link | None = None  # the page of every award of this line's person, when they have one
+
+
+# How a line's person is named in "every award of this …" (a person, a collective, a household).
+_THIS_ONE = {RecipientKind.individual: "người này", RecipientKind.collective: "tập thể này",
+             RecipientKind.household: "hộ này"}
+
+
+def person_link(row: Row) -> Link | None:
+    """The link from a line to its person's page: «Mọi khen thưởng của người này»."""
+    return Link(f"Mọi khen thưởng của {_THIS_ONE[row.kind]}", urls.person(row.person)) if row.person else None
 
 
 def _unit_link(pub: Publication, row: Row) -> Link:
@@ -169,6 +260,7 @@ def recipient_row(pub: Publication, row: Row) -> RecipientRow:
         cite=", ".join(part for part in (row.name, row.position, unit.text) if part),
         revocation=revocation,
         revocation_link=revocation_link,
+        person=person_link(row),
     )
 
 
@@ -183,7 +275,7 @@ class AwardRow:
     date: str
     sort_date: str  # ISO, for sorting a list in the browser
     year: int
-    name: str
+    name: Link  # to the person's page, when they have one
     position: str
     award_form: Link
     decision: Link
@@ -197,7 +289,7 @@ def award_row(pub: Publication, award: ShownAward) -> AwardRow:
         date=decision_short_date(decision.model),
         sort_date=decision.model.date.isoformat(),
         year=decision.year,
-        name="(đã gỡ khỏi công bố)" if row.withdrawn else row.name,
+        name=Link("(đã gỡ khỏi công bố)") if row.withdrawn else Link(row.name, urls.person(row.person) if row.person else ""),
         position=row.position or "",
         award_form=Link(form.name, urls.award_form(form.id)),
         decision=Link(decision_number(decision.model.number), urls.recipient_link(decision.year, decision.slug,
@@ -354,6 +446,7 @@ class ProfileView:
     tags: list[str]
     sources: list[dict]
     awards: list[AwardRow] = field(default_factory=list)
+    person: Link | None = None  # the person's page: every award in one place
 
 
 def profile_view(pub: Publication, profile: ProfileEntry) -> ProfileView:
@@ -369,5 +462,80 @@ def profile_view(pub: Publication, profile: ProfileEntry) -> ProfileView:
         sources=[{"title": s.title, "url": s.url, "publisher": s.publisher or "", "date": short_date(s.date)}
                  for s in p.sources],
         awards=[award_row(pub, a) for a in pub.profile_awards(profile.slug)],
+        person=Link(f"Mọi khen thưởng của {p.name}", urls.person(profile.slug)) if pub.person(profile.slug) else None,
+    )
+
+
+@dataclass(frozen=True)
+class PersonAward:
+    """One award on a person's page: when, what, by which decision (its line), and who they were then."""
+
+    date: str
+    award_form: Link
+    decision: Link  # the line in its decision
+    authority: str
+    name: str  # as written on that line, when it differs from the person's name; else empty
+    position: str
+    unit: Link
+    status: str  # "Đã hủy bỏ" when the decision or the line was annulled
+    revocation: str
+    revocation_link: Link | None
+
+
+@dataclass(frozen=True)
+class PersonView:
+    name: str
+    kind: str
+    person_id: str
+    other_names: list[str]
+    latest: str  # position and unit on the latest line: "Tổ trưởng chuyên môn, Trường THCS Tân Phú"
+    profile: Link | None
+    awards: list[PersonAward]
+    decisions: Markup  # figures of the catalog (counts.py, scope person): decisions naming them (one line each)
+    total: Markup
+    revoked: Markup
+    rewards: Markup
+    years: str  # "2023–2025"
+    why: Markup  # why these awards are one person's: the id or profile their lines share — never the name
+
+
+def person_view(pub: Publication, person: Person) -> PersonView:
+    c = pub.catalog
+    awards = []
+    for shown in pub.person_awards(person.id):
+        decision, row = shown.decision, shown.row
+        form = c.award_forms[decision.model.award_form].model
+        authority = c.authorities[decision.model.authority].model
+        revocation, revocation_link = line_revocation(pub, row)
+        awards.append(PersonAward(
+            date=decision_short_date(decision.model),
+            award_form=Link(form.name, urls.award_form(form.id)),
+            decision=Link(decision_label(decision), urls.recipient_link(decision.year, decision.slug,
+                                                                        row.recipient_id)),
+            authority=authority.short_name or authority.name, name=row.name if row.name != person.name else "",
+            position=row.position or "",
+            unit=_unit_link(pub, row), status="Đã hủy bỏ" if row.revoked else "",
+            revocation=revocation or (revocation_text(decision) if decision.revoked else ""),
+            revocation_link=revocation_link))
+    standing = [a for a in awards if not a.status]
+    last = (standing or awards)[-1] if awards else None
+    t = c.counts.of_person(person.id)
+    key = f"person.{person.id}"
+    years = sorted({a.decision.year for a in person.awards})
+    return PersonView(
+        name=person.name, kind=label(person.kind), person_id=person.id, other_names=list(person.other_names),
+        latest=", ".join(part for part in (last.position, last.unit.text) if part) if last else "",
+        profile=Link(f"Gương điển hình: {person.profile.model.name}", urls.profile(person.profile.slug))
+        if person.profile else None,
+        awards=awards,
+        decisions=figure(f"{key}.rows", t.rows),
+        total=figure(f"{key}.awards", t.awards),
+        revoked=figure(f"{key}.awards_revoked", t.awards_revoked) if t.awards_revoked else Markup(""),
+        rewards=figure(f"{key}.rewards", t.rewards) if t.rewards else Markup(""),
+        years=(f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])) if years else "",
+        why=Markup("Các khen thưởng trên được gộp vì các dòng của quyết định cùng liên kết tới hồ sơ gương điển hình "
+                   "<code>{}</code>, không phải vì trùng tên.").format(person.id) if person.profile else
+        Markup("Các khen thưởng trên được gộp vì các dòng của quyết định ghi cùng mã người <code>{}</code>, không "
+               "phải vì trùng tên.").format(person.id),
     )
 

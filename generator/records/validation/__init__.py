@@ -19,6 +19,7 @@ from generator.records.validation.decisions import (
     compact,
     validate_decision_schema,
 )
+from generator.records.validation.people import People, check_people, collect_people
 from generator.records.validation.profiles import check_profiles, validate_profile
 from generator.records.validation.registries import (
     check_registry_references,
@@ -51,14 +52,17 @@ def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]
     for doc in loaded.of_kind("profiles"):
         compact(doc)
     numbers: dict[tuple, DecisionEntry] = {}
+    people = People()
     for doc in loaded.decisions():
         entry = validate_decision_schema(doc, loaded, problems)
         if entry:
             records.decisions.append(entry)
             check_decision(entry, records, loaded, today, problems, numbers)
+            collect_people(entry, records, problems, people)
         compact(doc)
+    check_people(people, records, problems)
     check_caps(records, problems)
-    validate_consultations(loaded, records, today, problems)
+    validate_consultations(loaded, records, today, problems, people.known(records))
     records.decisions.sort(key=lambda d: (d.year, d.slug))
     return records, sorted_problems(problems)
 

@@ -11,6 +11,7 @@ from generator.records.entries import Located, Records
 from generator.records.load import LoadedData
 from generator.records.models import Consultation
 from generator.records.problems import Problem, Severity
+from generator.records.validation.people import check_proposed_person
 from generator.records.validation.personal_data import check_record
 from generator.records.validation.schema import parse, placeholders, ref_problem
 from generator.text import slugify
@@ -33,7 +34,9 @@ def _check_period(entry: Located, records: Records, problems: list[Problem]) -> 
             Severity.WARNING))
 
 
-def validate_consultations(loaded: LoadedData, records: Records, today: dt.date, problems: list[Problem]) -> None:
+def validate_consultations(loaded: LoadedData, records: Records, today: dt.date, problems: list[Problem],
+                           people: set[str] | None = None) -> None:
+    """``people``: the person ids a proposed person may name (``People.known``)."""
     decision_ids = {d.id for d in records.decisions}
     for doc in loaded.of_kind("consultations"):
         stem = PurePosixPath(doc.path).stem
@@ -73,6 +76,7 @@ def validate_consultations(loaded: LoadedData, records: Records, today: dt.date,
                                          "allowed": ", ".join(k.value for k in own.model.recipient_kinds)}))
             if r.unit and r.unit not in records.units:
                 problems.append(ref_problem(entry, ("proposed", index, "unit"), "unknown_unit", r.unit, records.units))
+            check_proposed_person(entry, index, r, people or set(records.profiles), problems)
         office = [parsed.contact.email] if parsed.contact.email else []  # the office's own mailbox may be named
         check_record(entry, problems, list(parsed.pii_allow) + office)
         records.consultations[stem] = entry

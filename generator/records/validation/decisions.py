@@ -77,7 +77,7 @@ def _recipient_ids(recipients: list[Recipient], doc: SourceDoc, problems: list[P
 # --- cross-references and policy ----------------------------------------------------------------
 
 
-_KEPT_LINES = (("number",), ("award_form",), ())
+_KEPT_LINES = (("number",), ("award_form",), ("kind",), ())  # kind: a profile's, cited by people.py
 
 
 def compact(doc: SourceDoc) -> None:

@@ -1,8 +1,8 @@
 """One module per section of the site, each with ``build(renderer)``; ``SECTIONS`` in output order."""
 
 from generator.site.sections import (
-    about_data, assets, award_forms, changes, consultations, decisions, feed, home, legal, messages_guide, profiles, revoked, search,
-    statistics, units,
+    about_data, assets, award_forms, changes, consultations, decisions, feed, home, legal, messages_guide, people,
+    profiles, revoked, search, statistics, units,
 )
 
 SECTIONS = (
@@ -17,6 +17,7 @@ SECTIONS = (
     messages_guide.build,
     units.build,
     profiles.build,
+    people.build,
     statistics.build,
     revoked.build,
     changes.build,

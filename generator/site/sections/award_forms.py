@@ -91,4 +91,5 @@ def build(r: Renderer) -> None:
                    "more": more_link(len(decisions), f"{urls.SEARCH}?hinh-thuc={f.id}", "quyết định"),
                    "recipients": views.figure(f"form.{f.id}.awards", t.awards),
                    "revoked": views.figure(f"form.{f.id}.awards_revoked", t.awards_revoked)
-                   if t.awards_revoked else ""})
+                   if t.awards_revoked else "",
+                   "crumbs": r.breadcrumbs(["forms"], f.name, urls.award_form(f.id))})

@@ -75,7 +75,8 @@ def build(r: Renderer) -> None:
                 "print": views.Link("Bản in niêm yết (A4, có mã QR)", urls.print_view_of(url))}
         items.append(view)
         r.page(url, "consultation.html", m.title, f"{m.title}. Hạn góp ý {long_date(closes)}.", origin=entry.path,
-               k=view)
+               k=view, report=r.feedback("Đề cử / góp ý", m.title, url, target=m.contact.email or ""),
+               crumbs=r.breadcrumbs(["consultations"], m.title, url))
         r.file(OutputFile(f"{urls.print_view_of(url)}index.html", produce=lambda out, view=view, url=url: out.write(
             print_list(r, url, authority=view["authority"], heading="DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
                        subtitle=f"{view['title']} — {', '.join(f.text for f in view['forms'])}", notice="",

@@ -28,7 +28,9 @@ def build(r: Renderer) -> None:
         r.page(urls.year(year), "year.html", f"Quyết định khen thưởng năm {year}",
                f"{len(decisions)} quyết định khen thưởng năm {year}.",
                context=lambda year=year, decisions=decisions: {
-                   "year": year, "rows": [views.decision_row(pub, d) for d in decisions]})
+                   "year": year, "rows": [views.decision_row(pub, d) for d in decisions],
+                   "crumbs": r.breadcrumbs(["decisions"], f"Năm {year}", urls.year(year)),
+                   "pager": views.pager(list(c.by_year), year, lambda y: views.Link(str(y), urls.year(y)))})
     for decision in c.decisions:
         _decision(r, decision)
 
@@ -50,7 +52,10 @@ def _decision(r: Renderer, decision: DecisionEntry) -> None:
                "downloads": [views.Link("JSON", json_file), views.Link("CSV (Excel)", csv_file)],
                "permanent_url": r.permanent_url(url),
                "cite": r.provenance(decision.path, url, f"{heading}: {title}", f"{authority}, {when}",
-                                    history=pub.history_allowed(decision), status=views.revocation_text(decision))})
+                                    history=pub.history_allowed(decision), status=views.revocation_text(decision)),
+               "report": r.feedback("Báo sai sót", heading, url),
+               "crumbs": r.breadcrumbs(["decisions", (f"Năm {decision.year}", urls.year(decision.year))], heading,
+                                       url)})
     r.file(OutputFile(json_file, produce=lambda out: out.write(exports.decision_json(pub, decision, r.options.site_url)),
                       origin=decision.path))
     r.file(OutputFile(csv_file, produce=lambda out: exports.write_csv(

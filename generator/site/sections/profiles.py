@@ -27,7 +27,9 @@ def build(r: Renderer) -> None:
                context=lambda profile=profile, url=url: {
                    "p": views.profile_view(pub, profile),
                    "ld": structured_data.as_script(structured_data.profile_ld(pub, profile, r.options.site_url)),
-                   "cite": r.provenance(profile.path, url, f"Gương điển hình: {profile.model.name}")})
+                   "cite": r.provenance(profile.path, url, f"Gương điển hình: {profile.model.name}"),
+                   "report": r.feedback("Báo sai sót", f"Gương điển hình {profile.model.name}", url),
+                   "crumbs": r.breadcrumbs(["profiles"], profile.model.name, url)})
         if profile.model.photo:
             rel = profile.model.photo.path
             r.file(OutputFile(views.photo_path(profile), produce=lambda out, rel=rel: out.write(

@@ -25,8 +25,8 @@ _VALUE_LABELS = {
 
 
 def build(r: Renderer) -> None:
-    report_links = _reports(r)
     everything = statistics.all_stats(r.catalog)
+    report_links = _reports(r, {s.slug for s in everything})
     breaches = cap_breaches(r.catalog.records)
     for s in everything:
         _scope(r, s, everything, breaches, report_links)
@@ -35,6 +35,8 @@ def build(r: Renderer) -> None:
 def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, report_links) -> None:
     c, pub = r.catalog, r.pub
     base = urls.statistics(s.slug)
+    overall = s.slug == "tat-ca"
+    scope = ["statistics"] if overall else ["statistics", (f"Năm {s.slug}", base)]
     breakdowns = []
     for b in s.breakdowns:
         rows = []
@@ -54,7 +56,9 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
                          "bar": round(100 * b.count(value) / largest) if largest else 0})
             if listed_here:
                 r.page(list_url, "statistics_list.html", f"{b.title}: {name} — {s.label}",
-                       f"{len(awards)} lượt khen thưởng.", context=lambda awards=awards, number=number: {
+                       f"{len(awards)} lượt khen thưởng.", context=lambda awards=awards, number=number, list_url=list_url,
+                       current=f"{b.title}: {name}": {
+                           "crumbs": r.breadcrumbs(scope, current, list_url),
                            "rows": [views.award_row(pub, a) for a in pub.shown(awards[:LIST_LIMIT])],
                            "total": number, "back": base,
                            "more": more_link(len(awards), exports.RECIPIENTS + ".csv", "lượt khen thưởng")})
@@ -72,14 +76,18 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
               "top_units": [{"unit": views.Link(c.units[u].model.name, urls.unit(u)),
                              "count": views.figure(f"stats.{s.slug}.unit.{u}", n)} for u, n in s.top_units]},
            counted=s.total > 0, years=years, current=base,
+           crumbs=None if overall else r.breadcrumbs(["statistics"], f"Năm {s.slug}", base),
+           pager=None if overall else views.pager([int(y.slug) for y in everything if y.slug != "tat-ca"], int(s.slug),
+                                                  lambda y: views.Link(str(y), urls.statistics(str(y)))),
            breaches=[f"{c.units[b.unit].model.name if b.unit in c.units else b.unit}, năm {b.year}: "
                      f"{b.count} «{c.award_forms[b.form].model.name}» trên {b.base} «{c.award_forms[b.of].model.name}» "
                      f"(tối đa {b.percent:g} %)" for b in breaches if s.slug in ("tat-ca", str(b.year))],
            reports=[link for year, link in report_links if s.slug in ("tat-ca", str(year))])
 
 
-def _reports(r: Renderer) -> list[tuple[int, views.Link]]:
-    """Every official report form the records fill: a page (a printable table) and its CSV each."""
+def _reports(r: Renderer, years: set[str]) -> list[tuple[int, views.Link]]:
+    """Every official report form the records fill: a page (a printable table) and its CSV each. ``years``: the
+    years with a statistics page (a report's breadcrumbs go through it)."""
     c = r.catalog
     links = []
     for report in reports.all_reports(c):
@@ -103,7 +111,10 @@ def _reports(r: Renderer) -> list[tuple[int, views.Link]]:
               **({} if line.heading else {f"cot_{i + 1}": v for i, v in enumerate(line.values)})}
              for line in report.lines], columns)))
         title = f"Biểu {form.code} — {reporter} — năm {report.year}"
+        trail = ["statistics"] + ([(f"Năm {report.year}", urls.statistics(str(report.year)))]
+                                  if str(report.year) in years else [])
         r.page(page_url, "report.html", title, f"{form.title}, {reporter}, năm {report.year}.",
+               crumbs=r.breadcrumbs(trail, title, page_url),
                form={"code": form.code, "title": form.title, "circular": form.circular, "note": form.note or "",
                      "unit": layout.unit or ""},
                reporter=reporter, year=report.year, headers=headers, split=any(sub for _, sub in headers),

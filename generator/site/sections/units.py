@@ -28,6 +28,15 @@ def build(r: Renderer) -> None:
     def link(unit_id: str | None) -> views.Link | None:
         return views.Link(c.units[unit_id].model.name, urls.unit(unit_id)) if unit_id in c.units else None
 
+    def parents(u) -> list[tuple[str, str]]:
+        """The units above ``u``, the highest first (a registry loop is cut where it closes)."""
+        chain, seen, parent = [], {u.id}, u.parent
+        while parent in c.units and parent not in seen:
+            seen.add(parent)
+            chain.append((c.units[parent].model.name, urls.unit(parent)))
+            parent = c.units[parent].model.parent
+        return chain[::-1]
+
     def unit_context(u) -> dict:
         awards = pub.unit_awards(u.id)
         t = c.counts.of_unit(u.id)
@@ -43,7 +52,8 @@ def build(r: Renderer) -> None:
                 "listed": pub.unit_lists_published,
                 "total": views.figure(f"unit.{u.id}.awards", t.awards),
                 "revoked": views.figure(f"unit.{u.id}.awards_revoked", t.awards_revoked) if t.awards_revoked else "",
-                "more": more_link(len(awards), f"{urls.SEARCH}?don-vi={u.id}", "lượt khen thưởng")}
+                "more": more_link(len(awards), f"{urls.SEARCH}?don-vi={u.id}", "lượt khen thưởng"),
+                "crumbs": r.breadcrumbs(["units", *parents(u)], u.name, urls.unit(u.id))}
 
     for unit in c.units.values():
         u = unit.model
