@@ -77,11 +77,13 @@ PAGE_EDITS: tuple[tuple[str, str, str], ...] = (
      "    Tỉnh Hòa An, các cơ quan, đơn vị và mọi người có tên trên trang này đều **hư cấu**, dùng để minh họa.\n"
      "    Tên người được viết theo kiểu «Nguyễn Văn A» để không ai nhầm với người thật.\n\n", ""),
     ("cach-doc-quyet-dinh.md", "| ỦY BAN NHÂN DÂN TỈNH HÒA AN |", "| ỦY BAN NHÂN DÂN TỈNH … |"),
-    ("huong-dan-dang-quyet-dinh.md", "và máy đã chạy `make site` một lần (xem README)",
-     "và máy đã cài Bảng Vàng (xem README.md của trang)"),
+    ("huong-dan-dang-quyet-dinh.md", "và thư mục dự án (bản sao kho dữ liệu của cơ quan) trên máy.",
+     "và thư mục dự án (bản sao kho dữ liệu của cơ quan) trên máy, đặt cạnh thư mục `bangvang` (chương trình).\n"
+     "Xem README.md của trang."),
     ("huong-dan-dang-quyet-dinh.md", "--authority ubnd-tinh-hoa-an", "--authority ubnd-tinh"),
-    ("huong-dan-dang-quyet-dinh.md", "make serve                        # mở",
-     "python -m generator serve         # mở"),
+    ("huong-dan-dang-quyet-dinh.md", "| `bangvang.bat` |", "| `..\\bangvang\\bangvang.bat` |"),
+    ("huong-dan-dang-quyet-dinh.md", "trên Windows thay `./bangvang` bằng `bangvang.bat`",
+     "trên Windows thay `./bangvang` bằng `..\\bangvang\\bangvang.bat`"),
     ("huong-dan-dang-quyet-dinh.md", "\n![Trang quyết định sau khi đăng](huong-dan/trang-quyet-dinh.png)\n", ""),
     ("huong-dan-dang-quyet-dinh.md",
      "bảng tin của cơ quan:\n\n![Bản in niêm yết có mã QR](huong-dan/ban-in-niem-yet.png)\n",
@@ -89,6 +91,10 @@ PAGE_EDITS: tuple[tuple[str, str, str], ...] = (
     ("huong-dan-dang-quyet-dinh.md", "trong thư mục `ci-templates/`)", "trong thư mục `ci-templates/` của Bảng Vàng)"),
     ("huong-dan-dang-quyet-dinh.md",
      "\nĐể máy tự kiểm tra trước mỗi lần commit: `pip install pre-commit && pre-commit install`.\n", ""),
+)
+# A site project runs Bảng Vàng from the checkout beside it (README.md of the new site): every command.
+PAGE_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("huong-dan-dang-quyet-dinh.md", "./bangvang", "../bangvang/bangvang"),
 )
 SKIPPED_PAGES = ("huong-dan/",)
 
@@ -110,6 +116,11 @@ def content_pages() -> dict[str, bytes]:
         text = pages[rel].decode("utf-8")
         if text.count(old) != 1:
             raise PageEditError(f"content/{rel}: đoạn cần sửa cho trang mới không còn đúng một lần: {old[:60]!r}")
+        pages[rel] = text.replace(old, new).encode("utf-8")
+    for rel, old, new in PAGE_COMMANDS:
+        text = pages[rel].decode("utf-8")
+        if old not in text:
+            raise PageEditError(f"content/{rel}: không còn lệnh {old!r} nào để sửa cho trang mới")
         pages[rel] = text.replace(old, new).encode("utf-8")
     return pages
 
