@@ -1,0 +1,15 @@
+"""The search page and its static index."""
+
+from __future__ import annotations
+
+from generator.site import search_index, urls
+from generator.site.renderer import Renderer
+
+
+def build(r: Renderer) -> None:
+    index = search_index.build_index(r.pub, search_index.hand_written_pages(r.content_dir))
+    r.site.files.extend(index.files)
+    r.page(urls.SEARCH, "search.html", "Tìm kiếm",
+           "Tìm người, tập thể, đơn vị, quyết định khen thưởng — gõ có dấu hay không dấu đều được.",
+           index=search_index.INDEX_DIR, cap=search_index.CAP, nbmax=search_index.NBMAX,
+           shards=",".join(index.shards), long_terms=",".join(index.long_terms), **search_index.facets(r.pub))
