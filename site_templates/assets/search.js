@@ -56,23 +56,25 @@
     if (run) { f.owners[run.id] = true; run.paths.push(path); } else { f.keep = true; }
     return f.promise;
   }
-  function release(run) {
-    if (!run) return;
-    run.paths.forEach(function (path) {
+  function release(run, rowsOnly) {
+    run.paths = run.paths.filter(function (path) {
+      if (rowsOnly && path.charAt(0) !== "d") return true;
       var f = files[path];
-      if (!f) return;
-      delete f.owners[run.id];
-      if (f.pending && !f.keep && f.ctrl && !Object.keys(f.owners).length) {
-        delete files[path];
-        f.ctrl.abort();
+      if (f) {
+        delete f.owners[run.id];
+        if (f.pending && !f.keep && f.ctrl && !Object.keys(f.owners).length) {
+          delete files[path];
+          f.ctrl.abort();
+        }
       }
+      return false;
     });
-    run.paths = [];
   }
-  /* Every earlier search's files are given up once ``keep`` has claimed the files it needs. */
-  function retire(keep) {
-    live.forEach(function (r) { if (r !== keep) release(r); });
-    live = keep ? [keep] : [];
+  /* Every earlier search's files are given up once ``keep`` has claimed the files it needs; their
+     rows at once (a new query seldom shows the same rows, and on HTTP/1.1 they hold connections). */
+  function retire(keep, rowsOnly) {
+    live.forEach(function (r) { if (r !== keep) release(r, rowsOnly); });
+    if (!rowsOnly) live = keep ? [keep] : [];
   }
 
   /* --- text: the same fold as generator.text.fold, and words with their written form ----------------- */
@@ -413,6 +415,7 @@
     var text = input.value, query = words(text), facets = selectedFacets();
     var state = { run: { id: ++runs, paths: [] }, shown: 0, total: 0, terms: [] };
     active = state;
+    retire(null, true);
     live.push(state.run);
     syncUrl(text);
     showFilterCount(facets.length);
@@ -452,8 +455,8 @@
   function prefetch(text) {
     var query = words(text), typing = !/\s$/.test(text);
     query.forEach(function (w, i) {
-      if (shards[shardOf(w.fold)]) shard(w.fold);
       var complete = i < query.length - 1 || !typing;
+      if (shards[shardOf(w.fold)] && (complete || w.fold.length > 1)) shard(w.fold);
       if (complete && longTerms[w.fold] && !parsed[w.fold]) load("p/" + w.fold + ".bin", true, null);
     });
   }
