@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.site.search_index import INDEX_DIR, word_forms
+from generator.site.search_index import INDEX_DIR, TEXT_BASE, TEXT_DIGITS, word_forms
 
 PAGE, QUOTA, MAX_COMPLETIONS, LONG_BUDGET = 20, 5, 40, 20000  # as in search.js
 MAXKEY = 8191
@@ -38,16 +38,38 @@ def varint(data: bytes, at: list[int]) -> int:
             return value
 
 
-def deltas(data: bytes, at: list[int], count: int) -> list[int]:
-    out, previous = [], -1
-    for _ in range(count):
-        previous += varint(data, at)
-        out.append(previous)
+def text_numbers(text: str) -> list[int]:
+    """The numbers of ``search_index.text_numbers`` text, read back."""
+    out, value, mul = [], 0, 1
+    for ch in text:
+        digit = TEXT_DIGITS.index(ch)
+        value += (digit if digit < TEXT_BASE else digit - TEXT_BASE) * mul
+        mul *= TEXT_BASE
+        if digit < TEXT_BASE:
+            out.append(value)
+            value, mul = 0, 1
     return out
 
 
+def read_segments(numbers: list[int]) -> list[tuple[int, int, list[int]]]:
+    """[(code, form index, document numbers)] from a stream ``code, [form], count, gaps…``."""
+    segments, i = [], 0
+    while i < len(numbers):
+        code = numbers[i]
+        form = numbers[i + 1] if code else -1
+        i += 2 if code else 1
+        count = numbers[i]
+        ids, previous = [], -1
+        for gap in numbers[i + 1:i + 1 + count]:
+            previous += gap
+            ids.append(previous)
+        segments.append((code, form, ids))
+        i += 1 + count
+    return segments
+
+
 def parse_payload(data: bytes) -> tuple[list[str], list[tuple[int, int, list[int]]]]:
-    """(written forms, [(code, form index, document numbers)])."""
+    """A shard's payload (binary): (written forms, [(code, form index, document numbers)])."""
     at = [0]
     if not data:
         return [], []
@@ -56,13 +78,16 @@ def parse_payload(data: bytes) -> tuple[list[str], list[tuple[int, int, list[int
         length = varint(data, at)
         forms.append(data[at[0]:at[0] + length].decode("utf-8"))
         at[0] += length
-    segments = []
+    numbers = []
     while at[0] < len(data):
-        code = varint(data, at)
-        form = varint(data, at) if code else -1
-        count = varint(data, at)
-        segments.append((code, form, deltas(data, at, count)))
-    return forms, segments
+        numbers.append(varint(data, at))
+    return forms, read_segments(numbers)
+
+
+def parse_file(data: bytes) -> tuple[list[str], list[tuple[int, int, list[int]]]]:
+    """A large word's file, JSON [forms, text numbers]."""
+    forms, text = json.loads(data)
+    return forms, read_segments(text_numbers(text))
 
 
 @dataclass
@@ -129,8 +154,13 @@ class SearchClient:
         return json.loads(data) if data else {}
 
     def payload(self, term: str, entry) -> tuple[list[str], list]:
-        raw = base64.b64decode(entry[1]) if entry[1] is not None else self.get(f"p/{term}.bin")
-        return parse_payload(raw)
+        """A word's written forms and segments: from its shard, or from its title and other-text files."""
+        forms, segments = parse_payload(base64.b64decode(entry[1])) if entry[1] is not None else ([], [])
+        for part in ("p", "o"):
+            if f"{part}/{term}.json" in self.files:
+                more_forms, more = parse_file(self.get(f"{part}/{term}.json"))
+                forms, segments = forms or more_forms, segments + more
+        return forms, segments
 
     def choose_terms(self, w: Word, s: dict, completing: bool) -> list[tuple[str, bool]]:
         out = [(w.fold, True)] if w.fold in s else []
@@ -138,11 +168,12 @@ class SearchClient:
             return out
         others = sorted((t for t in s if t != w.fold and t.startswith(w.fold)), key=lambda t: (-s[t][0], t))
         spent = large = 0
+        whole = bool(out)  # the word typed is a word of the index: no large completion (it may be finished)
         for t in others:
             if len(out) >= MAX_COMPLETIONS:
                 break
             if s[t][1] is None:
-                if large and spent + s[t][0] > LONG_BUDGET:
+                if whole or (large and spent + s[t][0] > LONG_BUDGET):
                     continue
                 large += 1
                 spent += s[t][0]
@@ -169,10 +200,10 @@ class SearchClient:
         return matches
 
     def facet(self, facet: str) -> set[int]:
-        data = self.get(f"f/{facet[1:]}.bin") or b""
-        at, out, previous = [0], set(), -1
-        while at[0] < len(data):
-            previous += varint(data, at)
+        data = self.get(f"f/{facet[1:]}.json")
+        out, previous = set(), -1
+        for gap in text_numbers(json.loads(data)) if data else []:
+            previous += gap
             out.add(previous)
         return out
 

@@ -70,11 +70,28 @@ def server(sample_site):
     httpd.shutdown()
 
 
+SYLLABLES = "An Bình Chi Dũng Giang Hà Khang Lâm Minh Nam Oanh Phong Quân Sơn Tâm Uyên Vinh Xuân Yến Đạt".split()
+
+
+def _crowd_decision() -> str:
+    """400 people named Lê Văn …, and 400 others working at a school named Lê Văn Tám: "le" and "van" get
+    files of their own (more than INLINE_MAX documents), in titles and in other text."""
+    lines = ['number: "778/QĐ-UBND"', "date: 2025-05-06", "authority: ubnd-tinh-hoa-an", "award_form: bang-khen-cap-tinh",
+             "method: regular", 'reason: "Hoàn thành tốt nhiệm vụ"', "recipients:"]
+    for i, (a, b) in enumerate((a, b) for a in SYLLABLES for b in SYLLABLES):
+        lines += ["  - kind: individual", f'    name: "Lê Văn {a} {b}"', '    unit_text: "Hội Nông dân tỉnh Hòa An"',
+                  "    category: direct_worker",
+                  "  - kind: individual", f'    name: "Phạm Thị {a} {b}"', '    unit_text: "Trường Lê Văn Tám"',
+                  "    category: direct_worker"]
+    return "\n".join(lines) + "\n"
+
+
 @pytest.fixture(scope="module")
 def ranking_server(tmp_path_factory):
-    """The sample with one more decision whose names put the ranking rules to the test."""
+    """The sample with two more decisions: names that put the ranking rules to the test, and a crowd."""
     project = make_project(tmp_path_factory.mktemp("ranking"), ROOT / "data")
     (project / "data/decisions/2025/777-qd-ubnd.yaml").write_text(RANKING_DECISION, "utf-8")
+    (project / "data/decisions/2025/778-qd-ubnd.yaml").write_text(_crowd_decision(), "utf-8")
     site = project / "site"
     result = run_cli("build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(site), cwd=project)
     assert result.returncode == 0, result.stderr
@@ -239,6 +256,31 @@ def test_ranking_rules_in_the_browser(page, ranking_server):
     assert max(i for i, t in enumerate(thi) if t.startswith("Nguyễn Thị ")) < thi.index("Nguyễn Công Thịnh")
     assert titles("ba sai gon")[:2] == ["Nguyễn Văn Ba", "Sài Gòn Ba"]  # an alias matches like the name
     assert page.errors == []
+
+
+def test_large_words_show_people_so_named_before_their_other_text_arrives(browser, ranking_server):
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.goto(ranking_server + "tim-kiem/")
+    pg.wait_for_load_state("networkidle")
+    seen = index_requests(pg, ranking_server)
+    statuses = []
+    pg.expose_function("noteStatus", lambda text: statuses.append(text))
+    pg.evaluate("new MutationObserver(() => noteStatus(document.getElementById('bv-status').textContent))"
+                ".observe(document.getElementById('bv-status'), {childList: true, characterData: true, subtree: true})")
+    titles = search(pg, "le van").locator(".bv-result__title").all_inner_texts()
+    context.close()
+    assert {"tim-kiem/chi-muc/p/le.json", "tim-kiem/chi-muc/o/le.json", "tim-kiem/chi-muc/p/van.json",
+            "tim-kiem/chi-muc/o/van.json"} <= set(seen)
+    assert len(titles) == 20 and all(t.startswith("Lê Văn ") for t in titles)
+    assert any(t.startswith("Đang tìm thêm kết quả cho «le van»") for t in statuses)  # named people first
+    assert found_in(statuses[-1]) >= 800  # then everyone, the school's staff included
+
+
+def found_in(status: str) -> int:
+    import re
+
+    return int(re.search(r"Tìm thấy ([\d.]+) kết quả", status).group(1).replace(".", ""))
 
 
 def test_kind_labels_say_what_each_result_is(page, server):

@@ -11,7 +11,7 @@ from generator.site import search_index
 from generator.site.search_index import CAP, INDEX_DIR, build_index, read_previous, tokens, word_forms
 
 from conftest import ROOT
-from search_client import SearchClient, parse_payload, query_words
+from search_client import SearchClient, parse_file, query_words, text_numbers
 
 
 def client(tree, pages=(), previous=None) -> SearchClient:
@@ -40,6 +40,14 @@ def add_decision(tree, number: str, date: str, people: list, authority: str = "u
 def test_tokens_fold_vietnamese_and_split_numbers():
     assert tokens("1234/QĐ-UBND") == ["1234", "qd", "ubnd"]
     assert tokens("Nguyễn Văn Đức") == tokens("NGUYEN VAN DUC") == ["nguyen", "van", "duc"]
+
+
+def test_large_files_hold_numbers_as_compact_text():
+    assert search_index.text_numbers([0, 44, 45, 2024]) == "#OP$}O"
+    values = [0, 1, 44, 45, 46, 2024, 2025, 91_124, 91_125, 10**9]
+    text = search_index.text_numbers(values)
+    assert text_numbers(text) == values and '"' not in text and "\\" not in text
+    assert len(search_index.text_numbers(range(45))) == 45  # a gap below 45 is one character
 
 
 def test_word_forms_keep_each_word_as_written():
@@ -121,10 +129,10 @@ def test_large_payloads_live_in_their_own_files(tree, monkeypatch):
     monkeypatch.setattr(search_index, "INLINE_MAX", 2)
     built = build_index(Publication(pipeline.check(tree.data, tree.root).catalog), [])
     files = {f.path[len(INDEX_DIR):]: f.content for f in built.files}
-    assert "nguyen" in built.long_terms and "p/nguyen.bin" in files
+    assert "nguyen" in built.long_title and "p/nguyen.json" in files and "nguyen" not in built.long_other
     shard = json.loads(files["t/ng.json"])
     assert shard["nguyen"][1] is None and shard["nguyen"][0] > 2
-    forms, segments = parse_payload(files["p/nguyen.bin"])
+    forms, segments = parse_file(files["p/nguyen.json"])
     assert forms == ["nguyễn"] and len({n for _, _, ids in segments for n in ids}) == shard["nguyen"][0]
     assert all(len(p) <= 2 for p in built.shards)
     assert SearchClient.of_index(built).titles("nguyen van a")[:1] == ["Nguyễn Văn A"]
@@ -251,7 +259,8 @@ def test_sample_search_page_lists_shards_and_large_words():
     built = build_index(Publication(outcome.catalog), [])
     files = {f.path for f in built.files}
     assert all(f"{INDEX_DIR}t/{p}.json" in files for p in built.shards)
-    assert all(f"{INDEX_DIR}p/{t}.bin" in files for t in built.long_terms)
+    assert all(f"{INDEX_DIR}p/{t}.json" in files for t in built.long_title)
+    assert all(f"{INDEX_DIR}o/{t}.json" in files for t in built.long_other)
     assert not any(p.startswith(f"{INDEX_DIR}t/:") or p.startswith(f"{INDEX_DIR}t/_") for p in files)
 
 

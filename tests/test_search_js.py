@@ -50,7 +50,17 @@ def test_query_words_as_written_agree_with_the_index():
 def test_word_order_agrees_with_the_python_reading():
     masks = [1, 2, 4, 8, 3, 6, 0x100, 0x200, 0x300, 0x101, 0x80, 0xC0]
     cases = [list(c) for n in (1, 2, 3) for c in itertools.product(masks, repeat=n)]
-    js = _run(_functions("lowestBitAbove", "wordOrder") + "\nfunction main(m) { return wordOrder(m); }", cases)
+    js = _run(_functions("lowestBitAbove", "wordOrder") + "\nfunction main(m) { return wordOrder(m, m.length); }", cases)
     assert js == [word_order(c) for c in cases]
     assert word_order([1, 2]) == 2 and word_order([1, 4]) == 1 and word_order([2, 1]) == 0
     assert word_order([0x100, 0x200]) == 2 and word_order([0x1, 0x200]) == 0  # one field at a time
+
+
+def test_text_numbers_read_back_in_javascript():
+    from generator.site.search_index import text_numbers
+
+    values = [0, 1, 44, 45, 46, 89, 90, 2024, 2025, 91_124, 91_125, 123_456_789, 2**31 - 1]
+    script = _functions("textReader") + """
+function main(text) { const at = {i: 0}, next = textReader(text, at), out = [];
+  while (at.i < text.length) out.push(next()); return out; }"""
+    assert _run(script, [text_numbers(values)]) == [values]

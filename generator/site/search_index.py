@@ -2,17 +2,23 @@
 
 Layout under ``tim-kiem/chi-muc/`` (format 2; ``meta.json`` names the layout):
 
-* ``t/<p>.json`` — words starting with the two characters ``p``: ``{word: [documents, payload|null]}``;
-  ``null`` means the payload is large and lives in ``p/<word>.bin`` (fetched only when a query needs
-  it; the search page lists those words in ``data-bv-long`` so they are fetched beside the shard).
-* payload (base64 in a shard, raw bytes in ``p/``): the word's written forms (``đức``, ``dục`` …) as
-  ``count, (length, UTF-8 bytes)…``, then segments ``code, [form], count, deltas…``: ``code`` 0 is "in
+* ``t/<p>.json`` — words starting with the two characters ``p``: ``{word: [documents, payload|null]}``.
+  A word in more than INLINE_MAX documents has its other text in ``o/<word>.json``, and when it is in
+  more than INLINE_MAX titles its title part in ``p/<word>.json`` (``null`` in the shard); otherwise the
+  shard holds its title part (and, for a small word, everything). The search page lists the words of
+  each kind (``data-bv-long``: ``p/``, ``data-bv-other``: ``o/``, ``data-bv-plain``: in no title) so
+  that they are fetched beside the shard, and results with every word in a title are shown before the
+  other text arrives (unless a word is in no title: then everything is fetched at once).
+* payload: the word's written forms (``đức``, ``dục`` …), then segments ``code, [form], count, gaps…``
+  — in a shard as base64 of LEB128 varints (the forms as ``count, (length, UTF-8 bytes)…``), in
+  ``p/`` and ``o/`` as JSON ``[forms, text numbers]`` (``text_numbers``: every host compresses JSON,
+  few compress binary types, and base64 would compress worse). ``code`` 0 is "in
   other text", ``1 + field*8 + word`` a position in the result's title (field 0 the name, 1–3 its
   aliases or a revoked decision's revoking number, matched like the name but never shown); ``form``
-  indexes the written forms; deltas are the segment's sorted document numbers, each minus the previous
-  (the first minus −1), as LEB128 varints. A document appears once per position of the word.
-* ``f/<facet>.bin`` — the documents of one filter value (``y2024``, ``fbang-khen-cap-tinh``,
-  ``lstate``, ``udv-01``, ``aubnd-tinh``), delta varints.
+  indexes the written forms; gaps are the segment's sorted document numbers, each minus the previous
+  (the first minus −1). A document appears once per position of the word.
+* ``f/<facet>.json`` — the documents of one filter value (``y2024``, ``fbang-khen-cap-tinh``,
+  ``lstate``, ``udv-01``, ``aubnd-tinh``): gaps as a JSON string of text numbers.
 * ``d/<file>.json`` — the rows a result shows, ``[kind, title, subtitle, detail, url, date, flags]``
   (``date`` yyyymmdd or 0, ``flags`` 1 = revoked), by slot; ``null`` is a free slot.
 * ``meta.json`` — format version, layout (slots per file, buckets per class), facet lists.
@@ -291,52 +297,92 @@ def _varint(value: int, out: bytearray) -> None:
     out.append(value)
 
 
-def _varint_deltas(values, out: bytearray | None = None) -> bytes:
-    out = bytearray() if out is None else out
-    previous = -1
+# Large files hold numbers as text that every host compresses (JSON): digits of a base-45 number, least
+# significant first, from 91 printable characters without '"' and '\\'; a digit below 45 ends a number.
+# One character for a gap below 45 (most gaps between the documents of a common word), two below 2025.
+TEXT_DIGITS = "".join(chr(c) for c in range(0x23, 0x7F) if c != 0x5C)
+TEXT_BASE = 45
+
+
+def text_numbers(values) -> str:
+    """``values`` (non-negative integers) as text digits: [0, 44, 45, 2024] → "#OP$}O"."""
+    digits, out = TEXT_DIGITS, []
     append = out.append
+    for n in values:
+        while n >= TEXT_BASE:
+            append(digits[TEXT_BASE + n % TEXT_BASE])
+            n //= TEXT_BASE
+        append(digits[n])
+    return "".join(out)
+
+
+def _deltas(values) -> list[int]:
+    out, previous = [], -1
     for value in values:
-        delta = value - previous
+        out.append(value - previous)
         previous = value
-        if delta < 0x80:  # most gaps between documents of a word: one byte
-            append(delta)
-        else:
-            _varint(delta, out)
-    return bytes(out)
+    return out
 
 
-def encode_payload(segments: dict[tuple[int, str], array]) -> tuple[bytes, int]:
-    """A word's payload from its segments ``(code, written form) → document numbers``, and the number of
-    distinct documents. Code 0 (other text) is left out for documents that have the word in the title."""
+@dataclass
+class Payload:
+    """A word's documents, encoded: ``whole`` (binary, base64 in a shard), or for a large word ``title``
+    (its written forms and title segments, ``p/``) and ``other`` (its documents by other text, ``o/``) as
+    JSON ``[forms, text numbers]``, each ``None`` when empty: the browser shows results with every word
+    in a title before the rest has arrived."""
+
+    whole: bytes
+    title: bytes | None
+    other: bytes | None
+    count: int  # distinct documents
+    title_only: bytes = b""  # binary, like ``whole``: the title part alone (inline when small)
+    titled: int = 0  # documents with the word in a title
+
+
+def _segment(code: int, form: int, values, out: list[int]) -> None:
+    out.append(code)
+    if code:
+        out.append(form)
+    out.append(len(values))
+    out.extend(_deltas(values))
+
+
+def encode_payload(segments: dict[tuple[int, str], array]) -> Payload:
+    """A word's payload from its segments ``(code, written form) → document numbers``: a stream of numbers
+    ``code, [form], count, gaps…`` per segment. Code 0 (other text) is left out for documents that have
+    the word in the title."""
     in_title: set[int] = set()
-    for (code, _), numbers in segments.items():
-        if code:
-            in_title.update(numbers)  # segments hold sorted, distinct numbers (see _postings)
     forms: dict[str, int] = defaultdict(int)
     for (code, form), numbers in segments.items():
         if code:
+            in_title.update(numbers)  # segments hold sorted, distinct numbers (see _postings)
             forms[form] += len(numbers)
     form_list = sorted(forms, key=lambda f: (-forms[f], f))
     form_index = {f: i for i, f in enumerate(form_list)}
-    out = bytearray()
-    _varint(len(form_list), out)
+    title: list[int] = []
+    for (code, form), numbers in sorted(segments.items(), key=lambda kv: (kv[0][0], form_index.get(kv[0][1], 0))):
+        if code:
+            _segment(code, form_index[form], numbers, title)
+    rest = segments.get((0, ""), ())
+    rest = [n for n in rest if n not in in_title] if in_title else list(rest)
+    other: list[int] = []
+    if rest:
+        _segment(0, -1, rest, other)
+    header = bytearray()
+    _varint(len(form_list), header)
     for form in form_list:
         data = form.encode("utf-8")
-        _varint(len(data), out)
-        out += data
-    documents = len(in_title)
-    for (code, form), numbers in sorted(segments.items(), key=lambda kv: (kv[0][0], form_index.get(kv[0][1], 0))):
-        values = [n for n in numbers if n not in in_title] if code == 0 and in_title else numbers
-        if not values:
-            continue
-        if code == 0:
-            documents += len(values)  # the one segment of other text
-        _varint(code, out)
-        if code:
-            _varint(form_index[form], out)
-        _varint(len(values), out)
-        _varint_deltas(values, out)
-    return bytes(out), documents
+        _varint(len(data), header)
+        header += data
+    title_bytes = bytearray(header)
+    for value in title:
+        _varint(value, title_bytes)
+    whole = bytearray(title_bytes)
+    for value in other:
+        _varint(value, whole)
+    return Payload(bytes(whole), _dump([form_list, text_numbers(title)]) if in_title else None,
+                   _dump([[], text_numbers(other)]) if rest else None, len(in_title) + len(rest),
+                   bytes(title_bytes), len(in_title))
 
 
 def _prefix(term: str) -> str:
@@ -351,7 +397,9 @@ def _dump(value) -> bytes:
 class SearchIndex:
     files: list[OutputFile]
     shards: list[str]  # the two-character prefixes that have a shard file, so the browser never asks for others
-    long_terms: list[str] = field(default_factory=list)  # words whose payload is in p/<word>.bin
+    long_title: list[str] = field(default_factory=list)  # large words with title segments: p/<word>.json
+    long_other: list[str] = field(default_factory=list)  # large words found in other text: o/<word>.json
+    long_plain: list[str] = field(default_factory=list)  # large words found in no title at all
     numbers: dict[str, int] = field(default_factory=dict)  # url → document number
 
 
@@ -390,19 +438,28 @@ def build_index(pub: Publication, pages: list[tuple[str, str, str]], previous: P
     words, facet_lists = _postings(docs, numbers)
     files: list[OutputFile] = []
     shards: dict[str, dict] = defaultdict(dict)
-    long_terms = []
+    long_title, long_other, long_plain = [], [], []
     for word in sorted(words):
-        payload, count = encode_payload(words[word])
-        if count > INLINE_MAX:
-            files.append(OutputFile(f"{INDEX_DIR}p/{word}.bin", content=payload))
-            shards[_prefix(word)][word] = [count, None]
-            long_terms.append(word)
+        payload = encode_payload(words[word])
+        if payload.count > INLINE_MAX:
+            if payload.other is not None:
+                files.append(OutputFile(f"{INDEX_DIR}o/{word}.json", content=payload.other))
+                long_other.append(word)
+                if not payload.titled:
+                    long_plain.append(word)
+            if payload.titled > INLINE_MAX:
+                files.append(OutputFile(f"{INDEX_DIR}p/{word}.json", content=payload.title))
+                long_title.append(word)
+                shards[_prefix(word)][word] = [payload.count, None]
+            else:  # few titles: they stay in the shard, only the other text has a file
+                shards[_prefix(word)][word] = [payload.count, base64.b64encode(payload.title_only).decode("ascii")]
         else:
-            shards[_prefix(word)][word] = [count, base64.b64encode(payload).decode("ascii")]
+            shards[_prefix(word)][word] = [payload.count, base64.b64encode(payload.whole).decode("ascii")]
     for prefix, terms in sorted(shards.items()):
         files.append(OutputFile(f"{INDEX_DIR}t/{prefix}.json", content=_dump(terms)))
     for facet, members in sorted(facet_lists.items()):
-        files.append(OutputFile(f"{INDEX_DIR}f/{facet_file(facet)}.bin", content=_varint_deltas(sorted(members))))
+        files.append(OutputFile(f"{INDEX_DIR}f/{facet_file(facet)}.json",
+                                content=_dump(text_numbers(_deltas(sorted(members))))))
     rows: dict[int, dict[int, list]] = defaultdict(dict)
     for doc, n in zip(docs, numbers):
         rows[n // CAP][n % CAP] = doc.shipped()
@@ -410,7 +467,8 @@ def build_index(pub: Publication, pages: list[tuple[str, str, str]], previous: P
         files.append(OutputFile(f"{INDEX_DIR}d/{file_no}.json",
                                 content=_dump([slots.get(s) for s in range(max(slots) + 1)])))
     files.append(OutputFile(f"{INDEX_DIR}meta.json", content=_dump(_meta(pub, len(docs), layout))))
-    return SearchIndex(files, sorted(shards), long_terms, {doc.url: n for doc, n in zip(docs, numbers)})
+    return SearchIndex(files, sorted(shards), long_title, long_other, long_plain,
+                       {doc.url: n for doc, n in zip(docs, numbers)})
 
 
 def facet_file(facet: str) -> str:

@@ -9,7 +9,9 @@
   var CAP = parseInt(root.getAttribute("data-bv-cap"), 10);
   var CLASS_SPAN = CAP * parseInt(root.getAttribute("data-bv-nbmax"), 10);
   var shards = setOf(root.getAttribute("data-bv-shards"));
-  var longTerms = setOf(root.getAttribute("data-bv-long"));
+  var longTitle = setOf(root.getAttribute("data-bv-long"));   // large words with title segments: p/<word>.json
+  var longOther = setOf(root.getAttribute("data-bv-other"));  // large words in other text: o/<word>.json
+  var plain = setOf(root.getAttribute("data-bv-plain"));      // large words in no title at all
   var PAGE = 20;           // results per page
   var QUOTA = 5;           // results of one file in a row, so a page needs few files
   var DEBOUNCE = 200;      // ms after the last keystroke before a search runs (files of typed words load at once)
@@ -29,7 +31,7 @@
   var filters = Array.prototype.slice.call(root.querySelectorAll("select[data-bv-facet]"));
   var decoder = typeof TextDecoder === "function" ? new TextDecoder() : null;
   var files = {};          // path → {promise, ctrl, owners, pending, keep}: one fetch per file, shared
-  var parsed = {};         // word → its decoded payload
+  var parsed = {};         // "t:word", "o:word" (parts of a large word), "i:word" (a word in its shard) → decoded
   var runs = 0;
   var active = null;       // the search whose results are on screen (or coming)
   var live = [];           // searches whose files are not released yet
@@ -41,28 +43,28 @@
   }
 
   /* --- files: fetched once; a file that only superseded searches wanted is aborted ------------------ */
-  function load(path, binary, run) {
+  function load(path, run) {
     var f = files[path];
     if (!f) {
       var ctrl = typeof AbortController === "function" ? new AbortController() : null;
       f = files[path] = { ctrl: ctrl, owners: {}, pending: true, keep: false };
       f.promise = fetch(indexUrl + path, ctrl ? { signal: ctrl.signal } : {}).then(function (r) {
-        if (r.status === 404) return binary ? new ArrayBuffer(0) : null;
+        if (r.status === 404) return null;
         if (!r.ok) throw new Error("HTTP " + r.status);
-        return binary ? r.arrayBuffer() : r.json();
+        return r.json();
       }).then(function (value) { f.pending = false; return value; },
               function (error) { if (files[path] === f) delete files[path]; throw error; });
     }
     if (run) { f.owners[run.id] = true; run.paths.push(path); } else { f.keep = true; }
     return f.promise;
   }
-  function release(run, rowsOnly) {
+  function release(run, rowsOnly, spare) {
     run.paths = run.paths.filter(function (path) {
       if (rowsOnly && path.charAt(0) !== "d") return true;
       var f = files[path];
       if (f) {
         delete f.owners[run.id];
-        if (f.pending && !f.keep && f.ctrl && !Object.keys(f.owners).length) {
+        if (f.pending && !f.keep && f.ctrl && !Object.keys(f.owners).length && !(spare && spare[path])) {
           delete files[path];
           f.ctrl.abort();
         }
@@ -72,8 +74,8 @@
   }
   /* Every earlier search's files are given up once ``keep`` has claimed the files it needs; their
      rows at once (a new query seldom shows the same rows, and on HTTP/1.1 they hold connections). */
-  function retire(keep, rowsOnly) {
-    live.forEach(function (r) { if (r !== keep) release(r, rowsOnly); });
+  function retire(keep, rowsOnly, spare) {
+    live.forEach(function (r) { if (r !== keep) release(r, rowsOnly, spare); });
     if (!rowsOnly) live = keep ? [keep] : [];
   }
 
@@ -111,72 +113,102 @@
   function shardOf(term) { return term.slice(0, 2); }
   function shard(term) {
     var p = shardOf(term);
-    return shards[p] ? load("t/" + p + ".json", false, null).then(function (s) { return s || {}; })
+    return shards[p] ? load("t/" + p + ".json", null).then(function (s) { return s || {}; })
                      : Promise.resolve({});
   }
-  function varints(bytes, at, count, out, base) {
-    var prev = -1;
-    for (var k = 0; k < count; k++) {
+  /* Numbers from a shard's payload: LEB128 varints in bytes. */
+  function byteReader(bytes, at) {
+    return function () {
       var cur = 0, mul = 1, b;
       do { b = bytes[at.i++]; cur += (b & 0x7f) * mul; mul *= 128; } while (b & 0x80);
-      prev += cur;
-      out[base + k] = prev;
+      return cur;
+    };
+  }
+  /* Numbers from a file's text (search_index.text_numbers): base-45 digits, least significant first. */
+  function textReader(text, at) {
+    return function () {
+      var cur = 0, mul = 1, d;
+      do {
+        var c = text.charCodeAt(at.i++);
+        d = c - (c > 0x5c ? 0x24 : 0x23);
+        cur += (d < 45 ? d : d - 45) * mul; mul *= 45;
+      } while (d >= 45);
+      return cur;
+    };
+  }
+  /* Segments {code, form, ids} from a stream of numbers: code, [form], count, gaps… */
+  function segments(next, at, end) {
+    var segs = [];
+    while (at.i < end) {
+      var code = next(), formIndex = code ? next() : -1, count = next(), ids = new Int32Array(count), prev = -1;
+      for (var k = 0; k < count; k++) { prev += next(); ids[k] = prev; }
+      segs.push({ code: code, form: formIndex, ids: ids });
     }
+    return segs;
   }
-  function varint(bytes, at) {
-    var cur = 0, mul = 1, b;
-    do { b = bytes[at.i++]; cur += (b & 0x7f) * mul; mul *= 128; } while (b & 0x80);
-    return cur;
-  }
-  /* A payload: {forms: written forms, segs: [{code, form, ids}]} (see search_index.encode_payload). */
+  /* A shard's payload (base64): {forms: written forms, segs} (see search_index.encode_payload). */
   function parsePayload(bytes) {
-    var at = { i: 0 }, forms = [], segs = [];
-    if (!bytes.length) return { forms: forms, segs: segs };
-    var n = varint(bytes, at);
-    for (var k = 0; k < n; k++) {
-      var len = varint(bytes, at), part = bytes.subarray(at.i, at.i + len);
+    var at = { i: 0 }, next = byteReader(bytes, at), forms = [];
+    if (!bytes.length) return { forms: forms, segs: [] };
+    for (var n = next(), k = 0; k < n; k++) {
+      var len = next(), part = bytes.subarray(at.i, at.i + len);
       forms.push(decoder ? decoder.decode(part) : decodeURIComponent(escape(String.fromCharCode.apply(null, part))));
       at.i += len;
     }
-    while (at.i < bytes.length) {
-      var code = varint(bytes, at), formIndex = code ? varint(bytes, at) : -1, count = varint(bytes, at);
-      var ids = new Int32Array(count);
-      varints(bytes, at, count, ids, 0);
-      segs.push({ code: code, form: formIndex, ids: ids });
-    }
-    return { forms: forms, segs: segs };
+    return { forms: forms, segs: segments(next, at, bytes.length) };
+  }
+  /* A large word's file: [forms, text numbers]. */
+  function parseFile(value) {
+    if (!value) return EMPTY;
+    var at = { i: 0 };
+    return { forms: value[0], segs: segments(textReader(value[1], at), at, value[1].length) };
   }
   function b64(s) {
     var bin = atob(s), out = new Uint8Array(bin.length);
     for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
     return out;
   }
-  function payload(term, entry, run) {
-    if (parsed[term]) return Promise.resolve(parsed[term]);
-    if (entry[1] !== null) return Promise.resolve(parsed[term] = parsePayload(b64(entry[1])));
-    return load("p/" + term + ".bin", true, run).then(function (buf) {
-      return parsed[term] || (parsed[term] = parsePayload(new Uint8Array(buf)));
+  var EMPTY = { forms: [], segs: [] };
+  function inline(term, entry) {
+    return parsed["i:" + term] || (parsed["i:" + term] = parsePayload(b64(entry[1])));
+  }
+  /* One part of a word's documents: "t" its title segments (and written forms), "o" its other text;
+     each from the shard, or from the word's own file (p/, o/) when it is large. */
+  function payload(term, entry, part, run) {
+    if (entry[1] !== null && (part === "t" || !longOther[term])) {  // in the shard
+      var whole = inline(term, entry);
+      return Promise.resolve({ forms: whole.forms, segs: whole.segs.filter(function (g) { return part === "t" ? g.code : !g.code; }) });
+    }
+    if (!(part === "t" ? longTitle : longOther)[term]) return Promise.resolve(EMPTY);
+    var key = part + ":" + term;
+    if (parsed[key]) return Promise.resolve(parsed[key]);
+    return load((part === "t" ? "p/" : "o/") + term + ".json", run).then(function (value) {
+      return parsed[key] || (parsed[key] = parseFile(value));
     });
   }
+  function inTitles(term, entry) {
+    return entry[1] === null ? !!longTitle[term] : inline(term, entry).segs.some(function (g) { return g.code; });
+  }
   function facetList(term, run) {
-    return load("f/" + term.slice(1) + ".bin", true, run).then(function (buf) {
-      var bytes = new Uint8Array(buf), ids = [], at = { i: 0 }, prev = -1;
-      while (at.i < bytes.length) { prev += varint(bytes, at); ids.push(prev); }
+    return load("f/" + term.slice(1) + ".json", run).then(function (text) {
+      var ids = [], at = { i: 0 }, next = textReader(text || "", at), prev = -1, end = (text || "").length;
+      while (at.i < end) { prev += next(); ids.push(prev); }
       return { ids: Int32Array.from(ids), facet: true };
     });
   }
   /* The words a query word stands for: itself, and while it is being typed its most frequent completions
-     (every completion whose documents are in the shard, large ones within a budget). */
+     (every completion whose documents are in the shard; large ones within a budget, and none when the
+     word typed is itself a word of the index: it may well be finished). */
   function chooseTerms(w, s, completing) {
     var out = s[w.fold] ? [{ term: w.fold, exact: true }] : [];
     if (!completing || w.fold.length < 2 || /^[0-9]+$/.test(w.fold)) return out;
     var others = Object.keys(s).filter(function (t) { return t !== w.fold && t.indexOf(w.fold) === 0; });
     others.sort(function (a, b) { return s[b][0] - s[a][0] || (a < b ? -1 : 1); });
-    var spent = 0, large = 0;
+    var spent = 0, large = 0, whole = out.length > 0;
     for (var k = 0; k < others.length && out.length < MAX_COMPLETIONS; k++) {
       var t = others[k];
       if (s[t][1] === null) {
-        if (large && spent + s[t][0] > LONG_BUDGET) continue;
+        if (whole || (large && spent + s[t][0] > LONG_BUDGET)) continue;
         large++; spent += s[t][0];
       }
       out.push({ term: t, exact: false });
@@ -187,44 +219,55 @@
      by the exact word, not a completion), xm (positions written exactly as typed, for a word with
      diacritics), fl (1: in other text, 2: the exact word in other text). */
   function merge(w, terms, payloads) {
-    var parts = [], total = 0;
+    var parts = [];
     terms.forEach(function (t, k) {
       var p = payloads[k];
       var same = p.forms.map(function (f) { return w.marked && (t.exact ? f === w.form : f.indexOf(w.form) === 0); });
       p.segs.forEach(function (seg) {
-        parts.push({ seg: seg, exact: t.exact, written: seg.code ? same[seg.form] : false });
-        total += seg.ids.length;
+        var n = seg.ids.length, bit = seg.code ? 1 << (seg.code - 1) : 0;
+        parts.push({ ids: seg.ids, tm: new Int32Array(n).fill(bit), em: new Int32Array(n).fill(t.exact ? bit : 0),
+                     xm: new Int32Array(n).fill(seg.code && same[seg.form] ? bit : 0),
+                     fl: new Uint8Array(n).fill(seg.code ? 0 : (t.exact ? 3 : 1)) });
       });
     });
-    var ids = new Int32Array(total), tm = new Int32Array(total), em = new Int32Array(total),
-        xm = new Int32Array(total), fl = new Uint8Array(total), k = 0;
-    parts.forEach(function (part) {
-      var bit = part.seg.code ? 1 << (part.seg.code - 1) : 0, src = part.seg.ids;
-      var e = part.exact ? bit : 0, x = part.written ? bit : 0, f = part.seg.code ? 0 : (part.exact ? 3 : 1);
-      for (var i = 0; i < src.length; i++, k++) { ids[k] = src[i]; tm[k] = bit; em[k] = e; xm[k] = x; fl[k] = f; }
-    });
-    if (parts.length < 2) return { ids: ids, tm: tm, em: em, xm: xm, fl: fl };
-    var keys = new Float64Array(total);
-    for (var i = 0; i < total; i++) keys[i] = ids[i] * 4194304 + i;
-    keys.sort();
-    var out = { ids: new Int32Array(total), tm: new Int32Array(total), em: new Int32Array(total),
-                xm: new Int32Array(total), fl: new Uint8Array(total) }, m = -1;
-    for (var j = 0; j < total; j++) {
-      var at = keys[j] % 4194304, id = ids[at];
-      if (m < 0 || out.ids[m] !== id) { m++; out.ids[m] = id; }
-      out.tm[m] |= tm[at]; out.em[m] |= em[at]; out.xm[m] |= xm[at]; out.fl[m] |= fl[at];
+    if (!parts.length) return { ids: new Int32Array(0), tm: new Int32Array(0), em: new Int32Array(0),
+                                xm: new Int32Array(0), fl: new Uint8Array(0) };
+    while (parts.length > 1) {  // the two shortest lists first: n log k
+      parts.sort(function (a, b) { return a.ids.length - b.ids.length; });
+      parts.splice(0, 2, union(parts[0], parts[1]));
     }
-    m++;
+    return parts[0];
+  }
+  /* Two sorted lists as one; a document in both gets the union of its positions and flags. */
+  function union(a, b) {
+    var na = a.ids.length, nb = b.ids.length, size = na + nb;
+    var out = { ids: new Int32Array(size), tm: new Int32Array(size), em: new Int32Array(size),
+                xm: new Int32Array(size), fl: new Uint8Array(size) };
+    var i = 0, j = 0, m = 0;
+    while (i < na || j < nb) {
+      var x = i < na ? a.ids[i] : 2147483647, y = j < nb ? b.ids[j] : 2147483647;
+      if (x <= y) {
+        out.ids[m] = x; out.tm[m] = a.tm[i]; out.em[m] = a.em[i]; out.xm[m] = a.xm[i]; out.fl[m] = a.fl[i]; i++;
+        if (x === y) {
+          out.tm[m] |= b.tm[j]; out.em[m] |= b.em[j]; out.xm[m] |= b.xm[j]; out.fl[m] |= b.fl[j]; j++;
+        }
+      } else {
+        out.ids[m] = y; out.tm[m] = b.tm[j]; out.em[m] = b.em[j]; out.xm[m] = b.xm[j]; out.fl[m] = b.fl[j]; j++;
+      }
+      m++;
+    }
     return { ids: out.ids.subarray(0, m), tm: out.tm.subarray(0, m), em: out.em.subarray(0, m),
              xm: out.xm.subarray(0, m), fl: out.fl.subarray(0, m) };
   }
-  /* Claims the files of one query word at once (its shard is loaded: ``s``), so that a search claims
-     what it shares with the search it supersedes before that one is released. */
-  function wordList(w, completing, run, s) {
-    var terms = chooseTerms(w, s, completing);
-    if (!terms.length && completing && w.fold.length < 2) return Promise.resolve(null);  // "nguyen van t…"
-    return Promise.all(terms.map(function (t) { return payload(t.term, s[t.term], run); }))
-      .then(function (payloads) { return merge(w, terms, payloads); });
+  /* One query word's documents from the given parts ("t", or "to": title and other text) of its words
+     (``terms`` of shard ``s``). The files are claimed at once, so that a search claims what it shares
+     with the search it supersedes before that one is released. */
+  function wordList(w, terms, s, parts, run) {
+    var all = [], wanted = [];
+    parts.split("").forEach(function (part) {
+      terms.forEach(function (t) { all.push(t); wanted.push(payload(t.term, s[t.term], part, run)); });
+    });
+    return Promise.all(wanted).then(function (payloads) { return merge(w, all, payloads); });
   }
 
   /* --- ranking ---------------------------------------------------------------------------------------- */
@@ -233,7 +276,8 @@
     var order = lists.map(function (_, k) { return k; })
       .sort(function (a, b) { return lists[a].ids.length - lists[b].ids.length; });
     var first = lists[order[0]], ids = first.ids, at = lists.map(function () { return null; });
-    at[order[0]] = new Int32Array(ids.length).map(function (_, i) { return i; });
+    at[order[0]] = new Int32Array(ids.length);
+    for (var z = 0; z < ids.length; z++) at[order[0]][z] = z;
     for (var o = 1; o < order.length && ids.length; o++) {
       var other = lists[order[o]].ids, keep = new Int32Array(ids.length), pos = new Int32Array(ids.length), m = 0, j = 0;
       var gallop = other.length > 8 * ids.length;
@@ -268,37 +312,39 @@
   }
   /* 2: the title words are adjacent and in the typed order in one field (the name or one alias);
      1: in the typed order; 0: otherwise. */
-  function wordOrder(masks) {
-    if (masks.length < 2) return masks.length ? 2 : 0;
+  function wordOrder(masks, count) {
+    if (count < 2) return count ? 2 : 0;
     var best = 0;
-    for (var f = 0; f < 4; f++) {
-      var m = masks.map(function (x) { return (x >>> (8 * f)) & 255; });
-      if (m.some(function (x) { return !x; })) continue;
-      var adjacent = m[0];
-      for (var i = 1; i < m.length; i++) adjacent &= m[i] >>> i;
-      if (adjacent) return 2;
-      var pos = -1, ok = true;
-      for (var j = 0; j < m.length && ok; j++) {
-        pos = lowestBitAbove(m[j], pos);
-        ok = pos >= 0;
+    for (var shift = 0; shift < 32; shift += 8) {
+      var adjacent = 255, pos = -1, ordered = true;
+      for (var i = 0; i < count; i++) {
+        var m = (masks[i] >>> shift) & 255;
+        if (!m) { adjacent = 0; ordered = false; break; }
+        adjacent &= m >>> i;
+        if (ordered) { pos = lowestBitAbove(m, pos); ordered = pos >= 0; }
       }
-      if (ok) best = 1;
+      if (adjacent) return 2;
+      if (ordered) best = 1;
     }
     return best;
   }
   /* Ranked document numbers and each one's rank key: words in the title (name or alias), then word
      order, then exact syllables (not completions), then exact diacritics; then class, file, slot. */
   function rank(query, lists, hits) {
-    var n = hits.ids.length, keys = new Float64Array(n), nw = query.length;
+    var n = hits.ids.length, keys = new Float64Array(n), nw = query.length, masks = new Int32Array(nw + 1);
+    var at = hits.at, ids = hits.ids;
+    var tm = lists.map(function (l) { return l.tm; }), em = lists.map(function (l) { return l.em; }),
+        xm = lists.map(function (l) { return l.xm; }), fl = lists.map(function (l) { return l.fl; }),
+        marked = query.map(function (w) { return w.marked; });
     for (var c = 0; c < n; c++) {
-      var tw = 0, ex = 0, dia = 0, masks = [];
+      var tw = 0, ex = 0, dia = 0;
       for (var k = 0; k < nw; k++) {
-        var l = lists[k], p = hits.at[k][c], t = l.tm[p];
-        if (t) { tw++; masks.push(t); if (l.em[p]) ex++; if (query[k].marked && l.xm[p]) dia++; }
-        else if (l.fl[p] & 2) ex++;
+        var p = at[k][c], t = tm[k][p];
+        if (t) { masks[tw++] = t; if (em[k][p]) ex++; if (marked[k] && xm[k][p]) dia++; }
+        else if (fl[k][p] & 2) ex++;
       }
-      var key = ((Math.min(tw, 15) * 3 + wordOrder(masks)) * 16 + Math.min(ex, 15)) * 16 + Math.min(dia, 15);
-      keys[c] = (MAXKEY - key) * SHIFT + hits.ids[c];
+      var key = ((Math.min(tw, 15) * 3 + wordOrder(masks, tw)) * 16 + Math.min(ex, 15)) * 16 + Math.min(dia, 15);
+      keys[c] = (MAXKEY - key) * SHIFT + ids[c];
     }
     keys.sort();
     var ids = new Int32Array(n), tiers = new Int32Array(n);
@@ -328,16 +374,15 @@
         seg = next;
       }
     }
-    return { groups: groups, itemGroup: itemGroup, itemRank: itemRank };
+    return { groups: groups, itemGroup: itemGroup, itemRank: itemRank, ranked: ranked };
   }
   /* A file's results for this search, newest first (the row's date), then by number. */
-  function groupRows(state, g) {
-    var group = state.plan.groups[g];
+  function groupRows(ranked, group, run) {
     if (!group.rows) {
-      group.rows = load("d/" + group.file + ".json", false, state.run).then(function (rows) {
+      group.rows = load("d/" + group.file + ".json", run).then(function (rows) {
         var members = [];
         for (var i = group.start; i < group.end; i++) {
-          var id = state.ranked.ids[i], row = rows && rows[id % CAP];
+          var id = ranked.ids[i], row = rows && rows[id % CAP];
           if (row) members.push({ id: id, row: row });
         }
         members.sort(function (a, b) { return (b.row[5] - a.row[5]) || (a.id - b.id); });
@@ -388,23 +433,54 @@
     return li;
   }
   function say(text) { statusEl.textContent = text; }
-  /* The next page, each result shown as soon as it and those before it are loaded. */
-  function showMore(state) {
-    var from = state.shown, to = Math.min(from + PAGE, state.total), wanted = {}, chain = Promise.resolve();
-    state.shown = to;
-    for (var i = from; i < to; i++) {
-      var g = state.plan.itemGroup[i];
-      if (!wanted[g]) wanted[g] = groupRows(state, g);
+  function thousands(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }  // 12.345, as vi-VN writes it
+  /* Results up to ``upto`` in the order of the current plan, each shown as soon as it and those before it
+     are loaded (one chain per search, so that the results of both phases keep their order). */
+  function render(state, upto) {
+    var layout = state.plan, from = state.shown, wanted = {};
+    state.shown = Math.max(from, upto);
+    for (var i = from; i < upto; i++) {
+      var g = layout.itemGroup[i];
+      if (!wanted[g]) wanted[g] = groupRows(layout.ranked, layout.groups[g], state.run);
     }
-    for (var j = from; j < to; j++) {
-      chain = (function (k, g) {
-        return chain.then(function () { return wanted[g]; }).then(function (rows) {
-          var doc = rows[state.plan.itemRank[k]];
+    for (var j = from; j < upto; j++) {
+      state.chain = (function (k, g) {
+        return state.chain.then(function () { return wanted[g]; }).then(function (rows) {
+          var doc = rows[layout.itemRank[k]];
           if (state === active && doc) list.appendChild(item(doc, state.terms));
         });
-      })(j, state.plan.itemGroup[j]);
+      })(j, layout.itemGroup[j]);
     }
-    return chain.then(function () { if (state === active) more.hidden = state.shown >= state.total; });
+    return state.chain;
+  }
+  function showMore(state) {
+    return render(state, Math.min(state.shown + PAGE, state.total)).then(function () {
+      if (state === active) more.hidden = state.shown >= state.total;
+    });
+  }
+  /* First phase: results with every word in a title (name or alias), known from the title parts alone. */
+  function showTitled(state, words, lists, text) {
+    var hits = intersect(lists);
+    if (!hits.ids.length) return;
+    state.plan = plan(rank(words, lists.slice(0, words.length), hits));
+    state.terms = words.map(function (w) { return w.fold; });
+    list.textContent = ""; state.cleared = true; more.hidden = true;
+    say("Đang tìm thêm kết quả cho «" + text.trim() + "»…");
+    render(state, Math.min(PAGE, hits.ids.length));
+  }
+  /* Every result: the count, then the rest of the first page. */
+  function showAll(state, words, lists, text) {
+    var hits = lists.length ? intersect(lists) : { ids: new Int32Array(0), at: [] };
+    state.plan = plan(rank(words, lists.slice(0, words.length), hits));
+    state.total = hits.ids.length;
+    state.terms = words.map(function (w) { return w.fold; });
+    if (!state.cleared) list.textContent = "";
+    var what = text.trim() ? " cho «" + text.trim() + "»" : "";
+    say(state.total ? "Tìm thấy " + thousands(state.total) + " kết quả" + what + "."
+                    : "Không tìm thấy kết quả nào" + what + ". Hãy thử bớt từ, kiểm tra chính tả hoặc bỏ bộ lọc.");
+    return render(state, Math.max(state.shown, Math.min(PAGE, state.total))).then(function () {
+      if (state === active) more.hidden = state.shown >= state.total;
+    });
   }
   function selectedFacets() {
     return filters.filter(function (s) { return s.value; })
@@ -413,40 +489,61 @@
   function run() {
     clearTimeout(timer);
     var text = input.value, query = words(text), facets = selectedFacets();
-    var state = { run: { id: ++runs, paths: [] }, shown: 0, total: 0, terms: [] };
+    var state = { run: { id: ++runs, paths: [] }, shown: 0, total: 0, terms: [], chain: Promise.resolve() };
     active = state;
     retire(null, true);
     live.push(state.run);
-    syncUrl(text);
     showFilterCount(facets.length);
     if (!query.length && !facets.length) {
+      syncUrl(text);
       retire(null);
       list.textContent = ""; more.hidden = true; say(""); root.removeAttribute("aria-busy");
       return Promise.resolve();
     }
-    var typing = !/\s$/.test(text);
+    var typing = !/\s$/.test(text), spare = {};
     root.setAttribute("aria-busy", "true");
-    return Promise.all(query.map(function (w) { return shard(w.fold); })).then(function (loaded) {
+    /* A large word's files are needed whatever completes it: fetched with the shards. Its other text too
+       when some large word is in no title: then no result can be shown from titles alone. */
+    var shardsLoaded = Promise.all(query.map(function (w) { return shard(w.fold); }));
+    var untitled = query.some(function (w) { return plain[w.fold]; });
+    query.forEach(function (w) {
+      if (longTitle[w.fold] && !parsed["t:" + w.fold]) load("p/" + w.fold + ".json", state.run);
+      if (untitled && longOther[w.fold] && !parsed["o:" + w.fold]) load("o/" + w.fold + ".json", state.run);
+      spare["p/" + w.fold + ".json"] = spare["o/" + w.fold + ".json"] = true;
+    });
+    syncUrl(text);  // once the downloads are on their way
+    return shardsLoaded.then(function (loaded) {
       if (state !== active) return null;
-      var lookups = query.map(function (w, i) { return wordList(w, typing && i === query.length - 1, state.run, loaded[i]); })
-        .concat(facets.map(function (f) { return facetList(f, state.run); }));
-      retire(state.run);  // after this search has claimed the files it shares with earlier ones
-      return Promise.all(lookups);
-    }).then(function (lists) {
-      if (state !== active) return;
-      var used = [], kept = [];
-      query.forEach(function (w, i) { if (lists[i]) { used.push(w); kept.push(lists[i]); } });
-      var all = kept.concat(lists.slice(query.length));
-      var hits = all.length ? intersect(all) : { ids: new Int32Array(0), at: [] };
-      state.ranked = rank(used, kept, hits);
-      state.plan = plan(state.ranked);
-      state.total = state.ranked.ids.length;
-      state.terms = used.map(function (w) { return w.fold; });
-      list.textContent = "";
-      var what = text.trim() ? " cho «" + text.trim() + "»" : "";
-      say(state.total ? "Tìm thấy " + state.total.toLocaleString("vi-VN") + " kết quả" + what + "."
-                      : "Không tìm thấy kết quả nào" + what + ". Hãy thử bớt từ, kiểm tra chính tả hoặc bỏ bộ lọc.");
-      return showMore(state);
+      var used = [], chosen = [];
+      query.forEach(function (w, i) {
+        var completing = typing && i === query.length - 1, terms = chooseTerms(w, loaded[i], completing);
+        if (!terms.length && completing && w.fold.length < 2) return;  // "nguyen van t…": not a word yet
+        used.push(w); chosen.push({ terms: terms, s: loaded[i] });
+      });
+      var facetLists = facets.map(function (f) { return facetList(f, state.run); });
+      var full = null;
+      function everything() {
+        return full || (full = Promise.all(chosen.map(function (c, k) {
+          return wordList(used[k], c.terms, c.s, "to", state.run);
+        }).concat(facetLists)));
+      }
+      var titled = used.length && chosen.every(function (c) {
+        return c.terms.some(function (t) { return inTitles(t.term, c.s[t.term]); });
+      });
+      var first = titled ? Promise.all(chosen.map(function (c, k) {
+        return wordList(used[k], c.terms, c.s, "t", state.run);
+      }).concat(facetLists)) : null;
+      if (!titled) everything();  // no result can have every word in a title: everything at once
+      retire(state.run, false, spare);  // after this search has claimed the files it shares with earlier ones
+      return (first ? first.then(function (lists) {
+        if (state !== active) return;
+        everything();  // the other text after the title parts, which come first on a slow link
+        showTitled(state, used, lists, text);
+      }) : Promise.resolve()).then(function () {
+        return state === active ? everything() : null;
+      }).then(function (lists) {
+        if (state === active && lists) return showAll(state, used, lists, text);
+      });
     }).catch(function () {
       if (state === active) say("Không tải được chỉ mục tìm kiếm. Hãy tải lại trang.");
     }).then(function () { if (state === active) root.removeAttribute("aria-busy"); });
@@ -457,7 +554,8 @@
     query.forEach(function (w, i) {
       var complete = i < query.length - 1 || !typing;
       if (shards[shardOf(w.fold)] && (complete || w.fold.length > 1)) shard(w.fold);
-      if (complete && longTerms[w.fold] && !parsed[w.fold]) load("p/" + w.fold + ".bin", true, null);
+      if (complete && longTitle[w.fold] && !parsed["t:" + w.fold]) load("p/" + w.fold + ".json", null);
+      if (complete && longOther[w.fold] && !parsed["o:" + w.fold]) load("o/" + w.fold + ".json", null);
     });
   }
   function syncUrl(text) {
@@ -470,10 +568,14 @@
   function showFilterCount(n) {
     if (filterCount) filterCount.textContent = n ? "(đang lọc theo " + n + " tiêu chí)" : "";
   }
-  var timer;
-  input.addEventListener("input", function () {
-    prefetch(input.value);
+  /* Typing waits for a pause (DEBOUNCE); a paste, or text that arrives whole, is searched at once. */
+  var timer, lastValue = input.value;
+  input.addEventListener("input", function (e) {
+    var value = input.value, whole = value.length - lastValue.length > 1 || /Paste|Drop/.test(e.inputType || "");
+    lastValue = value;
     clearTimeout(timer);
+    if (whole) { run(); return; }
+    prefetch(value);
     timer = setTimeout(run, DEBOUNCE);
   });
   filters.forEach(function (s) { s.addEventListener("change", run); });
@@ -492,7 +594,7 @@
     }
   });
   var params = new URLSearchParams(location.search);
-  if (params.get("q")) input.value = params.get("q");
+  if (params.get("q")) input.value = lastValue = params.get("q");
   filters.forEach(function (s) { if (params.get(s.name)) s.value = params.get(s.name); });
   /* Filters: open when the address sets one, or on a wide screen; on a phone results come first. */
   if (filterBox && (selectedFacets().length || (window.matchMedia && window.matchMedia("(min-width: 60em)").matches))) {
