@@ -186,6 +186,19 @@ _TYPE_AND_TIME = """async ([q, gap]) => {
 }"""
 
 
+def _wait_until_quiet(server: _GzipServer, quiet_s: float = 0.6, limit_s: float = 30.0) -> None:
+    """Until the host has sent nothing for ``quiet_s`` seconds (Playwright's "networkidle" is reached once
+    per page load and would not wait for downloads that start after the first result)."""
+    deadline = time.monotonic() + limit_s
+    count, since = len(server.sent), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        if len(server.sent) != count:
+            count, since = len(server.sent), time.monotonic()
+        elif time.monotonic() - since >= quiet_s:
+            return
+
+
 def _measure_once(browser, server: _GzipServer, base: str, query: str, typed: bool, slow: bool) -> dict:
     """One query in a fresh browser (cold cache): bytes and requests from the first keystroke until the
     network is idle, and ms from the last keystroke to the first result shown."""
@@ -201,7 +214,9 @@ def _measure_once(browser, server: _GzipServer, base: str, query: str, typed: bo
     page.on("requestfailed", lambda r: aborted.append(r.url))
     start = len(server.sent)
     elapsed = page.evaluate(_TYPE_AND_TIME, [query, KEY_GAP_MS if typed else 0])
-    page.wait_for_load_state("networkidle")
+    page.wait_for_function("document.querySelector('[data-bv-search]').getAttribute('aria-busy') === null",
+                           timeout=60_000)
+    _wait_until_quiet(server)  # the rest of the query's downloads (the count, the rest of the first page)
     status = page.inner_text("#bv-status")
     context.close()
     sent = [(path, size) for path, size in server.sent[start:] if path.startswith("tim-kiem/")]  # not the favicon
