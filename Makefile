@@ -7,7 +7,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: site test check validate serve golden sample browser clean help bench lock audit-deps import new-decision
 
 help:
-	@echo "make site      cài môi trường (.venv), kiểm tra dữ liệu và xây dựng trang vào site/"
+	@echo "make site      cài môi trường (.venv), kiểm tra dữ liệu mẫu và xây dựng trang mẫu vào site/"
 	@echo "make test      chạy toàn bộ bộ kiểm thử (cài Chromium của Debian nếu thiếu)"
 	@echo "make check     bộ kiểm thử nhanh khi sửa mã: không trình duyệt, không đo hiệu năng"
 	@echo "make serve     xem trước trực tiếp tại http://127.0.0.1:8000"
@@ -17,6 +17,7 @@ help:
 	@echo "make new-decision NUMBER=123/QĐ-UBND DATE=2025-05-15 AUTHORITY=ubnd-tinh-hoa-an FORM=bang-khen-cap-tinh"
 	@echo "               tạo tệp quyết định mới có chú thích (thiếu giá trị nào thì hỏi)"
 	@echo "./bangvang …   chạy mọi lệnh (validate, build, import, new …) không cần kích hoạt .venv"
+	@echo "./bangvang new site ../thu-muc-moi   bắt đầu trang của tỉnh, đơn vị bạn (make site vẫn xây dựng trang mẫu)"
 	@echo "make golden    tạo lại các tệp golden của trang mẫu sau khi sửa mẫu trang"
 	@echo "make lock      tạo lại requirements*.txt (phiên bản cố định + mã băm) từ requirements*.in"
 	@echo "make audit-deps kiểm tra lỗ hổng đã biết của các gói phụ thuộc (pip-audit)"

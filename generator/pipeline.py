@@ -16,7 +16,8 @@ import jinja2
 
 from generator.catalog.gate import Policy, Publication
 from generator.catalog.index import Catalog, build_catalog
-from generator.records.history import last_changed
+from generator.records import files
+from generator.records.history import file_history
 from generator.records.load import display_path, load_data
 from generator.records.problems import Problem, has_errors
 from generator.records.validation import validate
@@ -63,9 +64,15 @@ def run(data_dir: Path, templates_dir: Path, root: Path | None = None, options: 
     if outcome.catalog is None:
         return outcome
     root = root or data_dir.parent
+    # only regular files inside content/ and site_templates/ may reach the site (the engine follows links)
+    for tree in (content_dir, templates_dir):
+        if tree is not None:
+            outcome.problems += files.scan_tree(tree, root)
+    if not outcome.ok:
+        return outcome
     options = options or SiteOptions()
-    if not options.last_changed:
-        options = replace(options, last_changed=last_changed(root, data_dir))
+    if not options.history:
+        options = replace(options, history=file_history(root, data_dir))
     pub = Publication(outcome.catalog, Policy(hidden=frozenset(options.hidden_fields)))
     try:
         outcome.site = render_site(pub, templates_dir, options, content_dir)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ast
 import re
+
+import pytest
 from pathlib import Path
 
 from conftest import ROOT
@@ -111,3 +113,19 @@ def test_templates_hold_no_literal_section_paths():
             if pattern.search(line):
                 offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:80]}")
     assert offenders == []
+
+
+def test_no_project_file_is_ignored_by_git():
+    """An ignore pattern must never swallow the project's own files: an unanchored ``site/`` once kept
+    ``generator/site/`` out of every commit, and a fresh clone could not import the pipeline."""
+    import shutil
+    import subprocess
+
+    if not (ROOT / ".git").exists() or shutil.which("git") is None:
+        pytest.skip("not a git checkout")
+    ignored = subprocess.run(
+        ["git", "ls-files", "--others", "--ignored", "--exclude-standard", "--", "generator", "site_templates",
+         "content", "tests", "data"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\n")
+    kept_out = [p for p in ignored if p and "__pycache__" not in p and not p.endswith(".pyc")
+                and not p.startswith("tests/_output/") and ".ruff_cache/" not in p]
+    assert kept_out == []

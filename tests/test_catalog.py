@@ -41,6 +41,13 @@ def test_unit_history_follows_successor_links(tree):
     assert [a.decision.slug for a in c.awards_by_unit["don-vi-cu"]] == ["13-qd-ubnd"]
 
 
+def test_a_split_is_a_predecessor_of_each_successor_once(tree):
+    tree.write("registries/units.yaml", tree.read("registries/units.yaml").replace(
+        "successors: [don-vi-moi]", "successors: [don-vi-moi, truong-a, don-vi-moi]"))
+    c = catalog_of(tree)
+    assert c.predecessors == {"don-vi-moi": ["don-vi-cu"], "truong-a": ["don-vi-cu"]}
+
+
 def test_recipient_ids_are_stable_slugs_numbered_on_repeat(tree):
     tree.replace("decisions/2024/12-qd-ubnd.yaml", '    name: "Trần Thị B"', '    name: "Nguyễn Văn A"')
     c = catalog_of(tree)
@@ -55,7 +62,8 @@ def test_explicit_recipient_id_keeps_an_old_anchor(tree):
 
 
 def test_sample_data_matches_its_promises():
-    """The bundled sample: ≥3 years, ~40 decisions, ~400 recipients, 8 profiles, a revocation, a merger."""
+    """The bundled sample: ≥3 years, ~40 decisions, ~400 recipients, 8 profiles, a revocation, a merger, the
+    district split among communes in the 2025 reform and a unit dissolved without successor."""
     root = Path(__file__).resolve().parent.parent
     outcome = pipeline.check(root / "data", root)
     assert outcome.ok, [str(p) for p in outcome.problems]
@@ -65,5 +73,9 @@ def test_sample_data_matches_its_promises():
     assert 40 <= len(c.decisions) <= 60 and 400 <= recipients <= 550
     assert len(c.profiles) == 8 and all(c.awards_by_profile.get(slug) for slug in c.profiles)
     assert len(c.revoked()) == 1
-    assert any(u.model.successor for u in c.units.values())
+    assert any(len(u.model.successors) == 1 for u in c.units.values())  # a merger
+    assert c.units["ubnd-huyen-tan-phu"].model.successors == ["ubnd-xa-tan-phu", "ubnd-xa-dong-hai"]  # a split
+    assert c.authorities["ubnd-huyen-tan-phu"].model.successors == ["ubnd-xa-tan-phu", "ubnd-xa-dong-hai"]
+    assert any(u.model.valid_to and not u.model.successors and c.awards_by_unit.get(u.model.id)
+               for u in c.units.values())  # dissolved without successor, with awards from before
     assert {f.model.level for f in c.forms_in_use()} >= {"state", "ministry_province", "grassroots"}

@@ -51,7 +51,7 @@ def test_scaffolded_decision_validates_once_filled(tree):
     path = tree.data / "decisions/2024/45-qd-ubnd.yaml"
     assert path.is_file()
     # unfilled, it names every placeholder that still needs a value
-    assert "data/decisions/2024/45-qd-ubnd.yaml:27: «recipients[0].unit» vẫn còn chỗ «…» của tệp mẫu — điền giá trị thật, hoặc xóa dòng nếu trường không bắt buộc" in tree.problems()
+    assert "data/decisions/2024/45-qd-ubnd.yaml:29: «recipients[0].unit» vẫn còn chỗ «…» của tệp mẫu — điền giá trị thật, hoặc xóa dòng nếu trường không bắt buộc" in tree.problems()
     text = path.read_text("utf-8").replace("unit: …", "unit: truong-a").replace("…", "Nội dung")
     path.write_text(text, "utf-8")
     assert tree.problems() == []
@@ -86,7 +86,8 @@ def test_schema_command_writes_json_schemas(tmp_path):
     assert decision["additionalProperties"] is False
     assert {p.name for p in (tmp_path / "schema").iterdir()} == {
         "decision.schema.json", "profile.schema.json", "authorities.schema.json", "units.schema.json",
-        "award_forms.schema.json", "movements.schema.json"}
+        "award_forms.schema.json", "movements.schema.json", "base_salary.schema.json",
+        "legal_documents.schema.json", "report_forms.schema.json", "holidays.schema.json"}
 
 
 def test_a_bug_is_reported_as_a_bug_with_its_traceback(tmp_path):
@@ -119,3 +120,22 @@ def test_a_template_failing_at_run_time_is_a_template_problem(tmp_path):
     assert result.returncode == 1, result.stderr
     assert "site_templates/year.html:5: lỗi khi tạo trang từ mẫu:" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_scaffold_prefills_the_law_of_the_signing_date_and_warns_about_power(tree):
+    result = run_cli("new", "decision", "--number", "8/QĐ-UBND", "--date", "2025-09-03", "--authority", "ubnd-xa-moi",
+                     "--award-form", "chien-si-thi-dua-co-so", "--data", str(tree.data), cwd=tree.root)
+    assert result.returncode == 0 and result.stderr == ""
+    text = (tree.data / "decisions/2025/8-qd-ubnd.yaml").read_text("utf-8")
+    assert '  - "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025' in text  # the decree in force that day
+    # 1.0 × 2,340,000 đ, filled and said so (decisions often read "kèm theo tiền thưởng theo quy định")
+    assert "    cash_vnd: 2340000          # theo quy định ngày 03/09/2025: 1 × 2.340.000 đ" in text
+    assert "Tiền thưởng (cash_vnd) đã điền theo mức quy định vào ngày ký" in result.stdout
+    assert "kind: collective" not in text  # the title is for individuals only
+    early = run_cli("new", "decision", "--number", "9/QĐ-UBND", "--date", "2025-06-30", "--authority", "ubnd-tinh",
+                    "--award-form", "chien-si-thi-dua-co-so", "--data", str(tree.data), cwd=tree.root)
+    assert early.returncode == 0
+    assert early.stderr == ("Lưu ý: theo danh mục, «Ủy ban nhân dân tỉnh Thử Nghiệm» không có thẩm quyền quyết định "
+                            "«Chiến sĩ thi đua cơ sở»; quyết định ký ngày 30/06/2025. Kiểm tra lại cơ quan, hình thức "
+                            "và ngày ký.\n")
+    assert "98/2023/NĐ-CP" in (tree.data / "decisions/2025/9-qd-ubnd.yaml").read_text("utf-8")

@@ -40,14 +40,14 @@ def test_recipient_csv_and_json_equal_the_records(tree):
     assert (rows[0]["Loại đối tượng"], rows[0]["Đối tượng thống kê"], rows[0]["Giới tính"]) == (
         "Cá nhân", "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu", "Nam")
     assert (rows[0]["Hình thức khen thưởng"], rows[0]["Cơ quan ban hành"]) == (
-        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh Thử Nghiệm")
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, thành phố", "Ủy ban nhân dân tỉnh Thử Nghiệm")
     assert [r["Đã bị hủy bỏ"] for r in rows] == ["Không", "Không", "Không", "Có"]
 
 
 def test_decision_files_per_decision_and_in_bulk(tree):
     _, files = files_of(tree)
     decisions = read_csv(files["du-lieu/quyet-dinh.csv"])
-    assert [(d["Số, ký hiệu"], d["Ngày ký"], d["Mã hiệu lực"], d["Hiệu lực"], d["Số quyết định hủy bỏ"])
+    assert [(d["Số, ký hiệu"], d["Ngày"], d["Mã hiệu lực"], d["Hiệu lực"], d["Số quyết định hủy bỏ"])
             for d in decisions] == [("12/QĐ-UBND", "2024-06-17", "in_force", "Còn hiệu lực", ""),
                                     ("13/QĐ-UBND", "2024-07-01", "revoked", "Đã hủy bỏ", "99/QĐ-UBND")]
     one = json.loads(files["quyet-dinh/2024/12-qd-ubnd/quyet-dinh.json"])

@@ -146,3 +146,117 @@ def test_published_photos_lose_their_metadata(tree):
 def test_html_disguised_as_a_photo_is_refused(tree):
     tree.write("profiles/photos/nguyen-van-a.png", "<html><script>alert(1)</script></html>")
     assert [p.code for p in assert_clean_problems(tree).problems] == ["image_corrupt"]
+
+
+# --- limits before parsing -------------------------------------------------------------------------
+
+DEEP = {
+    "flow": "[" * 30000 + "]" * 30000,
+    "mappings": "{a: " * 30000 + "}" * 30000,
+    "block sequences": "- " * 30000 + "x",
+    "complex keys": "? " * 30000 + "x",
+    "mixed": "x:\n" + "".join(" " * i + "- [{a: [\n" for i in range(0, 2000, 2)),
+}
+
+
+@pytest.mark.parametrize("kind", list(DEEP))
+def test_deep_yaml_is_refused_before_the_parser_can_crash(tree, kind):
+    """libyaml composes recursively in C: this input killed ``validate`` with SIGSEGV."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    tree.write(DECISION, DEEP[kind])
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "generator", "validate"], cwd=tree.root, capture_output=True,
+                            text=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": str(ROOT), "BANGVANG_TODAY": "2026-11-25"})
+    assert time.perf_counter() - start < 30
+    assert result.returncode == 1, result.stderr[-2000:]  # a clean "invalid", not -11 (SIGSEGV)
+    line = 14 if kind == "mixed" else 1
+    assert f"data/{DECISION}:{line}: cấu trúc lồng quá sâu (trên 40 cấp) — dùng cấu trúc phẳng như trong mẫu" \
+        in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_depth_prescan_ignores_brackets_in_text(tree):
+    story = "story: |\n" + "".join(f"  {'[' * 50} dòng {i}\n" for i in range(3)) + \
+            'summary: "' + "[" * 60 + '"\n' + "tags: ['[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[']\n"
+    text = tree.read("profiles/nguyen-van-a.yaml").replace('summary: "Thầy giáo vùng khó khăn."\n', "")
+    tree.write("profiles/nguyen-van-a.yaml", text.replace("tags: [\"giáo dục\"]\n", "") + story)
+    (tree.data / "profiles" / "nguyen-van-a.md").unlink()
+    assert tree.problems() == []
+
+
+def test_recursion_in_the_converter_is_a_problem(tree, monkeypatch):
+    from generator.records import load
+
+    monkeypatch.setattr(load, "nesting_exceeds", lambda text, limit: None)  # the converter's own guard
+    tree.write(DECISION, "x: " + "[" * 60 + "]" * 60 + "\n")
+    assert tree.codes() == [(f"data/{DECISION}", 1, "too_deep")]
+
+
+# --- stories -----------------------------------------------------------------------------------------
+
+STORY = "profiles/nguyen-van-a.md"
+
+
+def test_story_with_400_nested_list_levels_is_a_problem(tree):
+    text = "Mở đầu.\n\n" + "".join("    " * level + "- mục\n" for level in range(400))
+    tree.write(STORY, text)
+    assert tree.problems() == [
+        f"data/{STORY}:1: câu chuyện quá dài ({len(text.encode())} byte, tối đa 204800) — rút gọn câu chuyện hoặc bỏ "
+        "bớt phần phụ",
+        f"data/{STORY}:23: danh sách hoặc trích dẫn lồng quá sâu (trên 20 cấp) — chỉ lồng vài cấp; viết các ý thành "
+        "danh sách phẳng"]
+    tree.write(STORY, "".join("\t" * level + "- mục\n" for level in range(30)))
+    assert tree.codes() == [(f"data/{STORY}", 21, "story_too_deep")]
+
+
+def test_story_with_deep_quotes_in_the_yaml_field_is_a_problem(tree):
+    (tree.data / STORY).unlink()
+    tree.replace("profiles/nguyen-van-a.yaml", "tags:", 'story: "' + "> " * 30 + 'x"\ntags:')
+    assert tree.codes() == [("data/profiles/nguyen-van-a.yaml", 10, "story_too_deep")]
+
+
+def test_story_over_the_size_limit_is_a_problem(tree):
+    from generator.records.story import MAX_STORY_BYTES
+
+    text = "Đoạn văn.\n\n" * (MAX_STORY_BYTES // 10)
+    tree.write(STORY, text)
+    size = len(text.encode("utf-8"))
+    assert tree.problems() == [f"data/{STORY}:1: câu chuyện quá dài ({size} byte, tối đa {MAX_STORY_BYTES}) — rút gọn "
+                               "câu chuyện hoặc bỏ bớt phần phụ"]
+
+
+@pytest.mark.parametrize("text", [
+    "[" * 16000, "[]" * 8000, "<" * 16000, "<a " * 5000, "![" * 8000, "[x](" * 4000, "[a][" * 4000, "\\*" * 8000,
+    "*a*" * 5000, "&amp;" * 3000, "a  \n" * 4000, "<http://" * 2000, "[^" * 8000, "**a" * 5000,
+])
+def test_pathological_markdown_renders_quickly(text):
+    import time
+
+    from generator.site.markdown_safe import render_markdown
+
+    start = time.perf_counter()
+    html = str(render_markdown(text))
+    assert time.perf_counter() - start < 1.0
+    assert "<script" not in html
+
+
+def test_deep_story_renders_without_recursion():
+    from generator.site.markdown_safe import render_markdown
+
+    html = str(render_markdown("".join("    " * level + "- mục\n" for level in range(400)) + "> " * 1000 + "x"))
+    assert html.count("<ul>") <= 21 and "mục" in html
+
+
+def test_defused_markdown_keeps_ordinary_markup():
+    from generator.site.markdown_safe import render_markdown
+
+    html = str(render_markdown("Xem [bài báo](https://baochi.vn/a_(b)) và [x] <b>đậm</b> a < b `[0] <i>` \\*"))
+    assert html == ('<p>Xem <a href="https://baochi.vn/a_(b)" rel="noopener noreferrer nofollow">bài báo</a> và [x] '
+                    "<b>đậm</b> a &lt; b <code>[0] &lt;i&gt;</code> *</p>")

@@ -748,7 +748,8 @@ def test_bangvang_wrapper_runs_without_an_activated_environment(tree, tmp_path):
     assert helped.returncode == 0 and helped.stdout.startswith("usage: bangvang")
     checked = subprocess.run([str(ROOT / "bangvang"), "validate", "--data", str(tree.data)], cwd=ROOT,
                              capture_output=True, text=True, env=env, check=False, timeout=300)
-    assert (checked.returncode, checked.stdout) == (0, "Dữ liệu hợp lệ: 2 quyết định (1 đã hủy bỏ), 4 lượt khen thưởng, 1 hồ sơ.\n")
+    assert (checked.returncode, checked.stdout) == (0, "Dữ liệu hợp lệ: 2 quyết định (1 đã hủy bỏ), 3 lượt khen thưởng "
+                                                    "được tính; 1 lượt đã bị hủy bỏ; 4 dòng trong các danh sách; 1 hồ sơ.\n")
 
 
 def test_bangvang_wrapper_creates_the_environment_with_make_first(tmp_path):
@@ -794,8 +795,8 @@ def test_new_decision_refuses_unknown_codes_with_suggestions_and_bad_dates(tree)
          f"Thử Nghiệm)? Danh sách mã: các dòng «id:» trong {authorities}"),
         (["--date", "2024-09-02", "--authority", "ubnd-tinh", "--award-form", "bang-khen-tinh"],
          "Mã hình thức khen thưởng «bang-khen-tinh» không có trong danh mục — có phải «bang-khen-cap-tinh» (Bằng khen "
-         "của Chủ tịch Ủy ban nhân dân tỉnh) hay «bang-khen-thu-tuong» (Bằng khen của Thủ tướng Chính phủ) hay "
-         "«bang-khen-cap-bo» (Bằng khen của Bộ trưởng, thủ trưởng cơ quan ngang bộ)? Danh sách mã: các dòng «id:» "
+         "của Chủ tịch Ủy ban nhân dân tỉnh, thành phố) hay «bang-khen-thu-tuong» (Bằng khen của Thủ tướng Chính phủ) hay "
+         "«bang-khen-cap-bo» (Bằng khen của bộ, ban, ngành, đoàn thể Trung ương)? Danh sách mã: các dòng «id:» "
          "trong generator/defaults/award_forms.yaml"),
         (["--date", "2024-09-02", "--authority", "xyz", "--award-form", "bang-khen-cap-tinh"],
          f"Mã cơ quan ban hành «xyz» không có trong danh mục — Danh sách mã: các dòng «id:» trong {authorities}"),
@@ -861,3 +862,22 @@ def test_a_collective_named_cong_dong_is_not_a_total_row_and_a_merged_name_is_no
     assert [(r["kind"], r["name"]) for r in result.recipients] == [
         ("collective", "Cộng đồng dân cư ấp Cồn Mới"), ("individual", "Nguyễn Văn An")]
     assert [str(n) for n in result.notices] == ["Danh sách: bỏ qua 1 dòng sau bảng (dòng tổng cộng), từ dòng 4"]
+
+
+def test_import_fills_the_legal_cash_amount_where_the_sheet_has_none_and_says_so(tree):
+    made = run_cli("new", "decision", "--number", "8/QĐ-UBND", "--date", "2025-09-03", "--authority", "ubnd-xa-moi",
+                   "--award-form", "giay-khen-chu-tich-ubnd-xa", "--data", str(tree.data))
+    assert made.returncode == 0, made.stderr
+    decision = tree.data / "decisions/2025/8-qd-ubnd.yaml"
+    sheet = workbook(tree.root, [["Họ và tên", "Chức vụ", "Tiền thưởng"], ["Lê Thị E", "Kế toán", ""],
+                                 ["Hộ ông Lò Văn H", "", ""], ["Trần Văn G", "Nông dân", "500.000"]])
+    result = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data))
+    assert result.returncode == 0, result.stderr
+    # 0.3 × 2,340,000 = 702,000 → 710,000; a household 1.5 × that: 1,053,000 → 1,060,000; a stated amount is kept
+    assert ("Đã điền tiền thưởng theo quy định vào 2 dòng không ghi tiền thưởng (1 cá nhân × 710.000 đ; "
+            "1 hộ gia đình × 1.060.000 đ); mức lương cơ sở 2.340.000 đ ngày 03/09/2025") in result.stderr
+    text = decision.read_text("utf-8")
+    assert [line.strip() for line in text.splitlines() if "cash_vnd" in line] == [
+        "cash_vnd: 710000", "cash_vnd: 1060000", "cash_vnd: 500000"]
+    again = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data), "--no-legal-cash")
+    assert again.returncode == 0 and "Đã điền tiền thưởng" not in again.stderr

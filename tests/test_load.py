@@ -1,3 +1,5 @@
+import pytest
+
 from generator.records.load import MAX_NODES
 
 
@@ -55,3 +57,30 @@ def test_deep_nesting_is_stopped(tree):
 def test_empty_file(tree):
     tree.write(DECISION, "# chỉ có chú thích\n")
     assert tree.codes() == [(SHOWN, 1, "empty_file")]
+
+
+def _nested(depth: int, kind: int):
+    value = "x"
+    for level in range(depth):
+        value = [value] if (level + kind) % 3 else {"k": value}
+    return value
+
+
+@pytest.mark.parametrize("style", ["block", "flow"])
+@pytest.mark.parametrize("kind", [0, 1, 2])
+def test_depth_prescan_agrees_with_the_structure(style, kind):
+    import yaml
+
+    from generator.records.load import MAX_DEPTH, nesting_exceeds
+
+    for depth in (5, 20, MAX_DEPTH - 5):
+        text = yaml.safe_dump({"a": _nested(depth, kind)}, default_flow_style=style == "flow", width=10**6)
+        assert nesting_exceeds(text, MAX_DEPTH) is None, (depth, text[:200])
+    for depth in (MAX_DEPTH + 5, 300):
+        text = yaml.safe_dump({"a": _nested(depth, kind)}, default_flow_style=style == "flow", width=10**6)
+        assert nesting_exceeds(text, MAX_DEPTH) is not None, depth
+
+
+def test_too_deep_is_reported_before_parsing(tree):
+    tree.write(DECISION, "recipients:\n  - name: x\n    more: " + "[" * 45 + "]" * 45 + "\n")
+    assert tree.codes() == [(SHOWN, 3, "too_deep")]

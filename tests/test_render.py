@@ -31,6 +31,10 @@ def rendered(tree):
     return {page.url: page for page in outcome.site.pages}, outcome.site
 
 
+def outcome_forms(tree):
+    return pipeline.check(tree.data, tree.root).catalog.records.award_forms.values()
+
+
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_page_matches_golden(tree, name):
     pages, _ = rendered(tree)
@@ -43,16 +47,65 @@ def test_page_matches_golden(tree, name):
     assert html == golden.read_text(encoding="utf-8"), f"{name} differs from {golden}; `make golden` if intended"
 
 
+# The 2025 reorganisation, added to the fixture: "Đơn vị Cũ" split between two units, another dissolved without successor
+REORGANISED_UNITS = """- id: don-vi-tach
+  name: "Đơn vị Tách"
+  locality: "Xã Mới"
+  valid_from: 2025-03-01
+- id: don-vi-giai-the
+  name: "Đơn vị Giải Thể"
+  locality: "Xã Mới"
+  valid_to: 2025-06-30
+"""
+REORGANISED_PAGES = {
+    "unit-split": urls.unit("don-vi-cu"),
+    "unit-ceased": urls.unit("don-vi-giai-the"),
+}
+
+
+def reorganise(tree) -> None:
+    tree.write("registries/units.yaml", tree.read("registries/units.yaml").replace(
+        "successors: [don-vi-moi]", "successors: [don-vi-moi, don-vi-tach]") + REORGANISED_UNITS)
+
+
+@pytest.mark.parametrize("name", sorted(REORGANISED_PAGES))
+def test_reorganised_unit_page_matches_golden(tree, name):
+    reorganise(tree)
+    pages, _ = rendered(tree)
+    html = pages[REORGANISED_PAGES[name]].html
+    golden = GOLDEN / f"{name}.html"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(html, encoding="utf-8")
+    assert golden.exists(), f"missing {golden}: run `make golden`"
+    assert html == golden.read_text(encoding="utf-8"), f"{name} differs from {golden}; `make golden` if intended"
+
+
+def test_split_shows_every_successor_and_each_successor_its_predecessor(tree):
+    reorganise(tree)
+    pages, _ = rendered(tree)
+    split = pages[urls.unit("don-vi-cu")].html
+    assert ('các đơn vị kế thừa: <a href="../../don-vi/don-vi-moi/">Đơn vị Mới</a>, '
+            '<a href="../../don-vi/don-vi-tach/">Đơn vị Tách</a>.') in split
+    for successor in ("don-vi-moi", "don-vi-tach"):
+        assert ('<dt>Tiếp nhận từ</dt><dd><a href="../../don-vi/don-vi-cu/">Đơn vị Cũ</a></dd>'
+                in pages[urls.unit(successor)].html)
+    ceased = pages[urls.unit("don-vi-giai-the")].html
+    assert "Ngừng hoạt động từ 01/07/2025, không có đơn vị kế thừa." in ceased
+    assert "kế thừa:" not in ceased
+
+
 def test_every_record_has_a_page(tree):
     pages, site = rendered(tree)
     expected = {urls.HOME, urls.DECISIONS, urls.AWARD_FORMS, urls.UNITS, urls.PROFILES, urls.ABOUT_DATA,
                 urls.year(2024), urls.decision(2024, "12-qd-ubnd"), urls.decision(2024, "13-qd-ubnd"),
                 urls.profile("nguyen-van-a"), urls.unit("truong-a"), urls.unit("don-vi-cu"), urls.unit("don-vi-moi")}
     assert expected <= set(pages)
-    assert len([u for u in pages if u.startswith(urls.AWARD_FORMS) and u != urls.AWARD_FORMS]) == 44
+    form_pages = {u for u in pages if u.startswith(urls.AWARD_FORMS) and u != urls.AWARD_FORMS}
+    assert form_pages == {urls.award_form(form.model.id) for form in outcome_forms(tree)}
     paths = {f.path for f in site.files}
     assert "anh/guong-dien-hinh/nguyen-van-a.png" in paths
-    assert {urls.schema(n) for n in ("decision", "profile", "units", "authorities", "award_forms", "movements")} <= paths
+    assert {urls.schema(n) for n in ("decision", "profile", "units", "authorities", "award_forms", "movements",
+                                      "base_salary", "legal_documents", "report_forms")} <= paths
 
 
 def test_recipient_anchor_and_profile_link(tree):

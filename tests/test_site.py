@@ -209,3 +209,15 @@ def test_both_engines_build_the_same_site(sample_site, tmp_path):
     assert different == []
     assert b"ProperDocs" in (sample_site / "index.html").read_bytes()
     assert b'content="mkdocs-1.6.1' in (out / "index.html").read_bytes()
+
+
+def test_personal_data_that_bypassed_validation_stops_the_build(tmp_path):
+    """The end-of-build scan is a second line of defence: a phone number planted in a template (which
+    validation never reads) is found in the built page, the build fails naming it, nothing is published."""
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    template = project / "site_templates/unit.html"
+    template.write_text(template.read_text("utf-8") + "<p>Liên hệ: 0912 345 678</p>\n", "utf-8")
+    result = run_cli("build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(project / "site"))
+    assert result.returncode == 2, result.stderr
+    assert "dữ liệu cá nhân «0912 345 678» (số điện thoại) có trong trang don-vi/" in result.stderr
+    assert "Traceback" not in result.stderr and not (project / "site").exists()

@@ -8,13 +8,13 @@ Trần Thị B (leader_other, female), Trường Tiểu học A (collective); al
 from generator import pipeline
 
 from generator.catalog import reports, statistics
-from generator.records.models import AwardLevel
 from generator.records.validation.caps import cap_breaches
 
 
 def stats_of(tree):
-    catalog = pipeline.check(tree.data, tree.root).catalog
-    return catalog, statistics.all_stats(catalog)
+    outcome = pipeline.check(tree.data, tree.root)
+    assert outcome.catalog, [p.format() for p in outcome.problems]
+    return outcome.catalog, statistics.all_stats(outcome.catalog)
 
 
 def test_overall_figures_match_hand_counts(tree):
@@ -41,50 +41,108 @@ def test_revoked_decision_is_left_out(tree):
     assert revoked == []
 
 
+def report_lines(report):
+    """{row code: (cell values, total)} of a filled report form."""
+    return {line.code: (line.values, line.total) for line in report.lines if not line.heading}
+
+
 def test_official_report_0603_counts(tree):
     catalog, _ = stats_of(tree)
-    assert reports.report_keys(catalog) == [(2024, "ubnd-tinh", AwardLevel.ministry_province)]
-    rows = {row[0].strip(): row[1:] for row in reports.official_report(catalog, 2024, "ubnd-tinh",
-                                                                          AwardLevel.ministry_province)}
-    # columns: Bằng khen, Danh hiệu thi đua, Cờ thi đua, Kỷ niệm chương, Tổng
-    assert rows["1. Tập thể"] == [1, 0, 0, 0, 1]
-    assert rows["Trong đó: doanh nghiệp"] == [0, 0, 0, 0, 0]
-    assert rows["3. Cá nhân"] == [2, 0, 0, 0, 2]
-    assert rows["Các cấp lãnh đạo khác từ phó phòng trở lên"] == [1, 0, 0, 0, 1]
-    assert rows["Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu"] == [1, 0, 0, 0, 1]
-    assert rows["4. Phương thức: Thường xuyên"] == [3, 0, 0, 0, 3]
-    assert rows["4. Phương thức: Đột xuất"] == [0, 0, 0, 0, 0]
+    found = [(r.form.code, r.year, r.authority) for r in reports.all_reports(catalog)]
+    assert found == [("0601.N/BNV-TĐKT", 2024, None), ("0603.N/BNV-TĐKT", 2024, "ubnd-tinh")]
+    report = reports.all_reports(catalog)[1]
+    assert [c.label for c in report.layout.columns][:2] == ["Bằng khen", "Chiến sĩ thi đua cấp bộ, cấp tỉnh"]
+    lines = report_lines(report)
+    # columns: Bằng khen, CSTĐ cấp bộ/tỉnh, Cờ thi đua, Huy hiệu; counted by hand from 12/QĐ-UBND
+    assert lines["01"] == ([3, 0, 0, 0], 3)
+    assert lines["02"] == ([1, 0, 0, 0], 1)
+    assert lines["03"] == ([0, 0, 0, 0], 0)
+    assert lines["05"] == ([2, 0, 0, 0], 2)
+    assert lines["09"] == ([1, 0, 0, 0], 1)
+    assert lines["10"] == ([1, 0, 0, 0], 1)
+    assert lines["11"] == ([3, 0, 0, 0], 3)
+    assert lines["13"] == ([0, 0, 0, 0], 0)
+    assert report.figures()["report.2024-ubnd-tinh-0603.01.tong"] == 3
 
 
-def test_cap_breach_is_flagged_as_warning(tree):
-    base = ("number: \"{n}/QĐ-UBND\"\ndate: 2025-08-0{d}\nauthority: ubnd-xa-moi\naward_form: {form}\n"
+STATE_DECISION = """number: "5/QĐ-TTg"
+date: 2024-09-02
+authority: thu-tuong
+proposer: ubnd-tinh
+award_form: bang-khen-thu-tuong
+method: ad_hoc
+reason: "Cứu người trong lũ"
+recipients:
+  - {kind: collective, name: "Công ty A", unit: truong-a, enterprise: true}
+  - {kind: household, name: "Hộ ông Lò Văn H"}
+  - {kind: individual, name: "Nguyễn Văn A", category: direct_worker}
+  - {kind: individual, name: "Trần Thị B", category: leader_other}
+"""
+
+
+def test_official_report_0602_counts_state_awards_by_proposer_and_kind(tree):
+    tree.write("registries/authorities.yaml", tree.read("registries/authorities.yaml")
+               + '- id: thu-tuong\n  name: "Thủ tướng Chính phủ"\n  kind: prime_minister\n')
+    tree.write("decisions/2024/5-qd-ttg.yaml", STATE_DECISION)
+    catalog, _ = stats_of(tree)
+    report = next(r for r in reports.all_reports(catalog) if r.form.code.startswith("0602"))
+    assert (report.year, report.authority) == (2024, None)
+    column = [c.label for c in report.layout.columns].index("Bằng khen của Thủ tướng Chính phủ")
+    cells = [i for i, cell in enumerate(report.cells) if cell.column == column]  # Tập thể, Cá nhân
+    lines = report_lines(report)
+
+    def at(code):
+        values, total = lines[code]
+        assert total == sum(values[i] for i in cells)  # nothing counted outside the Prime Minister's column
+        return [values[i] for i in cells]
+
+    assert at("1") == [2, 2]  # households are counted with collectives ("Tập thể")
+    assert at("3") == [2, 2] and at("2") == [0, 0]  # proposed by a province, not a ministry
+    assert at("6") == [1, 0] and at("7") == [1, 0] and at("8") == [1, 0] and at("9") == [0, 2]
+    assert at("13") == [0, 1] and at("14") == [0, 1]
+    assert at("17") == [2, 2] and at("15") == [0, 0]
+
+
+def test_report_year_from_2026_uses_the_newer_circular_and_says_whose_layout(tree):
+    tree.write("decisions/2026/7-qd-ubnd.yaml", tree.read("decisions/2024/12-qd-ubnd.yaml")
+               .replace("12/QĐ-UBND", "7/QĐ-UBND").replace("2024-06-17", "2026-03-02").replace("    cash_vnd: 1170000\n", ""))
+    catalog, _ = stats_of(tree)
+    report = next(r for r in reports.all_reports(catalog) if r.year == 2026 and r.form.subject == "awards")
+    assert "18/2025/TT-BNV" in report.form.circular and "02/2023/TT-BNV" in report.layout.circular
+    assert report.form.note and report_lines(report)["01"] == ([3, 0, 0, 0], 3)
+
+
+def test_cap_breach_is_flagged_as_warning_only_while_the_cap_was_law(tree):
+    base = ("number: \"{n}/QĐ-UBND\"\ndate: {y}-08-0{d}\nauthority: {a}\naward_form: {form}\n"
             "method: regular\nreason: \"Năm học\"\nrecipients:\n")
     person = "  - kind: individual\n    name: \"{name}\"\n    unit: truong-a\n    category: direct_worker\n"
-    tree.write("decisions/2025/1-qd-ubnd.yaml", base.format(n=1, d=1, form="lao-dong-tien-tien")
-               + "".join(person.format(name=f"Người {i}") for i in range(6)))
-    tree.write("decisions/2025/2-qd-ubnd.yaml", base.format(n=2, d=2, form="chien-si-thi-dua-co-so")
-               + person.format(name="Người 0") + person.format(name="Người 1"))
+    for year, authority in ((2023, "ubnd-huyen-cu"), (2025, "ubnd-xa-moi")):
+        tree.write(f"decisions/{year}/1-qd-ubnd.yaml", base.format(n=1, y=year, d=1, a=authority, form="lao-dong-tien-tien")
+                   + "".join(person.format(name=f"Người {i}") for i in range(6)))
+        tree.write(f"decisions/{year}/2-qd-ubnd.yaml", base.format(n=2, y=year, d=2, a=authority,
+                                                                  form="chien-si-thi-dua-co-so")
+                   + person.format(name="Người 0") + person.format(name="Người 1"))
     catalog = pipeline.check(tree.data, tree.root)
-    assert "data/decisions/2025/2-qd-ubnd.yaml:4: cảnh báo: Trường Tiểu học A năm 2025: 2 «Chiến sĩ thi đua cơ sở» " \
-           "trên 6 «Lao động tiên tiến», vượt tỷ lệ 15 % — kiểm tra danh sách; tỷ lệ quy định trong danh mục hình " \
-           "thức khen thưởng (cap)" in [p.format() for p in catalog.problems]
-    assert [(b.unit, b.year, b.count, b.base) for b in cap_breaches(catalog.catalog.records)] == [("truong-a", 2025, 2, 6)]
+    warnings = [p.format() for p in catalog.problems if p.code == "cap_exceeded"]
+    assert len(warnings) == 1 and warnings[0].startswith(
+        "data/decisions/2023/2-qd-ubnd.yaml:4: cảnh báo: Trường Tiểu học A năm 2023: 2 «Chiến sĩ thi đua cơ sở» "
+        "trên 6 «Lao động tiên tiến», vượt tỷ lệ 15 %")
+    assert "Nghị định 91/2017/NĐ-CP Điều 9(3)" in warnings[0]
+    # 2025 has the same ratio but no cap in force: the 2022 Law and its decrees set none
+    assert [(b.unit, b.year, b.count, b.base) for b in cap_breaches(catalog.catalog.records)] == [("truong-a", 2023, 2, 6)]
 
 
 def test_movement_report_0601(tree):
     catalog, _ = stats_of(tree)
-    assert reports.movement_years(catalog) == [2024]
-    assert reports.movement_report(catalog, 2024) == [
-        ("Cấp phát động", [("Trung ương", 0), ("Bộ, ngành, tỉnh", 1), ("Cơ quan, đơn vị", 0)]),
-        ("Phạm vi", [("Toàn quốc", 0), ("Bộ, ngành, địa phương", 0), ("Cụm, khối thi đua", 0), ("Cơ quan, đơn vị", 0),
-                     ("Chưa ghi", 1)]),
-        ("Thời gian", [("Dưới 1 năm", 0), ("1 năm", 0), ("Trên 1 đến 3 năm", 0), ("Trên 3 đến 5 năm", 0),
-                       ("Trên 5 năm", 0), ("Chưa ghi", 1)]),
-        ("Hình thức", [("Theo chuyên đề", 0), ("Thường xuyên", 0), ("Chưa ghi", 1)]),
-    ]
+    report = reports.all_reports(catalog)[0]
+    assert report.form.code == "0601.N/BNV-TĐKT" and report.year == 2024
+    # Phong trào A is organised by the province (column 2); its scope, duration and method are not recorded
+    lines = report_lines(report)
+    assert lines["01"] == ([0, 1, 0], 1)
+    assert all(lines[code] == ([0, 0, 0], 0) for code in ("02", "03", "04", "05", "06", "07", "08", "09", "10"))
     tree.replace("registries/movements.yaml", "  organiser: ubnd-tinh",
                  "  organiser: ubnd-tinh\n  start: 2022-03-01\n  scope: cluster\n  method: thematic")
     catalog, _ = stats_of(tree)
-    groups = dict(reports.movement_report(catalog, 2024))
-    assert ("Trên 1 đến 3 năm", 1) in groups["Thời gian"] and ("Cụm, khối thi đua", 1) in groups["Phạm vi"]
-    assert ("Theo chuyên đề", 1) in groups["Hình thức"]
+    lines = report_lines(reports.all_reports(catalog)[0])
+    assert lines["04"] == ([0, 1, 0], 1) and lines["08"] == ([0, 1, 0], 1) and lines["11"] == ([0, 1, 0], 1)
+    assert lines["12"] == ([0, 0, 0], 0)

@@ -12,9 +12,9 @@ def test_unknown_field_with_suggestion(tree):
 
 
 def test_missing_required_field_points_to_record(tree):
-    tree.replace(DECISION, 'reason: "Đã có thành tích xuất sắc"\n', "")
-    assert tree.problems() == [f"{SHOWN}:1: thiếu trường bắt buộc «reason» (Lý do, dịp khen thưởng) — "
-                               "thêm dòng «reason: …» vào bản ghi"]
+    tree.replace(DECISION, "method: regular\n", "")
+    assert tree.problems() == [f"{SHOWN}:1: thiếu trường bắt buộc «method» (Phương thức khen thưởng) — "
+                               "thêm dòng «method: …» vào bản ghi"]
 
 
 def test_missing_field_in_recipient_points_to_its_item(tree):
@@ -44,7 +44,7 @@ def test_amount_with_thousands_dots_is_not_a_number(tree):
 
 def test_bad_date(tree):
     tree.replace(DECISION, "date: 2024-06-17", 'date: "17/06/2024"')
-    assert tree.problems()[0] == (f"{SHOWN}:3: «date» (Ngày ký) không phải ngày hợp lệ: 17/06/2024 — "
+    assert tree.problems()[0] == (f"{SHOWN}:3: «date» (Ngày) không phải ngày hợp lệ: 17/06/2024 — "
                                   "viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-06-17")
 
 
@@ -52,7 +52,7 @@ def test_bad_choice_lists_the_choices(tree):
     tree.replace(DECISION, "method: regular", "method: yearly")
     assert tree.problems() == [f"{SHOWN}:11: «method» (Phương thức khen thưởng) không nhận giá trị «yearly» — "
                                "chọn một trong: 'regular', 'thematic', 'ad_hoc', 'foreign', 'dedication', "
-                               "'seniority' or 'resistance'"]
+                               "'seniority', 'resistance' or 'unknown'"]
 
 
 def test_duplicate_decision_number_same_authority_and_year(tree):
@@ -67,6 +67,7 @@ def test_duplicate_decision_number_same_authority_and_year(tree):
 def test_same_number_from_another_authority_is_fine(tree):
     text = tree.read(DECISION).replace("authority: ubnd-tinh", "authority: ubnd-huyen-cu")
     text = text.replace("award_form: bang-khen-cap-tinh", "award_form: giay-khen-chu-tich-ubnd-huyen")
+    text = text.replace("cash_vnd: 1170000", "cash_vnd: 540000")  # 0.3 × 1,800,000 đ in June 2024
     tree.write("decisions/2024/12-qd-ubnd-huyen-cu.yaml", text)
     assert tree.problems() == []
 
@@ -79,6 +80,8 @@ def test_file_name_must_match_number(tree):
 
 def test_decision_in_wrong_year_folder(tree):
     tree.replace(DECISION, "date: 2024-06-17", "date: 2023-06-17")
+    tree.replace(DECISION, "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022", "Luật Thi đua, khen thưởng năm 2003")
+    tree.replace(DECISION, "cash_vnd: 1170000", "cash_vnd: 1490000")  # the amount of mid-2023
     assert tree.problems() == [f"{SHOWN}:3: quyết định năm 2023 phải nằm trong thư mục data/decisions/2023/ — "
                                "chuyển tệp thành data/decisions/2023/12-qd-ubnd.yaml"]
 
@@ -122,7 +125,8 @@ def test_unknown_award_form(tree):
 
 def test_award_form_not_allowed_for_recipient_kind(tree):
     tree.replace(DECISION, "award_form: bang-khen-cap-tinh", "award_form: chien-si-thi-dua-cap-tinh")
-    assert tree.problems() == [f"{SHOWN}:30: «Chiến sĩ thi đua cấp tỉnh» không tặng cho đối tượng «collective» — "
+    tree.replace(DECISION, "    cash_vnd: 1170000\n", "")
+    assert tree.problems() == [f"{SHOWN}:29: «Chiến sĩ thi đua cấp tỉnh» không tặng cho đối tượng «collective» — "
                                "đối tượng hợp lệ: individual"]
 
 
@@ -149,19 +153,122 @@ def test_date_after_the_authority_ceased(tree):
     text = text.replace("award_form: bang-khen-cap-tinh", "award_form: giay-khen-chu-tich-ubnd-huyen")
     text = text.replace("date: 2024-06-17", "date: 2025-08-01")
     tree.write("decisions/2025/12-qd-ubnd.yaml", text)
-    assert tree.problems() == ["data/decisions/2025/12-qd-ubnd.yaml:3: ngày ký sau khi «Ủy ban nhân dân huyện Cũ» "
-                               "ngừng hoạt động (2025-06-30) — kiểm tra ngày ký; cơ quan kế thừa: «ubnd-xa-moi»"]
+    # the district ceased, and with it the district chair's power and the district Giấy khen (1 Jul 2025)
+    assert tree.problems() == [
+        "data/decisions/2025/12-qd-ubnd.yaml:3: ngày ký sau khi «Ủy ban nhân dân huyện Cũ» "
+        "ngừng hoạt động (2025-06-30) — kiểm tra ngày ký; cơ quan kế thừa: «ubnd-xa-moi»",
+        "data/decisions/2025/12-qd-ubnd.yaml:10: «Ủy ban nhân dân huyện Cũ» chỉ được quyết định «Giấy khen của Chủ tịch "
+        "Ủy ban nhân dân cấp huyện» đến 30/06/2025 (Luật Thi đua, khen thưởng 2022, Điều 80(2)); quyết định ký ngày "
+        "01/08/2025 — kiểm tra ngày ký, cơ quan ban hành hoặc hình thức khen thưởng; thẩm quyền tính theo văn bản có "
+        "hiệu lực vào ngày ký",
+        "data/decisions/2025/12-qd-ubnd.yaml:10: «Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện» chỉ có đến "
+        "30/06/2025; quyết định ký ngày 01/08/2025 — kiểm tra ngày ký hoặc mã hình thức khen thưởng (căn cứ: Luật Thi "
+        "đua, khen thưởng 2022, Điều 75; cấp huyện chấm dứt hoạt động từ 01/7/2025)"]
 
 
 def test_defunct_unit_is_a_warning_naming_the_successor(tree):
     text = tree.read(DECISION).replace("date: 2024-06-17", "date: 2025-08-01").replace(
-        "    unit: truong-a\n    category: leader_other", "    unit: don-vi-cu\n    category: leader_other")
+        "    unit: truong-a\n    category: leader_other", "    unit: don-vi-cu\n    category: leader_other").replace(
+        "    cash_vnd: 1170000\n", "")
     tree.write("decisions/2025/12-qd-ubnd.yaml", text)
     tree.write(DECISION, tree.read(DECISION).replace("12/QĐ-UBND", "11/QĐ-UBND"))
     (tree.data / DECISION).rename(tree.data / "decisions/2024/11-qd-ubnd.yaml")
-    assert tree.problems() == ["data/decisions/2025/12-qd-ubnd.yaml:27: cảnh báo: đơn vị «Đơn vị Cũ» đã ngừng hoạt "
+    assert tree.problems() == ["data/decisions/2025/12-qd-ubnd.yaml:26: cảnh báo: đơn vị «Đơn vị Cũ» đã ngừng hoạt "
                                "động từ sau 2025-02-28 — dùng đơn vị kế thừa «don-vi-moi» nếu quyết định ban hành "
                                "sau ngày đó"]
+
+
+def one_line_decision(day: str, authority: str = "ubnd-tinh", form: str = "bang-khen-cap-tinh",
+                      unit: str = "truong-a") -> str:
+    """A decision of one collective line: ``date`` on line 2, ``authority`` on 3, the line's ``unit`` on 11."""
+    return (f'number: "45/QĐ-UBND"\ndate: {day}\nauthority: {authority}\naward_form: {form}\nmethod: regular\n'
+            f'reason: "Hoàn thành tốt nhiệm vụ"\nrecipients:\n  - kind: collective\n    name: "Tập thể"\n'
+            f'    achievement: "Hoàn thành tốt nhiệm vụ"\n    unit: {unit}\n')
+
+
+NEW_COMMUNE = '- id: ubnd-xa-khac\n  name: "Ủy ban nhân dân xã Khác"\n  kind: commune\n  valid_from: 2025-07-01\n'
+NEW_UNIT = '- id: don-vi-tach\n  name: "Đơn vị Tách"\n  valid_from: 2025-03-01\n'
+
+
+def test_authority_split_among_several_successors_names_them_all(tree):
+    tree.write("registries/authorities.yaml", tree.read("registries/authorities.yaml").replace(
+        "successors: [ubnd-xa-moi]", "successors: [ubnd-xa-moi, ubnd-xa-khac]") + NEW_COMMUNE)
+    tree.write("decisions/2025/45-qd-ubnd.yaml", one_line_decision("2025-08-01", "ubnd-huyen-cu", "giay-khen-chu-tich-ubnd-huyen"))
+    date_problems = [p for p in tree.problems() if ":2: " in p]
+    assert date_problems == ["data/decisions/2025/45-qd-ubnd.yaml:2: ngày ký sau khi «Ủy ban nhân dân huyện Cũ» "
+                             "ngừng hoạt động (2025-06-30) — kiểm tra ngày ký; cơ quan kế thừa: «ubnd-xa-moi» và "
+                             "«ubnd-xa-khac»"]
+    assert [p for p in tree.problems("en") if ":2: " in p] == [
+        "data/decisions/2025/45-qd-ubnd.yaml:2: signed after “Ủy ban nhân dân huyện Cũ” ceased (2025-06-30) — check "
+        "the date; it was succeeded by “ubnd-xa-moi” and “ubnd-xa-khac”"]
+
+
+def test_authority_ceased_without_successor_says_so(tree):
+    tree.replace("registries/authorities.yaml", "  successors: [ubnd-xa-moi]\n", "")
+    tree.write("decisions/2025/45-qd-ubnd.yaml", one_line_decision("2025-08-01", "ubnd-huyen-cu", "giay-khen-chu-tich-ubnd-huyen"))
+    assert [p for p in tree.problems() if ":2: " in p] == [
+        "data/decisions/2025/45-qd-ubnd.yaml:2: ngày ký sau khi «Ủy ban nhân dân huyện Cũ» ngừng hoạt động "
+        "(2025-06-30); cơ quan này không có cơ quan kế thừa — kiểm tra ngày ký hoặc cơ quan ban hành"]
+
+
+def test_unit_split_offers_each_successor(tree):
+    tree.write("registries/units.yaml", tree.read("registries/units.yaml").replace(
+        "successors: [don-vi-moi]", "successors: [don-vi-moi, don-vi-tach]") + NEW_UNIT)
+    tree.write("decisions/2025/45-qd-ubnd.yaml", one_line_decision("2025-04-15", unit="don-vi-cu"))
+    assert tree.problems() == [
+        "data/decisions/2025/45-qd-ubnd.yaml:11: cảnh báo: đơn vị «Đơn vị Cũ» đã ngừng hoạt động từ sau 2025-02-28 "
+        "— dùng đơn vị kế thừa «don-vi-moi» hoặc «don-vi-tach» nếu quyết định ban hành sau ngày đó"]
+    assert tree.problems("en") == [
+        "data/decisions/2025/45-qd-ubnd.yaml:11: warning: unit “Đơn vị Cũ” ceased after 2025-02-28 — use its "
+        "successor “don-vi-moi” or “don-vi-tach” for decisions after that date"]
+
+
+def test_unit_ceased_without_successor_is_a_warning_that_says_so(tree):
+    tree.replace("registries/units.yaml", "  successors: [don-vi-moi]\n", "")
+    tree.write("decisions/2025/45-qd-ubnd.yaml", one_line_decision("2025-04-15", unit="don-vi-cu"))
+    assert tree.problems() == [
+        "data/decisions/2025/45-qd-ubnd.yaml:11: cảnh báo: đơn vị «Đơn vị Cũ» đã ngừng hoạt động từ sau 2025-02-28 "
+        "và không có đơn vị kế thừa — kiểm tra ngày ký và đơn vị của người được khen; giữ nguyên nếu quyết định ghi "
+        "đúng như vậy"]
+
+
+def test_unit_named_before_it_existed_is_an_error(tree):
+    tree.write("decisions/2024/45-qd-ubnd.yaml", one_line_decision("2024-11-20", unit="don-vi-moi"))
+    assert tree.problems() == [
+        "data/decisions/2024/45-qd-ubnd.yaml:11: ngày ký trước khi đơn vị «Đơn vị Mới» được thành lập (2025-03-01) — "
+        "không thể khen thưởng tại đơn vị chưa thành lập: kiểm tra ngày ký (ngày ký quyết định, không phải ngày trao) "
+        "và mã đơn vị; trước ngày đó, ghi đơn vị tiền thân"]
+    tree.replace("decisions/2024/45-qd-ubnd.yaml", "unit: don-vi-moi", "unit: don-vi-cu")
+    assert tree.problems() == []
+
+
+def test_successor_without_end_names_the_authority_or_the_unit(tree):
+    tree.replace("registries/authorities.yaml", "  valid_to: 2025-06-30\n", "")
+    tree.replace("registries/units.yaml", "  valid_to: 2025-02-28\n", "")
+    problems = [p for p in tree.problems() if "registries" in p]
+    assert problems == [
+        "data/registries/authorities.yaml:9: cơ quan «Ủy ban nhân dân huyện Cũ» có cơ quan kế thừa nhưng thiếu ngày "
+        "kết thúc — thêm valid_to: ngày cuối cùng cơ quan hoạt động, trước khi sáp nhập, chia tách hoặc giải thể",
+        "data/registries/units.yaml:8: đơn vị «Đơn vị Cũ» có đơn vị kế thừa nhưng thiếu ngày kết thúc — thêm "
+        "valid_to: ngày cuối cùng đơn vị hoạt động, trước khi sáp nhập, chia tách hoặc giải thể"]
+
+
+def test_every_successor_must_exist(tree):
+    tree.replace("registries/authorities.yaml", "successors: [ubnd-xa-moi]", "successors:\n    - ubnd-xa-moi\n    - ubnd-xa-mo")
+    tree.replace("registries/units.yaml", "successors: [don-vi-moi]", "successors: [don-vi-moi, don-vi-moj]")
+    assert tree.problems() == [
+        "data/registries/authorities.yaml:12: không có cơ quan mã «ubnd-xa-mo» trong danh mục — thêm cơ quan vào "
+        "data/registries/authorities.yaml; có phải «ubnd-xa-moi»?",
+        "data/registries/units.yaml:9: không có đơn vị mã «don-vi-moj» trong danh mục — thêm đơn vị vào "
+        "data/registries/units.yaml hoặc ghi tên vào unit_text; có phải «don-vi-moi»?"]
+
+
+def test_former_single_successor_field_is_refused_with_its_replacement(tree):
+    tree.replace("registries/units.yaml", "successors: [don-vi-moi]", "successor: don-vi-moi")
+    assert tree.problems() == [
+        "data/registries/units.yaml:9: trường «successor» đã đổi thành «successors» (danh sách, nhận một hoặc nhiều "
+        "mã) — viết «successors: [don-vi-moi]»; khi chia tách, ghi mọi mã kế thừa trong ngoặc vuông, cách nhau bằng "
+        "dấu phẩy"]
 
 
 def test_revoked_needs_revocation_details(tree):
@@ -193,23 +300,23 @@ def test_individual_needs_category_and_collective_has_none(tree):
 
 def test_personal_data_fields_are_rejected(tree):
     tree.replace(DECISION, '    position: "Giáo viên"', '    position: "Giáo viên"\n    cccd: "079123456789"')
-    assert tree.problems() == [f"{SHOWN}:18: trường «cccd» là dữ liệu cá nhân không được công bố (Nghị định "
-                               "13/2023/NĐ-CP) — xóa trường này khỏi bản ghi; chỉ công bố họ tên, chức vụ, đơn vị và "
-                               "thành tích"]
+    assert tree.problems() == [f"{SHOWN}:18: trường «cccd» là dữ liệu cá nhân không được công bố (Luật Bảo vệ dữ liệu "
+                               "cá nhân 91/2025/QH15, Nghị định 356/2025/NĐ-CP) — xóa trường này khỏi bản ghi; chỉ "
+                               "công bố họ tên, chức vụ, đơn vị và thành tích"]
 
 
 def test_personal_data_patterns_in_free_text(tree):
     tree.replace(DECISION, 'achievement: "Dạy giỏi"',
                  'achievement: "Dạy giỏi, liên hệ 0912 345 678, CCCD 079123456789, sinh ngày 12/3/1980, trú tại ấp 3"')
     assert tree.problems() == [
-        f"{SHOWN}:21: «recipients[0].achievement» chứa địa chỉ nơi ở («tru tai») — xóa địa chỉ nhà riêng; chỉ ghi "
-        "đơn vị công tác",
-        f"{SHOWN}:21: «recipients[0].achievement» chứa ngày sinh «sinh ngay 12/3/1980» — xóa ngày sinh; chỉ công bố "
-        "họ tên, chức vụ, đơn vị",
-        f"{SHOWN}:21: «recipients[0].achievement» chứa dãy số giống số CMND/CCCD «079123456789» — xóa số định danh; "
-        "nếu không phải, thêm chuỗi vào pii_allow",
-        f"{SHOWN}:21: «recipients[0].achievement» chứa số điện thoại «0912 345 678» — xóa số điện thoại; nếu không "
-        "phải số điện thoại, thêm chuỗi vào pii_allow",
+        f"{SHOWN}:21: «recipients[0].achievement» chứa địa chỉ nơi ở «trú tại ấp 3» — xóa địa chỉ nhà riêng, quê quán "
+        "(dữ liệu cá nhân, Luật 91/2025/QH15); chỉ ghi đơn vị công tác",
+        f"{SHOWN}:21: «recipients[0].achievement» chứa ngày sinh, năm sinh «sinh ngày 12/3/1980» — xóa ngày sinh, năm "
+        "sinh (dữ liệu cá nhân, Luật 91/2025/QH15); chỉ công bố họ tên, chức vụ, đơn vị",
+        f"{SHOWN}:21: «recipients[0].achievement» chứa dãy số giống số CMND/CCCD «CCCD 079123456789» — xóa số định "
+        "danh (dữ liệu cá nhân, Luật 91/2025/QH15); nếu không phải, thêm chuỗi vào pii_allow",
+        f"{SHOWN}:21: «recipients[0].achievement» chứa số điện thoại «0912 345 678» — xóa số điện thoại (dữ liệu cá "
+        "nhân, Luật 91/2025/QH15); nếu không phải số điện thoại, thêm chuỗi vào pii_allow",
     ]
 
 
@@ -240,7 +347,8 @@ def test_symlinked_attachment_is_refused(tree, tmp_path):
     (tree.data / "attachments" / "12.pdf").symlink_to(outside)
     tree.replace(DECISION, "movement: phong-trao-a",
                  "movement: phong-trao-a\nattachment:\n  path: attachments/12.pdf\n  sha256: " + "a" * 64)
-    assert tree.codes() == [(SHOWN, 15, "file_outside_data")]
+    assert tree.problems() == [f"{SHOWN}:15: đường dẫn «attachments/12.pdf» đi qua liên kết tượng trưng (symlink) nên "
+                               "không được đọc — thay symlink bằng bản sao của tệp thật"]
 
 
 def test_all_problems_reported_at_once_sorted_by_file_and_line(tree):
@@ -262,7 +370,7 @@ def test_messages_in_english(tree):
     tree.replace(DECISION, "method: regular", "method: yearly")
     assert tree.problems("en") == [f"{SHOWN}:11: “method” (Phương thức khen thưởng) does not accept “yearly” — "
                                    "choose one of: 'regular', 'thematic', 'ad_hoc', 'foreign', 'dedication', "
-                                   "'seniority' or 'resistance'"]
+                                   "'seniority', 'resistance' or 'unknown'"]
 
 
 CONSULTATION = """title: "Lấy ý kiến nhân dân đề nghị tặng Bằng khen"

@@ -1,9 +1,19 @@
 """The one definition of every count the site states.
 
-**What counts.** An award is one recipient line of a decision. It *counts* (in every total, share,
-statistic and report form) when its decision is not revoked. A revoked decision's lines stay
-published and are counted separately as revoked — never added to totals. A corrected decision
-counts like any decision in force. This rule is written for readers on the page "Về dữ liệu".
+**What counts.** An award is one recipient line of a decision. A line is one of:
+
+* an **award that counts** (in every total, share, statistic and report form): its decision is not revoked,
+  the line itself was not annulled by a later decision, and its form is one of the Law's forms (or a form the
+  source does not name);
+* **revoked**: the decision, or this one line, was annulled — it stays published and is counted apart as
+  revoked, never added to totals;
+* a **reward** outside the Law's forms (money or a gift, group ``reward`` of the award-form registry): counted
+  apart, with its value, and never in the report forms.
+
+A decision whose named list is partial (``declared``) adds its **unnamed** awards — declared minus named, per
+recipient kind — to the totals and kind counts of its year, form and authority (not of a unit: they have none),
+and the pages say how many of a total are unnamed. A corrected decision counts like any decision in force.
+This rule is written for readers on the page "Về dữ liệu".
 
 Every figure has a stable key (``all.awards``, ``year.2024.decisions``, ``form.<id>.awards_revoked``,
 ``unit.<id>.awards``, ``decision.<year/slug>.rows`` …): pages show figures by key, so a test can check
@@ -14,11 +24,29 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from enum import Enum
 
 from generator.records.entries import DecisionEntry
-from generator.records.models import RecipientKind
+from generator.records.models import AwardForm, AwardGroup, RecipientKind
 
 KINDS = (RecipientKind.individual, RecipientKind.collective, RecipientKind.household)
+
+
+class LineStatus(str, Enum):
+    AWARD = "award"  # counts
+    REVOKED = "revoked"
+    REWARD = "reward"  # outside the Law's forms, counted apart
+
+
+def is_reward(form: AwardForm) -> bool:
+    return form.group is AwardGroup.reward
+
+
+def line_status(decision: DecisionEntry, index: int, reward_form: bool) -> LineStatus:
+    """The status of one recipient line: the rule of this module, decided here only."""
+    if decision.line_revoked(index):
+        return LineStatus.REVOKED
+    return LineStatus.REWARD if reward_form else LineStatus.AWARD
 
 
 @dataclass
@@ -28,9 +56,13 @@ class Tally:
     decisions: int = 0  # decisions in force (not revoked) with at least one line in the scope
     decisions_revoked: int = 0
     rows: int = 0  # recipient lines listed, whatever their status
-    awards: int = 0  # lines that count (see module docstring)
+    declared: int = 0  # lines listed plus those declared but not named, whatever their status
+    awards: int = 0  # awards that count, named and unnamed (see module docstring)
+    awards_unnamed: int = 0  # of ``awards``: declared by partial lists but not named
     awards_revoked: int = 0
-    kinds: Counter = field(default_factory=Counter)  # awards that count, by recipient kind
+    rewards: int = 0  # rewards outside the Law's forms
+    reward_value: int = 0  # their money and declared value, in đồng
+    kinds: Counter = field(default_factory=Counter)  # awards that count, by recipient kind ("unknown" for unnamed)
     row_kinds: Counter = field(default_factory=Counter)  # lines listed, by recipient kind
 
     @property
@@ -48,29 +80,51 @@ class Tally:
     def figures(self, prefix: str) -> dict[str, int]:
         """This tally's figures under ``prefix`` (e.g. ``year.2024``)."""
         out = {f"{prefix}.decisions": self.decisions, f"{prefix}.decisions_revoked": self.decisions_revoked,
-               f"{prefix}.rows": self.rows, f"{prefix}.awards": self.awards,
-               f"{prefix}.awards_revoked": self.awards_revoked}
+               f"{prefix}.rows": self.rows, f"{prefix}.declared": self.declared, f"{prefix}.awards": self.awards,
+               f"{prefix}.awards_unnamed": self.awards_unnamed, f"{prefix}.awards_revoked": self.awards_revoked,
+               f"{prefix}.rewards": self.rewards, f"{prefix}.reward_value": self.reward_value}
         for kind in KINDS:
             out[f"{prefix}.awards.{kind.value}"] = self.kinds[kind.value]
             out[f"{prefix}.rows.{kind.value}"] = self.row_kinds[kind.value]
         return out
 
 
-def _add(tally: Tally, decision: DecisionEntry, kinds: list[str], seen: set) -> None:
-    """Add ``decision``'s lines of the given kinds to ``tally`` (a decision counted once per tally)."""
+def _add(tally: Tally, decision: DecisionEntry, lines: list[int], reward_form: bool, seen: set,
+         unnamed: bool = False) -> None:
+    """Add ``decision``'s lines (their indexes) to ``tally``, and its unnamed awards when ``unnamed`` (a decision
+    counted once per tally)."""
     if id(tally) not in seen:
         seen.add(id(tally))
         if decision.revoked:
             tally.decisions_revoked += 1
         else:
             tally.decisions += 1
-    tally.rows += len(kinds)
-    tally.row_kinds.update(kinds)
-    if decision.revoked:
-        tally.awards_revoked += len(kinds)
-    else:
-        tally.awards += len(kinds)
-        tally.kinds.update(kinds)
+    recipients = decision.model.recipients
+    tally.rows += len(lines)
+    tally.declared += len(lines)
+    tally.row_kinds.update(recipients[i].kind.value for i in lines)
+    for i in lines:
+        status = line_status(decision, i, reward_form)
+        if status is LineStatus.REVOKED:
+            tally.awards_revoked += 1
+        elif status is LineStatus.REWARD:
+            tally.rewards += 1
+            tally.reward_value += (recipients[i].cash_vnd or 0) + (recipients[i].reward_value_vnd or 0)
+        else:
+            tally.awards += 1
+            tally.kinds[recipients[i].kind.value] += 1
+    if unnamed:
+        extra = decision.unnamed()
+        total = sum(extra.values())
+        tally.declared += total
+        if decision.revoked:
+            tally.awards_revoked += total
+        elif reward_form:
+            tally.rewards += total
+        else:
+            tally.awards += total
+            tally.awards_unnamed += total
+            tally.kinds.update({k: n for k, n in extra.items() if n})
 
 
 @dataclass
@@ -106,9 +160,11 @@ class Counts:
         return out
 
 
-def count_all(decisions: list[DecisionEntry], registries: dict[str, list[str]] | None = None) -> Counts:
+def count_all(decisions: list[DecisionEntry], registries: dict[str, list[str]] | None = None,
+              reward_forms: frozenset[str] = frozenset()) -> Counts:
     """Tally every decision into every scope it belongs to. ``registries`` lists the ids of units,
-    award forms and authorities, whose scopes exist (at zero) even without a decision."""
+    award forms and authorities, whose scopes exist (at zero) even without a decision; ``reward_forms``
+    the ids of forms that are rewards outside the Law (``is_reward``)."""
     counts = Counts()
     year: dict[int, Tally] = defaultdict(Tally)
     registries = registries or {}
@@ -117,17 +173,18 @@ def count_all(decisions: list[DecisionEntry], registries: dict[str, list[str]] |
     unit: dict[str, Tally] = defaultdict(Tally, {i: Tally() for i in registries.get("unit", ())})
     for decision in decisions:
         d = decision.model
-        kinds = [r.kind.value for r in d.recipients]
+        reward = d.award_form in reward_forms
+        lines = list(range(len(d.recipients)))
         seen: set = set()
         for tally in (counts.all, year[decision.year], form[d.award_form], authority[d.authority]):
-            _add(tally, decision, kinds, seen)
+            _add(tally, decision, lines, reward, seen, unnamed=True)
         counts.decision[decision.id] = Tally()
-        _add(counts.decision[decision.id], decision, kinds, seen)
-        by_unit: dict[str, list[str]] = defaultdict(list)
-        for r in d.recipients:
+        _add(counts.decision[decision.id], decision, lines, reward, seen, unnamed=True)
+        by_unit: dict[str, list[int]] = defaultdict(list)
+        for i, r in enumerate(d.recipients):
             if r.unit:
-                by_unit[r.unit].append(r.kind.value)
-        for unit_id, unit_kinds in by_unit.items():
-            _add(unit[unit_id], decision, unit_kinds, seen)
+                by_unit[r.unit].append(i)
+        for unit_id, unit_lines in by_unit.items():
+            _add(unit[unit_id], decision, unit_lines, reward, seen)
     counts.year, counts.form, counts.authority, counts.unit = dict(year), dict(form), dict(authority), dict(unit)
     return counts

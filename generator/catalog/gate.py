@@ -17,12 +17,14 @@ Aggregate counts are not affected: they come from ``counts.py``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from generator.catalog.index import Award, Catalog
 from generator.records.entries import DecisionEntry, ProfileEntry
-from generator.records.models import Consultation, Gender, Recipient, RecipientCategory, RecipientKind, Withdrawal
+from generator.records.models import (
+    Consultation, Gender, Recipient, RecipientCategory, RecipientKind, Revocation, Withdrawal,
+)
 from generator.text import sort_key
 
 # Recipient fields an office may choose not to publish. The name, the decision and the award are the
@@ -59,7 +61,12 @@ class Row:
     cash_vnd: int | None
     profile: str | None  # slug of a published profile
     withdrawn: Withdrawal | None
-    revoked: bool
+    revoked: bool  # the decision, or this line, was annulled
+    minor: bool = False
+    revocation: Revocation | None = None  # this line's own annulment (a whole decision's is on the decision)
+    reward_item: str | None = None
+    reward_value_vnd: int | None = None
+    award_form: str | None = None  # a consultation's proposed form for this line, when the notice has several  # a child: the achievement is not published (PDP Law 91/2025 Art. 24(2))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +95,7 @@ class Publication:
     def _row(self, r: Recipient, number: int, recipient_id: str, revoked: bool) -> Row:
         if r.withdrawn:
             return Row(number, neutral_id(number), r.kind, "", (), None, None, None, None, None, False, None, None,
-                       None, r.withdrawn, revoked)
+                       None, r.withdrawn, revoked, revocation=r.revoked)
         hidden = self.hidden
         unit_hidden = "unit" in hidden
         return Row(
@@ -98,25 +105,32 @@ class Publication:
             category=None if "category" in hidden else r.category,
             gender=None if "gender" in hidden else r.gender,
             enterprise=r.enterprise,
-            achievement=None if "achievement" in hidden else r.achievement,
+            achievement=None if "achievement" in hidden or r.minor else r.achievement,
             cash_vnd=None if "cash_vnd" in hidden else r.cash_vnd,
             profile=r.profile if r.profile in self._published_profiles else None,
-            withdrawn=None, revoked=revoked)
+            withdrawn=None, revoked=revoked, minor=r.minor, revocation=r.revoked,
+            reward_item=r.reward_item, reward_value_vnd=None if "cash_vnd" in hidden else r.reward_value_vnd)
 
     def rows(self, decision: DecisionEntry) -> list[Row]:
         """Every line of ``decision`` as it may be published, in the decision's order."""
         ids = decision.recipient_ids
-        return [self._row(r, i + 1, ids[i], decision.revoked) for i, r in enumerate(decision.model.recipients)]
+        return [self._row(r, i + 1, ids[i], decision.line_revoked(i)) for i, r in enumerate(decision.model.recipients)]
 
     def row(self, award: Award) -> Row:
-        return self._row(award.recipient, award.index + 1, award.recipient_id, award.revoked)
+        return self._row(award.recipient, award.index + 1, award.recipient_id, award.decision.line_revoked(award.index))
 
     def shown(self, awards: list[Award]) -> list[ShownAward]:
         return [ShownAward(a.decision, self.row(a)) for a in awards]
 
+    def published_amounts(self) -> set[int]:
+        """Every amount of money (cash and value of a reward) published in a decision's rows."""
+        return {amount for d in self.catalog.decisions for row in self.rows(d)
+                for amount in (row.cash_vnd, row.reward_value_vnd) if amount is not None}
+
     def proposed_rows(self, consultation: Consultation) -> list[Row]:
         """A consultation's list of people proposed (not awarded yet), under the same policy."""
-        return [self._row(r, i + 1, f"de-nghi-{i + 1}", False) for i, r in enumerate(consultation.proposed)]
+        return [replace(self._row(r, i + 1, f"de-nghi-{i + 1}", False), award_form=r.award_form or consultation.award_form)
+                for i, r in enumerate(consultation.proposed)]
 
     def unit_awards(self, unit_id: str) -> list[ShownAward]:
         """A unit's awards, newest first, or nothing when the unit of a person is hidden."""
@@ -163,11 +177,14 @@ class Publication:
 
     def figures(self) -> dict[str, int]:
         """Every figure the site may state, by key: counts, statistics and the published profiles."""
+        from generator.catalog.reports import all_reports
         from generator.catalog.statistics import all_stats
 
         out = self.catalog.counts.figures()
         for scope in all_stats(self.catalog):
             out.update(scope.figures())
+        for report in all_reports(self.catalog):
+            out.update(report.figures())
         out["profiles"] = len(self._published_profiles)
         c = self.catalog
         out.update({"registry.units": len(c.units), "registry.authorities": len(c.authorities),

@@ -1,7 +1,7 @@
 """Stage 3 — catalog: valid records → indexes and derived views (by year, form, unit, profile).
 
 Everything here is computed from the records and nothing is stored twice: a profile's awards
-are the recipients of decisions that link to it; a unit's history follows ``successor`` links.
+are the recipients of decisions that link to it; a unit's history follows ``successors`` links both ways.
 What counts (and every total) is decided in ``counts.py``; what may be shown about a person in
 ``gate.py``. Output stages read people only through the gate.
 """
@@ -12,9 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from generator.catalog.counts import Counts, count_all
+from generator.catalog.counts import Counts, LineStatus, count_all, is_reward, line_status
 from generator.records.entries import DecisionEntry, Located, ProfileEntry, Records
-from generator.records.models import Authority, AwardForm, AwardLevel, Movement, Recipient, Unit
+from generator.records.hygiene import number_key
+from generator.records.models import Authority, AwardForm, AwardLevel, Movement, Recipient, Revocation, Unit
 from generator.text import sort_key
 
 
@@ -24,6 +25,7 @@ class Award:
 
     decision: DecisionEntry
     index: int
+    status: LineStatus = LineStatus.AWARD  # decided by counts.line_status when the catalog is built
 
     @property
     def recipient(self) -> Recipient:
@@ -37,12 +39,12 @@ class Award:
 
     @property
     def revoked(self) -> bool:
-        return self.decision.revoked
+        return self.status is LineStatus.REVOKED
 
     @property
     def counts(self) -> bool:
         """True when this award counts in totals and statistics: the one rule (see counts.py)."""
-        return not self.revoked
+        return self.status is LineStatus.AWARD
 
 
 @dataclass
@@ -55,9 +57,26 @@ class Catalog:
     by_form: dict[str, list[DecisionEntry]]
     awards_by_unit: dict[str, list[Award]]  # newest first
     awards_by_profile: dict[str, list[Award]]  # oldest first (a life's timeline)
-    predecessors: dict[str, list[str]]  # unit id → units merged into it
+    predecessors: dict[str, list[str]]  # unit id → units that passed to it (merged into it or split among others)
     children: dict[str, list[str]]  # unit id → units under it
     counts: Counts = field(default_factory=Counts)
+    # revoking decision id → what it annulled here: (decision, line index or None for the whole decision)
+    annulled_by: dict[str, list[tuple[DecisionEntry, int | None]]] = field(default_factory=dict)
+
+    def revoking_decision(self, revocation: Revocation) -> DecisionEntry | None:
+        """The published decision a revocation names: by its ``decision`` id, else by a number found once."""
+        if revocation.decision:
+            return self.decisions_by_id.get(revocation.decision)
+        found = self._by_number.get(number_key(revocation.decision_number), [])
+        return found[0] if len(found) == 1 else None
+
+    @cached_property
+    def _by_number(self) -> dict[str, list[DecisionEntry]]:
+        out: dict[str, list[DecisionEntry]] = defaultdict(list)
+        for d in self.decisions:
+            if d.model.number:
+                out[number_key(d.model.number)].append(d)
+        return out
 
     @property
     def units(self) -> dict[str, Located[Unit]]:
@@ -83,8 +102,17 @@ class Catalog:
     def decisions_by_id(self) -> dict[str, DecisionEntry]:
         return {d.id: d for d in self.decisions}
 
+    def award(self, decision: DecisionEntry, index: int) -> Award:
+        """Line ``index`` of ``decision`` with its status (counts, revoked or a reward)."""
+        reward = is_reward(self.award_forms[decision.model.award_form].model)
+        return Award(decision, index, line_status(decision, index, reward))
+
     def awards_of(self, decision: DecisionEntry) -> list[Award]:
-        return [Award(decision, i) for i in range(len(decision.model.recipients))]
+        return [self.award(decision, i) for i in range(len(decision.model.recipients))]
+
+    def counted_awards(self, decisions: list[DecisionEntry] | None = None) -> list[Award]:
+        """Every named line of ``decisions`` (default: all) that counts as an award (the rule of counts.py)."""
+        return [a for d in (self.decisions if decisions is None else decisions) for a in self.awards_of(d) if a.counts]
 
     def units_sorted(self) -> list[Located[Unit]]:
         return sorted(self.units.values(), key=lambda u: sort_key(u.model.name))
@@ -116,24 +144,27 @@ def build_catalog(records: Records) -> Catalog:
     by_form: dict[str, list[DecisionEntry]] = defaultdict(list)
     awards_by_unit: dict[str, list[Award]] = defaultdict(list)
     awards_by_profile: dict[str, list[Award]] = defaultdict(list)
+    reward_forms = frozenset(f.model.id for f in records.award_forms.values() if is_reward(f.model))
     for decision in decisions:
         by_year[decision.year].append(decision)
         by_form[decision.model.award_form].append(decision)
+        reward = decision.model.award_form in reward_forms
         for index, recipient in enumerate(decision.model.recipients):
+            award = Award(decision, index, line_status(decision, index, reward))
             if recipient.unit:
-                awards_by_unit[recipient.unit].append(Award(decision, index))
+                awards_by_unit[recipient.unit].append(award)
             if recipient.profile:
-                awards_by_profile[recipient.profile].append(Award(decision, index))
+                awards_by_profile[recipient.profile].append(award)
     predecessors: dict[str, list[str]] = defaultdict(list)
     children: dict[str, list[str]] = defaultdict(list)
     for unit in sorted(records.units.values(), key=lambda u: sort_key(u.model.name)):
-        if unit.model.successor:
-            predecessors[unit.model.successor].append(unit.model.id)
+        for successor in dict.fromkeys(unit.model.successors):
+            predecessors[successor].append(unit.model.id)
         if unit.model.parent:
             children[unit.model.parent].append(unit.model.id)
     for awards in awards_by_profile.values():
         awards.sort(key=lambda a: (a.decision.model.date, a.decision.slug))
-    return Catalog(
+    catalog = Catalog(
         records=records,
         decisions=decisions,
         by_year=dict(sorted(by_year.items(), reverse=True)),
@@ -143,5 +174,15 @@ def build_catalog(records: Records) -> Catalog:
         predecessors=dict(predecessors),
         children=dict(children),
         counts=count_all(decisions, {"unit": list(records.units), "form": list(records.award_forms),
-                                     "authority": list(records.authorities)}),
+                                     "authority": list(records.authorities)}, reward_forms),
     )
+    annulled: dict[str, list[tuple[DecisionEntry, int | None]]] = defaultdict(list)
+    for decision in decisions:
+        revocations = [(decision.model.revocation, None)] if decision.model.revocation else []
+        revocations += [(r.revoked, i) for i, r in enumerate(decision.model.recipients) if r.revoked]
+        for revocation, index in revocations:
+            by = catalog.revoking_decision(revocation)
+            if by is not None:
+                annulled[by.id].append((decision, index))
+    catalog.annulled_by = dict(annulled)
+    return catalog

@@ -1,126 +1,277 @@
-"""Official report forms 0601–0603.N/BNV-TĐKT, counted from the same awards as every other figure.
+"""Official report forms (0601–0603.N/BNV-TĐKT), laid out as the registry ``report_forms`` says — rows with
+their codes, columns, the circular that defines them and the report years it applies to — and counted from
+the same awards as every other figure (only awards that count, ``counts.py``).
 
-Only awards that count (``counts.py``) are counted.
+A layout is data: when the newer Circular 18/2025/TT-BNV's forms are verified, the office changes
+``report_forms.yaml``, not this module. Column and row rules:
+
+* a column counts the awards whose form is among its ``forms`` or ``groups`` (``other``: every form of the
+  report's level not in another column); with ``kinds`` it splits into one sub-column per kind, households
+  counted with collectives ("Tập thể");
+* a row selects awards by ``kind``, ``enterprise``, ``category``, ``method`` or ``proposer_kind`` (the kind of
+  the authority that proposed the award), or all of them; headings are rows without figures;
+* the total of a row is the sum of its cells; awards of forms outside the layout's columns are not counted
+  (form 0603 has no column for "Tập thể lao động xuất sắc").
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
 
-from generator.catalog.index import Catalog
-from generator.catalog.statistics import counted_awards
-from generator.records.models import AwardGroup, AwardLevel, CommendationMethod, RecipientCategory, RecipientKind
+from generator.catalog.counts import is_reward
+from generator.catalog.index import Award, Catalog
+from generator.records.entries import DecisionEntry, Located
+from generator.records.models import Movement, RecipientKind, ReportForm, ReportRow
 
-
-# --- official report forms 0602 / 0603.N/BNV-TĐKT (Circular 02/2023/TT-BNV) ------------------------
-
-REPORT_COLUMNS = {
-    AwardLevel.ministry_province: ("0603.N/BNV-TĐKT", "Số lượng khen thưởng cấp bộ, ban, ngành, đoàn thể Trung ương và tỉnh",
-                                   [(AwardGroup.certificate_of_merit, "Bằng khen"),
-                                    (AwardGroup.emulation_title, "Danh hiệu thi đua"),
-                                    (AwardGroup.emulation_flag, "Cờ thi đua"),
-                                    (AwardGroup.commemorative_medal, "Kỷ niệm chương, huy hiệu")]),
-    AwardLevel.state: ("0602.N/BNV-TĐKT", "Số lượng khen thưởng cấp Nhà nước",
-                       [(AwardGroup.order, "Huân chương"), (AwardGroup.medal, "Huy chương"),
-                        (AwardGroup.honorary_title, "Danh hiệu vinh dự nhà nước"), (AwardGroup.prize, "Giải thưởng"),
-                        (AwardGroup.certificate_of_merit, "Bằng khen của Thủ tướng"),
-                        (AwardGroup.emulation_flag, "Cờ thi đua của Chính phủ"),
-                        (AwardGroup.emulation_title, "Chiến sĩ thi đua toàn quốc")]),
-}
+# the sub-column a recipient kind is counted in when a column splits "Tập thể" / "Cá nhân"
+_SUB_KIND = {RecipientKind.collective: "collective", RecipientKind.household: "collective",
+             RecipientKind.individual: "individual"}
+SUB_LABELS = {"collective": "Tập thể", "individual": "Cá nhân", "household": "Hộ gia đình"}
 
 
-def report_rows() -> list[tuple[str, str, object]]:
-    """(row id, Vietnamese row label, predicate on an award) in the order of the official forms."""
-    def kind(k):
-        return lambda a: a.recipient.kind is k
-
-    def category(c):
-        return lambda a: a.recipient.kind is RecipientKind.individual and a.recipient.category is c
-
-    def method(m):
-        return lambda a: a.decision.model.method is m
-
-    rows = [("tap-the", "1. Tập thể", kind(RecipientKind.collective)),
-            ("doanh-nghiep", "   Trong đó: doanh nghiệp", lambda a: a.recipient.enterprise),
-            ("ho-gia-dinh", "2. Hộ gia đình", kind(RecipientKind.household)),
-            ("ca-nhan", "3. Cá nhân", kind(RecipientKind.individual))]
-    labels = {RecipientCategory.leader_ministry_province: "Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên",
-              RecipientCategory.leader_department: "Lãnh đạo cấp vụ, sở, ngành và tương đương",
-              RecipientCategory.business_person: "Doanh nhân",
-              RecipientCategory.leader_other: "Các cấp lãnh đạo khác từ phó phòng trở lên",
-              RecipientCategory.direct_worker: "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu"}
-    rows += [(f"ca-nhan-{c.value}", f"   {labels[c]}", category(c)) for c in RecipientCategory]
-    method_labels = {CommendationMethod.regular: "Thường xuyên", CommendationMethod.thematic: "Chuyên đề",
-                     CommendationMethod.ad_hoc: "Đột xuất", CommendationMethod.foreign: "Đối ngoại",
-                     CommendationMethod.dedication: "Cống hiến", CommendationMethod.seniority: "Niên hạn",
-                     CommendationMethod.resistance: "Kháng chiến"}
-    rows += [(f"phuong-thuc-{m.value}", f"4. Phương thức: {method_labels[m]}", method(m)) for m in CommendationMethod]
-    return rows
+@dataclass(frozen=True)
+class Cell:
+    column: int
+    kind: str  # "" when the column does not split
 
 
-def official_report(catalog: Catalog, year: int, authority: str, level: AwardLevel) -> list[list]:
-    """Rows of the form: [label, count per column …, total], counted from in-force awards."""
-    columns = REPORT_COLUMNS[level][2]
-    awards = counted_awards(d for d in catalog.by_year.get(year, []) if d.model.authority == authority
-                       and catalog.award_forms[d.model.award_form].model.level is level)
-    table = []
-    for _row_id, row_label, predicate in report_rows():
-        counts = [sum(1 for a in awards if predicate(a)
-                      and catalog.award_forms[a.decision.model.award_form].model.group is group) for group, _ in columns]
-        table.append([row_label, *counts, sum(counts)])
-    return table
+@dataclass
+class ReportLine:
+    code: str
+    label: str
+    unit: str
+    heading: bool
+    values: list[int] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.values)
 
 
-def report_keys(catalog: Catalog) -> list[tuple[int, str, AwardLevel]]:
-    """(year, authority, level) combinations that have in-force awards of a reportable level."""
-    keys = set()
-    for decision in catalog.decisions:
-        level = catalog.award_forms[decision.model.award_form].model.level
-        if level in REPORT_COLUMNS and not decision.revoked and decision.model.recipients:
-            keys.add((decision.year, decision.model.authority, level))
-    return sorted(keys, key=lambda k: (-k[0], k[1], k[2].value))
+@dataclass
+class Report:
+    """One filled report form: for a year, and for one reporting authority (or the whole site)."""
+
+    form: ReportForm  # the form as cited (code, circular, note)
+    layout: ReportForm  # where its rows and columns come from
+    year: int
+    authority: str | None
+    cells: list[Cell]
+    lines: list[ReportLine]
+    unnamed: int = 0  # awards declared by partial lists (not named) counted in rows that need no personal detail
+    unnamed_left_out: int = 0  # declared with no recipient kind, in a form that splits by kind
+
+    @property
+    def slug(self) -> str:
+        who = f"-{self.authority}" if self.authority else ""
+        return f"{self.year}{who}-{self.form.code.split('.')[0]}"
+
+    def key(self, line: ReportLine, index: int | None) -> str:
+        """Figure key of one cell (``index``) or of a row's total (None)."""
+        return f"report.{self.slug}.{line.code}.{'tong' if index is None else index}"
+
+    def figures(self) -> dict[str, int]:
+        out = {}
+        for line in self.lines:
+            if line.heading:
+                continue
+            for index, value in enumerate(line.values):
+                out[self.key(line, index)] = value
+            out[self.key(line, None)] = line.total
+        return out
 
 
-# --- form 0601.N/BNV-TĐKT: emulation movements -----------------------------------------------------
-
-MOVEMENT_FORM = ("0601.N/BNV-TĐKT", "Số phong trào thi đua")
-_LEVEL_OF = {"president": "Trung ương", "prime_minister": "Trung ương", "ministry": "Bộ, ngành, tỉnh",
-             "province": "Bộ, ngành, tỉnh"}
-_SCOPES = {"national": "Toàn quốc", "sector_locality": "Bộ, ngành, địa phương", "cluster": "Cụm, khối thi đua",
-           "agency": "Cơ quan, đơn vị"}
-_DURATIONS = ["Dưới 1 năm", "1 năm", "Trên 1 đến 3 năm", "Trên 3 đến 5 năm", "Trên 5 năm"]
+def layout_of(catalog: Catalog, form: ReportForm) -> ReportForm:
+    target = catalog.records.report_forms.get(form.layout_of) if form.layout_of else None
+    return target.model if target else form
 
 
-def _duration(days: int) -> str:
-    years = days / 365.25
-    if years < 0.95:
-        return _DURATIONS[0]
-    if years <= 1.05:
-        return _DURATIONS[1]
-    return _DURATIONS[2] if years <= 3 else _DURATIONS[3] if years <= 5 else _DURATIONS[4]
+def forms_for(catalog: Catalog, subject: str, year: int) -> list[ReportForm]:
+    """The report forms (of ``subject``: awards or movements) that apply to a report year."""
+    return sorted((f.model for f in catalog.records.report_forms.values()
+                   if f.model.subject == subject and f.model.covers(year)), key=lambda f: f.code)
 
 
-def movement_years(catalog: Catalog) -> list[int]:
-    return sorted({y for y in catalog.by_year}, reverse=True) if catalog.movements else []
+def _cells(layout: ReportForm) -> list[Cell]:
+    return [Cell(i, kind) for i, column in enumerate(layout.columns) for kind in ([k.value for k in column.kinds]
+                                                                                  or [""])]
 
 
-def movement_report(catalog: Catalog, year: int) -> list[tuple[str, list[tuple[str, int]]]]:
-    """Movements under way in ``year``, counted by organising level, scope, duration and method."""
-    import datetime as dt
+def _column_of(catalog: Catalog, layout: ReportForm, award: Award) -> int | None:
+    return _column_of_form(catalog, layout, award.decision.model.award_form)
 
+
+def _column_of_form(catalog: Catalog, layout: ReportForm, form_id: str) -> int | None:
+    form = catalog.award_forms[form_id].model
+    if is_reward(form):
+        return None  # rewards outside the Law's forms are never in a report form
+    for index, column in enumerate(layout.columns):
+        if form.id in column.forms or form.group in column.groups:
+            return index
+    return next((i for i, column in enumerate(layout.columns) if column.other), None)
+
+
+def _selects(catalog: Catalog, row: ReportRow, decision: DecisionEntry, kind: str, recipient=None) -> bool:
+    """Whether an award of ``kind`` in ``decision`` belongs in ``row``. A named award passes its ``recipient``; the
+    awards a partial list declares without names pass none, and then only rows that need nothing but the kind and
+    the decision (method, proposing body) can take them ("unknown" kind: only rows that do not ask the kind)."""
+    if row.select == "all":
+        return True
+    if not isinstance(row.select, dict):
+        return False
+    d = decision.model
+    for key, wanted in row.select.items():
+        if key == "kind" and kind != wanted:
+            return False
+        if key == "method" and d.method.value != wanted:
+            return False
+        if key == "proposer_kind":
+            proposer = catalog.authorities.get(d.proposer) if d.proposer else None
+            if proposer is None or proposer.model.kind.value not in wanted:
+                return False
+        if key == "enterprise" and (recipient is None or bool(recipient.enterprise) != bool(wanted)):
+            return False
+        if key == "category" and (recipient is None or recipient.category is None
+                                  or recipient.category.value != wanted):
+            return False
+    return True
+
+
+def award_report(catalog: Catalog, form: ReportForm, year: int, authority: str | None) -> Report:
+    """Form 0602 or 0603 for ``year`` (and the reporting ``authority`` when the form is per authority)."""
+    layout = layout_of(catalog, form)
+    decisions = [d for d in catalog.by_year.get(year, [])
+                 if catalog.award_forms[d.model.award_form].model.level == form.level
+                 and (authority is None or d.model.authority == authority)]
+    cells = _cells(layout)
+    placed = []
+    for award in catalog.counted_awards(decisions):
+        column = _column_of(catalog, layout, award)
+        if column is not None:
+            placed.append((award, column))
+    unnamed: list[tuple[DecisionEntry, int, str, int]] = []  # decision, column, kind, count
+    left_out = 0
+    for decision in decisions:
+        if decision.revoked or not decision.partial:
+            continue
+        column = _column_of_form(catalog, layout, decision.model.award_form)
+        if column is None:
+            continue
+        for kind, n in decision.unnamed().items():
+            if not n:
+                continue
+            if kind == "unknown" and layout.columns[column].kinds:
+                left_out += n
+            else:
+                unnamed.append((decision, column, kind, n))
+    lines = []
+    for row in layout.rows:
+        if row.heading:
+            lines.append(ReportLine("", row.heading, "", True))
+            continue
+        counts: dict[Cell, int] = defaultdict(int)
+        for award, column in placed:
+            if _selects(catalog, row, award.decision, award.recipient.kind.value, award.recipient):
+                kinds = layout.columns[column].kinds
+                kind = _SUB_KIND[award.recipient.kind] if kinds else ""
+                counts[Cell(column, kind)] += 1
+        for decision, column, kind, n in unnamed:
+            if _selects(catalog, row, decision, kind):
+                sub = _SUB_KIND[RecipientKind(kind)] if layout.columns[column].kinds else ""
+                counts[Cell(column, sub)] += n
+        lines.append(ReportLine(row.code or "", row.label or "", row.unit or "", False, [counts[c] for c in cells]))
+    return Report(form, layout, year, authority, cells, lines, unnamed=sum(n for *_, n in unnamed),
+                  unnamed_left_out=left_out)
+
+
+# --- form 0601: emulation movements -----------------------------------------------------------------
+
+def _duration(movement: Movement, year_end: dt.date) -> str:
+    """Duration class of a movement, half-open as the form says: under 1 year · 1 year · [1, 3) · [3, 5) · 5+."""
+    if movement.start is None:
+        return ""
+    end = movement.end or year_end
+    months = round(((end - movement.start).days + 1) / 30.4375)
+    if months < 12:
+        return "under_1"
+    if months == 12:
+        return "1"
+    if months < 36:
+        return "1_to_3"
+    if months < 60:
+        return "3_to_5"
+    return "5_up"
+
+
+def _movement_selects(row: ReportRow, movement: Movement, year_end: dt.date) -> bool:
+    if row.select == "all":
+        return True
+    if not isinstance(row.select, dict):
+        return False
+    for key, wanted in row.select.items():
+        value = {"scope": movement.scope.value if movement.scope else "",
+                 "duration": _duration(movement, year_end),
+                 "movement_method": movement.method.value if movement.method else ""}.get(key)
+        if value != wanted:
+            return False
+    return True
+
+
+def _organiser_column(catalog: Catalog, layout: ReportForm, movement: Movement) -> int | None:
+    organiser = catalog.authorities.get(movement.organiser) if movement.organiser else None
+    if organiser is None:
+        return None
+    return next((i for i, c in enumerate(layout.columns) if organiser.model.kind in c.organiser_kinds), None)
+
+
+def active_movements(catalog: Catalog, year: int) -> list[Located[Movement]]:
     start_of, end_of = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    active = [m.model for m in catalog.movements.values()
-              if (m.model.start or start_of) <= end_of and (m.model.end or end_of) >= start_of]
-    groups: list[tuple[str, Counter]] = [("Cấp phát động", Counter()), ("Phạm vi", Counter()),
-                                         ("Thời gian", Counter()), ("Hình thức", Counter())]
-    for m in active:
-        organiser = catalog.authorities.get(m.organiser) if m.organiser else None
-        groups[0][1][_LEVEL_OF.get(organiser.model.kind.value, "Cơ quan, đơn vị") if organiser else "Chưa ghi"] += 1
-        groups[1][1][_SCOPES[m.scope.value] if m.scope else "Chưa ghi"] += 1
-        groups[2][1][_duration(((m.end or end_of) - (m.start or start_of)).days) if m.start else "Chưa ghi"] += 1
-        groups[3][1][("Theo chuyên đề" if m.method.value == "thematic" else "Thường xuyên") if m.method else "Chưa ghi"] += 1
-    order = {"Cấp phát động": ["Trung ương", "Bộ, ngành, tỉnh", "Cơ quan, đơn vị", "Chưa ghi"],
-             "Phạm vi": [*_SCOPES.values(), "Chưa ghi"], "Thời gian": [*_DURATIONS, "Chưa ghi"],
-             "Hình thức": ["Theo chuyên đề", "Thường xuyên", "Chưa ghi"]}
-    return [(title, [(label, counts[label]) for label in order[title] if counts[label] or label != "Chưa ghi"])
-            for title, counts in groups]
+    return [m for m in catalog.movements.values()
+            if (m.model.start or start_of) <= end_of and (m.model.end or end_of) >= start_of]
+
+
+def movement_report(catalog: Catalog, form: ReportForm, year: int) -> Report:
+    """Form 0601: movements under way in ``year``, by scope, duration and method (rows) × organising level."""
+    layout = layout_of(catalog, form)
+    cells = _cells(layout)
+    year_end = dt.date(year, 12, 31)
+    active = [(m.model, _organiser_column(catalog, layout, m.model)) for m in active_movements(catalog, year)]
+    lines = []
+    for row in layout.rows:
+        if row.heading:
+            lines.append(ReportLine("", row.heading, "", True))
+            continue
+        counts = [0] * len(cells)
+        for movement, column in active:
+            if column is not None and _movement_selects(row, movement, year_end):
+                counts[column] += 1
+        lines.append(ReportLine(row.code or "", row.label or "", row.unit or "", False, counts))
+    return Report(form, layout, year, None, cells, lines)
+
+
+def unplaced_movements(catalog: Catalog, year: int) -> int:
+    """Movements under way in ``year`` whose organiser's level is unknown: said under form 0601."""
+    forms = forms_for(catalog, "movements", year)
+    layout = layout_of(catalog, forms[0]) if forms else None
+    return sum(1 for m in active_movements(catalog, year)
+               if layout is None or _organiser_column(catalog, layout, m.model) is None)
+
+
+def all_reports(catalog: Catalog) -> list[Report]:
+    """Every report the records can fill, newest year first: 0601 per year, 0602 per year for the site,
+    0603 per year and reporting authority."""
+    reports = []
+    for year in sorted(catalog.by_year, reverse=True):
+        if catalog.movements:
+            reports += [movement_report(catalog, form, year) for form in forms_for(catalog, "movements", year)]
+        for form in forms_for(catalog, "awards", year):
+            if form.reporter == "authority":
+                authorities = sorted({d.model.authority for d in catalog.by_year[year] if not d.revoked
+                                      and catalog.award_forms[d.model.award_form].model.level == form.level})
+                reports += [award_report(catalog, form, year, a) for a in authorities]
+            elif any(not d.revoked and catalog.award_forms[d.model.award_form].model.level == form.level
+                     for d in catalog.by_year[year]):
+                reports.append(award_report(catalog, form, year, None))
+    return reports

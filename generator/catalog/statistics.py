@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from generator.catalog.counts import Tally, is_reward
 from generator.catalog.index import Award, Catalog
 from generator.records.models import RecipientCategory, RecipientKind
 
@@ -21,6 +22,7 @@ LEADER_CATEGORIES = (RecipientCategory.leader_ministry_province, RecipientCatego
 # Denominators, said in words next to every share.
 OF_AWARDS = "lượt khen thưởng"
 OF_INDIVIDUALS = "lượt khen cá nhân"
+OF_NAMED_INDIVIDUALS = "lượt khen cá nhân có tên trong danh sách"
 OF_REGISTERED_UNITS = "lượt khen có đơn vị trong danh mục"
 
 
@@ -51,17 +53,24 @@ class Breakdown:
     of: str
     awards: dict[str, list[Award]] = field(default_factory=lambda: defaultdict(list))
     outside: tuple[str, ...] = ()
+    unnamed: Counter = field(default_factory=Counter)  # awards declared but not named, by value (no list behind)
+
+    def count(self, value: str) -> int:
+        return len(self.awards.get(value, [])) + self.unnamed[value]
+
+    def values(self) -> list[str]:
+        return list(dict.fromkeys([*self.awards, *(v for v, n in self.unnamed.items() if n)]))
 
     @property
     def denominator(self) -> int:
-        return sum(len(v) for k, v in self.awards.items() if k not in self.outside)
+        return sum(self.count(v) for v in self.values() if v not in self.outside)
 
     def counts(self) -> list[tuple[str, int]]:
-        return [(value, len(items)) for value, items in self.awards.items()]
+        return [(value, self.count(value)) for value in self.values()]
 
     def share(self, scope: str, *values: str) -> Share:
         """The share of ``values`` (summed) in this breakdown's denominator."""
-        numerator = sum(len(self.awards.get(v, [])) for v in values)
+        numerator = sum(self.count(v) for v in values)
         key = f"stats.{scope}.{self.key}.{'+'.join(values)}"
         return Share(numerator, self.denominator, self.of, key, f"stats.{scope}.{self.key}.total")
 
@@ -70,19 +79,23 @@ class Breakdown:
 class YearStats:
     label: str  # "2024" or "Tất cả các năm"
     slug: str  # "2024" or "tat-ca"
-    total: int
+    total: int  # awards that count, named and unnamed
     breakdowns: list[Breakdown]
     leader_share: Share  # of awards to individuals
     direct_share: Share  # of awards to individuals
     remote_share: Share  # of awards to units in the registry
     top_units: list[tuple[str, int]]
+    unnamed: int = 0  # of ``total``: declared by partial lists, not named
+    rewards: int = 0  # rewards outside the Law's forms, counted apart
+    reward_value: int = 0
 
     def breakdown(self, key: str) -> Breakdown:
         return next(b for b in self.breakdowns if b.key == key)
 
     def figures(self) -> dict[str, int]:
         """Every figure of this scope by key (``stats.<slug>.<breakdown>.<value>`` and ``….total``)."""
-        out = {f"stats.{self.slug}.total": self.total}
+        out = {f"stats.{self.slug}.total": self.total, f"stats.{self.slug}.unnamed": self.unnamed,
+               f"stats.{self.slug}.rewards": self.rewards, f"stats.{self.slug}.reward_value": self.reward_value}
         for b in self.breakdowns:
             out[f"stats.{b_key(self.slug, b)}.total"] = b.denominator
             for value, n in b.counts():
@@ -98,12 +111,29 @@ def b_key(scope: str, breakdown: Breakdown) -> str:
     return f"{scope}.{breakdown.key}"
 
 
-def counted_awards(decisions) -> list[Award]:
-    """Every recipient line of ``decisions`` that counts (the rule of counts.py)."""
-    return [Award(d, i) for d in decisions if not d.revoked for i in range(len(d.model.recipients))]
 
 
-def year_stats(catalog: Catalog, awards: list[Award], label: str, slug: str) -> YearStats:
+def _add_unnamed(catalog: Catalog, decisions, by: dict[str, Breakdown]) -> None:
+    """Awards a partial list declares but does not name, in the breakdowns whose value they are known for:
+    level, form and method (from the decision) and kind (from the declared figures). Category, gender and
+    unit are not known for them, so those shares stay over named awards and say so."""
+    for decision in decisions:
+        if decision.revoked or not decision.partial:
+            continue
+        form = catalog.award_forms[decision.model.award_form].model
+        if is_reward(form):
+            continue
+        extra = decision.unnamed()
+        total = sum(extra.values())
+        by["level"].unnamed[form.level.value] += total
+        by["form"].unnamed[form.id] += total
+        by["method"].unnamed[decision.model.method.value] += total
+        for kind, n in extra.items():
+            by["kind"].unnamed[kind] += n
+
+
+def year_stats(catalog: Catalog, awards: list[Award], label: str, slug: str, decisions=None,
+               tally: Tally | None = None) -> YearStats:
     by = {key: Breakdown(key, title, of, outside=outside) for key, title, of, outside in (
         ("level", "Cấp khen thưởng", OF_AWARDS, ()), ("form", "Hình thức khen thưởng", OF_AWARDS, ()),
         ("kind", "Loại đối tượng", OF_AWARDS, ()), ("category", "Đối tượng cá nhân", OF_INDIVIDUALS, ()),
@@ -126,9 +156,16 @@ def year_stats(catalog: Catalog, awards: list[Award], label: str, slug: str) -> 
             by["remote"].awards["remote" if unit.model.remote_area else "other"].append(award)
         else:
             by["remote"].awards["unknown"].append(award)
+    _add_unnamed(catalog, decisions or [], by)
+    tally = tally or Tally()
+    unnamed_individuals = by["kind"].unnamed[RecipientKind.individual.value]
+    if unnamed_individuals:
+        for key in ("category", "gender"):
+            by[key].of = OF_NAMED_INDIVIDUALS
     category = by["category"]
     return YearStats(
-        label=label, slug=slug, total=len(awards), breakdowns=list(by.values()),
+        label=label, slug=slug, total=len(awards) + sum(by["kind"].unnamed.values()), breakdowns=list(by.values()),
+        unnamed=sum(by["kind"].unnamed.values()), rewards=tally.rewards, reward_value=tally.reward_value,
         leader_share=category.share(slug, *(c.value for c in LEADER_CATEGORIES)),
         direct_share=category.share(slug, RecipientCategory.direct_worker.value),
         remote_share=by["remote"].share(slug, "remote"),
@@ -138,11 +175,13 @@ def year_stats(catalog: Catalog, awards: list[Award], label: str, slug: str) -> 
 
 def all_stats(catalog: Catalog) -> list[YearStats]:
     """Overall first, then each year, newest first."""
-    awards = counted_awards(catalog.decisions)
-    result = [year_stats(catalog, awards, "Tất cả các năm", "tat-ca")]
+    awards = catalog.counted_awards()
+    result = [year_stats(catalog, awards, "Tất cả các năm", "tat-ca", catalog.decisions, catalog.counts.all)]
     by_year: dict[int, list[Award]] = defaultdict(list)
     for award in awards:
         by_year[award.decision.year].append(award)
-    for year in sorted(by_year, reverse=True):
-        result.append(year_stats(catalog, by_year[year], str(year), str(year)))
+    for year in sorted(set(by_year) | {y for y, ds in catalog.by_year.items() if any(d.partial for d in ds)},
+                       reverse=True):
+        result.append(year_stats(catalog, by_year[year], str(year), str(year), catalog.by_year.get(year, []),
+                                 catalog.counts.of_year(year)))
     return result

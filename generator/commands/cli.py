@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator validate|build|serve|new|schema`` (also ``bangvang …``).
+"""Command line: ``python -m generator validate|build|serve|new|import|attach|schema`` (also ``bangvang …``).
 
 The CLI only wires stages together. It never prints a traceback for bad input: problems are
 listed as ``path:line: message — hint`` and the exit status is non-zero.
@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)")
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("new", help="tạo tệp mẫu có chú thích cho quyết định hoặc hồ sơ mới")
+    p = sub.add_parser("new", help="tạo tệp mẫu có chú thích cho quyết định, hồ sơ mới, hoặc một trang mới")
     new_sub = p.add_subparsers(dest="kind", required=True)
     d = new_sub.add_parser("decision", help="quyết định khen thưởng mới")
     d.add_argument("--number", help="số, ký hiệu, ví dụ 1234/QĐ-UBND (bỏ trống nếu không rõ số)")
@@ -91,6 +91,15 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("--kind", dest="profile_kind", choices=["individual", "collective", "household"], default="individual")
     pr.add_argument("--data", default="data")
     pr.set_defaults(func=cmd_new)
+    s = new_sub.add_parser("site", help="bắt đầu trang của tỉnh, đơn vị bạn trong một thư mục mới",
+                           description="Tạo một trang mới (mkdocs.yml, data/ trống, content/) trong thư mục mới hoặc "
+                                       "rỗng; thiếu giá trị nào thì hỏi khi chạy trên terminal.")
+    s.add_argument("target", help="thư mục mới cho trang, ví dụ ../bangvang-tinh-lang-son")
+    s.add_argument("--name", help="tên trang (site_name), ví dụ \"Bảng Vàng tỉnh Lạng Sơn\"")
+    s.add_argument("--short-name", help="tỉnh hoặc đơn vị công bố, ví dụ \"tỉnh Lạng Sơn\"")
+    s.add_argument("--site-url", help="địa chỉ công khai (http:// hoặc https://), ví dụ https://bangvang.langson.gov.vn/")
+    s.add_argument("--description", help="mô tả trang (mặc định: «Công khai quyết định khen thưởng … của <tỉnh>»)")
+    s.set_defaults(func=cmd_new_site)
 
     p = sub.add_parser("import", help="nhập danh sách khen thưởng từ tệp Excel (.xlsx, .xls), .ods hoặc CSV")
     p.add_argument("file", help="tệp .xlsx, .xls, .ods, .csv hoặc .txt (Unicode text của Excel)")
@@ -101,6 +110,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--map", action="append", default=[], metavar="\"Tên cột=trường\"",
                    help="gán cột lạ cho một trường, ví dụ --map \"Nơi công tác=unit_text\"")
     p.add_argument("--category", default="direct_worker", help="đối tượng mặc định cho cá nhân (mặc định direct_worker)")
+    p.add_argument("--no-legal-cash", action="store_true",
+                   help="không điền tiền thưởng theo quy định vào các dòng không ghi tiền thưởng")
     p.add_argument("--data", default="data")
     p.set_defaults(func=cmd_import)
 
@@ -150,11 +161,18 @@ def cmd_validate(args) -> int:
     if not _report(outcome.problems, args.lang, args.strict):
         return EXIT_INVALID
     t = outcome.catalog.counts.all
+    extra_vi = "".join([f", trong đó {t.awards_unnamed} không nêu tên" if t.awards_unnamed else "",
+                        f"; {t.awards_revoked} lượt đã bị hủy bỏ" if t.awards_revoked else "",
+                        f"; {t.rewards} lượt thưởng ngoài hình thức khen thưởng" if t.rewards else ""])
+    extra_en = "".join([f", {t.awards_unnamed} of them unnamed" if t.awards_unnamed else "",
+                        f"; {t.awards_revoked} revoked" if t.awards_revoked else "",
+                        f"; {t.rewards} rewards outside the award forms" if t.rewards else ""])
     msg = (f"Dữ liệu hợp lệ: {t.decisions + t.decisions_revoked} quyết định ({t.decisions_revoked} đã hủy bỏ), "
-           f"{t.rows} lượt khen thưởng, {len(outcome.catalog.profiles)} hồ sơ."
+           f"{t.awards} lượt khen thưởng được tính{extra_vi}; {t.rows} dòng trong các danh sách; "
+           f"{len(outcome.catalog.profiles)} hồ sơ."
            if args.lang == "vi" else
            f"Data is valid: {t.decisions + t.decisions_revoked} decisions ({t.decisions_revoked} revoked), "
-           f"{t.rows} recipients, {len(outcome.catalog.profiles)} profiles.")
+           f"{t.awards} awards counted{extra_en}; {t.rows} listed lines; {len(outcome.catalog.profiles)} profiles.")
     print(msg)
     return EXIT_OK
 
@@ -218,7 +236,24 @@ def cmd_new(args) -> int:
     except scaffold.ScaffoldError as exc:
         print(f"{exc}", file=sys.stderr)
         return EXIT_INVALID
-    print(f"Đã tạo {path}. Điền các chỗ «…», rồi chạy: python -m generator validate")
+    note = (" Tiền thưởng (cash_vnd) đã điền theo mức quy định vào ngày ký — sửa nếu quyết định ghi khác."
+            if "cash_vnd: " in path.read_text(encoding="utf-8").replace("# cash_vnd", "") else "")
+    print(f"Đã tạo {path}. Điền các chỗ «…», rồi chạy: python -m generator validate.{note}")
+    return EXIT_OK
+
+
+def cmd_new_site(args) -> int:
+    """``new site <dir>``: a new site project; the next steps on stdout."""
+    from generator.commands import new_site
+    from generator.records.hygiene import visible
+
+    target = Path(args.target)
+    try:
+        settings = new_site.create_site(target, args.name, args.short_name, args.site_url, args.description)
+    except new_site.ScaffoldError as exc:
+        print(visible(str(exc)), file=sys.stderr)
+        return EXIT_INVALID
+    print(new_site.next_steps(target, settings), end="")
     return EXIT_OK
 
 
@@ -262,12 +297,15 @@ def cmd_import(args) -> int:
         sys.stdout.write(importer.to_yaml(result))
         return EXIT_OK
     try:
-        report = importer.write_into_decision(Path(args.decision), result)
+        report = importer.write_into_decision(Path(args.decision), result,
+                                              None if args.no_legal_cash else _registries_or_none(Path(args.data)))
     except importer.DecisionFileError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_INVALID
     guessed = (f"; {len(report.guessed)} đối tượng thống kê được đoán từ chức vụ, hãy kiểm tra các dòng có ghi chú"
                if report.guessed else "")
+    for line in report.cash_lines():
+        print(line, file=sys.stderr)
     if report.fresh:
         print(f"Đã ghi {len(report.recipients)} người, tập thể vào {args.decision}{guessed}. "
               "Chạy tiếp: python -m generator validate")
@@ -275,6 +313,16 @@ def cmd_import(args) -> int:
         print(f"Đã cập nhật danh sách trong {args.decision}: " + "\n".join(report.lines(sheet)))
         print(f"Chạy tiếp: python -m generator validate{guessed.replace(';', ' —', 1)}")
     return EXIT_OK
+
+
+def _registries_or_none(data: Path):
+    """The merged registries for the legal cash amounts, or None when they have errors (validate says which)."""
+    from generator.records.load import load_registries
+    from generator.records.problems import Severity
+    from generator.records.validation import validate_registries_only
+
+    records, problems = validate_registries_only(load_registries(data))
+    return None if any(p.severity is Severity.ERROR for p in problems) else records
 
 
 def _import_mapping(items: list[str], fields: tuple[str, ...]) -> dict[str, str] | None:

@@ -713,9 +713,17 @@ def _continues(rows: list[list[str]], start: int, header: Header) -> bool:
             continue
         if _trailer(row, header):
             return False
-        if _section_kind(row, header)[1] or _looks_like_data(row, header):
+        if _section_kind(row, header)[1] or _looks_like_data(row, header) or _filled_like_a_line(row, header):
             return True
     return False
+
+
+def _filled_like_a_line(row: list[str], header: Header) -> bool:
+    """A name with at least one more column of the table filled: a recipient's line, not a signature."""
+    name_col = _name_col(header)
+    if name_col >= len(row) or not row[name_col]:
+        return False
+    return any(v and c != name_col and c in header.columns for c, v in enumerate(row))
 
 
 def import_rows(sheet: str, rows: list[list[str]], mapping: dict[str, str] | None = None,
@@ -1243,6 +1251,20 @@ class MergeReport:
     kept_fields: list[str] = field(default_factory=list)  # fields kept from the file that the sheet has no column for
     recipients: list[dict] = field(default_factory=list)
     guessed: set[int] = field(default_factory=set)
+    cash_filled: list[tuple[str, int]] = field(default_factory=list)  # kind label, amount: legal cash written
+    cash_rule: str = ""  # how the filled amounts were computed
+
+    def cash_lines(self) -> list[str]:
+        """What was filled with the legal cash amount, said once per recipient kind."""
+        if not self.cash_filled:
+            return []
+        counts: dict[tuple[str, int], int] = {}
+        for kind, amount in self.cash_filled:
+            counts[(kind, amount)] = counts.get((kind, amount), 0) + 1
+        each = "; ".join(f"{n} {kind} × {amount:,} đ".replace(",", ".") for (kind, amount), n in counts.items())
+        return [f"Đã điền tiền thưởng theo quy định vào {len(self.cash_filled)} dòng không ghi tiền thưởng ({each}); "
+                f"{self.cash_rule}. Nếu quyết định ghi số khác, sửa cash_vnd theo quyết định; "
+                "nhập lại với --no-legal-cash để không điền."]
 
     def lines(self, sheet: str) -> list[str]:
         """The report as printed: a summary line, then one line per added, removed or changed recipient."""
@@ -1255,6 +1277,38 @@ class MergeReport:
         if self.kept_fields:
             out.append(f"Giữ các trường ghi trong tệp quyết định mà bảng không có cột: {', '.join(self.kept_fields)}.")
         return out
+
+
+def _fill_legal_cash(report: MergeReport, text: str, records) -> None:
+    """Write the legal amount (multiple × base salary on the signing date, rounded up) where none is given."""
+    import datetime as dt
+
+    import yaml
+
+    from generator.records import law
+    from generator.records.models import RecipientKind
+
+    try:
+        head = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return
+    if not isinstance(head, dict) or not isinstance(head.get("date"), dt.date):
+        return
+    form = records.award_forms.get(str(head.get("award_form", "")))
+    if form is None:
+        return
+    labels = {"individual": "cá nhân", "collective": "tập thể", "household": "hộ gia đình"}
+    for recipient in report.recipients:
+        if recipient.get("cash_vnd") is not None or recipient.get("kind") not in labels:
+            continue
+        cash = law.legal_cash(records, form.model, RecipientKind(recipient["kind"]), head["date"])
+        if cash is None:
+            continue
+        recipient["cash_vnd"] = cash.amount
+        report.cash_filled.append((labels[recipient["kind"]], cash.amount))
+        base = f"{cash.base:,}".replace(",", ".")
+        report.cash_rule = (f"mức lương cơ sở {base} đ ngày {head['date']:%d/%m/%Y} ({cash.base_source}) "
+                            f"nhân hệ số ({cash.rule_source}), làm tròn lên hàng chục nghìn đồng")
 
 
 def _block_span(text: str) -> tuple[int, int] | None:
@@ -1381,8 +1435,11 @@ def merge_recipients(existing: list[dict], result: ImportResult) -> MergeReport:
     return report
 
 
-def write_into_decision(decision: Path, result: ImportResult) -> MergeReport:
+def write_into_decision(decision: Path, result: ImportResult, legal_cash=None) -> MergeReport:
     """Merge the imported recipients into the decision file's ``recipients:`` block and write it.
+
+    With ``legal_cash`` (the merged registries, ``records.entries.Records``), a recipient with no cash amount
+    gets the legal one for the decision's date and award form (``records.law``), listed in the report.
 
     Everything outside the block is kept byte for byte (line endings included); comments inside the block
     are not kept. Raises ``DecisionFileError`` (nothing written) when the file cannot be read.
@@ -1396,6 +1453,8 @@ def write_into_decision(decision: Path, result: ImportResult) -> MergeReport:
         raise DecisionFileError(f"{decision}: tệp quyết định không phải UTF-8 — lưu lại bằng UTF-8 rồi nhập lại; "
                                 "chưa ghi gì") from None
     report = merge_recipients(_existing_recipients(decision, text), result)
+    if legal_cash is not None:
+        _fill_legal_cash(report, text, legal_cash)
     block = recipients_yaml(report.recipients, report.guessed)
     newline = "\r\n" if "\r\n" in text else "\n"
     block = block.replace("\n", newline)

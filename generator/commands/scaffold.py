@@ -12,24 +12,30 @@ import re
 import sys
 from pathlib import Path
 
+from generator.records import law
+from generator.records.models import RecipientKind
+from generator.records.problems import Severity
 from generator.records.yaml_write import q
 from generator.text import fold, slugify
-
-DEFAULTS_DIR = Path(__file__).resolve().parent.parent / "defaults"
-
 
 class ScaffoldError(Exception):
     pass
 
 
-def _ask(value: str | None, prompt: str, required: bool = True) -> str:
+def ask(value: str | None, prompt: str, option: str = "", required: bool = True) -> str:
+    """``value`` when given; else asked on a terminal. In a script a missing required value is an error
+    naming its command-line ``option``."""
     if value:
         return value
     if not sys.stdin.isatty():
         if required:
-            raise ScaffoldError(f"Thiếu giá trị: {prompt} — truyền bằng tùy chọn dòng lệnh (xem --help)")
+            how = f"tùy chọn {option}" if option else "tùy chọn dòng lệnh"
+            raise ScaffoldError(f"Thiếu giá trị: {prompt} — truyền bằng {how} (xem --help)")
         return ""
-    answer = input(f"{prompt}: ").strip()
+    try:
+        answer = input(f"{prompt}: ").strip()
+    except EOFError:  # Ctrl-D
+        answer = ""
     if required and not answer:
         raise ScaffoldError(f"Thiếu giá trị: {prompt}")
     return answer
@@ -44,42 +50,34 @@ def create(args) -> Path:
 
 def create_decision(data: Path, number: str | None, date: str | None, authority: str | None,
                     award_form: str | None) -> Path:
-    """Write ``data/decisions/<year>/<slug of number>.yaml`` and return its path."""
-    number = _ask(number, "Số, ký hiệu (ví dụ 1234/QĐ-UBND; để trống nếu không rõ số)", required=False)
-    signed = _signing_date(_ask(date, "Ngày ký (YYYY-MM-DD)"))
-    authority = _ask(authority, "Mã cơ quan ban hành (xem data/registries/authorities.yaml)")
-    _check_code(authority, "Mã cơ quan ban hành", *_registry(data, "authorities"))
-    award_form = _ask(award_form, "Mã hình thức khen thưởng (xem trang Hình thức khen thưởng)")
-    _check_code(award_form, "Mã hình thức khen thưởng", *_registry(data, "award_forms"))
+    """Write ``data/decisions/<year>/<slug of number>.yaml`` and return its path.
+
+    Codes are checked against the merged registries (defaults and the office's files, as validation reads
+    them); the legal cash amounts and the authority's power on the signing date come from ``records.law``.
+    """
+    number = ask(number, "Số, ký hiệu (ví dụ 1234/QĐ-UBND; để trống nếu không rõ số)", "--number", required=False)
+    signed = _signing_date(ask(date, "Ngày ký (YYYY-MM-DD)", "--date"))
+    records, shown = _registries(data)
+    authority = ask(authority, "Mã cơ quan ban hành (xem data/registries/authorities.yaml)", "--authority")
+    _check_code(authority, "Mã cơ quan ban hành", {k: v.model.name for k, v in records.authorities.items()},
+                shown["authorities"])
+    award_form = ask(award_form, "Mã hình thức khen thưởng (xem trang Hình thức khen thưởng)", "--award-form")
+    _check_code(award_form, "Mã hình thức khen thưởng", {k: v.model.name for k, v in records.award_forms.items()},
+                shown["award_forms"])
     name = slugify(number) if number else f"khong-so-{signed.isoformat()}"
     path = data / "decisions" / str(signed.year) / f"{name}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path} đã tồn tại — không ghi đè. Nếu là quyết định khác cùng số, "
                             f"thêm hậu tố tên cơ quan, ví dụ {name}-ten-co-quan.yaml")
+    form = records.award_forms[award_form].model
     number_line = f"number: {q(number)}" if number else (
         "number: null  # không rõ số: KHÔNG tự đặt số\n"
         "number_note: \"…\"  # nguồn của khen thưởng, ví dụ báo cáo tổng kết năm …")
-    text = f"""# Quyết định khen thưởng. Điền các chỗ «…», xóa các dòng không dùng, rồi chạy:
-#   python -m generator validate
-# Lược đồ đầy đủ: trang «Về dữ liệu» của trang web, hoặc python -m generator schema
-{number_line}
-title: "Về việc tặng …"            # trích yếu
-date: {signed.isoformat()}                  # ngày ký, dạng YYYY-MM-DD
-authority: {authority}            # mã trong data/registries/authorities.yaml
-signer:
-  name: "…"                       # họ và tên người ký
-  title: "…"                      # ví dụ "KT. Chủ tịch — Phó Chủ tịch"
-legal_basis:                      # căn cứ, mỗi văn bản một dòng
-  - "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
-award_form: {award_form}          # mã hình thức khen thưởng
-method: regular                   # regular | thematic | ad_hoc | foreign | dedication | seniority | resistance
-reason: "Đã có thành tích xuất sắc trong …"
-# movement: ma-phong-trao         # phong trào thi đua (tùy chọn)
-# attachment:                     # bản scan (tùy chọn): tệp trong data/, và mã sha256sum của tệp
-#   path: attachments/{signed.year}/{name}.pdf
-#   sha256: "…"                 # 64 ký tự, trong ngoặc kép
-recipients:
-  # Cá nhân: category là một trong direct_worker (người trực tiếp lao động, công tác),
+    basis = "\n".join(f"  - {q(line)}" for line in law.basis_lines(records, signed)) or '  - "…"'
+    kinds = form.recipient_kinds
+    blocks = []
+    if RecipientKind.individual in kinds:
+        blocks.append(f"""  # Cá nhân: category là một trong direct_worker (người trực tiếp lao động, công tác),
   # leader_other (lãnh đạo từ phó phòng trở lên), leader_department (lãnh đạo sở, ngành),
   # leader_ministry_province (lãnh đạo cấp tỉnh trở lên), business_person (doanh nhân).
   - kind: individual
@@ -89,17 +87,94 @@ recipients:
     category: direct_worker
     # gender: female              # tùy chọn: female | male
     achievement: "…"
-    # cash_vnd: 1170000           # tiền thưởng (đồng), số nguyên
-  # Tập thể:
+{_cash_line(records, form, RecipientKind.individual, signed)}
+    # minor: true                 # học sinh, trẻ em dưới 16 tuổi: thành tích không được công bố""")
+    if RecipientKind.collective in kinds:
+        blocks.append(f"""  # Tập thể:
   - kind: collective
     name: "…"
     unit_text: "…"                # tên đơn vị nếu không có trong danh mục
     # enterprise: true            # nếu là doanh nghiệp
+{_cash_line(records, form, RecipientKind.collective, signed)}""")
+    if RecipientKind.household in kinds:
+        blocks.append(f"""  # Hộ gia đình:
+  - kind: household
+    name: "…"                     # ví dụ "Hộ ông Nguyễn Văn A"
+    unit_text: "…"                # thôn, ấp, tổ dân phố
+{_cash_line(records, form, RecipientKind.household, signed)}""")
+    text = f"""# Quyết định khen thưởng. Điền các chỗ «…», xóa các dòng không dùng, rồi chạy:
+#   python -m generator validate
+# Lược đồ đầy đủ: trang «Về dữ liệu» của trang web, hoặc python -m generator schema
+{number_line}
+title: "Về việc tặng {form.name}"   # trích yếu, chép đúng như quyết định
+date: {signed.isoformat()}                  # ngày ký, dạng YYYY-MM-DD
+authority: {authority}            # {records.authorities[authority].model.name}
+signer:
+  name: "…"                       # họ và tên người ký
+  title: "…"                      # ví dụ "KT. Chủ tịch — Phó Chủ tịch"
+legal_basis:                      # căn cứ, chép đúng như quyết định, mỗi văn bản một dòng
+{basis}
+award_form: {award_form}          # {form.name}
+method: regular                   # regular | thematic | ad_hoc | foreign | dedication | seniority | resistance
+reason: "Đã có thành tích xuất sắc trong …"
+# proposer: ma-co-quan            # cơ quan trình khen (với khen thưởng cấp Nhà nước)
+# movement: ma-phong-trao         # phong trào thi đua (tùy chọn)
+# attachment:                     # bản scan (tùy chọn): tệp trong data/, và mã sha256sum của tệp
+#   path: attachments/{signed.year}/{name}.pdf
+#   sha256: "…"                 # 64 ký tự, trong ngoặc kép
+recipients:
+{chr(10).join(blocks)}
 # KHÔNG ghi số CCCD, số điện thoại, địa chỉ nhà, ngày sinh.
 """
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+    notice = power_notice(records, award_form, authority, signed)
+    if notice:
+        print(notice, file=sys.stderr)
     return path
+
+
+def power_notice(records, form_id: str, authority_id: str, signed: dt.date) -> str:
+    """A note when the authority does not hold the power to award the form on the signing date (from
+    ``records.law``): said when the file is made rather than found at validation. Empty when all is well."""
+    form, authority = records.award_forms[form_id].model, records.authorities[authority_id].model
+    if law.may_award(form, authority.kind, signed):
+        return ""
+    powers = law.powers_of(form, authority.kind)
+    when = "; ".join(law.rule_text(p) for p in powers)
+    return (f"Lưu ý: theo danh mục, «{authority.name}» " + (f"chỉ được quyết định «{form.name}» {when}"
+            if powers else f"không có thẩm quyền quyết định «{form.name}»")
+            + f"; quyết định ký ngày {signed:%d/%m/%Y}. Kiểm tra lại cơ quan, hình thức và ngày ký.")
+
+
+def _cash_line(records, form, kind, signed: dt.date) -> str:
+    cash = law.legal_cash(records, form, kind, signed)
+    if cash is None:
+        return ("    # cash_vnd: …                 # tiền thưởng (đồng) ghi trong quyết định, số nguyên — danh mục chưa "
+                "có hệ số đã kiểm chứng cho ngày ký này")
+    multiple = f"{cash.multiple:g}".replace(".", ",")
+    return (f"    cash_vnd: {cash.amount}          # theo quy định ngày {signed:%d/%m/%Y}: {multiple} × "
+            f"{_money(cash.base)}, làm tròn lên; sửa nếu quyết định ghi khác, xóa nếu không có tiền thưởng")
+
+
+def _money(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".") + " đ"
+
+
+def _registries(data: Path):
+    """The merged registries and, per kind, the file a clerk edits to add a code."""
+    from generator.records.load import load_registries
+    from generator.records.validation import validate_registries_only
+
+    records, problems = validate_registries_only(load_registries(data))
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        raise ScaffoldError(f"Danh mục có lỗi: {errors[0].format()} — sửa danh mục trước, rồi chạy lại lệnh "
+                            "(python -m generator validate liệt kê mọi lỗi)")
+    shown = {kind: _shown(data / "registries" / f"{kind}.yaml") for kind in ("authorities", "award_forms")}
+    if not (data / "registries" / "award_forms.yaml").is_file():
+        shown["award_forms"] = "generator/defaults/award_forms.yaml"
+    return records, shown
 
 
 def _signing_date(text: str) -> dt.date:
@@ -116,29 +191,6 @@ def _signing_date(text: str) -> dt.date:
         raise ScaffoldError(f"Ngày ký {signed.isoformat()} ở sau hôm nay ({today().isoformat()}) — quyết định chỉ "
                             "được công khai sau khi đã ký; kiểm tra lại năm, tháng, ngày")
     return signed
-
-
-def _registry(data: Path, kind: str) -> tuple[dict[str, str], str]:
-    """({id: name} of a registry, the file it came from as shown to the user).
-
-    Award forms fall back to the legal taxonomy shipped in generator/defaults/, as validation does.
-    """
-    import yaml
-
-    candidates = [data / "registries" / f"{kind}.yaml", data / "registries" / f"{kind}.yml"]
-    if kind == "award_forms":
-        candidates.append(DEFAULTS_DIR / "award_forms.yaml")
-    path = next((c for c in candidates if c.is_file()), None)
-    if path is None:
-        raise ScaffoldError(f"Chưa có danh mục {candidates[0]} — tạo danh mục trước, rồi chạy lại lệnh")
-    shown = _shown(path) if path.parent.name == "registries" else "generator/defaults/award_forms.yaml"
-    try:
-        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        raise ScaffoldError(f"Không đọc được danh mục {shown} — chạy python -m generator validate để xem lỗi") from None
-    codes = {str(i["id"]): str(i.get("name", "")) for i in items if isinstance(i, dict) and "id" in i} if isinstance(
-        items, list) else {}
-    return codes, shown
 
 
 def _shown(path: Path) -> str:
@@ -176,7 +228,7 @@ def _close_codes(code: str, codes: dict[str, str]) -> list[str]:
 
 def create_profile(data: Path, name: str | None, kind: str) -> Path:
     """Write ``data/profiles/<slug>.yaml`` and ``<slug>.md`` and return the YAML path."""
-    name = _ask(name, "Họ và tên hoặc tên tập thể")
+    name = ask(name, "Họ và tên hoặc tên tập thể", "--name")
     slug = slugify(name)
     if not slug:
         raise ScaffoldError(f"Không tạo được tên tệp từ «{name}»")

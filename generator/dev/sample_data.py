@@ -24,11 +24,47 @@ from generator.text import slugify
 
 HEADER = "# DỮ LIỆU MẪU HƯ CẤU — tỉnh Hòa An và mọi người, đơn vị trong tệp này không có thật.\n"
 
-LAW_2022 = "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
-DECREE_98 = "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"
-DECREE_152 = "Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"
-LAW_2003 = "Luật Thi đua, khen thưởng năm 2003; Luật sửa đổi, bổ sung năm 2013"
-DECREE_91 = "Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ"
+BASIS: list[str] = []  # a spec's legal basis: the texts in force on its date (basis_on)
+
+
+def _legal_registries():
+    """The bundled registries, merged as validation merges them: the one source of each sample's legal basis
+    and cash amounts."""
+    from generator.records.load import load_registries
+    from generator.records.validation import validate_registries_only
+
+    records, _ = validate_registries_only(load_registries(Path("/nonexistent")))
+    return records
+
+
+_LEGAL = None
+
+
+def _law():
+    global _LEGAL
+    _LEGAL = _LEGAL or _legal_registries()
+    return _LEGAL
+
+
+def basis_on(date: str) -> list[str]:
+    """The law and decree in force on a signing date (YYYY-MM-DD): a decision cites what applied that day."""
+    import datetime as dt
+
+    from generator.records.law import basis_lines
+
+    return basis_lines(_law(), dt.date.fromisoformat(date))
+
+
+def cash_for(award_form: str, kind: str, date: str) -> int | None:
+    """The legal cash amount on ``date``, or None where no verified rule exists (then none is written)."""
+    import datetime as dt
+
+    from generator.records.law import legal_cash
+    from generator.records.models import RecipientKind
+
+    form = _law().award_forms[award_form].model
+    cash = legal_cash(_law(), form, RecipientKind(kind), dt.date.fromisoformat(date))
+    return cash.amount if cash else None
 
 # (unit, positions with their statistical category)
 STAFF = {
@@ -68,9 +104,6 @@ ACHIEVEMENTS = {
              "Hiến đất làm đường giao thông nông thôn"],
     "commune": ["Hoàn thành xuất sắc nhiệm vụ năm {y}", "Vận động nhân dân xây dựng nông thôn mới"],
 }
-CASH = {"bang-khen-cap-tinh": 1_170_000, "bang-khen-thu-tuong": 3_510_000, "chien-si-thi-dua-cap-tinh": 2_340_000,
-        "giay-khen-giam-doc-so": 351_000, "giay-khen-chu-tich-ubnd-huyen": 351_000,
-        "giay-khen-chu-tich-ubnd-xa": 351_000, "huan-chuong-lao-dong-hang-ba": 10_530_000}
 
 
 @dataclass
@@ -92,6 +125,7 @@ class DecisionSpec:
     extra: str = ""
     file_name: str | None = None
     attachment: bool = False
+    proposer: str | None = None
 
 
 PROVINCE_SIGNER = ("Lê Văn C", "KT. Chủ tịch — Phó Chủ tịch")
@@ -137,20 +171,14 @@ def profile_recipients() -> dict[str, RecipientSpec]:
 def decision_specs() -> list[DecisionSpec]:
     """About 40 decisions spanning 2023–2026, a realistic mix of forms, levels and authorities."""
     specs: list[DecisionSpec] = []
-    basis_old = [LAW_2022, "Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ"]
-    basis_98 = [LAW_2022, DECREE_98]
-    basis_152 = [LAW_2022, DECREE_152]
     for year in (2023, 2024, 2025, 2026):
-        basis = basis_old if year == 2023 else basis_98 if year < 2025 else basis_152
-        if year == 2025:
-            basis_early = basis_98
         y = str(year)
         # Provincial certificates of merit: year-end and thematic
         specs.append(DecisionSpec(f"{120 + year % 10}/QĐ-UBND", f"{y}-01-{15 + year % 5:02d}", "ubnd-tinh-hoa-an",
                                   "bang-khen-cap-tinh", "regular",
                                   "Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
                                   f"Đã có thành tích xuất sắc trong công tác năm {year - 1}", PROVINCE_SIGNER,
-                                  basis if year != 2025 else basis_early,
+                                  BASIS,
                                   groups=[("office", 4), ("health", 3), ("school", 3)],
                                   collectives=[("Phòng Tổ chức cán bộ, Sở Y tế", "so-y-te", False)]))
         if year <= 2025:
@@ -158,7 +186,7 @@ def decision_specs() -> list[DecisionSpec]:
                                       "bang-khen-cap-tinh", "thematic",
                                       "Về việc tặng Bằng khen trong phong trào «Cả nước chung sức xây dựng nông thôn mới»",
                                       "Đã có thành tích xuất sắc trong phong trào xây dựng nông thôn mới",
-                                      PROVINCE_SIGNER, basis if year != 2025 else basis_early,
+                                      PROVINCE_SIGNER, BASIS,
                                       movement="chung-suc-xay-dung-nong-thon-moi",
                                       groups=[("farm", 8), ("commune", 3)],
                                       collectives=[("Hợp tác xã Nông nghiệp Tân Phú", "htx-nong-nghiep-tan-phu", True),
@@ -171,14 +199,14 @@ def decision_specs() -> list[DecisionSpec]:
                                   "chien-si-thi-dua-cap-tinh", "regular",
                                   "Về việc tặng danh hiệu Chiến sĩ thi đua cấp tỉnh",
                                   f"Đã có thành tích tiêu biểu xuất sắc, hoàn thành xuất sắc nhiệm vụ năm {year - 1}",
-                                  PROVINCE_CHAIR, basis if year != 2025 else basis_early,
+                                  PROVINCE_CHAIR, BASIS,
                                   groups=[("school", 3), ("health", 3), ("office", 2)],
                                   profiles=[("pham-thi-n", None)] if year == 2024 else []))
         specs.append(DecisionSpec(f"{415 + year % 10}/QĐ-UBND", f"{y}-03-{6 + year % 9:02d}", "ubnd-tinh-hoa-an",
                                   "tap-the-lao-dong-xuat-sac", "regular",
                                   "Về việc tặng danh hiệu Tập thể lao động xuất sắc",
                                   f"Đã hoàn thành xuất sắc nhiệm vụ năm {year - 1}", PROVINCE_CHAIR,
-                                  basis if year != 2025 else basis_early,
+                                  BASIS,
                                   collectives=[("Trường Tiểu học Đông Hải", "truong-th-dong-hai", False),
                                                ("Trạm Y tế xã Đông Hải", "tram-y-te-dong-hai", False),
                                                ("Khoa Hồi sức tích cực, Bệnh viện Đa khoa tỉnh", "benh-vien-da-khoa-tinh", False),
@@ -188,7 +216,7 @@ def decision_specs() -> list[DecisionSpec]:
                                   "giay-khen-giam-doc-so", "regular",
                                   "Về việc tặng Giấy khen của Giám đốc Sở Giáo dục và Đào tạo",
                                   f"Đã có thành tích xuất sắc trong năm học {year - 1}-{year}", DEPT_EDU_SIGNER,
-                                  basis, movement="day-tot-hoc-tot" if year >= 2024 else None,
+                                  BASIS, movement="day-tot-hoc-tot" if year >= 2024 else None,
                                   groups=[("school", 14)],
                                   profiles=[("nguyen-thi-h", None)] if year == 2023 else
                                   [("vo-thi-l", None)] if year == 2024 else []))
@@ -196,22 +224,22 @@ def decision_specs() -> list[DecisionSpec]:
                                   "so-y-te-hoa-an", "giay-khen-giam-doc-so", "regular",
                                   "Về việc tặng Giấy khen của Giám đốc Sở Y tế",
                                   "Đã có thành tích xuất sắc trong công tác chăm sóc sức khỏe nhân dân", DEPT_HEALTH_SIGNER,
-                                  basis, groups=[("health", 12)],
+                                  BASIS, groups=[("health", 12)],
                                   profiles=[("tran-van-k", None)] if year == 2023 else []))
         specs.append(DecisionSpec(f"{1600 + year % 10 * 5}/QĐ-SGDĐT", f"{y}-08-{10 + year % 10:02d}", "so-gddt-hoa-an",
                                   "chien-si-thi-dua-co-so", "regular", "Về việc công nhận danh hiệu Chiến sĩ thi đua cơ sở",
                                   f"Đạt tiêu chuẩn danh hiệu Chiến sĩ thi đua cơ sở năm học {year - 1}-{year}",
-                                  DEPT_EDU_SIGNER, basis, groups=[("school", 11)]))
+                                  DEPT_EDU_SIGNER, BASIS, groups=[("school", 11)]))
         if year <= 2025:
             specs.append(DecisionSpec(f"{200 + year % 10 * 4}/QĐ-SYT", f"{y}-01-{20 + year % 5:02d}", "so-y-te-hoa-an",
                                       "lao-dong-tien-tien", "regular", "Về việc công nhận danh hiệu Lao động tiên tiến",
                                       f"Hoàn thành tốt nhiệm vụ năm {year - 1}", DEPT_HEALTH_SIGNER,
-                                      basis if year != 2025 else basis_early, groups=[("health", 16)]))
+                                      BASIS, groups=[("health", 16)]))
         if year in (2024, 2025):
             specs.append(DecisionSpec(f"{1700 + year % 10}/QĐ-SGDĐT", f"{y}-08-{20 + year % 5:02d}", "so-gddt-hoa-an",
                                       "tap-the-lao-dong-tien-tien", "regular",
                                       "Về việc công nhận danh hiệu Tập thể lao động tiên tiến",
-                                      f"Hoàn thành tốt nhiệm vụ năm học {year - 1}-{year}", DEPT_EDU_SIGNER, basis,
+                                      f"Hoàn thành tốt nhiệm vụ năm học {year - 1}-{year}", DEPT_EDU_SIGNER, BASIS,
                                       collectives=[("Trường THCS Tân Phú", "truong-thcs-tan-phu", False),
                                                    ("Trường Mầm non Cồn Mới", "truong-mn-con-moi", False),
                                                    ("Tổ Toán - Tin, Trường THPT chuyên Hòa An", "truong-thpt-hoa-an", False),
@@ -219,7 +247,7 @@ def decision_specs() -> list[DecisionSpec]:
             specs.append(DecisionSpec(f"{95 + year % 10}/QĐ-UBND", f"{y}-01-{28 - year % 5:02d}", "ubnd-tinh-hoa-an",
                                       "co-thi-dua-cap-tinh", "regular", "Về việc tặng Cờ thi đua của Ủy ban nhân dân tỉnh",
                                       f"Đã hoàn thành xuất sắc toàn diện nhiệm vụ, dẫn đầu phong trào thi đua năm {year - 1}",
-                                      PROVINCE_CHAIR, basis_98,
+                                      PROVINCE_CHAIR, BASIS,
                                       collectives=[("Trường Tiểu học Đông Hải", "truong-th-dong-hai", False),
                                                    ("Đồn Biên phòng Cửa Biển", "don-bien-phong-cua-bien", False)]
                                       if year == 2024 else
@@ -231,21 +259,25 @@ def decision_specs() -> list[DecisionSpec]:
                                   "giay-khen-chu-tich-ubnd-huyen", "regular",
                                   "Về việc tặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện",
                                   f"Đã có thành tích xuất sắc trong phong trào thi đua năm {year}", DISTRICT_SIGNER,
-                                  [LAW_2022, DECREE_98], groups=[("farm", 6), ("school", 3), ("commune", 2)],
-                                  collectives=[("Trường THCS Tân Phú", "truong-thcs-tan-phu", False)],
+                                  BASIS, groups=[("farm", 6), ("school", 3), ("commune", 2)],
+                                  collectives=[("Trường THCS Tân Phú", "truong-thcs-tan-phu", False)]
+                                  # a cooperative dissolved at the end of 2024, without successor
+                                  + ([("Hợp tác xã Dịch vụ nghề cá Cồn Mới", "htx-dich-vu-nghe-ca-con-moi", True)]
+                                     if year <= 2024 else []),
                                   file_name=f"{2100 + year % 10}-qd-ubnd-huyen-tan-phu"))
     for year, day in ((2025, "2025-12-22"), (2026, "2026-04-28")):
         specs.append(DecisionSpec(f"{85 + year % 10}/QĐ-UBND", day, "ubnd-xa-tan-phu",
                                   "giay-khen-chu-tich-ubnd-xa", "regular",
                                   "Về việc tặng Giấy khen của Chủ tịch Ủy ban nhân dân xã",
                                   "Đã có thành tích xuất sắc trong phong trào thi đua của xã", COMMUNE_TP_SIGNER,
-                                  [LAW_2022, DECREE_152], groups=[("farm", 5), ("commune", 3)],
+                                  BASIS, groups=[("farm", 5), ("commune", 3)],
+                                  extra="pupil" if year == 2026 else "",
                                   file_name=f"{85 + year % 10}-qd-ubnd-xa-tan-phu"))
     for year, day in ((2024, "2024-12-27"), (2025, "2025-12-29")):
         specs.append(DecisionSpec(f"{64 + year % 10}/QĐ-UBND", day, "ubnd-xa-dong-hai", "gia-dinh-van-hoa", "regular",
                                   "Về việc công nhận danh hiệu Gia đình văn hóa",
                                   f"Đạt tiêu chuẩn danh hiệu Gia đình văn hóa năm {year}", COMMUNE_DH_SIGNER,
-                                  [LAW_2022, DECREE_98 if year == 2024 else DECREE_152],
+                                  BASIS,
                                   households=[f"Hộ ông {person_name(random.Random(year * 7 + i), 'male')}" for i in range(9)]
                                   + [f"Hộ bà {person_name(random.Random(year * 11 + i), 'female')}" for i in range(5)],
                                   profiles=[("ho-dang-van-s", None)] if year == 2024 else [],
@@ -254,20 +286,20 @@ def decision_specs() -> list[DecisionSpec]:
     specs.append(DecisionSpec("1876/QĐ-UBND", "2024-09-16", "ubnd-tinh-hoa-an", "bang-khen-cap-tinh", "ad_hoc",
                               "Về việc tặng Bằng khen đột xuất",
                               "Đã có thành tích dũng cảm cứu người trong cơn bão số 3 năm 2024", PROVINCE_CHAIR,
-                              [LAW_2022, DECREE_98], groups=[("force", 2)],
+                              BASIS, groups=[("force", 2)],
                               collectives=[("Đồn Biên phòng Cửa Biển", "don-bien-phong-cua-bien", False)],
                               profiles=[("hoang-van-t", None)], attachment=True))
     specs.append(DecisionSpec("1422/QĐ-TTg", "2025-10-06", "thu-tuong-chinh-phu", "bang-khen-thu-tuong", "regular",
                               "Về việc tặng Bằng khen của Thủ tướng Chính phủ",
                               "Đã có thành tích trong công tác từ năm 2020 đến năm 2024, góp phần vào sự nghiệp xây dựng "
-                              "chủ nghĩa xã hội và bảo vệ Tổ quốc", PM_SIGNER, [LAW_2022, DECREE_98],
+                              "chủ nghĩa xã hội và bảo vệ Tổ quốc", PM_SIGNER, BASIS, proposer="ubnd-tinh-hoa-an",
                               groups=[("health", 2), ("school", 2), ("farm", 1)],
                               collectives=[("Bệnh viện Đa khoa tỉnh Hòa An", "benh-vien-da-khoa-tinh", False)],
                               profiles=[("tran-van-k", None), ("nguyen-thi-h", None)]))
     specs.append(DecisionSpec("893/QĐ-CTN", "2026-08-19", "chu-tich-nuoc", "huan-chuong-lao-dong-hang-ba", "regular",
                               "Về việc tặng thưởng Huân chương Lao động hạng Ba",
                               "Đã có thành tích xuất sắc trong công tác từ năm 2021 đến năm 2025, góp phần vào sự nghiệp "
-                              "xây dựng chủ nghĩa xã hội và bảo vệ Tổ quốc", PRESIDENT_SIGNER, [LAW_2022, DECREE_152],
+                              "xây dựng chủ nghĩa xã hội và bảo vệ Tổ quốc", PRESIDENT_SIGNER, BASIS, proposer="ubnd-tinh-hoa-an",
                               groups=[("office", 1)],
                               collectives=[("Hợp tác xã Nông nghiệp Tân Phú", "htx-nong-nghiep-tan-phu", True)],
                               profiles=[("pham-thi-n", None)]))
@@ -275,18 +307,18 @@ def decision_specs() -> list[DecisionSpec]:
     specs.append(DecisionSpec("2234/QĐ-UBND", "2025-11-03", "ubnd-tinh-hoa-an", "bang-khen-cap-tinh", "thematic",
                               "Về việc tặng Bằng khen cho các gương «Người tốt, việc tốt»",
                               "Đã có hành động đẹp, gương người tốt, việc tốt tiêu biểu năm 2025", PROVINCE_SIGNER,
-                              [LAW_2022, DECREE_152], movement="nguoi-tot-viec-tot",
+                              BASIS, movement="nguoi-tot-viec-tot",
                               groups=[("farm", 3), ("commune", 2)],
                               profiles=[("le-van-m", None), ("hoang-van-t", None)]))
     specs.append(DecisionSpec("2301/QĐ-UBND", "2025-11-20", "ubnd-tinh-hoa-an", "bang-khen-cap-tinh", "regular",
                               "Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
                               "Đã có thành tích xuất sắc trong công tác quản lý đất đai, môi trường và phát triển nông nghiệp",
-                              PROVINCE_SIGNER, [LAW_2022, DECREE_152], groups=[], profiles=[("vo-thi-l", None)],
+                              PROVINCE_SIGNER, BASIS, groups=[], profiles=[("vo-thi-l", None)],
                               extra="nn-mt"))
     # Awards known only from a report: no number, never invented
     specs.append(DecisionSpec(None, "2023-12-29", "so-gddt-hoa-an", "lao-dong-tien-tien", "regular",
                               "Công nhận danh hiệu Lao động tiên tiến năm học 2022-2023",
-                              "Hoàn thành tốt nhiệm vụ năm học 2022-2023", DEPT_EDU_SIGNER, [LAW_2003, DECREE_91],
+                              "Hoàn thành tốt nhiệm vụ năm học 2022-2023", DEPT_EDU_SIGNER, BASIS,
                               groups=[("school", 12)], file_name="khong-so-lao-dong-tien-tien-nam-hoc-2022-2023"))
     return specs
 
@@ -305,7 +337,7 @@ def decision_yaml(spec: DecisionSpec, rng: random.Random) -> tuple[str, list[Rec
             achievement = rng.choice(ACHIEVEMENTS[group]).format(y=year - 1, y1=year)
             recipients.append(RecipientSpec("individual", person_name(rng, gender), position, unit,
                                             category=category, gender=gender, achievement=achievement,
-                                            cash_vnd=CASH.get(spec.award_form)))
+                                            cash_vnd=cash_for(spec.award_form, "individual", spec.date)))
     if spec.extra == "nn-mt":
         for i in range(6):
             gender = rng.choice(["female", "male"])
@@ -315,11 +347,16 @@ def decision_yaml(spec: DecisionSpec, rng: random.Random) -> tuple[str, list[Rec
             recipients.append(RecipientSpec("individual", person_name(rng, gender), position, "so-nn-mt",
                                             category=category, gender=gender,
                                             achievement="Hoàn thành xuất sắc nhiệm vụ sau sắp xếp, hợp nhất Sở",
-                                            cash_vnd=CASH["bang-khen-cap-tinh"]))
+                                            cash_vnd=cash_for(spec.award_form, "individual", spec.date)))
+    if spec.extra == "pupil":  # a child: name, unit and award only (PDP Law 91/2025 Art. 24(2))
+        recipients.append(RecipientSpec("individual", "Lê Gia B", "Học sinh lớp 7", "truong-thcs-tan-phu",
+                                        category="direct_worker", gender="male",
+                                        achievement="Nhặt được ví tiền và giấy tờ, tìm trả lại người đánh rơi",
+                                        cash_vnd=cash_for(spec.award_form, "individual", spec.date), minor=True))
     for name, unit, enterprise in spec.collectives:
         recipients.append(RecipientSpec("collective", name, unit=unit, enterprise=enterprise,
                                         achievement=spec.reason,
-                                        cash_vnd=CASH.get(spec.award_form) and CASH[spec.award_form] * 2))
+                                        cash_vnd=cash_for(spec.award_form, "collective", spec.date)))
     for name in spec.households:
         recipients.append(RecipientSpec("household", name, unit="ap-con-moi" if "dong-hai" in spec.authority else None,
                                         unit_text=None if "dong-hai" in spec.authority else "Xã Tân Phú"))
@@ -328,15 +365,18 @@ def decision_yaml(spec: DecisionSpec, rng: random.Random) -> tuple[str, list[Rec
         recipients.append(RecipientSpec("individual", person_name(rng, "male"), "Chi cục trưởng", "so-nn-ptnt",
                                         category="leader_other", gender="male",
                                         achievement="Chỉ đạo hiệu quả chương trình nông thôn mới",
-                                        cash_vnd=CASH["bang-khen-cap-tinh"]))
+                                        cash_vnd=cash_for(spec.award_form, "individual", spec.date)))
     lines = [HEADER.rstrip(), f"number: {q(spec.number) if spec.number else 'null'}"]
     if spec.number is None:
-        lines.append("number_note: " + q("Không rõ số quyết định; danh sách trích từ Báo cáo tổng kết công tác thi đua, "
-                                         "khen thưởng năm học 2022-2023 của Sở Giáo dục và Đào tạo"))
+        lines.append("number_note: " + q("Danh sách trích từ Báo cáo tổng kết công tác thi đua, khen thưởng năm học "
+                                         "2022-2023 của Sở Giáo dục và Đào tạo; báo cáo không ghi số quyết định"))
     lines += [f"title: {q(spec.title)}", f"date: {spec.date}", f"authority: {spec.authority}",
               "signer:", f"  name: {q(spec.signer[0])}", f"  title: {q(spec.signer[1])}", "legal_basis:"]
-    lines += [f"  - {q(b)}" for b in spec.legal_basis]
-    lines += [f"award_form: {spec.award_form}", f"method: {spec.method}", f"reason: {q(spec.reason)}"]
+    lines += [f"  - {q(b)}" for b in (spec.legal_basis or basis_on(spec.date))]
+    lines.append(f"award_form: {spec.award_form}")
+    if spec.proposer:
+        lines.append(f"proposer: {spec.proposer}")
+    lines += [f"method: {spec.method}", f"reason: {q(spec.reason)}"]
     if spec.movement:
         lines.append(f"movement: {spec.movement}")
     return "\n".join(lines), recipients
@@ -373,7 +413,165 @@ def write_sample(data_dir: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("\n".join(body) + "\n", encoding="utf-8")
     _write_revoked(data_dir)
+    _write_real_shaped(data_dir)
     _write_profiles(data_dir)
+
+
+def _write_real_shaped(data_dir: Path) -> None:
+    """Four decisions shaped like published records that leave things out: a partial list with declared
+    totals and a ceremony date, an award known from a news item only (form, signer, method unknown; month
+    only), a cash and in-kind reward outside the Law's forms, and a list in which one person's award was
+    later annulled."""
+    files = {
+        "2025/khong-so-dai-hoi-thi-dua-2025.yaml": f"""{HEADER.rstrip()}
+# Danh sách không đầy đủ: báo cáo Đại hội chỉ nêu tên một phần; số lượng công bố ghi ở declared.
+number: null
+number_note: "Khen thưởng công bố tại Đại hội Thi đua yêu nước tỉnh Hòa An lần thứ VI; báo cáo Đại hội không ghi số quyết định"
+title: "Về việc tặng Bằng khen cho các tập thể, cá nhân điển hình tiên tiến giai đoạn 2020-2025"
+date: 2025-05-16
+date_kind: ceremony
+date_note: "Ngày tổ chức Đại hội, theo báo cáo Đại hội; chưa rõ ngày ký quyết định"
+authority: ubnd-tinh-hoa-an
+legal_basis:
+{chr(10).join("  - " + q(line) for line in basis_on("2025-05-16"))}
+award_form: bang-khen-cap-tinh
+method: thematic
+reason: "Đã có thành tích xuất sắc tiêu biểu trong phong trào thi đua yêu nước giai đoạn 2020-2025"
+source_note: "Báo cáo tổng kết Đại hội Thi đua yêu nước tỉnh Hòa An lần thứ VI, phụ lục danh sách"
+declared:
+  collective: 39
+  individual: 47
+  note: "Báo cáo Đại hội ghi 39 tập thể và 47 cá nhân được tặng Bằng khen; phụ lục chỉ nêu tên 4 tập thể và 3 cá nhân tiêu biểu"
+recipients:
+  - kind: collective
+    name: "Trường Tiểu học Đông Hải"
+    unit: truong-th-dong-hai
+  - kind: collective
+    name: "Đồn Biên phòng Cửa Biển"
+    unit: don-bien-phong-cua-bien
+  - kind: collective
+    name: "Hợp tác xã Nông nghiệp Tân Phú"
+    unit: htx-nong-nghiep-tan-phu
+    enterprise: true
+  - kind: collective
+    name: "Trạm Y tế xã Đông Hải"
+    unit: tram-y-te-dong-hai
+  - kind: individual
+    name: "Đinh Thị Yến"
+    position: "Giáo viên"
+    unit: truong-th-dong-hai
+    category: direct_worker
+    gender: female
+  - kind: individual
+    name: "Lâm Văn Quý"
+    position: "Ngư dân"
+    unit_text: "Xã Đông Hải"
+    category: direct_worker
+    gender: male
+  - kind: individual
+    name: "Tạ Minh Hiếu"
+    position: "Giám đốc Hợp tác xã"
+    unit: htx-nong-nghiep-tan-phu
+    category: business_person
+    gender: male
+""",
+        "2024/khong-so-khen-thuong-cuu-nan-thang-9-2024.yaml": f"""{HEADER.rstrip()}
+# Chỉ biết qua bản tin: không rõ số, ngày ký, người ký, hình thức; chỉ biết tháng.
+number: null
+number_note: "Bản tin của Cổng thông tin điện tử tỉnh Hòa An, tháng 9/2024; không nêu số quyết định"
+date: 2024-09-01
+date_kind: published
+date_precision: month
+date_note: "Bản tin đăng tháng 9/2024, không ghi ngày ký"
+authority: ubnd-tinh-hoa-an
+presenter: "Phó Chủ tịch Ủy ban nhân dân tỉnh Lê Văn C"
+source_note: "Bản tin «Khen thưởng người dân dũng cảm cứu người trong bão số 3», Cổng thông tin điện tử tỉnh Hòa An"
+award_form: khong-ro-hinh-thuc
+award_form_note: "Bản tin chỉ ghi «khen thưởng đột xuất», không nêu hình thức"
+method: ad_hoc
+recipients:
+  - kind: individual
+    name: "Phùng Văn Khải"
+    position: "Ngư dân"
+    unit_text: "Xã Đông Hải"
+    category: direct_worker
+    gender: male
+    achievement: "Dũng cảm cứu 3 người bị nạn trên biển trong bão số 3"
+""",
+        "2025/318-qd-ubnd.yaml": f"""{HEADER.rstrip()}
+# Thưởng không kèm hình thức khen thưởng của Luật: đếm riêng, không vào biểu thống kê.
+number: "318/QĐ-UBND"
+title: "Về việc thưởng cho tập thể, hộ gia đình có đóng góp trong phòng, chống thiên tai"
+date: 2025-02-24
+authority: ubnd-tinh-hoa-an
+signer:
+  name: "Lê Văn C"
+  title: "KT. Chủ tịch — Phó Chủ tịch"
+legal_basis:
+  - "Xét đề nghị của Chủ tịch Ủy ban nhân dân xã Đông Hải"
+award_form: thuong-hien-vat
+method: ad_hoc
+reason: "Đã có đóng góp trong khắc phục hậu quả bão số 3 năm 2024"
+recipients:
+  - kind: household
+    name: "Hộ ông Lâm Văn Quý"
+    unit: ap-con-moi
+    reward_item: "Nhà đại đoàn kết"
+    reward_value_vnd: 500000000
+  - kind: collective
+    name: "Đội tàu cá tự quản Cửa Biển"
+    unit_text: "Xã Đông Hải"
+    cash_vnd: 20000000
+""",
+        "2024/2215-qd-syt.yaml": f"""{HEADER.rstrip()}
+# Một người trong danh sách bị hủy bỏ khen thưởng bởi quyết định sau: dòng vẫn công bố, không tính số liệu.
+number: "2215/QĐ-SYT"
+title: "Về việc công nhận danh hiệu Chiến sĩ thi đua cơ sở năm 2024"
+date: 2024-12-20
+authority: so-y-te-hoa-an
+signer:
+  name: "Võ Thanh Bình"
+  title: "Giám đốc"
+legal_basis:
+{chr(10).join("  - " + q(line) for line in basis_on("2024-12-20"))}
+award_form: chien-si-thi-dua-co-so
+method: regular
+reason: "Đã hoàn thành xuất sắc nhiệm vụ năm 2024"
+recipients:
+  - kind: individual
+    name: "Nguyễn Thị Mai"
+    position: "Điều dưỡng"
+    unit: tram-y-te-dong-hai
+    category: direct_worker
+    gender: female
+    achievement: "Hoàn thành xuất sắc nhiệm vụ; sáng kiến sắp xếp lịch tiêm chủng"
+    cash_vnd: {cash_for("chien-si-thi-dua-co-so", "individual", "2024-12-20")}
+  - kind: individual
+    name: "Trần Quốc Việt"
+    position: "Bác sĩ"
+    unit: trung-tam-y-te-tan-phu
+    category: direct_worker
+    gender: male
+    achievement: "Hoàn thành xuất sắc nhiệm vụ; đề tài cấp cơ sở được nghiệm thu"
+    cash_vnd: {cash_for("chien-si-thi-dua-co-so", "individual", "2024-12-20")}
+    revoked:
+      decision_number: "145/QĐ-SYT"
+      date: 2025-04-08
+      reason: "Đề tài được công nhận không đúng quy định (Luật Thi đua, khen thưởng Điều 93 khoản 2 điểm c)"
+  - kind: individual
+    name: "Hà Thị Lan"
+    position: "Hộ sinh"
+    unit: tram-y-te-dong-hai
+    category: direct_worker
+    gender: female
+    achievement: "Hoàn thành xuất sắc nhiệm vụ năm 2024"
+    cash_vnd: {cash_for("chien-si-thi-dua-co-so", "individual", "2024-12-20")}
+""",
+    }
+    for rel, text in files.items():
+        path = data_dir / "decisions" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 def _write_revoked(data_dir: Path) -> None:
@@ -387,8 +585,7 @@ signer:
   name: "Lê Văn C"
   title: "KT. Chủ tịch — Phó Chủ tịch"
 legal_basis:
-  - {q(LAW_2022)}
-  - {q(DECREE_98)}
+{chr(10).join("  - " + q(line) for line in basis_on("2024-10-21"))}
   - "Xét đề nghị của Giám đốc Sở Xây dựng tại Tờ trình số 77/TTr-SXD ngày 30 tháng 9 năm 2024"
 award_form: bang-khen-cap-tinh
 method: ad_hoc
@@ -406,7 +603,6 @@ recipients:
     category: business_person
     gender: male
     achievement: "Vận động ủng hộ Quỹ Vì người nghèo"
-    cash_vnd: 1170000
 """
     (data_dir / "decisions" / "2024" / "1990-qd-ubnd.yaml").write_text(text, encoding="utf-8")
 
@@ -501,6 +697,7 @@ def _write_profiles(data_dir: Path) -> None:
                  "photo:", f"  path: profiles/photos/{slug}.png",
                  f"  alt: {q('Ảnh minh họa (không phải ảnh thật): hình bóng người trên nền màu')}",
                  f"  credit: {q('Ảnh minh họa của dự án Bảng Vàng')}",
+                 f"  consent: {q('Ảnh minh họa do dự án tự vẽ, không phải ảnh của người thật')}",
                  f"summary: {q(summary)}", "tags:"]
         lines += [f"  - {q(tag)}" for tag in tags]
         lines += ["sources:", f"  - title: {q('Gương sáng ' + name)}",

@@ -103,6 +103,7 @@ class RecipientSpec:
     cash_vnd: int | None = None
     profile: str | None = None
     enterprise: bool = False
+    minor: bool = False
 
 
 def recipient_yaml(r: RecipientSpec) -> str:
@@ -119,6 +120,8 @@ def recipient_yaml(r: RecipientSpec) -> str:
             lines.append(f"    {key}: {q(value)}")
     if r.enterprise:
         lines.append("    enterprise: true")
+    if r.minor:
+        lines.append("    minor: true")
     return "\n".join(lines)
 
 

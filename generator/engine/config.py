@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.engine import select
+from generator.engine import bundled, select
 from generator.site.outputs import SiteOptions
 
 
@@ -36,7 +36,7 @@ def read_project(config_file: Path, data_dir: Path | None = None, **overrides) -
                        content_dir=root / "content", site_dir=root / "site")
     select()
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
     from generator.engine.mkdocs_plugin import BangVangPlugin, site_options
 
@@ -44,11 +44,56 @@ def read_project(config_file: Path, data_dir: Path | None = None, **overrides) -
         config = load_config(config_file=str(config_file), **overrides)
     except ConfigurationError as exc:
         raise ConfigError(f"{config_file}: cấu hình không hợp lệ: {exc}") from exc
+    except Abort as exc:  # the engine printed which value is wrong just above
+        raise ConfigError(f"{config_file}: cấu hình không hợp lệ (xem dòng ERROR ở trên) — sửa giá trị đó rồi chạy lại") \
+            from exc
     plugin = config.plugins.get("bangvang")
     if not isinstance(plugin, BangVangPlugin):
         raise ConfigError(f"{config_file}: thiếu plugin «bangvang» trong mục plugins")
     root = config_file.resolve().parent
+    try:
+        options = site_options(config, plugin.config)
+    except PluginError as exc:
+        raise ConfigError(str(exc)) from exc
+    try:
+        templates_dir = bundled.project_templates(root, plugin.config.templates_dir)
+    except bundled.BundleMissing as exc:
+        raise ConfigError(f"{config_file}: {exc}") from exc
     return Project(root=root, data_dir=data_dir or root / plugin.config.data_dir,
-                   templates_dir=root / plugin.config.templates_dir, content_dir=Path(config.docs_dir),
-                   site_dir=Path(config.site_dir), options=site_options(config, plugin.config),
+                   templates_dir=templates_dir, content_dir=Path(config.docs_dir),
+                   site_dir=Path(config.site_dir), options=options,
                    config_file=config_file, config=config)
+
+
+def check_site_url(value: str) -> str:
+    """``site_url`` as the build accepts it — http(s) like every URL setting (the plugin's rule), with a
+    host name (the engine's own ``URL`` option, which also adds the final ``/``) — and usable as the
+    base of canonical links: no spaces, query or fragment. Returns it normalised; raises ConfigError."""
+    from urllib.parse import urlsplit
+
+    select()
+    from mkdocs.config import config_options
+    from mkdocs.config.base import ValidationError
+
+    from generator.engine.mkdocs_plugin import is_web_url
+    from generator.records.hygiene import visible
+
+    text = value.strip()
+    shown = visible(text)
+    example = "ví dụ https://bangvang.tinh.gov.vn/"
+    if not is_web_url(text):
+        raise ConfigError(f"site_url «{shown}» phải là địa chỉ http:// hoặc https://, {example}")
+    if any(ch.isspace() or not ch.isprintable() for ch in text):
+        raise ConfigError(f"site_url «{shown}» có khoảng trắng hoặc ký tự điều khiển — {example}")
+    try:
+        url = config_options.URL(is_dir=True).validate(text)
+        parts = urlsplit(url)
+        _ = parts.port  # raises ValueError when the port is not a number from 0 to 65535
+        host = parts.hostname
+    except (ValidationError, ValueError):
+        host = None
+    if not host:
+        raise ConfigError(f"site_url «{shown}» thiếu tên miền hoặc không đúng dạng địa chỉ web — {example}")
+    if parts.query or parts.fragment or "?" in text or "#" in text:
+        raise ConfigError(f"site_url «{shown}» không được có phần «?…» hay «#…»: đó là địa chỉ gốc của trang, {example}")
+    return url

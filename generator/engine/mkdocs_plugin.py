@@ -24,9 +24,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import pipeline
 from generator.catalog.gate import HIDEABLE_FIELDS
-from generator.engine import writer
+from generator.engine import bundled, writer
 from generator.site import urls
-from generator.site.outputs import Page, RenderedSite, SiteOptions
+from generator.site.outputs import Page, RenderedSite, SiteOptions, UnreadableSource
 
 # Under the engine's own logger tree ("mkdocs" or "properdocs"), so that its --strict counts our warnings.
 log = logging.getLogger(f"{BasePlugin.__module__.split('.')[0]}.plugins.bangvang")
@@ -34,15 +34,20 @@ log = logging.getLogger(f"{BasePlugin.__module__.split('.')[0]}.plugins.bangvang
 
 class BangVangConfig(Config):
     data_dir = c.Type(str, default="data")
-    templates_dir = c.Type(str, default="site_templates")
+    templates_dir = c.Type(str, default="")  # empty: the templates bundled with Bảng Vàng (engine/bundled.py)
     license = c.Type(dict, default={"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
                                     "path": "https://creativecommons.org/licenses/by/4.0/"})
     history_url = c.Type(str, default="")  # e.g. https://github.com/org/repo/commits/main/
     hide_fields = c.ListOfItems(c.Choice(HIDEABLE_FIELDS), default=[])  # recipient fields not published
 
 
+def is_web_url(value: str) -> bool:
+    """The rule for every URL setting: an http:// or https:// address."""
+    return value.lower().startswith(("https://", "http://"))
+
+
 def _web_url(value: str, setting: str) -> str:
-    if value and not value.lower().startswith(("https://", "http://")):
+    if value and not is_web_url(value):
         raise PluginError(f"mkdocs.yml: {setting} «{value}» phải là địa chỉ http:// hoặc https://")
     return value
 
@@ -50,6 +55,7 @@ def _web_url(value: str, setting: str) -> str:
 def site_options(config, plugin_config: BangVangConfig) -> SiteOptions:
     """The core's settings, read from mkdocs.yml; every URL setting must be http(s)."""
     site_url = _web_url(config.site_url or "", "site_url")
+    _web_url(str((config.extra or {}).get("homepage") or ""), "extra.homepage")
     license_ = dict(plugin_config.license)
     _web_url(str(license_.get("path", "")), "plugins.bangvang.license.path")
     name = config.site_name
@@ -73,6 +79,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         self._built_urls: list[str] = []
         self._root = Path.cwd()
         self._workers = (os.cpu_count() or 1) if hasattr(os, "fork") else 1
+        self._allowed: tuple[str, ...] = ()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # fork() is only safe where the engine runs no threads: not under `serve` (live-reload server)
@@ -89,16 +96,28 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         # section paths for the theme's own templates (header search, 404 page, sharing image)
         config.extra["bangvang"] = {"search": urls.SEARCH, "share_image": writer.DEFAULT_IMAGE,
                                     "sections": urls.MAIN_SECTIONS}
-        homepage = (config.extra or {}).get("homepage")
-        if homepage:
-            _web_url(str(homepage), "extra.homepage")
         self._root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        if config.theme.custom_dir is None:  # no theme overrides of its own: Bảng Vàng's
+            try:
+                theme = str(bundled.theme_dir())
+            except bundled.BundleMissing as exc:
+                raise PluginError(f"bangvang: {exc}") from exc
+            if theme not in config.theme.dirs:
+                config.theme.dirs.insert(0, theme)
         return config
+
+    @property
+    def templates(self) -> Path:
+        """The project's templates directory (``templates_dir``), or the bundled templates when unset."""
+        try:
+            return bundled.project_templates(self._root, self.config.templates_dir)
+        except bundled.BundleMissing as exc:
+            raise PluginError(f"bangvang: {exc}") from exc
 
     def on_files(self, files: Files, *, config) -> Files:
         outcome, self.preloaded = self.preloaded, None  # serve rebuilds must re-read the data
         if outcome is None:
-            outcome = pipeline.run(self._root / self.config.data_dir, self._root / self.config.templates_dir,
+            outcome = pipeline.run(self._root / self.config.data_dir, self.templates,
                                    self._root, site_options(config, self.config), Path(config.docs_dir))
             if not outcome.ok:
                 lines = "\n".join(p.format() for p in outcome.problems if p.is_error)
@@ -123,14 +142,22 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
             self._shells[depth] = f"{writer.SHELL}/" * depth + "index.md"
             files.append(_virtual_page(config, self._shells[depth], writer.TITLE_MARK, writer.DESCRIPTION_MARK,
                                        InclusionLevel.NOT_IN_NAV, escaped=False, image=writer.IMAGE_MARK))
+        self._allowed = site.allowed
         for out in site.files:
             if out.produce is not None:
                 self._produced.append(out)  # large: written after the build, one at a time
-            elif out.content is not None:
-                files.append(File.generated(config, out.path, content=out.content))
             else:
-                files.append(File.generated(config, out.path, abs_src_path=str(out.source)))
+                if out.path.endswith(writer.TEXT_SUFFIXES):
+                    self._checked(out.content.decode("utf-8", "replace"), out.path, out.origin, None)
+                files.append(File.generated(config, out.path, content=out.content))
         return files
+
+    def _checked(self, text: str, where: str, origin: str, markup: bool | None) -> None:
+        """The personal-data check at a point of the engine's build where a finding must stop it cleanly."""
+        try:
+            self._check(text, where, origin, markup)
+        except writer.WriteError as exc:
+            raise PluginError(str(exc)) from exc
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         generated = page.file.src_uri in self._pages or page.file.src_uri.startswith(writer.SHELL)
@@ -140,12 +167,23 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         if page.file.src_uri.startswith(writer.SHELL):
             return writer.BODY_MARK
         generated = self._pages.get(page.file.src_uri)
-        return self._render(generated) if generated else html_
+        if generated is None:  # a hand-written page of content/: checked like every generated one
+            self._checked(html_, f"trang {page.url or '/'}", f"content/{page.file.src_uri}", True)
+            return html_
+        try:
+            return self._render(generated)
+        except writer.WriteError as exc:
+            raise PluginError(str(exc)) from exc
 
     def on_post_page(self, output: str, *, page, config) -> str:
         if not page.file.src_uri.startswith(writer.SHELL):
             self._built_urls.append(page.url)
-        return output
+        else:  # the frame every record page shares: theme, navigation and mkdocs.yml's texts (footer, name)
+            self._checked(output, "khung trang (giao diện, mkdocs.yml)", "mkdocs.yml", True)
+        return writer.fix_theme_html(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        return writer.fix_theme_html(output_content)  # 404.html and other static templates
 
     def on_post_build(self, *, config) -> None:
         """Fill the shells (one file per record page), write the streamed files, then the sitemap."""
@@ -167,8 +205,16 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         def write_file(out) -> None:
             target = site_dir / out.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "wb") as stream:
-                out.write(stream)
+            try:
+                with open(target, "wb") as stream:
+                    if out.path.endswith(writer.TEXT_SUFFIXES):
+                        scanned = writer.ScannedStream(stream, out.path, out.origin, self._allowed)
+                        out.write(scanned)
+                        scanned.finish()
+                    else:
+                        out.write(stream)
+            except UnreadableSource as exc:
+                raise writer.WriteError(str(exc)) from exc
 
         jobs = [partial(write_page, p) for p in self._records] + [partial(write_file, f) for f in self._produced]
         try:
@@ -179,15 +225,20 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         self._records, self._produced = [], []
 
     def _render(self, page: Page) -> str:
-        """A page's body; a template failing on some record is a build error naming the template line.
-        Any other exception is a bug and keeps its traceback."""
+        """A page's body, checked for personal data; a template failing on some record is a build error
+        naming the template line. Any other exception is a bug and keeps its traceback."""
         try:
-            return page.html
+            body = page.html
         except Exception as exc:  # noqa: BLE001 - classified below, re-raised when it is a bug
-            problem = pipeline.template_problem(exc, self._root / self.config.templates_dir, self._root)
+            problem = pipeline.template_problem(exc, self.templates, self._root)
             if problem is None:
                 raise
-            raise PluginError(f"{problem.format()} (khi tạo trang {page.url})") from exc
+            raise writer.WriteError(f"{problem.format()} (khi tạo trang {page.url})") from exc
+        self._check(body, f"trang {page.url or '/'}", page.origin, True)
+        return body
+
+    def _check(self, text: str, where: str, origin: str, markup: bool | None) -> None:
+        writer.check_published(text, where, origin, self._allowed, markup)
 
 
 def _virtual_page(config, src_uri: str, title: str, description: str, inclusion, escaped: bool = True,

@@ -15,6 +15,9 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from generator.records.messages import render_message
+from generator.records.personal_data import scan_output_text
+from generator.records.problems import Problem
 from generator.site import urls
 from generator.site.outputs import Page
 
@@ -27,7 +30,54 @@ DEFAULT_IMAGE = f"{urls.ASSETS}chia-se.png"
 
 
 class WriteError(Exception):
-    """A page or file could not be written (the message says which)."""
+    """A page or file could not be written (the message says which, as a user would read it)."""
+
+
+# Files whose text is read by the end-of-build scan for personal data (images and scans are not text).
+TEXT_SUFFIXES = (".html", ".csv", ".json", ".atom", ".xml", ".txt")
+
+
+def check_published(text: str, where: str, origin: str, allowed: tuple[str, ...], markup: bool | None) -> None:
+    """The second line of defence: the records' personal-data detector over what is about to be published.
+    Raises ``WriteError`` naming the source record (or the output) on the first finding."""
+    found = scan_output_text(text, allowed, markup=markup)
+    if found:
+        code, snippet = found[0]
+        kind = render_message(code, {"field": "", "snippet": snippet})[0].split("chứa ", 1)[-1].split(" «")[0]
+        raise WriteError(Problem(origin or where, 1, "pii_in_output",
+                                 {"snippet": snippet, "kind": kind, "where": where}).format())
+
+
+class ScannedStream(io.RawIOBase):
+    """A binary stream that checks each complete line of text written through it, then passes it on."""
+
+    def __init__(self, target, where: str, origin: str, allowed: tuple[str, ...]):
+        self.target, self.where, self.origin, self.allowed = target, where, origin, allowed
+        self.pending = b""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.target.write(data)
+        self.pending += bytes(data)
+        if b"\n" in self.pending:
+            done, _, self.pending = self.pending.rpartition(b"\n")
+            check_published(done.decode("utf-8", "replace"), self.where, self.origin, self.allowed, False)
+        return len(data)
+
+    def finish(self) -> None:
+        if self.pending:
+            check_published(self.pending.decode("utf-8", "replace"), self.where, self.origin, self.allowed, False)
+
+
+_THEME_TOGGLE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">')
+
+
+def fix_theme_html(html_: str) -> str:
+    """Make the theme's own markup valid HTML: Material's base.html (outside any block a theme override
+    can replace) puts autocomplete="off" on its checkbox toggles, which the HTML standard forbids."""
+    return _THEME_TOGGLE.sub(r"\1>", html_)
 
 
 def shell_filler(shell: str, shell_url: str, render: Callable[[Page], str]) -> Callable[[Page], str]:
@@ -75,7 +125,10 @@ def run_parallel(jobs: list[Callable[[], None]], workers: int) -> None:
             try:
                 for job in jobs[index::workers]:
                     job()
-            except BaseException:  # noqa: BLE001 - reported to the parent through the exit code
+            except WriteError as exc:  # a user's problem: the message, no traceback
+                print(str(exc), file=sys.stderr)
+                code = 1
+            except BaseException:  # noqa: BLE001 - a bug: reported to the parent through the exit code
                 import traceback
 
                 traceback.print_exc()

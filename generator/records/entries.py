@@ -15,6 +15,10 @@ from pydantic import BaseModel
 from generator.records.load import Loc, SourceDoc
 from generator.records.models import (
     Authority,
+    BaseSalary,
+    HolidayYear,
+    LegalDocument,
+    ReportForm,
     AwardForm,
     Consultation,
     Decision,
@@ -58,7 +62,40 @@ class DecisionEntry(Located[Decision]):
 
     @property
     def revoked(self) -> bool:
+        """The whole decision was annulled."""
         return self.model.status is DecisionStatus.revoked
+
+    def line_revoked(self, index: int) -> bool:
+        """Line ``index`` no longer stands: the decision was annulled, or this one award was (by a later decision)."""
+        return self.revoked or self.model.recipients[index].revoked is not None
+
+    def named(self) -> dict[str, int]:
+        """Lines listed by name, per recipient kind."""
+        out = {"individual": 0, "collective": 0, "household": 0}
+        for r in self.model.recipients:
+            out[r.kind.value] += 1
+        return out
+
+    def unnamed(self) -> dict[str, int]:
+        """Awards the decision declares but does not name (``declared``), per kind, and ``unknown`` for a declared
+        total whose kinds are not said. Zero everywhere for a complete list."""
+        named, declared = self.named(), self.model.declared
+        out = {kind: 0 for kind in (*named, "unknown")}
+        if declared is None:
+            return out
+        effective = {}
+        for kind, count in named.items():
+            stated = getattr(declared, kind)
+            effective[kind] = stated if stated is not None else count
+            out[kind] = max(0, effective[kind] - count)
+        if declared.total is not None:
+            out["unknown"] = max(0, declared.total - sum(effective.values()))
+        return out
+
+    @property
+    def partial(self) -> bool:
+        """The named list is shorter than what the decision declares."""
+        return any(self.unnamed().values())
 
 
 @dataclass(frozen=True)
@@ -75,6 +112,10 @@ class Records:
     units: dict[str, Located[Unit]] = field(default_factory=dict)
     award_forms: dict[str, Located[AwardForm]] = field(default_factory=dict)
     movements: dict[str, Located[Movement]] = field(default_factory=dict)
+    base_salary: dict[str, Located[BaseSalary]] = field(default_factory=dict)
+    legal_documents: dict[str, Located[LegalDocument]] = field(default_factory=dict)
+    report_forms: dict[str, Located[ReportForm]] = field(default_factory=dict)
+    holidays: dict[str, Located[HolidayYear]] = field(default_factory=dict)
     decisions: list[DecisionEntry] = field(default_factory=list)
     profiles: dict[str, ProfileEntry] = field(default_factory=dict)
     redirects: list[Located[Redirect]] = field(default_factory=list)

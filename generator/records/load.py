@@ -7,6 +7,7 @@ Problems (unreadable files, YAML syntax, duplicate keys, alias bombs) are return
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -14,7 +15,9 @@ from typing import Any, Iterator
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from generator.records.problems import Problem
+from generator.records import files, hygiene
+from generator.records.files import MAX_FILE_BYTES  # noqa: F401 - part of this module's interface
+from generator.records.problems import Problem, Severity
 from generator.text import nfc
 
 try:  # libyaml is ~10x faster; fall back to the pure-Python loader where it is missing
@@ -22,11 +25,18 @@ try:  # libyaml is ~10x faster; fall back to the pure-Python loader where it is 
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_DEPTH = 40
 
 Loc = tuple  # a path into the data: ("recipients", 3, "unit")
+
+
+def field_label(loc: Loc) -> str:
+    """``("recipients", 3, "unit")`` → ``recipients[3].unit``, as fields are named in messages."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 @dataclass
@@ -41,6 +51,7 @@ class SourceDoc:
     raw_scalars: dict[Loc, str] = field(default_factory=dict)  # as written, for non-text scalars
     body: str | None = None  # Markdown body of a profile (from <slug>.md), if any
     body_path: str | None = None
+    default: bool = False  # a registry shipped with Bảng Vàng (generator/defaults/), extended by the office's
 
     def line_of(self, loc: Loc) -> int:
         """Line of ``loc``, or of its nearest ancestor that has one (missing fields)."""
@@ -72,24 +83,24 @@ class LoadedData:
             yield _load_file(path, "decisions", self)
 
 
-REGISTRY_KINDS = ("authorities", "units", "award_forms", "movements")
+REGISTRY_KINDS = ("authorities", "units", "award_forms", "movements", "base_salary", "legal_documents", "report_forms",
+                  "holidays")
 DEFAULTS_DIR = Path(__file__).parent.parent / "defaults"
 
 
 def display_path(path: Path, root: Path) -> str:
-    """Path as shown in messages: relative to the project root when inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """Path as shown in messages: relative to the project root when inside it. A symbolic link is
+    shown where it is, never where it points."""
+    return files.display(path, root)
 
 
 def load_data(data_dir: Path, root: Path | None = None) -> LoadedData:
     """Read every record file under ``data_dir``.
 
     Layout: ``registries/<kind>.yaml``, ``redirects.yaml``, ``decisions/<year>/<name>.yaml``,
-    ``profiles/<slug>.yaml`` (+ optional ``<slug>.md``). The award-form registry falls back to
-    the default legal taxonomy shipped in ``generator/defaults/`` when the data has none.
+    ``profiles/<slug>.yaml`` (+ optional ``<slug>.md``). Registries shipped in ``generator/defaults/``
+    (award forms, base salary, legal documents, report forms) are read first; the office's file of the
+    same name adds, changes or retires their entries by id.
     """
     root = root or data_dir.parent
     loaded = LoadedData(root=root, data_dir=data_dir)
@@ -97,17 +108,11 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadedData:
         loaded.problems.append(Problem(display_path(data_dir, root), 1, "data_dir_missing"))
         return loaded
 
-    for kind in REGISTRY_KINDS:
-        path = _registry_path(data_dir, kind)
-        if path is None and (DEFAULTS_DIR / f"{kind}.yaml").exists():
-            path = DEFAULTS_DIR / f"{kind}.yaml"
-        if path is not None:
-            loaded.docs.setdefault(kind, []).append(_load_file(path, kind, loaded))
-
+    _load_registries(loaded)
     for suffix in (".yaml", ".yml"):
-        redirects = data_dir / f"redirects{suffix}"
-        if redirects.is_file():
-            loaded.docs.setdefault("redirects", []).append(_load_file(redirects, "redirects", loaded))
+        if files.exists(data_dir, f"redirects{suffix}"):
+            loaded.docs.setdefault("redirects", []).append(
+                _load_file(data_dir / f"redirects{suffix}", "redirects", loaded))
             break
     loaded.decision_files = _record_files(data_dir / "decisions", loaded)
     for path in _record_files(data_dir / "consultations", loaded):
@@ -115,64 +120,113 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadedData:
     for path in _record_files(data_dir / "profiles", loaded):
         doc = _load_file(path, "profiles", loaded)
         body_file = path.with_suffix(".md")
-        if body_file.is_file():
-            doc.body = _read_text(body_file, loaded)
+        if files.exists(data_dir, body_file.relative_to(data_dir)):
             doc.body_path = display_path(body_file, root)
+            doc.body = _read_text(body_file, loaded)
+            if doc.body is not None:
+                doc.body = clean_story(doc.body, doc.body_path, loaded.problems)
         loaded.docs.setdefault("profiles", []).append(doc)
     return loaded
 
 
-def _registry_path(data_dir: Path, kind: str) -> Path | None:
+def load_registries(data_dir: Path, root: Path | None = None) -> LoadedData:
+    """Read the registries only (defaults, then the office's files): for commands that need the codes and
+    the dated rules but not the records, such as ``new decision``."""
+    loaded = LoadedData(root=root or data_dir.parent, data_dir=data_dir)
+    _load_registries(loaded)
+    return loaded
+
+
+def _load_registries(loaded: LoadedData) -> None:
+    for kind in REGISTRY_KINDS:  # the defaults first; the office's file adds to them, entry by entry
+        if (DEFAULTS_DIR / f"{kind}.yaml").exists():
+            doc = _load_file(DEFAULTS_DIR / f"{kind}.yaml", kind, loaded, base=DEFAULTS_DIR)
+            doc.default = True
+            loaded.docs.setdefault(kind, []).append(doc)
+        if loaded.data_dir.is_dir():
+            rel = _registry_path(loaded.data_dir, kind)
+            if rel is not None:
+                loaded.docs.setdefault(kind, []).append(_load_file(loaded.data_dir / rel, kind, loaded))
+
+
+def _registry_path(data_dir: Path, kind: str) -> str | None:
     for suffix in (".yaml", ".yml"):
-        candidate = data_dir / "registries" / f"{kind}{suffix}"
-        if candidate.is_file():
-            return candidate
+        rel = f"registries/{kind}{suffix}"
+        if files.exists(data_dir, rel):
+            return rel  # read even when it is a link or a FIFO, so that it is refused rather than skipped
     return None
 
 
 def _record_files(directory: Path, loaded: LoadedData) -> list[Path]:
+    """Every ``*.yaml``/``*.yml`` below ``directory``; linked files and directories are reported, not read."""
+    if os.path.islink(directory):
+        loaded.problems.append(Problem(display_path(directory, loaded.root), 1, "symlink_dir"))
+        return []
     if not directory.is_dir():
         return []
-    files = []
-    for dirpath, dirnames, filenames in os.walk(directory):
-        dirnames.sort()
+    found = []
+    for dirpath, dirnames, filenames in os.walk(directory):  # never follows links
+        kept = []
+        for name in sorted(dirnames):
+            if os.path.islink(os.path.join(dirpath, name)):
+                loaded.problems.append(Problem(display_path(Path(dirpath) / name, loaded.root), 1, "symlink_dir"))
+            else:
+                kept.append(name)
+        dirnames[:] = kept
         for name in sorted(filenames):
             path = Path(dirpath) / name
             if path.suffix in (".yaml", ".yml"):
                 if path.is_symlink():
                     loaded.problems.append(Problem(display_path(path, loaded.root), 1, "symlink_record"))
                     continue
-                files.append(path)
-    return files
+                found.append(path)  # a FIFO or device is refused when read, without being opened
+    return found
 
 
-def _read_text(path: Path, loaded: LoadedData) -> str | None:
+def _read_text(path: Path, loaded: LoadedData, base: Path | None = None) -> str | None:
+    """Text of a whole file below ``base`` (default: the data directory), read through :mod:`files`."""
+    base = base or loaded.data_dir
     shown = display_path(path, loaded.root)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            loaded.problems.append(
-                Problem(shown, 1, "file_too_large", {"size": size, "limit": MAX_FILE_BYTES})
-            )
-            return None
-        raw = path.read_bytes()
-    except OSError as exc:
-        loaded.problems.append(Problem(shown, 1, "file_unreadable", {"error": exc.strerror or str(exc)}))
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        loaded.problems.append(Problem(shown, line, "not_utf8"))
-        return None
-    return nfc(text)
+    refused: list[Problem] = []
+    text = files.read_text(base, path.relative_to(base).as_posix(), shown, refused)
+    for problem in refused:
+        if problem.code == "symlink_refused" and os.path.islink(path):
+            problem = Problem(shown, 1, "symlink_record")
+        loaded.problems.append(problem)
+    return text
 
 
-def _load_file(path: Path, kind: str, loaded: LoadedData) -> SourceDoc:
+def clean_story(text: str, shown: str, problems: list[Problem]) -> str:
+    """A Markdown story without control and invisible characters; a warning at each line that had some."""
+    if hygiene.clean_text(text).text == text:
+        return text
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
+        cleaned = hygiene.clean_text(line)
+        if cleaned.text != line:
+            _hygiene_problems(cleaned, shown, number, "story", problems)
+            lines[number - 1] = cleaned.text
+    return "\n".join(lines)
+
+
+def _hygiene_problems(cleaned: hygiene.Cleaned, shown: str, line: int, label: str, problems: list[Problem]) -> None:
+    if cleaned.control:
+        problems.append(Problem(shown, line, "control_chars", {"field": label, "chars": cleaned.control},
+                                Severity.WARNING))
+    if cleaned.invisible:
+        problems.append(Problem(shown, line, "invisible_chars", {"field": label, "chars": cleaned.invisible},
+                                Severity.WARNING))
+
+
+def _load_file(path: Path, kind: str, loaded: LoadedData, base: Path | None = None) -> SourceDoc:
     shown = display_path(path, loaded.root)
     doc = SourceDoc(kind=kind, path=shown, abs_path=path, data=None)
-    text = _read_text(path, loaded)
+    text = _read_text(path, loaded, base)
     if text is None:
+        return doc
+    deep = nesting_exceeds(text, MAX_DEPTH)
+    if deep is not None:  # libyaml composes recursively in C: deep input would crash the process
+        loaded.problems.append(Problem(shown, deep, "too_deep", {"limit": MAX_DEPTH}))
         return doc
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -185,6 +239,9 @@ def _load_file(path: Path, kind: str, loaded: LoadedData) -> SourceDoc:
     except yaml.YAMLError as exc:  # e.g. several documents in one file
         loaded.problems.append(Problem(shown, 1, "yaml_syntax", {"detail": str(exc).splitlines()[0]}))
         return doc
+    except (RecursionError, MemoryError):
+        loaded.problems.append(Problem(shown, 1, "too_deep", {"limit": MAX_DEPTH}))
+        return doc
     if node is None:
         loaded.problems.append(Problem(shown, 1, "empty_file"))
         return doc
@@ -194,7 +251,119 @@ def _load_file(path: Path, kind: str, loaded: LoadedData) -> SourceDoc:
     except _TooBig as exc:
         loaded.problems.append(Problem(shown, exc.line, exc.code, {"limit": exc.limit}))
         doc.data = None
+    except (RecursionError, MemoryError):
+        loaded.problems.append(Problem(shown, 1, "too_deep", {"limit": MAX_DEPTH}))
+        doc.data = None
     return doc
+
+
+_BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+_INDENT = re.compile(r"^ +", re.M)
+_COMPACT = re.compile(r"^ *(?:[-?:][ \t]+)+", re.M)
+
+
+_KEY = re.compile(r"""[^#'"\[\]{}\n]*?:(?:[ \t]|$)""")
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound on how deep ``text`` can nest: every indentation step is at least one column and
+    a line opens at most its compact indicators plus one key; every bracket opens one level."""
+    indent = max(map(len, _INDENT.findall(text)), default=0)
+    compact = max((m.group(0).count("-") + m.group(0).count("?") + m.group(0).count(":")
+                   for m in _COMPACT.finditer(text)), default=0)
+    return (indent + 1) * (compact + 1) + text.count("[") + text.count("{")
+
+
+def nesting_exceeds(text: str, limit: int) -> int | None:
+    """The first line where YAML ``text`` nests deeper than ``limit``, or None — read in one linear pass
+    *before* parsing. Counts indentation levels, compact ``- ``/``? `` entries and ``[``/``{`` nesting;
+    skips comments, quoted strings and block scalars (``|``, ``>``). Errs on the side of counting."""
+    if _depth_bound(text) <= limit:  # the common case, decided in C: no line-by-line pass needed
+        return None
+    flow = 0
+    stack: list[tuple[int, int, bool]] = []  # (indent, depth a child of that line starts at, is "- " entry)
+    quote = ""
+    block_parent = -1  # inside a block scalar: lines indented more than this are its text
+    base = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        n = len(line)
+        stripped = line.lstrip(" ")
+        indent = n - len(stripped)
+        if block_parent >= 0:
+            if not stripped.strip() or indent > block_parent:
+                continue
+            block_parent = -1
+        i = 0
+        at_value = False
+        if not quote and not flow:
+            if not stripped.strip() or stripped.startswith("#"):
+                continue
+            entry = stripped[:1] in "-?" and stripped[1:2] in ("", " ", "\t")
+            # a "- " entry may sit at its parent key's indentation; anything else nests by indenting
+            while stack and (stack[-1][0] > indent or (stack[-1][0] == indent and (not entry or stack[-1][2]))):
+                stack.pop()
+            depth = stack[-1][1] if stack else 0
+            i = indent
+            while i < n and line[i] in "-?:" and (i + 1 == n or line[i + 1] in " \t"):
+                depth += 1
+                i += 1
+                while i < n and line[i] in " \t":
+                    i += 1
+            if _KEY.match(line, i):
+                depth += 1
+            if depth > limit:
+                return number
+            stack.append((indent, depth, entry))
+            base = depth
+            node_col = i
+            at_value = True
+        else:
+            node_col = indent
+        while i < n:
+            ch = line[i]
+            if quote:
+                if quote == '"' and ch == "\\":
+                    i += 2
+                    continue
+                if ch == quote:
+                    if quote == "'" and i + 1 < n and line[i + 1] == "'":
+                        i += 2
+                        continue
+                    quote = ""
+                i += 1
+                continue
+            if ch == "#" and (i == 0 or line[i - 1] in " \t"):
+                break
+            if flow:
+                if ch in "[{":
+                    flow += 1
+                    if base + flow > limit:
+                        return number
+                elif ch in "]}":
+                    flow -= 1
+                elif ch in "\"'" and (i == 0 or line[i - 1] in " \t[{,:"):
+                    quote = ch
+                i += 1
+                continue
+            if at_value:
+                if ch in "[{":
+                    flow = 1
+                    if base + flow > limit:
+                        return number
+                elif ch in "\"'":
+                    quote = ch
+                    at_value = False
+                elif ch in "|>" and _BLOCK_SCALAR.match(line, i):
+                    block_parent = node_col
+                    break
+                elif ch not in " \t&!":
+                    at_value = False
+            elif ch == ":" and (i + 1 == n or line[i + 1] in " \t"):
+                at_value = True
+            i += 1
+    return None
 
 
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
@@ -242,12 +411,20 @@ class _Converter:
         except (yaml.YAMLError, ValueError, TypeError, OverflowError):
             # e.g. "1.170.000" matches YAML 1.1's float pattern but is no float: keep the text,
             # and let the schema say what the field expects
-            return nfc(node.value)
+            return self._clean(nfc(node.value), loc, node.start_mark.line + 1)
         if isinstance(value, str):
-            return nfc(value)
+            return self._clean(nfc(value), loc, node.start_mark.line + 1)
         if value is not None:
             self.doc.raw_scalars[loc] = node.value
         return value
+
+    def _clean(self, text: str, loc: Loc, line: int) -> str:
+        if hygiene.is_clean(text):
+            return text
+        cleaned = hygiene.clean_text(text)
+        if cleaned.text is not text:
+            _hygiene_problems(cleaned, self.doc.path, line, field_label(loc) or "(tệp)", self.problems)
+        return cleaned.text
 
     def _mapping(self, node: MappingNode, loc: Loc) -> dict:
         try:
@@ -268,7 +445,7 @@ class _Converter:
                 key = key_node.value
             if not isinstance(key, str):
                 key = str(key_node.value)
-            key = nfc(key)
+            key = self._clean(nfc(key), loc + (nfc(key),), key_line)
             if key in result:
                 self.problems.append(Problem(self.doc.path, key_line, "duplicate_key", {"key": key}))
             self.doc.lines[loc + (key,)] = key_line

@@ -1,12 +1,16 @@
 """Validation messages, keyed by a stable code, in Vietnamese (default) and English.
 
 Each entry is ``(message, hint)``; both are ``str.format`` templates over the problem's params.
+A list (or tuple) parameter is printed as quoted names in the message's language: ``{successors}`` joins them
+with "và"/"and", ``{successors:or}`` with "hoặc"/"or" (for a choice).
 """
 
 from __future__ import annotations
 
 QUOTE_HINT_VI = "đặt giá trị trong ngoặc kép, ví dụ \"{raw}\""
 QUOTE_HINT_EN = "put the value in double quotes, e.g. \"{raw}\""
+PDP_VI = "dữ liệu cá nhân, Luật 91/2025/QH15"
+PDP_EN = "personal data, Law 91/2025/QH15"
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # loading
@@ -14,6 +18,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                          "en": ("data directory not found", "create data/ or pass the right path with --data")},
     "symlink_record": {"vi": ("tệp là liên kết tượng trưng (symlink)", "sao chép tệp thật vào data/ thay cho symlink"),
                        "en": ("the file is a symbolic link", "copy the real file into data/ instead of a symlink")},
+    "symlink_dir": {"vi": ("thư mục là liên kết tượng trưng (symlink); các tệp trong đó không được đọc", "thay symlink bằng thư mục thật"),
+                    "en": ("the directory is a symbolic link; its files are not read", "replace the link with a real directory")},
+    "symlink_in_tree": {"vi": ("là liên kết tượng trưng (symlink), không được dùng để tạo trang", "thay symlink bằng bản sao của tệp hoặc thư mục thật"),
+                        "en": ("is a symbolic link and is not used to build the site", "replace the link with a copy of the real file or directory")},
+    "symlink_refused": {"vi": ("đường dẫn «{value}» đi qua liên kết tượng trưng (symlink) nên không được đọc", "thay symlink bằng bản sao của tệp thật"),
+                        "en": ("path “{value}” goes through a symbolic link and is not read", "replace the link with a copy of the real file")},
+    "not_regular_file": {"vi": ("«{value}» là {kind_vi}, không phải tệp thông thường, nên không được đọc", "xóa nó hoặc thay bằng tệp thật"),
+                         "en": ("“{value}” is {kind_en}, not a regular file, and is not read", "remove it or replace it with a real file")},
+    "path_bad_char": {"vi": ("đường dẫn «{value}» chứa ký tự điều khiển hoặc ký tự ẩn", "gõ lại đường dẫn chỉ với chữ, số, «-», «_», «.» và «/»"),
+                      "en": ("path “{value}” contains control or invisible characters", "type the path again with letters, digits, “-”, “_”, “.” and “/” only")},
     "file_too_large": {"vi": ("tệp quá lớn ({size} byte, tối đa {limit})", "tách tệp hoặc giảm kích thước"),
                        "en": ("file too large ({size} bytes, limit {limit})", "split the file or make it smaller")},
     "file_unreadable": {"vi": ("không đọc được tệp: {error}", "kiểm tra quyền đọc của tệp"),
@@ -43,8 +57,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                       "en": ("missing required field “{field}” ({title})", "add a “{field}: …” line to the record")},
     "unknown_field": {"vi": ("trường không có trong lược đồ: «{field}»", "xóa trường hoặc sửa tên trường{did_you_mean}"),
                       "en": ("field not in the schema: “{field}”", "delete it or fix its name{did_you_mean}")},
-    "pii_field": {"vi": ("trường «{field}» là dữ liệu cá nhân không được công bố (Nghị định 13/2023/NĐ-CP)", "xóa trường này khỏi bản ghi; chỉ công bố họ tên, chức vụ, đơn vị và thành tích"),
-                  "en": ("field “{field}” is personal data that must not be published (Decree 13/2023/NĐ-CP)", "delete the field; publish only name, position, unit and achievement")},
+    "pii_field": {"vi": ("trường «{field}» là dữ liệu cá nhân không được công bố (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Nghị định 356/2025/NĐ-CP)", "xóa trường này khỏi bản ghi; chỉ công bố họ tên, chức vụ, đơn vị và thành tích"),
+                  "en": ("field “{field}” is personal data that must not be published (Personal Data Protection Law 91/2025/QH15, Decree 356/2025/NĐ-CP)", "delete the field; publish only name, position, unit and achievement")},
     "yaml_bool_for_text": {"vi": ("«{field}» ({title}) phải là văn bản, nhưng YAML đọc {raw} thành giá trị đúng/sai", QUOTE_HINT_VI),
                            "en": ("“{field}” ({title}) must be text, but YAML reads {raw} as a true/false value", QUOTE_HINT_EN)},
     "yaml_scalar_for_text": {"vi": ("«{field}» ({title}) phải là văn bản, nhưng YAML đọc {raw} thành số hoặc ngày", QUOTE_HINT_VI),
@@ -85,6 +99,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # permanent URLs
     "redirect_duplicate": {"vi": ("chuyển hướng «{old}» bị trùng hoặc trỏ về chính nó", "mỗi địa chỉ cũ chỉ có một dòng, tới một địa chỉ khác"),
                            "en": ("redirect “{old}” is repeated or points to itself", "one line per old address, to another address")},
+    "redirect_onto_file": {"vi": ("«{old}» trùng với tệp {file} của trang", "chọn địa chỉ cũ đúng như đã công bố (một trang, kết thúc bằng «/»), không trùng tên một tệp"),
+                           "en": ("“{old}” collides with the site's file {file}", "give the old address as it was published (a page, ending in “/”), not a file's name")},
     "redirect_target_missing": {"vi": ("chuyển hướng «{old}» tới «{new}», nhưng trang đó không tồn tại", "sửa «new» thành địa chỉ một trang hiện có"),
                                 "en": ("redirect “{old}” goes to “{new}”, which does not exist", "point “new” to an existing page")},
     "redirect_shadows_page": {"vi": ("«{old}» vẫn là một trang đang có, không thể chuyển hướng", "xóa dòng chuyển hướng này"),
@@ -94,12 +110,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # registries
     "registry_not_list": {"vi": ("danh mục {kind} phải là một danh sách", "mỗi mục bắt đầu bằng «- id: …»"),
                           "en": ("the {kind} registry must be a list", "start each entry with “- id: …”")},
+    "retired_unknown": {"vi": ("không có mục «{id}» trong danh mục {kind} mặc định để bỏ (retired)", "kiểm tra mã; «retired: true» chỉ dùng để bỏ một mục có sẵn trong danh mục mặc định"),
+                        "en": ("no default {kind} entry “{id}” to retire", "check the id; “retired: true” only takes out an entry of the default registry")},
     "duplicate_id": {"vi": ("mã «{id}» bị trùng (đã có ở {first})", "đặt mã khác hoặc gộp hai mục"),
                      "en": ("duplicate id “{id}” (first at {first})", "choose another id or merge the entries")},
     "date_range": {"vi": ("ngày kết thúc {end} trước ngày bắt đầu {start}", "kiểm tra lại valid_from và valid_to"),
                    "en": ("end date {end} is before start date {start}", "check valid_from and valid_to")},
-    "successor_without_end": {"vi": ("có đơn vị kế thừa nhưng thiếu ngày kết thúc", "thêm valid_to: ngày cuối cùng trước khi sáp nhập"),
-                              "en": ("a successor without an end date", "add valid_to: the last day before the merger")},
+    "successor_without_end": {"vi": ("{kind_vi} «{name}» có {kind_vi} kế thừa nhưng thiếu ngày kết thúc", "thêm valid_to: ngày cuối cùng {kind_vi} hoạt động, trước khi sáp nhập, chia tách hoặc giải thể"),
+                              "en": ("{kind_en} “{name}” has a successor but no end date", "add valid_to: the {kind_en}'s last day, before it was merged, split or dissolved")},
+    "successor_renamed": {"vi": ("trường «successor» đã đổi thành «successors» (danh sách, nhận một hoặc nhiều mã)", "viết «successors: [{value}]»; khi chia tách, ghi mọi mã kế thừa trong ngoặc vuông, cách nhau bằng dấu phẩy"),
+                          "en": ("the “successor” field is now “successors” (a list of one or more ids)", "write “successors: [{value}]”; after a split, list every successor in the brackets, separated by commas")},
     # references
     "unknown_unit": {"vi": ("không có đơn vị mã «{value}» trong danh mục", "thêm đơn vị vào data/registries/units.yaml hoặc ghi tên vào unit_text{did_you_mean}"),
                      "en": ("no unit with id “{value}” in the registry", "add it to data/registries/units.yaml or write the name in unit_text{did_you_mean}")},
@@ -141,6 +161,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                             "en": ("no decision number and no number_note", "say where the award is known from in number_note; never invent a number")},
     "form_not_for_authority": {"vi": ("«{authority}» không có thẩm quyền quyết định «{form}»", "kiểm tra cơ quan ban hành và hình thức khen thưởng"),
                                "en": ("“{authority}” may not award “{form}”", "check the issuing authority and the award form")},
+    "form_not_in_force": {"vi": ("«{form}» chỉ có {period}; {dated_vi} {date}", "kiểm tra ngày ký hoặc mã hình thức khen thưởng (căn cứ: {source})"),
+                          "en": ("“{form}” exists only {period}; {dated_en} {date}", "check the date or the award form (basis: {source})")},
+    "form_not_for_authority_on_date": {"vi": ("«{authority}» chỉ được quyết định «{form}» {rules}; {dated_vi} {date}", "kiểm tra ngày ký, cơ quan ban hành hoặc hình thức khen thưởng; thẩm quyền tính theo văn bản có hiệu lực vào ngày ký"),
+                                       "en": ("“{authority}” may award “{form}” only {rules}; {dated_en} {date}", "check the date, the issuing authority or the award form; powers follow the texts in force on the signing date")},
+    "cash_mismatch": {"vi": ("dòng {row}: tiền thưởng {actual} khác mức theo quy định {expected}", "{multiple} × mức lương cơ sở {base} ({base_source}) = {exact}, làm tròn lên hàng chục nghìn đồng ({source}); sửa cash_vnd nếu nhập nhầm, giữ nguyên nếu quyết định ghi đúng như vậy"),
+                      "en": ("line {row}: cash {actual} differs from the legal amount {expected}", "{multiple} × base salary {base} ({base_source}) = {exact}, rounded up to 10,000 đ ({source}); fix cash_vnd if mistyped, keep it if the decision says so")},
+    "legal_basis_not_issued": {"vi": ("căn cứ «{document}» ({title}) ban hành ngày {issued}, sau {day_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
+                               "en": ("cited “{document}” ({title}) was issued on {issued}, after {day_en} {date}", "check the legal basis and the date; never correct what the decision says")},
+    "legal_basis_not_in_force": {"vi": ("căn cứ «{document}» ({title}) có hiệu lực từ {from}, sau {day_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
+                                 "en": ("cited “{document}” ({title}) is in force from {from}, after {day_en} {date}", "check the legal basis and the date; never correct what the decision says")},
+    "legal_basis_repealed": {"vi": ("căn cứ «{document}» ({title}) hết hiệu lực sau {to}{successor_note}; {dated_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
+                             "en": ("cited “{document}” ({title}) ceased after {to}{successor_note}; {dated_en} {date}", "check the legal basis and the date; never correct what the decision says")},
     "form_not_for_kind": {"vi": ("«{form}» không tặng cho đối tượng «{kind}»", "đối tượng hợp lệ: {allowed}"),
                           "en": ("“{form}” is not awarded to “{kind}”", "allowed: {allowed}")},
     "category_required": {"vi": ("cá nhân «{name}» thiếu category (đối tượng thống kê)", "thêm category: direct_worker, leader_other, leader_department, leader_ministry_province hoặc business_person"),
@@ -149,14 +181,20 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                                  "en": ("category and gender apply to individuals only", "delete the line or set kind: individual")},
     "enterprise_only_collective": {"vi": ("enterprise chỉ dùng cho tập thể", "xóa dòng này hoặc đổi kind thành collective"),
                                    "en": ("enterprise applies to collectives only", "delete the line or set kind: collective")},
-    "unit_defunct": {"vi": ("đơn vị «{unit}» đã ngừng hoạt động từ sau {until}", "dùng đơn vị kế thừa «{successor}» nếu quyết định ban hành sau ngày đó"),
-                     "en": ("unit “{unit}” ceased after {until}", "use its successor “{successor}” for decisions after that date")},
+    "unit_defunct": {"vi": ("đơn vị «{unit}» đã ngừng hoạt động từ sau {until}", "dùng đơn vị kế thừa {successors:or} nếu quyết định ban hành sau ngày đó"),
+                     "en": ("unit “{unit}” ceased after {until}", "use its successor {successors:or} for decisions after that date")},
+    "unit_defunct_no_successor": {"vi": ("đơn vị «{unit}» đã ngừng hoạt động từ sau {until} và không có đơn vị kế thừa", "kiểm tra ngày ký và đơn vị của người được khen; giữ nguyên nếu quyết định ghi đúng như vậy"),
+                                  "en": ("unit “{unit}” ceased after {until} without a successor", "check the date and the recipient's unit; keep it if the decision says so")},
+    "date_before_unit": {"vi": ("ngày ký trước khi đơn vị «{unit}» được thành lập ({since})", "không thể khen thưởng tại đơn vị chưa thành lập: kiểm tra ngày ký (ngày ký quyết định, không phải ngày trao) và mã đơn vị; trước ngày đó, ghi đơn vị tiền thân"),
+                         "en": ("signed before unit “{unit}” existed ({since})", "no award can go to a unit that did not exist yet: check the date (the signing date, not the ceremony) and the unit id; before that day, give the former unit")},
     "date_in_future": {"vi": ("ngày {date} ở tương lai", "kiểm tra lại năm, tháng, ngày"),
                        "en": ("date {date} is in the future", "check the year, month and day")},
     "date_before_authority": {"vi": ("ngày ký trước khi «{authority}» được thành lập ({since})", "kiểm tra ngày ký hoặc cơ quan ban hành"),
                               "en": ("signed before “{authority}” existed ({since})", "check the date or the issuing authority")},
-    "date_after_authority": {"vi": ("ngày ký sau khi «{authority}» ngừng hoạt động ({until})", "kiểm tra ngày ký; cơ quan kế thừa: «{successor}»"),
-                             "en": ("signed after “{authority}” ceased ({until})", "check the date; its successor is “{successor}”")},
+    "date_after_authority": {"vi": ("ngày ký sau khi «{authority}» ngừng hoạt động ({until})", "kiểm tra ngày ký; cơ quan kế thừa: {successors}"),
+                             "en": ("signed after “{authority}” ceased ({until})", "check the date; it was succeeded by {successors}")},
+    "date_after_authority_no_successor": {"vi": ("ngày ký sau khi «{authority}» ngừng hoạt động ({until}); cơ quan này không có cơ quan kế thừa", "kiểm tra ngày ký hoặc cơ quan ban hành"),
+                                          "en": ("signed after “{authority}” ceased ({until}) without a successor", "check the date or the issuing authority")},
     "revocation_before_decision": {"vi": ("ngày hủy bỏ trước ngày ký quyết định", "kiểm tra revocation.date"),
                                    "en": ("revoked before it was signed", "check revocation.date")},
     "revocation_missing": {"vi": ("quyết định đã hủy nhưng thiếu thông tin hủy bỏ", "thêm revocation: decision_number, date, reason"),
@@ -165,22 +203,90 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                                   "en": ("revocation details but status is not revoked", "set status: revoked")},
     "corrections_missing": {"vi": ("status là corrected nhưng không có đính chính", "thêm corrections: - date: …, note: …"),
                             "en": ("status is corrected but there are no corrections", "add corrections: - date: …, note: …")},
-    "cap_exceeded": {"vi": ("{unit} năm {year}: {count} «{form}» trên {base} «{of}», vượt tỷ lệ {percent} %",
-                             "kiểm tra danh sách; tỷ lệ quy định trong danh mục hình thức khen thưởng (cap)"),
-                      "en": ("{unit} in {year}: {count} “{form}” for {base} “{of}”, above the {percent} % cap",
-                             "check the list; the cap is set in the award-form registry")},
+    "minor_consent_missing": {"vi": ("hồ sơ trẻ em «{name}» thiếu minor_consent", "ghi sự đồng ý bằng văn bản của em và cha mẹ (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15 Điều 24(2)); chưa có thì chưa công bố hồ sơ"),
+                              "en": ("the child's profile “{name}” has no minor_consent", "record the written consent of the child and a parent (PDP Law 91/2025 Art. 24(2)); without it, do not publish the profile")},
+    "minor_profile_not_marked": {"vi": ("«{name}» là trẻ em (minor: true) nhưng hồ sơ «{profile}» không ghi minor: true", "thêm minor: true và minor_consent vào data/profiles/{profile}.yaml"),
+                                 "en": ("“{name}” is a child (minor: true) but the profile “{profile}” is not marked minor", "add minor: true and minor_consent to data/profiles/{profile}.yaml")},
+    "no_recipients": {"vi": ("quyết định không có người, tập thể nào được nêu tên và không ghi số lượng công bố", "thêm danh sách recipients, hoặc ghi declared (số cá nhân, hộ, tập thể mà văn bản công bố) nếu văn bản không nêu tên"),
+                      "en": ("the decision names no recipient and declares no total", "add recipients, or declared totals if the source names nobody")},
+    "declared_below_named": {"vi": ("số {kind} công bố ({declared}) ít hơn số {kind} được nêu tên ({named})", "kiểm tra lại declared hoặc danh sách; số công bố là tổng số, gồm cả người được nêu tên"),
+                             "en": ("{declared} {kind} declared but {named} named", "check declared or the list; the declared figure is the total, named ones included")},
+    "declared_total_below": {"vi": ("tổng số công bố ({total}) ít hơn số đã biết theo từng loại đối tượng ({known})", "kiểm tra lại declared.total"),
+                             "en": ("the declared total ({total}) is below the count by kind ({known})", "check declared.total")},
+    "declared_empty": {"vi": ("declared không ghi số nào", "ghi ít nhất một trong individual, household, collective hoặc total"),
+                       "en": ("declared holds no figure", "give individual, household, collective or total")},
+    "declared_equals_named": {"vi": ("số lượng công bố bằng đúng số được nêu tên: danh sách đã đầy đủ", "xóa declared nếu danh sách đầy đủ, hoặc kiểm tra lại số công bố"),
+                              "en": ("the declared totals equal the named list: the list is complete", "remove declared, or check the figures")},
+    "date_precision_day": {"vi": ("ngày {date} không khớp độ chính xác đã ghi (date_precision)", "chỉ biết tháng hoặc năm thì ghi ngày đầu kỳ: {first}"),
+                           "en": ("{date} does not match date_precision", "when only the month or year is known, write its first day: {first}")},
+    "unknown_form_note_missing": {"vi": ("hình thức khen thưởng không rõ nhưng không ghi nguồn", "thêm award_form_note, ví dụ «Bản tin chỉ ghi \"khen thưởng đột xuất\"»"),
+                                  "en": ("the award form is unknown but no note says why", "add award_form_note quoting what the source says")},
+    "line_revoked_twice": {"vi": ("khen thưởng của «{name}» được ghi hủy bỏ riêng, trong khi cả quyết định đã bị hủy bỏ", "bỏ mục revoked của dòng này: việc hủy cả quyết định đã bao gồm dòng này"),
+                           "en": ("“{name}” is revoked on its own line while the whole decision is revoked", "remove the line's revoked entry")},
+    "reward_without_value": {"vi": ("khoản thưởng cho «{name}» không ghi tiền hay hiện vật", "ghi cash_vnd, hoặc reward_item và reward_value_vnd (giá trị hiện vật, công trình)"),
+                             "en": ("the reward to “{name}” states no money or item", "give cash_vnd, or reward_item and reward_value_vnd")},
+    "consultation_form_missing": {"vi": ("không rõ hình thức đề nghị", "ghi award_form chung cho thông báo, hoặc award_form cho từng người trong danh sách đề nghị"),
+                                  "en": ("the proposed award form is not given", "give award_form for the notice, or one per proposed person")},
+    "consultation_period_missing": {"vi": ("thông báo không ghi hạn góp ý", "ghi closes (ngày cuối nhận góp ý) hoặc working_days (ví dụ 10 khi thông báo ghi «10 ngày làm việc»)"),
+                                    "en": ("the notice gives no closing date", "give closes, or working_days (e.g. 10 for “10 working days”)")},
+    "consultation_too_short": {"vi": ("hạn góp ý {closes} sớm hơn {days} ngày làm việc kể từ ngày bắt đầu (hết ngày {end})", "kiểm tra lại closes hoặc working_days; thời hạn tính không kể thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết"),
+                               "en": ("comments close on {closes}, before {days} working days from the start ({end})", "check closes or working_days; weekends and public holidays do not count")},
+    "holidays_unknown": {"vi": ("danh mục ngày nghỉ lễ chưa có năm {year}: hạn góp ý được tính chỉ bỏ thứ Bảy, Chủ nhật", "thêm ngày nghỉ lễ, Tết năm {year} vào data/registries/holidays.yaml (id: \"{year}\", days: [...])"),
+                         "en": ("the holiday registry has no year {year}: only weekends are skipped", "add {year}'s public holidays to data/registries/holidays.yaml")},
+    "cap_exceeded": {"vi": ("{unit} năm {year}: {count} «{form}» trên {base} «{of}», vượt tỷ lệ {percent} % ({source})",
+                             "kiểm tra danh sách; nếu quyết định đúng như vậy thì giữ nguyên — tỷ lệ và thời gian áp dụng ghi ở mục cap của hình thức khen thưởng"),
+                      "en": ("{unit} in {year}: {count} “{form}” for {base} “{of}”, above the {percent} % cap ({source})",
+                             "check the list; keep it if the decision says so — the cap and its period are in the award form's cap entry")},
     # personal data in text
-    "pii_phone": {"vi": ("«{field}» chứa số điện thoại «{snippet}»", "xóa số điện thoại; nếu không phải số điện thoại, thêm chuỗi vào pii_allow"),
-                  "en": ("“{field}” contains a phone number “{snippet}”", "remove it; if it is not a phone number, add the text to pii_allow")},
-    "pii_national_id": {"vi": ("«{field}» chứa dãy số giống số CMND/CCCD «{snippet}»", "xóa số định danh; nếu không phải, thêm chuỗi vào pii_allow"),
-                        "en": ("“{field}” contains what looks like a national ID number “{snippet}”", "remove it; if it is not an ID, add the text to pii_allow")},
-    "pii_email": {"vi": ("«{field}» chứa địa chỉ thư điện tử «{snippet}»", "xóa địa chỉ thư điện tử cá nhân"),
-                  "en": ("“{field}” contains an e-mail address “{snippet}”", "remove the personal e-mail address")},
-    "pii_birth_date": {"vi": ("«{field}» chứa ngày sinh «{snippet}»", "xóa ngày sinh; chỉ công bố họ tên, chức vụ, đơn vị"),
-                       "en": ("“{field}” contains a birth date “{snippet}”", "remove the birth date")},
-    "pii_address": {"vi": ("«{field}» chứa địa chỉ nơi ở («{snippet}»)", "xóa địa chỉ nhà riêng; chỉ ghi đơn vị công tác"),
-                    "en": ("“{field}” contains a home address (“{snippet}”)", "remove the home address; give the unit instead")},
+    "pii_phone": {"vi": ("«{field}» chứa số điện thoại «{snippet}»", "xóa số điện thoại (" + PDP_VI + "); nếu không phải số điện thoại, thêm chuỗi vào pii_allow"),
+                  "en": ("“{field}” contains a phone number “{snippet}”", "remove it (" + PDP_EN + "); if it is not a phone number, add the text to pii_allow")},
+    "pii_national_id": {"vi": ("«{field}» chứa dãy số giống số CMND/CCCD «{snippet}»", "xóa số định danh (" + PDP_VI + "); nếu không phải, thêm chuỗi vào pii_allow"),
+                        "en": ("“{field}” contains what looks like a national ID number “{snippet}”", "remove it (" + PDP_EN + "); if it is not an ID, add the text to pii_allow")},
+    "pii_passport": {"vi": ("«{field}» chứa số hộ chiếu «{snippet}»", "xóa số hộ chiếu (" + PDP_VI + "); nếu không phải, thêm chuỗi vào pii_allow"),
+                     "en": ("“{field}” contains a passport number “{snippet}”", "remove it (" + PDP_EN + "); if it is not one, add the text to pii_allow")},
+    "pii_tax_code": {"vi": ("«{field}» chứa mã số thuế «{snippet}»", "xóa mã số thuế cá nhân (" + PDP_VI + "); mã số thuế của doanh nghiệp đã kiểm tra thì thêm vào pii_allow"),
+                     "en": ("“{field}” contains a tax code “{snippet}”", "remove a personal tax code (" + PDP_EN + "); a checked company tax code goes in pii_allow")},
+    "pii_social_insurance": {"vi": ("«{field}» chứa số bảo hiểm xã hội, bảo hiểm y tế «{snippet}»", "xóa số BHXH, BHYT (" + PDP_VI + "); nếu không phải, thêm chuỗi vào pii_allow"),
+                             "en": ("“{field}” contains a social or health insurance number “{snippet}”", "remove it (" + PDP_EN + "); if it is not one, add the text to pii_allow")},
+    "pii_bank_account": {"vi": ("«{field}» chứa số tài khoản ngân hàng «{snippet}»", "xóa số tài khoản: dữ liệu tài chính là dữ liệu cá nhân nhạy cảm (Nghị định 356/2025/NĐ-CP, Điều 4); tài khoản của cơ quan đã kiểm tra thì thêm vào pii_allow"),
+                         "en": ("“{field}” contains a bank account number “{snippet}”", "remove it: financial data is sensitive personal data (Decree 356/2025/NĐ-CP, Art. 4); a checked account of a public body goes in pii_allow")},
+    "pii_in_output": {"vi": ("dữ liệu cá nhân «{snippet}» ({kind}) có trong {where} dù dữ liệu đã qua kiểm tra — trang không được xuất bản",
+                             "tìm chỗ sinh ra chuỗi này (bản ghi này, mẫu trang, cấu hình hoặc trang viết tay) và xóa nó; nếu không phải dữ liệu cá nhân, thêm chuỗi vào pii_allow của bản ghi"),
+                      "en": ("personal data “{snippet}” ({kind}) is in {where} although the data passed validation — nothing was published",
+                             "find what produced it (this record, a template, the configuration or a hand-written page) and remove it; if it is not personal data, add it to the record's pii_allow")},
+    "pii_email": {"vi": ("«{field}» chứa địa chỉ thư điện tử «{snippet}»", "xóa địa chỉ thư điện tử cá nhân (" + PDP_VI + "); thư điện tử của cơ quan đã kiểm tra thì thêm vào pii_allow"),
+                  "en": ("“{field}” contains an e-mail address “{snippet}”", "remove the personal e-mail address (" + PDP_EN + "); a checked office address goes in pii_allow")},
+    "pii_birth_date": {"vi": ("«{field}» chứa ngày sinh, năm sinh «{snippet}»", "xóa ngày sinh, năm sinh (" + PDP_VI + "); chỉ công bố họ tên, chức vụ, đơn vị"),
+                       "en": ("“{field}” contains a birth date or year “{snippet}”", "remove it (" + PDP_EN + "); publish only name, position and unit")},
+    "pii_address": {"vi": ("«{field}» chứa địa chỉ nơi ở «{snippet}»", "xóa địa chỉ nhà riêng, quê quán (" + PDP_VI + "); chỉ ghi đơn vị công tác"),
+                    "en": ("“{field}” contains a home address “{snippet}”", "remove the home address (" + PDP_EN + "); give the unit instead")},
+    "pii_sensitive": {"vi": ("«{field}» chứa dữ liệu cá nhân nhạy cảm «{snippet}»", "xóa thông tin dân tộc, tôn giáo, sức khỏe, tiền án… của từng người (dữ liệu nhạy cảm, Nghị định 356/2025/NĐ-CP, Điều 4)"),
+                      "en": ("“{field}” contains sensitive personal data “{snippet}”", "remove a person's ethnicity, religion, health, criminal record… (sensitive data, Decree 356/2025/NĐ-CP, Art. 4)")},
+    # text hygiene
+    "control_chars": {"vi": ("«{field}» chứa ký tự điều khiển ({chars}); đã xóa khi đọc", "xóa các ký tự này trong tệp (thường do sao chép từ trang web hoặc Word)"),
+                      "en": ("“{field}” contains control characters ({chars}); they were removed", "delete them from the file (they usually come from copying from a web page or Word)")},
+    "invisible_chars": {"vi": ("«{field}» chứa ký tự vô hình ({chars}); đã xóa khi đọc", "xóa các ký tự này trong tệp (thường do sao chép từ trang web hoặc Word)"),
+                        "en": ("“{field}” contains invisible characters ({chars}); they were removed", "delete them from the file (they usually come from copying from a web page or Word)")},
+    "mixed_script": {"vi": ("«{field}» «{value}» trộn chữ Latinh với chữ {script_vi} trông giống nhau: {chars}", "gõ lại bằng bộ gõ tiếng Việt; chữ {script_vi} làm tìm kiếm và sắp xếp sai"),
+                     "en": ("“{field}” “{value}” mixes Latin with look-alike {script_en} letters: {chars}", "type it again with a Vietnamese keyboard; {script_en} letters break search and sorting")},
+    "number_lookalike": {"vi": ("số quyết định «{number}» có ký tự dễ nhầm: {chars}", "gõ lại số bằng bàn phím thường: chữ Đ tiếng Việt và dấu gạch ngang «-»"),
+                         "en": ("decision number “{number}” has look-alike characters: {chars}", "type the number again: the Vietnamese letter Đ and the hyphen “-”")},
+    # limits on stories
+    "story_too_large": {"vi": ("câu chuyện quá dài ({size} byte, tối đa {limit})", "rút gọn câu chuyện hoặc bỏ bớt phần phụ"),
+                        "en": ("the story is too long ({size} bytes, limit {limit})", "shorten the story")},
+    "story_too_deep": {"vi": ("danh sách hoặc trích dẫn lồng quá sâu (trên {limit} cấp)", "chỉ lồng vài cấp; viết các ý thành danh sách phẳng"),
+                       "en": ("lists or quotes nested too deeply (over {limit} levels)", "nest a few levels at most; write the points as a flat list")},
 }
+
+
+# How a law message names the date it judged (the record's date may be a ceremony or news date, not the signing).
+_DATED = {"signed": ("quyết định ký ngày", "ngày ký", "the decision is dated", "the signing date"),
+          "ceremony": ("ngày trao tặng (chưa rõ ngày ký)", "ngày trao tặng",
+                       "the ceremony date (signing date unknown) is", "the ceremony date"),
+          "published": ("ngày đăng tin (chưa rõ ngày ký)", "ngày đăng tin",
+                        "the publication date (signing date unknown) is", "the publication date"),
+          "approximate": ("thời gian ghi nhận (chưa rõ ngày ký)", "thời gian ghi nhận", "the approximate date is",
+                          "the approximate date")}
 
 
 def render_message(code: str, params: dict, lang: str = "vi") -> tuple[str, str]:
@@ -189,13 +295,34 @@ def render_message(code: str, params: dict, lang: str = "vi") -> tuple[str, str]
     if entry is None:
         return code, ""
     message, hint = entry.get(lang) or entry["vi"]
-    values = _Defaults(params)
+    values = _Defaults({key: _Names(value, lang) if isinstance(value, (list, tuple)) else value
+                        for key, value in params.items()})
     suggestion = params.get("suggestion")
+    successor = params.get("successor")
+    values["dated_vi"], values["day_vi"], values["dated_en"], values["day_en"] = _DATED.get(
+        params.get("date_kind", "signed"), _DATED["signed"])
     if lang == "vi":
         values["did_you_mean"] = f"; có phải «{suggestion}»?" if suggestion else ""
+        values["successor_note"] = f" (thay bằng {successor})" if successor else ""
     else:
         values["did_you_mean"] = f"; did you mean “{suggestion}”?" if suggestion else ""
+        values["successor_note"] = f" (replaced by {successor})" if successor else ""
     return message.format_map(values), hint.format_map(values)
+
+
+class _Names:
+    """A list parameter: each name quoted, joined with "và"/"and" (format spec "") or "hoặc"/"or" (spec "or")."""
+
+    def __init__(self, names: list | tuple, lang: str):
+        self.names, self.lang = [str(n) for n in names], "en" if lang == "en" else "vi"
+
+    def __format__(self, spec: str) -> str:
+        left, right = ("«", "»") if self.lang == "vi" else ("“", "”")
+        quoted = [f"{left}{name}{right}" for name in self.names]
+        if not quoted:
+            return ""
+        word = {("vi", ""): "và", ("vi", "or"): "hoặc", ("en", ""): "and", ("en", "or"): "or"}[(self.lang, spec)]
+        return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} {word} {quoted[-1]}"
 
 
 class _Defaults(dict):

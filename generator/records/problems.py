@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from generator.records.hygiene import visible
 from generator.records.messages import render_message
 
 
@@ -32,11 +33,15 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def format(self, lang: str = "vi") -> str:
-        """``path:line: message — hint``, in ``lang`` ("vi" or "en")."""
+        """``path:line: message — hint``, in ``lang`` ("vi" or "en"), on one line.
+
+        Values from records are data, not terminal commands: control, bidirectional and invisible
+        characters (and line breaks) are printed as visible escapes such as ``\\x1b``.
+        """
         message, hint = render_message(self.code, self.params, lang)
         prefix = "" if self.is_error else ("cảnh báo: " if lang == "vi" else "warning: ")
         text = f"{self.path}:{self.line}: {prefix}{message}"
-        return f"{text} — {hint}" if hint else text
+        return visible(f"{text} — {hint}" if hint else text)
 
     def __str__(self) -> str:
         return self.format()

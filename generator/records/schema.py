@@ -26,7 +26,9 @@ def record_schemas() -> dict[str, dict]:
 
 
 _REGISTRY_TITLES = {"authorities": "cơ quan ban hành", "units": "đơn vị", "award_forms": "hình thức khen thưởng",
-                    "movements": "phong trào thi đua"}
+                    "movements": "phong trào thi đua", "base_salary": "mức lương cơ sở",
+                    "legal_documents": "văn bản pháp luật", "report_forms": "bố cục biểu báo cáo thống kê",
+                    "holidays": "ngày nghỉ lễ, Tết"}
 
 
 def _with_header(schema: dict, name: str, title: str) -> dict:

@@ -53,10 +53,15 @@ def _yes_no(value: bool) -> str:
 DECISION_COLUMNS = [
     Column("decision_id", "Mã quyết định (năm/tên tệp)"), Column("url", "Địa chỉ trang"),
     Column("number", "Số, ký hiệu"), Column("number_note", "Ghi chú về số"),
-    Column("date", "Ngày ký", "date"), Column("year", "Năm", "integer"),
+    Column("date", "Ngày", "date"), Column("date_kind", "Loại ngày (signed: ngày ký; ceremony: ngày trao tặng; "
+                                                  "published: ngày đăng tin; approximate: ước tính)"),
+    Column("date_precision", "Độ chính xác của ngày (day, month, year)"), Column("date_note", "Ghi chú về ngày"),
+    Column("year", "Năm", "integer"),
     Column("authority_id", "Mã cơ quan ban hành"), Column("authority", "Cơ quan ban hành"),
-    Column("signer", "Người ký"), Column("signer_title", "Chức danh người ký"), Column("title", "Trích yếu"),
+    Column("signer", "Người ký"), Column("signer_title", "Chức danh người ký"),
+    Column("presenter", "Người trao tặng"), Column("source_note", "Nguồn thông tin"), Column("title", "Trích yếu"),
     Column("award_form_id", "Mã hình thức"), Column("award_form", "Hình thức khen thưởng"),
+    Column("award_form_note", "Ghi chú về hình thức"),
     Column("level", "Mã cấp khen thưởng"), Column("level", "Cấp khen thưởng", shown=_label_of(AwardLevel)),
     Column("method", "Mã phương thức"), Column("method", "Phương thức", shown=_label_of(CommendationMethod)),
     Column("reason", "Lý do"), Column("movement_id", "Mã phong trào"),
@@ -64,7 +69,12 @@ DECISION_COLUMNS = [
     Column("status", "Mã hiệu lực"), Column("status", "Hiệu lực", shown=_label_of(DecisionStatus)),
     Column("revoked_by", "Số quyết định hủy bỏ"), Column("revoked_on", "Ngày hủy bỏ", "date"),
     Column("revocation_reason", "Lý do hủy bỏ"),
-    Column("recipients", "Số người, tập thể được khen", "integer"),
+    Column("recipients", "Số người, tập thể được nêu tên", "integer"),
+    Column("declared_total", "Tổng số được khen theo văn bản (gồm cả không nêu tên)", "integer"),
+    Column("declared_individual", "Số cá nhân công bố", "integer"),
+    Column("declared_household", "Số hộ gia đình công bố", "integer"),
+    Column("declared_collective", "Số tập thể công bố", "integer"),
+    Column("declared_note", "Nguồn của số lượng công bố"),
     Column("attachment_sha256", "SHA-256 bản scan"),
 ]
 RECIPIENT_COLUMNS = [
@@ -83,7 +93,12 @@ RECIPIENT_COLUMNS = [
     Column("profile", "Hồ sơ gương điển hình"),
     Column("award_form_id", "Mã hình thức"), Column("award_form", "Hình thức khen thưởng"),
     Column("authority_id", "Mã cơ quan ban hành"), Column("authority", "Cơ quan ban hành"),
+    Column("reward_item", "Hiện vật, công trình thưởng"),
+    Column("reward_value_vnd", "Giá trị hiện vật (đồng)", "integer"),
     Column("revoked", "Đã bị hủy bỏ", "boolean", shown=_yes_no),
+    Column("line_revoked_by", "Số quyết định hủy bỏ khen thưởng của dòng này"),
+    Column("line_revoked_on", "Ngày hủy bỏ khen thưởng của dòng này", "date"),
+    Column("line_revocation_reason", "Lý do hủy bỏ khen thưởng của dòng này"),
     Column("withdrawn_note", "Ghi chú gỡ khỏi công bố"),
 ]
 
@@ -95,16 +110,24 @@ def decision_record(pub: Publication, entry: DecisionEntry, base_url: str = "") 
     tally = c.counts.of_decision(entry.id)
     return {
         "decision_id": entry.id, "url": base_url + urls.decision(entry.year, entry.slug),
-        "number": d.number, "number_note": d.number_note, "date": d.date.isoformat(), "year": entry.year,
+        "number": d.number, "number_note": d.number_note, "date": d.date.isoformat(), "date_kind": d.date_kind.value,
+        "date_precision": d.date_precision.value, "date_note": d.date_note, "year": entry.year,
         "authority_id": d.authority, "authority": c.authorities[d.authority].model.name,
         "signer": d.signer.name if d.signer else None, "signer_title": d.signer.title if d.signer else None,
-        "title": d.title, "award_form_id": form.id, "award_form": form.name, "level": form.level.value,
+        "presenter": d.presenter, "source_note": d.source_note,
+        "title": d.title, "award_form_id": form.id, "award_form": form.name, "award_form_note": d.award_form_note,
+        "level": form.level.value,
         "method": d.method.value, "reason": d.reason, "movement_id": d.movement,
         "legal_basis": " | ".join(d.legal_basis), "status": d.status.value,
         "revoked_by": d.revocation.decision_number if d.revocation else None,
         "revoked_on": d.revocation.date.isoformat() if d.revocation else None,
         "revocation_reason": d.revocation.reason if d.revocation else None,
-        "recipients": tally.rows, "attachment_sha256": d.attachment.sha256 if d.attachment else None,
+        "recipients": tally.rows, "declared_total": tally.declared,
+        "declared_individual": d.declared.individual if d.declared else None,
+        "declared_household": d.declared.household if d.declared else None,
+        "declared_collective": d.declared.collective if d.declared else None,
+        "declared_note": d.declared.note if d.declared else None,
+        "attachment_sha256": d.attachment.sha256 if d.attachment else None,
     }
 
 
@@ -125,7 +148,11 @@ def recipient_records(pub: Publication, entry: DecisionEntry, base_url: str = ""
             "category": r.category.value if r.category else None, "gender": r.gender.value if r.gender else None,
             "enterprise": r.enterprise, "achievement": r.achievement, "cash_vnd": r.cash_vnd, "profile": r.profile,
             "award_form_id": d.award_form, "award_form": form, "authority_id": d.authority, "authority": authority,
+            "reward_item": r.reward_item, "reward_value_vnd": r.reward_value_vnd,
             "revoked": r.revoked,
+            "line_revoked_by": r.revocation.decision_number if r.revocation else None,
+            "line_revoked_on": r.revocation.date.isoformat() if r.revocation else None,
+            "line_revocation_reason": r.revocation.reason if r.revocation else None,
             "withdrawn_note": f"{r.withdrawn.date.isoformat()}: {r.withdrawn.note}" if r.withdrawn else None,
         })
     return rows

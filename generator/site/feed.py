@@ -1,4 +1,6 @@
-"""An Atom feed of published decisions and profiles (RFC 4287), with stable ids and no build dates."""
+"""An Atom feed of publications (RFC 4287), newest change first: a decision's entry is published when
+its file entered the record and updated when it was corrected, revoked or changed; stable ids, no build
+dates."""
 
 from __future__ import annotations
 
@@ -7,7 +9,8 @@ from xml.sax.saxutils import escape
 
 from generator.catalog.gate import Publication
 from generator.site import urls
-from generator.site.labels import long_date
+from generator.site.labels import decision_date, long_date
+from generator.site.timeline import decision_updated, profile_dates, published_on
 from generator.site.views import decision_label, revocation_text
 
 FEED_PATH = urls.FEED
@@ -18,35 +21,39 @@ def _time(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def build_feed(pub: Publication, site_url: str, site_name: str, last_changed: dict) -> bytes:
-    """The newest decisions (by signing date) and every published profile (by its file's last change)."""
+def build_feed(pub: Publication, site_url: str, site_name: str, history: dict) -> bytes:
+    """Decisions and published profiles, ordered by their last update."""
     catalog = pub.catalog
     base = site_url or "/"
-    items: list[tuple[dt.date, str, str, str, str]] = []
-    for decision in catalog.decisions[:ENTRIES]:
+    items: list[tuple[dt.date, dt.date, str, str, str, str]] = []  # updated, published, url, title, summary, kind
+    for decision in catalog.decisions:
         d = decision.model
         form = catalog.award_forms[d.award_form].model.name
         authority = catalog.authorities[d.authority].model.name
         rows = catalog.counts.of_decision(decision.id).rows
-        summary = f"{d.title or form} — {authority}, {long_date(d.date)}; {rows} người, tập thể được khen."
+        summary = f"{d.title or form} — {authority}, {decision_date(d)}; {rows} người, tập thể được khen."
         if d.revocation:
             summary += f" {revocation_text(decision)}."
-        items.append((d.date, urls.decision(decision.year, decision.slug), f"{decision_label(decision)}: {form}",
-                      summary, "quyết định"))
+        if d.corrections:
+            summary += f" Đính chính {long_date(d.corrections[-1].date)}: {d.corrections[-1].note}"
+        items.append((decision_updated(pub, decision, history), published_on(decision.path, d.date, history),
+                      urls.decision(decision.year, decision.slug), f"{decision_label(decision)}: {form}", summary,
+                      "quyết định"))
     for profile in pub.profiles():
         awards = catalog.awards_by_profile.get(profile.slug, [])
-        day = last_changed.get(profile.path) or (max(a.decision.model.date for a in awards) if awards else None)
-        if day is not None:
-            items.append((day, urls.profile(profile.slug), f"Gương điển hình: {profile.model.name}",
-                          profile.model.summary, "gương điển hình"))
-    items.sort(key=lambda i: (i[0], i[1]), reverse=True)
+        fallback = max((a.decision.model.date for a in awards), default=None)
+        if profile.path in history or fallback:
+            published, changed = profile_dates(profile, history, fallback)
+            items.append((max(published, changed), published, urls.profile(profile.slug),
+                          f"Gương điển hình: {profile.model.name}", profile.model.summary, "gương điển hình"))
+    items.sort(key=lambda i: (i[0], i[1], i[2]), reverse=True)
     updated = _time(items[0][0]) if items else "1970-01-01T00:00:00Z"
     entries = "".join(
         f"  <entry>\n    <id>{escape(base + url)}</id>\n    <title>{escape(title)}</title>\n"
         f"    <link rel=\"alternate\" type=\"text/html\" href=\"{escape(base + url)}\"/>\n"
-        f"    <updated>{_time(day)}</updated>\n    <category term=\"{escape(kind)}\"/>\n"
-        f"    <summary>{escape(summary)}</summary>\n  </entry>\n"
-        for day, url, title, summary, kind in items[:ENTRIES])
+        f"    <published>{_time(published)}</published>\n    <updated>{_time(day)}</updated>\n"
+        f"    <category term=\"{escape(kind)}\"/>\n    <summary>{escape(summary)}</summary>\n  </entry>\n"
+        for day, published, url, title, summary, kind in items[:ENTRIES])
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">\n'
         f"  <id>{escape(base + FEED_PATH)}</id>\n  <title>{escape(site_name)} — cập nhật</title>\n"

@@ -30,18 +30,19 @@ LABELS: dict[type, dict] = {
         CommendationMethod.regular: "Thường xuyên", CommendationMethod.thematic: "Chuyên đề",
         CommendationMethod.ad_hoc: "Đột xuất", CommendationMethod.foreign: "Đối ngoại",
         CommendationMethod.dedication: "Cống hiến", CommendationMethod.seniority: "Niên hạn",
-        CommendationMethod.resistance: "Kháng chiến",
+        CommendationMethod.resistance: "Kháng chiến", CommendationMethod.unknown: "Không rõ",
     },
     DecisionStatus: {DecisionStatus.in_force: "Còn hiệu lực", DecisionStatus.revoked: "Đã hủy bỏ",
                      DecisionStatus.corrected: "Có đính chính"},
     AwardLevel: {AwardLevel.state: "Cấp Nhà nước", AwardLevel.ministry_province: "Cấp bộ, ngành, tỉnh",
-                 AwardLevel.grassroots: "Cấp cơ sở"},
+                 AwardLevel.grassroots: "Cấp cơ sở", AwardLevel.other: "Ngoài các hình thức của Luật"},
     AwardGroup: {
         AwardGroup.order: "Huân chương", AwardGroup.medal: "Huy chương",
         AwardGroup.honorary_title: "Danh hiệu vinh dự nhà nước", AwardGroup.prize: "Giải thưởng",
         AwardGroup.commemorative_medal: "Kỷ niệm chương", AwardGroup.certificate_of_merit: "Bằng khen",
         AwardGroup.certificate_of_commendation: "Giấy khen", AwardGroup.emulation_title: "Danh hiệu thi đua",
-        AwardGroup.emulation_flag: "Cờ thi đua",
+        AwardGroup.emulation_flag: "Cờ thi đua", AwardGroup.reward: "Thưởng (tiền, hiện vật)",
+        AwardGroup.unknown: "Không rõ hình thức",
     },
     AuthorityKind: {
         AuthorityKind.president: "Chủ tịch nước", AuthorityKind.prime_minister: "Thủ tướng Chính phủ",
@@ -72,6 +73,34 @@ def short_date(value: dt.date | None) -> str:
 def long_date(value: dt.date | None) -> str:
     """ngày 17 tháng 6 năm 2024"""
     return f"ngày {value.day:02d} tháng {value.month} năm {value.year}" if value else ""
+
+
+def decision_date(d) -> str:
+    """A decision's date in words, as precise as it is known: "ngày 17 tháng 6 năm 2024", "tháng 6 năm 2024",
+    "năm 2024"."""
+    if d.date_precision.value == "year":
+        return f"năm {d.date.year}"
+    if d.date_precision.value == "month":
+        return f"tháng {d.date.month} năm {d.date.year}"
+    return long_date(d.date)
+
+
+def decision_short_date(d) -> str:
+    """17/06/2024, 06/2024 or 2024 — as precise as the record's date is."""
+    if d.date_precision.value == "year":
+        return str(d.date.year)
+    if d.date_precision.value == "month":
+        return d.date.strftime("%m/%Y")
+    return short_date(d.date)
+
+
+DATE_KIND_LABELS = {"signed": "Ngày ký", "ceremony": "Ngày trao tặng", "published": "Ngày đăng tin, công bố",
+                    "approximate": "Thời gian (ước tính)"}
+
+
+def decision_date_label(d) -> str:
+    """What the record's date is: "Ngày ký", or the other date it stands for when the signing date is unknown."""
+    return DATE_KIND_LABELS[d.date_kind.value]
 
 
 def money(amount: int | None) -> str:

@@ -61,7 +61,7 @@ def _aliases(site: RenderedSite, old: str, new: str, pages: set[str], site_url: 
             url = f"{new}{rest[:-len('index.html')]}"
             out.append(OutputFile(target, content=redirect_page(url, site_url, target.count("/"))))
         else:
-            out.append(OutputFile(target, content=f.content, source=f.source, produce=f.produce))
+            out.append(OutputFile(target, content=f.content, produce=f.produce))
     return out
 
 
@@ -74,9 +74,15 @@ def apply(site: RenderedSite, records: Records, manifest_path: Path, shown_manif
     needing a redirect."""
     problems: list[Problem] = []
     pages = {p.url for p in site.pages} | set(hand_written)
+    file_paths = {f.path for f in site.files}
     redirected = set()
     for redirect in records.redirects:
         old, new = redirect.model.old, redirect.model.new
+        clash = next((old[:i] for i in range(len(old)) if old[i] == "/" and old[:i] in file_paths), None)
+        if clash:
+            problems.append(Problem(redirect.path, redirect.line("old"), "redirect_onto_file",
+                                    {"old": old, "file": clash}))
+            continue
         if old in pages:
             problems.append(Problem(redirect.path, redirect.line("old"), "redirect_shadows_page", {"old": old}))
             continue

@@ -50,9 +50,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.catalog.gate import Publication
+from generator.records import files
 from generator.records.models import RecipientKind
 from generator.site import urls
-from generator.site.labels import decision_number, label, short_date
+from generator.site.labels import decision_number, decision_short_date, label
 from generator.site.outputs import OutputFile
 from generator.text import fold, nfc, sort_key
 
@@ -193,13 +194,13 @@ def _decision_documents(pub: Publication, decision) -> list[SearchDoc]:
     number = decision_number(d.number)
     date = _yyyymmdd(d.date)
     revoking = d.revocation.decision_number if revoked and d.revocation else ""
-    detail = f"{authority.short_name or authority.name} · {short_date(d.date)}"
+    detail = f"{authority.short_name or authority.name} · {decision_short_date(d)}"
     if revoking:
         detail += f" · bị hủy bỏ bởi Quyết định {revoking}"
     docs = [SearchDoc("qd", f"Quyết định {number}", d.title or form.name, detail,
                       urls.decision(decision.year, decision.slug), (d.number or "",) + ((revoking,) if revoking else ()),
                       ("Quyết định", d.number_note or "", d.title or "", form.name, authority.name,
-                       authority.short_name or "", d.reason), facets, revoked, date)]
+                       authority.short_name or "", d.reason or ""), facets, revoked, date)]
     for r in pub.rows(decision):
         if r.withdrawn:
             continue
@@ -436,19 +437,19 @@ def build_index(pub: Publication, pages: list[tuple[str, str, str]], previous: P
     docs = documents(pub, pages)
     numbers, layout = number_documents(docs, previous)
     words, facet_lists = _postings(docs, numbers)
-    files: list[OutputFile] = []
+    outputs: list[OutputFile] = []
     shards: dict[str, dict] = defaultdict(dict)
     long_title, long_other, long_plain = [], [], []
     for word in sorted(words):
         payload = encode_payload(words[word])
         if payload.count > INLINE_MAX:
             if payload.other is not None:
-                files.append(OutputFile(f"{INDEX_DIR}o/{word}.json", content=payload.other))
+                outputs.append(OutputFile(f"{INDEX_DIR}o/{word}.json", content=payload.other))
                 long_other.append(word)
                 if not payload.titled:
                     long_plain.append(word)
             if payload.titled > INLINE_MAX:
-                files.append(OutputFile(f"{INDEX_DIR}p/{word}.json", content=payload.title))
+                outputs.append(OutputFile(f"{INDEX_DIR}p/{word}.json", content=payload.title))
                 long_title.append(word)
                 shards[_prefix(word)][word] = [payload.count, None]
             else:  # few titles: they stay in the shard, only the other text has a file
@@ -456,18 +457,18 @@ def build_index(pub: Publication, pages: list[tuple[str, str, str]], previous: P
         else:
             shards[_prefix(word)][word] = [payload.count, base64.b64encode(payload.whole).decode("ascii")]
     for prefix, terms in sorted(shards.items()):
-        files.append(OutputFile(f"{INDEX_DIR}t/{prefix}.json", content=_dump(terms)))
+        outputs.append(OutputFile(f"{INDEX_DIR}t/{prefix}.json", content=_dump(terms)))
     for facet, members in sorted(facet_lists.items()):
-        files.append(OutputFile(f"{INDEX_DIR}f/{facet_file(facet)}.json",
+        outputs.append(OutputFile(f"{INDEX_DIR}f/{facet_file(facet)}.json",
                                 content=_dump(text_numbers(_deltas(sorted(members))))))
     rows: dict[int, dict[int, list]] = defaultdict(dict)
     for doc, n in zip(docs, numbers):
         rows[n // CAP][n % CAP] = doc.shipped()
     for file_no, slots in sorted(rows.items()):
-        files.append(OutputFile(f"{INDEX_DIR}d/{file_no}.json",
+        outputs.append(OutputFile(f"{INDEX_DIR}d/{file_no}.json",
                                 content=_dump([slots.get(s) for s in range(max(slots) + 1)])))
-    files.append(OutputFile(f"{INDEX_DIR}meta.json", content=_dump(_meta(pub, len(docs), layout))))
-    return SearchIndex(files, sorted(shards), long_title, long_other, long_plain,
+    outputs.append(OutputFile(f"{INDEX_DIR}meta.json", content=_dump(_meta(pub, len(docs), layout))))
+    return SearchIndex(outputs, sorted(shards), long_title, long_other, long_plain,
                        {doc.url: n for doc, n in zip(docs, numbers)})
 
 
@@ -484,7 +485,9 @@ def hand_written_pages(content_dir: Path | None) -> list[tuple[str, str, str]]:
     for path in sorted(content_dir.rglob("*.md")):
         rel = path.relative_to(content_dir).with_suffix("").as_posix()
         url = "" if rel == "index" else (rel[: -len("index")] if rel.endswith("/index") else rel + "/")
-        text = path.read_text(encoding="utf-8")
+        text, _ = files.read_text_file(content_dir, path.relative_to(content_dir))
+        if text is None:  # a link or a special file: refused (and reported) by pipeline's tree scan
+            continue
         title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
         pages.append((url, title, text))
     return pages

@@ -16,6 +16,9 @@ SEARCH = "tim-kiem/"
 STATISTICS = "thong-ke/"
 REVOKED = "khen-thuong-bi-huy/"
 CONSULTATIONS = "lay-y-kien/"
+CHANGES = "cap-nhat/"
+LEGAL_BASIS = "co-so-phap-ly/"  # a hand-written page (content/co-so-phap-ly.md)
+LEGAL_TEXTS = "van-ban-phap-luat/"  # generated from the dated legal registries
 SCHEMA_DIR = "du-lieu/luoc-do/"
 DATA_DIR = "du-lieu/"
 ASSETS = "assets/"
@@ -61,9 +64,26 @@ def statistics(scope: str) -> str:
     return STATISTICS if scope == "tat-ca" else f"{STATISTICS}{scope}/"
 
 
+# Vietnamese path words for the lists behind each statistics figure: thong-ke/danh-sach/2024/gioi-tinh-nu/
+_LIST_WORDS = {
+    "level": {"state": "cap-nha-nuoc", "ministry_province": "cap-bo-nganh-tinh", "grassroots": "cap-co-so"},
+    "kind": {"individual": "ca-nhan", "collective": "tap-the", "household": "ho-gia-dinh"},
+    "category": {"leader_ministry_province": "lanh-dao-cap-bo-cap-tinh", "leader_department": "lanh-dao-cap-so-nganh",
+                 "business_person": "doanh-nhan", "leader_other": "lanh-dao-khac", "direct_worker": "truc-tiep",
+                 "unknown": "chua-phan-loai"},
+    "gender": {"female": "nu", "male": "nam", "unknown": "khong-ghi"},
+    "method": {"regular": "thuong-xuyen", "thematic": "chuyen-de", "ad_hoc": "dot-xuat", "foreign": "doi-ngoai",
+               "dedication": "cong-hien", "seniority": "nien-han", "resistance": "khang-chien"},
+    "remote": {"remote": "vung-kho-khan", "other": "dia-ban-khac", "unknown": "ngoai-danh-muc"},
+}
+_BREAKDOWN_WORDS = {"level": "", "form": "hinh-thuc-", "kind": "", "category": "nhom-", "gender": "gioi-tinh-",
+                    "method": "phuong-thuc-", "remote": "dia-ban-"}
+
+
 def statistics_list(scope: str, breakdown: str, value: str) -> str:
-    """The awards behind one figure of the statistics."""
-    return f"{STATISTICS}danh-sach/{scope}/{breakdown}-{value}/"
+    """The awards behind one figure of the statistics, in Vietnamese words: …/2024/gioi-tinh-nu/."""
+    word = _LIST_WORDS.get(breakdown, {}).get(value, value)
+    return f"{STATISTICS}danh-sach/{scope}/{_BREAKDOWN_WORDS[breakdown]}{word}/"
 
 
 def report(slug: str) -> str:
@@ -79,7 +99,12 @@ def derived_fallback(url: str) -> list[str]:
         return []
     section, _, rest = url[len(STATISTICS):].partition("/")
     scope = {"danh-sach": rest.split("/")[0], "bao-cao": rest.split("-")[0]}.get(section, "")
-    return ([statistics(scope)] if scope else []) + [STATISTICS]
+    renamed = []
+    if section == "danh-sach" and rest.count("/") == 2:  # lists once named in English: gender-female/ → gioi-tinh-nu/
+        breakdown, _, value = rest.split("/")[1].partition("-")
+        if breakdown in _BREAKDOWN_WORDS and value:
+            renamed = [statistics_list(scope, breakdown, value)]
+    return renamed + ([statistics(scope)] if scope else []) + [STATISTICS]
 
 
 def consultation(slug: str) -> str:

@@ -18,7 +18,18 @@ from generator.catalog.statistics import Share
 from generator.records.entries import DecisionEntry, ProfileEntry
 from generator.records.models import RecipientKind
 from generator.site import urls
-from generator.site.labels import count, decision_number, label, long_date, money, percent, short_date
+from generator.site.labels import (
+    count,
+    decision_date,
+    decision_date_label,
+    decision_number,
+    decision_short_date,
+    label,
+    long_date,
+    money,
+    percent,
+    short_date,
+)
 from generator.site.markdown_safe import render_markdown
 
 
@@ -39,6 +50,17 @@ def share(s: Share) -> Markup:
         return Markup("—")
     return Markup('<span data-bv-share="{}/{}">{}</span> <span class="bv-share-of">của {} {}</span>').format(
         s.key, s.denominator_key, percent(s.numerator, s.denominator), figure(s.denominator_key, s.denominator), s.of)
+
+
+# Placeholders a recipient's citation fills in the browser (cite.js) from the row it is copied from.
+ROW_SUBJECT, ROW_ANCHOR = "%NGUOI%", "%NEO%"
+
+
+def citation(subject: str, source: str, site_name: str, url: str, status: str = "") -> str:
+    """The one citation style, for decisions, recipients and profiles alike:
+    "<subject> (<status>). <source>. <site>. <permanent URL>" — the reader's browser appends the date of access."""
+    head = f"{subject} ({status})" if status else subject
+    return ". ".join(part for part in (head, source, site_name, url) if part)
 
 
 def decision_label(decision: DecisionEntry) -> str:
@@ -66,7 +88,7 @@ def decision_row(pub: Publication, decision: DecisionEntry) -> DecisionRow:
     authority = c.authorities[d.authority].model
     return DecisionRow(
         link=Link(decision_number(d.number), urls.decision(decision.year, decision.slug)),
-        date=short_date(d.date),
+        date=decision_short_date(d),
         authority=authority.short_name or authority.name,
         award_form=Link(form.name, urls.award_form(form.id)),
         recipients=figure(f"decision.{decision.id}.rows", c.counts.of_decision(decision.id).rows),
@@ -90,6 +112,9 @@ class RecipientRow:
     cash: str
     status: str  # "Đã hủy bỏ" on a revoked decision's line; empty otherwise
     withdrawn: str  # the public take-down note
+    cite: str = ""  # who, as a citation names them: "Nguyễn Văn A, Giáo viên, Trường Tiểu học A"
+    revocation: str = ""  # this line's own annulment: "Hủy bỏ bởi Quyết định số …, ngày …. Lý do: …"
+    revocation_link: Link | None = None  # the revoking decision, when published here
 
 
 def _unit_link(pub: Publication, row: Row) -> Link:
@@ -99,24 +124,49 @@ def _unit_link(pub: Publication, row: Row) -> Link:
     return Link(row.unit_text or "")
 
 
+def line_revocation(pub: Publication, row: Row) -> tuple[str, Link | None]:
+    """The sentence on a line annulled by itself, and a link to the revoking decision when it is published."""
+    rv = row.revocation
+    if rv is None:
+        return "", None
+    by = pub.catalog.revoking_decision(rv)
+    text = f"Hủy bỏ bởi Quyết định số {rv.decision_number}, {long_date(rv.date)}. Lý do: {rv.reason}"
+    return text, Link(f"Quyết định số {rv.decision_number}", urls.decision(by.year, by.slug)) if by else None
+
+
+def _cash(row: Row) -> str:
+    parts = [money(row.cash_vnd)] if row.cash_vnd is not None else []
+    if row.reward_item:
+        parts.append(row.reward_item + (f" (trị giá {money(row.reward_value_vnd)})" if row.reward_value_vnd else ""))
+    elif row.reward_value_vnd:
+        parts.append(f"Trị giá {money(row.reward_value_vnd)}")
+    return "; ".join(parts)
+
+
 def recipient_row(pub: Publication, row: Row) -> RecipientRow:
+    revocation, revocation_link = line_revocation(pub, row)
     if row.withdrawn:
         return RecipientRow(
             number=row.number, anchor=urls.recipient_anchor(row.recipient_id), name=Link(f"(Đã gỡ khỏi công bố ngày {short_date(row.withdrawn.date)})"),
             kind=label(row.kind), position="", unit=Link(""), category="", achievement="", cash="",
-            status="Đã hủy bỏ" if row.revoked else "", withdrawn=row.withdrawn.note)
+            status="Đã hủy bỏ" if row.revoked else "", withdrawn=row.withdrawn.note, revocation=revocation,
+            revocation_link=revocation_link)
+    unit = _unit_link(pub, row)
     return RecipientRow(
         number=row.number,
         anchor=urls.recipient_anchor(row.recipient_id),
         name=Link(row.name, urls.profile(row.profile) if row.profile else ""),
         kind=label(row.kind) + (" (doanh nghiệp)" if row.enterprise else ""),
         position=row.position or "",
-        unit=_unit_link(pub, row),
+        unit=unit,
         category=label(row.category),
-        achievement=row.achievement or "",
-        cash=money(row.cash_vnd),
+        achievement="(không công bố thành tích của trẻ em)" if row.minor else row.achievement or "",
+        cash=_cash(row),
         status="Đã hủy bỏ" if row.revoked else "",
         withdrawn="",
+        cite=", ".join(part for part in (row.name, row.position, unit.text) if part),
+        revocation=revocation,
+        revocation_link=revocation_link,
     )
 
 
@@ -141,7 +191,7 @@ def award_row(pub: Publication, award: ShownAward) -> AwardRow:
     decision, row = award.decision, award.row
     form = pub.catalog.award_forms[decision.model.award_form].model
     return AwardRow(
-        date=short_date(decision.model.date),
+        date=decision_short_date(decision.model),
         year=decision.year,
         name="(đã gỡ khỏi công bố)" if row.withdrawn else row.name,
         position=row.position or "",
@@ -159,10 +209,15 @@ class DecisionView:
     number_note: str
     title: str
     date: str
+    date_label: str
+    date_note: str
     authority: str
     signer: str
+    presenter: str
+    source_note: str
     legal_basis: list[str]
     award_form: Link
+    award_form_note: str
     level: str
     method: str
     reason: str
@@ -174,6 +229,9 @@ class DecisionView:
     corrections: list[dict]
     rows: list[RecipientRow]
     summary: Markup
+    declared: Markup  # "19 được nêu tên trong tổng số 186 …" when the list is partial
+    declared_note: str
+    annulled: list[dict]  # what this decision annulled among the published decisions
     year: Link
     source_path: str
 
@@ -184,6 +242,21 @@ def list_summary(decision: DecisionEntry, tally: Tally) -> Markup:
                                     label(k).lower())
              for k in RecipientKind if tally.row_kinds[k.value]]
     return Markup(", ").join(parts)
+
+
+def declared_summary(decision: DecisionEntry, tally: Tally) -> Markup:
+    """"19 được nêu tên trong tổng số 186 lượt khen thưởng" for a partial list; empty for a complete one."""
+    if not decision.partial:
+        return Markup("")
+    return Markup("{} được nêu tên trong tổng số {} lượt khen thưởng mà văn bản công bố").format(
+        figure(f"decision.{decision.id}.rows", tally.rows), figure(f"decision.{decision.id}.declared", tally.declared))
+
+
+def annulled_line(pub: Publication, decision: DecisionEntry, index: int) -> Link:
+    """One annulled line, as named in the revoking decision's page (through the gate)."""
+    row = pub.rows(decision)[index]
+    who = "(đã gỡ khỏi công bố)" if row.withdrawn else row.name
+    return Link(f"dòng {row.number}: {who}", urls.recipient_link(decision.year, decision.slug, row.recipient_id))
 
 
 def revocation_text(decision: DecisionEntry) -> str:
@@ -203,14 +276,19 @@ def decision_view(pub: Publication, decision: DecisionEntry) -> DecisionView:
         number=d.number or "",
         number_note=d.number_note or "",
         title=d.title or f"Về việc tặng {form.name}",
-        date=long_date(d.date),
+        date=decision_date(d),
+        date_label=decision_date_label(d),
+        date_note=d.date_note or "",
         authority=authority.name,
-        signer=f"{d.signer.title}: {d.signer.name}" if d.signer else "",
+        signer=f"{d.signer.title}: {d.signer.name}" if d.signer else "Không rõ",
+        presenter=d.presenter or "",
+        source_note=d.source_note or "",
         legal_basis=list(d.legal_basis),
         award_form=Link(form.name, urls.award_form(form.id)),
+        award_form_note=d.award_form_note or "",
         level=label(form.level),
         method=label(d.method),
-        reason=d.reason,
+        reason=d.reason or "Không rõ",
         movement=movement.model.name if movement else "",
         attachment=Link("Bản scan quyết định (PDF)", urls.attachment(decision.year, decision.slug)) if d.attachment else None,
         attachment_sha256=d.attachment.sha256 if d.attachment else "",
@@ -220,6 +298,11 @@ def decision_view(pub: Publication, decision: DecisionEntry) -> DecisionView:
         corrections=[{"date": short_date(c_.date), "note": c_.note} for c_ in d.corrections],
         rows=recipient_rows(pub, decision),
         summary=list_summary(decision, c.counts.of_decision(decision.id)),
+        declared=declared_summary(decision, c.counts.of_decision(decision.id)),
+        declared_note=d.declared.note if d.declared else "",
+        annulled=[{"decision": Link(decision_label(target), urls.decision(target.year, target.slug)),
+                   "who": Link("toàn bộ quyết định") if index is None else annulled_line(pub, target, index)}
+                  for target, index in c.annulled_by.get(decision.id, [])],
         year=Link(f"Năm {decision.year}", urls.year(decision.year)),
         source_path=decision.path,
     )

@@ -27,6 +27,15 @@ from generator.records.validation.registries import (
 )
 
 
+def validate_registries_only(loaded: LoadedData) -> tuple[Records, list[Problem]]:
+    """The registries of ``load.load_registries``, merged and checked as ``validate`` does."""
+    problems: list[Problem] = loaded.problems
+    records = Records(data_dir=loaded.data_dir)
+    validate_registries(loaded, records, problems)
+    check_registry_references(records, problems)
+    return records, sorted_problems(problems)
+
+
 def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]]:
     """Check every loaded record; return the valid ones and all problems, sorted by file and line."""
     problems: list[Problem] = loaded.problems  # the loader keeps adding as decision files are read

@@ -24,7 +24,8 @@ class CapBreach:
 
 
 def cap_breaches(records: Records) -> list[CapBreach]:
-    """Check every ``cap`` rule of the award-form registry per unit and year (in-force decisions only).
+    """Check every ``cap`` rule of the award-form registry per unit and year (in-force decisions only), counting
+    the capped form only in decisions signed while the rule applied (the 15 % of Decree 91/2017 ended with 2023).
 
     A unit and year with no recorded holder of the base title is not judged: its list is not published.
     """
@@ -35,6 +36,9 @@ def cap_breaches(records: Records) -> list[CapBreach]:
     last: dict[tuple[str, str, int], DecisionEntry] = {}
     for entry in sorted(records.decisions, key=lambda e: (e.model.date, e.slug)):
         if entry.revoked:
+            continue
+        cap = caps.get(entry.model.award_form)
+        if cap is not None and not cap.holds_on(entry.model.date):
             continue
         for r in entry.model.recipients:
             if r.unit:
@@ -58,4 +62,5 @@ def check_caps(records: Records, problems: list[Problem]) -> None:
         problems.append(Problem(b.last.path, b.last.line("award_form"), "cap_exceeded", {
             "form": forms[b.form].model.name, "of": forms[b.of].model.name,
             "unit": units[b.unit].model.name if b.unit in units else b.unit, "year": b.year,
-            "count": b.count, "base": b.base, "percent": f"{b.percent:g}"}, Severity.WARNING))
+            "count": b.count, "base": b.base, "percent": f"{b.percent:g}",
+            "source": forms[b.form].model.cap.source or "danh mục hình thức khen thưởng"}, Severity.WARNING))

@@ -18,11 +18,15 @@ from generator.records.models import (
     Recipient,
     RecipientKind,
 )
+from generator.records.hygiene import has_lookalikes, number_key
 from generator.records.problems import Problem, Severity
+from generator.records.validation.completeness import check_completeness
+from generator.records.validation import law
+from generator.records.validation.periods import check_authority_period, check_unit_period
 from generator.records.validation.files import MAX_ATTACHMENT_BYTES, check_file
-from generator.records.validation.personal_data import check_texts
+from generator.records.validation.personal_data import check_record
 from generator.records.validation.schema import parse, placeholders, ref_problem
-from generator.text import fold, slugify
+from generator.text import slugify
 
 
 def validate_decision_schema(doc: SourceDoc, loaded: LoadedData, problems: list[Problem]) -> DecisionEntry | None:
@@ -86,7 +90,11 @@ def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, t
                     problems: list[Problem], numbers: dict[tuple, DecisionEntry]) -> None:
     d = entry.model
     if d.number:
-        key = (d.authority, entry.year, fold(d.number).replace(" ", ""))
+        lookalikes = has_lookalikes(d.number)
+        if lookalikes:
+            problems.append(Problem(entry.path, entry.line("number"), "number_lookalike",
+                                    {"number": d.number, "chars": lookalikes}, Severity.WARNING))
+        key = (d.authority, entry.year, number_key(d.number))
         if key in numbers:
             first = numbers[key]
             problems.append(Problem(entry.path, entry.line("number"), "duplicate_decision_number",
@@ -103,29 +111,25 @@ def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, t
         problems.append(ref_problem(entry, ("award_form",), "unknown_award_form", d.award_form, records.award_forms))
     if authority is None:
         problems.append(ref_problem(entry, ("authority",), "unknown_authority", d.authority, records.authorities))
-    if form and authority and authority.model.kind not in form.model.awarded_by:
-        problems.append(Problem(entry.path, entry.line("award_form"), "form_not_for_authority",
-                                {"form": form.model.name, "authority": authority.model.name}))
+    if form and authority:
+        law.check_form_and_power(entry, form, authority, problems)
+    law.check_legal_basis(entry, records, problems)
     if d.movement and d.movement not in records.movements:
         problems.append(ref_problem(entry, ("movement",), "unknown_movement", d.movement, records.movements))
     if d.attachment:
-        resolved = check_file(entry, ("attachment", "path"), d.attachment.path, loaded, {".pdf"},
-                               MAX_ATTACHMENT_BYTES, problems)
-        if resolved:
-            actual = hashlib.sha256(resolved.read_bytes()).hexdigest()
+        data = check_file(entry, ("attachment", "path"), d.attachment.path, loaded, {".pdf"},
+                          MAX_ATTACHMENT_BYTES, problems)
+        if data is not None:
+            actual = hashlib.sha256(data).hexdigest()
             if actual != d.attachment.sha256:
                 problems.append(Problem(entry.path, entry.line("attachment", "sha256"), "attachment_hash",
                                         {"actual": actual}))
     for index, recipient in enumerate(d.recipients):
         _check_recipient(entry, index, recipient, form, records, problems)
-    texts = [(("title",), d.title), (("reason",), d.reason), (("number_note",), d.number_note)]
-    texts += [(("legal_basis", i), text) for i, text in enumerate(d.legal_basis)]
-    texts += [(("corrections", i, "note"), c.note) for i, c in enumerate(d.corrections)]
-    if d.revocation:
-        texts.append((("revocation", "reason"), d.revocation.reason))
-    for i, r in enumerate(d.recipients):
-        texts += [(("recipients", i, key), getattr(r, key)) for key in ("name", "position", "unit_text", "achievement")]
-    check_texts(entry, texts, d.pii_allow, problems)
+        if form:
+            law.check_cash(entry, index, recipient, form, records, problems)
+    check_completeness(entry, records, today, problems)
+    check_record(entry, problems, d.pii_allow)
 
 
 def _check_decision_dates(entry: DecisionEntry, records: Records, today: dt.date, problems: list[Problem]) -> None:
@@ -140,13 +144,7 @@ def _check_decision_dates(entry: DecisionEntry, records: Records, today: dt.date
             problems.append(Problem(entry.path, entry.line(*loc), "date_in_future", {"date": value}))
     authority = records.authorities.get(d.authority)
     if authority:
-        a = authority.model
-        if a.valid_from and d.date < a.valid_from:
-            problems.append(Problem(entry.path, entry.line("date"), "date_before_authority",
-                                    {"authority": a.name, "since": a.valid_from}))
-        if a.valid_to and d.date > a.valid_to:
-            problems.append(Problem(entry.path, entry.line("date"), "date_after_authority",
-                                    {"authority": a.name, "until": a.valid_to, "successor": a.successor or ""}))
+        check_authority_period(entry, authority, problems)
 
 
 def _check_decision_status(entry: DecisionEntry, problems: list[Problem]) -> None:
@@ -178,10 +176,11 @@ def _check_recipient(entry: DecisionEntry, index: int, r: Recipient, form: Locat
         unit = records.units.get(r.unit)
         if unit is None:
             problems.append(ref_problem(entry, ("recipients", index, "unit"), "unknown_unit", r.unit, records.units))
-        elif unit.model.valid_to and entry.model.date > unit.model.valid_to:
-            problems.append(Problem(entry.path, at("unit"), "unit_defunct",
-                                    {"unit": unit.model.name, "until": unit.model.valid_to,
-                                     "successor": unit.model.successor or ""}, Severity.WARNING))
+        else:
+            check_unit_period(entry, index, unit, problems)
     if r.profile and r.profile not in records.profiles:
         problems.append(ref_problem(entry, ("recipients", index, "profile"), "unknown_profile", r.profile,
                                      records.profiles))
+    elif r.profile and r.minor and not records.profiles[r.profile].model.minor:
+        problems.append(Problem(entry.path, entry.line("recipients", index, "profile"), "minor_profile_not_marked",
+                                {"name": r.name, "profile": r.profile}))

@@ -6,18 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import PurePosixPath
 
-from generator.records import personal_data as privacy
 from generator.records.entries import ProfileEntry, Records
 from generator.records.load import LoadedData, SourceDoc
 from generator.records.models import Profile
 from generator.records.problems import Problem
+from generator.records.story import story_problems
 from generator.records.validation.files import (
     MAX_PHOTO_BYTES,
     PHOTO_SUFFIXES,
     check_file,
     check_image,
 )
-from generator.records.validation.personal_data import check_texts, line_in_text
+from generator.records.validation.personal_data import check_record, check_story_file
 from generator.records.validation.schema import parse, placeholders, ref_problem
 from generator.text import slugify
 
@@ -36,6 +36,11 @@ def validate_profile(doc: SourceDoc, loaded: LoadedData, problems: list[Problem]
         if parsed.story:
             problems.append(Problem(doc.path, doc.line_of(("story",)), "story_twice", {"body": doc.body_path}))
         story = doc.body
+        for line, code, params in story_problems(story):
+            problems.append(Problem(doc.body_path or doc.path, line, code, params))
+    elif story:
+        for line, code, params in story_problems(story):
+            problems.append(Problem(doc.path, doc.line_of(("story",)), code, params))
     return ProfileEntry(parsed, doc, (), slug=stem, story_markdown=story)
 
 
@@ -47,20 +52,14 @@ def check_profiles(records: Records, loaded: LoadedData, today: dt.date, problem
         if model.photo:
             photo = check_file(profile, ("photo", "path"), model.photo.path, loaded, PHOTO_SUFFIXES, MAX_PHOTO_BYTES,
                                 problems)
-            if photo:
+            if photo is not None:
                 check_image(profile, photo, model.photo.path, problems)
         for index, source in enumerate(model.sources):
             if source.date and source.date > today:
                 problems.append(Problem(profile.path, profile.line("sources", index, "date"), "date_in_future",
                                         {"date": source.date}))
-        texts = [(("name",), model.name), (("locality",), model.locality), (("summary",), model.summary),
-                 (("story",), model.story)]
-        texts += [(("tags", i), tag) for i, tag in enumerate(model.tags)]
-        if model.photo:
-            texts += [(("photo", "alt"), model.photo.alt), (("photo", "credit"), model.photo.credit)]
-        check_texts(profile, texts, model.pii_allow, problems)
+        if model.minor and not model.minor_consent:
+            problems.append(Problem(profile.path, profile.line("minor"), "minor_consent_missing", {"name": model.name}))
+        check_record(profile, problems, model.pii_allow)
         if profile.doc.body:
-            for code, snippet in privacy.find_personal_data(profile.doc.body, model.pii_allow):
-                line = line_in_text(profile.doc.body, snippet)
-                problems.append(Problem(profile.doc.body_path or profile.path, line, code,
-                                        {"field": "story", "snippet": snippet}))
+            check_story_file(profile.doc.body, profile.doc.body_path or profile.path, model.pii_allow, problems)

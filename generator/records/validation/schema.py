@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.records import personal_data as privacy
 from generator.records.entries import Located, M
-from generator.records.load import Loc, SourceDoc
+from generator.records.load import Loc, SourceDoc, field_label
 from generator.records.problems import Problem
 from generator.text import slugify
 
@@ -86,13 +86,6 @@ def schema_problem(model: type[BaseModel], doc: SourceDoc, base: Loc, error: dic
     else:
         params["detail"] = error.get("msg", kind)
     return Problem(doc.path, doc.line_of(loc), code, params)
-
-
-def field_label(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _model_at(model: type[BaseModel] | None, loc: Loc) -> type[BaseModel] | None:

@@ -1,0 +1,145 @@
+"""``new site <dir>``: start a province's or unit's own site in a new directory.
+
+The new directory is a site *project*: mkdocs.yml, data/ (empty registries, no records), content/ (the
+hand-written pages) — built with the installed Bảng Vàng, whose templates it uses (``engine/bundled.py``).
+Nothing is written to the Bảng Vàng checkout, nothing is written into a directory that holds anything,
+and nothing is left behind when writing fails: the files are written beside the target, then renamed.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.commands import site_skeleton
+from generator.commands.scaffold import ScaffoldError, ask
+from generator.engine import bundled
+from generator.engine.config import ConfigError, check_site_url
+from generator.records.hygiene import visible
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What a new site is called and where it will be published."""
+
+    name: str          # site_name, e.g. "Bảng Vàng tỉnh Lạng Sơn"
+    short_name: str    # the publishing province or unit, e.g. "tỉnh Lạng Sơn"
+    site_url: str      # normalised, ending in "/"
+    description: str
+
+    @property
+    def copyright(self) -> str:
+        return f"Dữ liệu khen thưởng của {self.short_name}. Trang được tạo bằng Bảng Vàng."
+
+
+def create_site(target: Path, name: str | None, short_name: str | None, site_url: str | None,
+                description: str | None = None) -> SiteSettings:
+    """Write a new site project into ``target`` (absent or an empty directory) and return its settings.
+
+    Missing values are asked on a terminal; in a script they are errors naming the option. Raises
+    ``ScaffoldError`` with a Vietnamese message for anything the user can fix.
+    """
+    check_target(target)
+    name = _one_line(ask(name, "Tên trang (ví dụ «Bảng Vàng tỉnh Lạng Sơn»)", "--name"), "--name")
+    short_name = _one_line(ask(short_name, "Tỉnh hoặc đơn vị công bố (ví dụ «tỉnh Lạng Sơn»)", "--short-name"),
+                           "--short-name")
+    site_url = _site_url(ask(site_url, "Địa chỉ công khai của trang (ví dụ https://bangvang.tinh.gov.vn/)",
+                             "--site-url"))
+    description = _one_line(description, "--description") if description else (
+        f"Công khai quyết định khen thưởng và gương điển hình tiên tiến của {short_name}")
+    settings = SiteSettings(name, short_name, site_url, description)
+    try:
+        files = site_files(settings)
+    except bundled.BundleMissing as exc:
+        raise ScaffoldError(str(exc)) from None
+    _write_all(target, files)
+    return settings
+
+
+def check_target(target: Path) -> None:
+    """Refuse a target that is a file, a link, a directory holding anything, or inside the Bảng Vàng checkout."""
+    shown = visible(str(target))
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise ScaffoldError(f"{shown} đã có và không phải thư mục — chọn một thư mục mới cho trang")
+    try:
+        occupied = target.is_dir() and any(target.iterdir())
+    except OSError as exc:
+        raise ScaffoldError(f"{shown}: không đọc được thư mục ({exc.strerror or exc})") from None
+    if occupied:
+        raise ScaffoldError(f"{shown}: thư mục không rỗng — trang mới cần một thư mục mới hoặc rỗng; không ghi gì")
+    checkout = bundled.CHECKOUT
+    resolved = target.resolve()
+    if resolved == checkout or checkout in resolved.parents:
+        raise ScaffoldError(f"{shown} nằm trong thư mục Bảng Vàng ({checkout}) — trang của bạn cần thư mục và kho git "
+                            f"riêng, ví dụ {checkout.parent / 'bangvang-tinh-cua-ban'}")
+
+
+def _one_line(value: str, option: str) -> str:
+    text = value.strip()
+    if not text or any(not ch.isprintable() for ch in text):
+        raise ScaffoldError(f"{option} «{visible(text)}»: cần một dòng chữ, không có ký tự điều khiển")
+    return text
+
+
+def _site_url(value: str) -> str:
+    try:
+        return check_site_url(value)
+    except ConfigError as exc:
+        raise ScaffoldError(f"--site-url: {exc}") from None
+
+
+def site_files(settings: SiteSettings) -> dict[str, bytes]:
+    """Every file of the new project (path → bytes). No published-urls.txt: the first build writes it."""
+    files = {"mkdocs.yml": site_skeleton.site_config(settings.name, settings.description, settings.site_url,
+                                                     settings.copyright),
+             "README.md": site_skeleton.readme(settings.name),
+             ".gitignore": site_skeleton.GITIGNORE,
+             "data/registries/authorities.yaml": site_skeleton.AUTHORITIES,
+             "data/registries/units.yaml": site_skeleton.UNITS,
+             "data/decisions/.gitkeep": "",
+             "data/profiles/.gitkeep": ""}
+    out = {path: text.encode("utf-8") for path, text in files.items()}
+    out.update({f"content/{rel}": data for rel, data in site_skeleton.content_pages().items()})
+    return out
+
+
+def _write_all(target: Path, files: dict[str, bytes]) -> None:
+    """Write ``files`` into a fresh directory beside ``target``, then rename it into place: all or nothing."""
+    target = target.absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        for rel, data in sorted(files.items()):
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        if target.is_dir():
+            target.rmdir()  # empty, checked above
+        staging.rename(target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ScaffoldError(f"không ghi được {visible(str(target))}: {exc.strerror or exc}") from None
+
+
+def next_steps(target: Path, settings: SiteSettings) -> str:
+    """What to do next, printed after the site was created (Vietnamese)."""
+    wrapper = bundled.CHECKOUT / ("bangvang.bat" if os.name == "nt" else "bangvang")
+    run = shlex.quote(str(wrapper)) if wrapper.is_file() else "python -m generator"
+    return f"""Đã tạo trang «{settings.name}» trong {target}
+Địa chỉ công khai: {settings.site_url}
+
+Các bước tiếp theo (chạy trong thư mục {target}):
+  1. Khai báo cơ quan ban hành và đơn vị: data/registries/authorities.yaml, data/registries/units.yaml
+     (có ví dụ trong tệp; hình thức khen thưởng và văn bản pháp luật đã có sẵn trong Bảng Vàng).
+  2. Tạo quyết định:   {run} new decision --number "12/QĐ-UBND" --date 2025-09-03 --authority … --award-form …
+  3. Nhập danh sách:   {run} import danh-sach.xlsx --decision data/decisions/2025/12-qd-ubnd.yaml
+  4. Kiểm tra:         {run} validate
+  5. Xây dựng trang:   {run} build        (xem trước: {run} serve)
+  6. Đưa vào git:      git init && git add . && git commit -m "Trang mới"
+     Mỗi lần build, commit cả published-urls.txt cùng dữ liệu: đó là danh sách địa chỉ đã công bố.
+Sửa các trang viết tay trong content/ (Giới thiệu, Dữ liệu cá nhân …) cho phù hợp với cơ quan mình.
+"""

@@ -1,0 +1,89 @@
+"""The renderer every section builder works with: Jinja2 environment, page and file registration.
+
+Templates get ready view objects, ``url()`` (a site path made relative to the page), ``link()``
+(a ``Link`` as HTML) and ``paths`` (the section paths of ``urls.py``): no template holds a literal path.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator.catalog.gate import Publication
+from generator.site import urls, views
+from generator.site.labels import long_date
+from generator.site.outputs import OutputFile, Page, RenderedSite, SiteOptions
+
+LIST_LIMIT = 200  # rows on a list page; the rest is one search or one download away
+
+
+def _link(to, item) -> Markup:
+    """A Link view as HTML: an anchor when it has a target, else its escaped text (hot path: no macro)."""
+    if item.href:
+        return Markup('<a href="{}">{}</a>').format(to(item.href), item.text)
+    return escape(item.text)
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    """Jinja2 with autoescaping always on and undefined names as errors."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+
+
+class Renderer:
+    """What every section builder works with: the published catalog, templates, options, output."""
+
+    def __init__(self, pub: Publication, env: jinja2.Environment, options: SiteOptions, templates_dir: Path,
+                 content_dir: Path | None):
+        self.pub = pub
+        self.catalog = pub.catalog
+        self.env = env
+        self.options = options
+        self.templates_dir = templates_dir
+        self.content_dir = content_dir
+        self.site_name = options.site_name
+        self.site = RenderedSite()
+
+    def permanent_url(self, url: str) -> str:
+        return (self.options.site_url or "/") + url
+
+    def provenance(self, path: str, url: str, subject: str, source: str = "", history: bool = True,
+                   status: str = "") -> dict:
+        """Citation and audit trail of a record page: the citation (one style for every record, see
+        ``views.citation``), permanent URL, last change, history link."""
+        dates = self.options.history.get(path)
+        changed = dates.changed if dates else None
+        permanent = self.permanent_url(url)
+        return {"text": views.citation(subject, source, self.site_name, permanent, status),
+                "row_template": views.citation(f"{views.ROW_SUBJECT} — {subject}", source, self.site_name,
+                                               f"{permanent}#{views.ROW_ANCHOR}", status),
+                "permanent_url": permanent, "source_path": path, "changed": long_date(changed) if changed else "",
+                "history": self.options.history_url + path if self.options.history_url and history else ""}
+
+    def page(self, url: str, template: str, title: str, description: str = "",
+             context: Callable[[], dict] | None = None, image: str = "", origin: str = "", **values) -> None:
+        """Add a page; ``context`` (a function) defers building its view objects until it is rendered."""
+        env, site_name = self.env, self.site_name
+
+        def render() -> str:
+            to = urls.linker(url)
+            extra = context() if context else values
+            return env.get_template(template).render(url=to, link=partial(_link, to), title=title, paths=urls,
+                                                     site_name=site_name, **extra)
+
+        self.site.pages.append(Page(url=url, title=title, render=render, description=description, template=template,
+                                    image=image, origin=origin))
+
+    def file(self, out: OutputFile) -> None:
+        self.site.files.append(out)

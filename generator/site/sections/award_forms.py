@@ -1,0 +1,94 @@
+"""Award forms: the index by level (forms in use first), and one page per form that explains it — criteria,
+who may award it and since when, its legal source, the cash amount in each period, and its code for clerks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.records import law
+from generator.records.models import AwardForm, AwardLevel, RecipientKind
+from generator.site import urls, views
+from generator.site.labels import label, money, short_date
+from generator.site.renderer import LIST_LIMIT, Renderer
+from generator.site.sections.lists import more_link
+
+
+def _period(rule) -> str:
+    """A rule's period, or nothing when it has none (the page then says nothing rather than "không thời hạn")."""
+    return law.period_text(rule) if rule.valid_from or rule.valid_to else ""
+
+
+def _powers(f: AwardForm) -> list[dict]:
+    return [{"who": label(p.kind), "period": _period(p), "source": p.source or ""} for p in f.powers()]
+
+
+def _later(a, b):
+    return max(a, b) if a and b else a or b
+
+
+def _earlier(a, b):
+    return min(a, b) if a and b else a or b
+
+
+def _cash(r: Renderer, f: AwardForm) -> list[dict]:
+    """One line per period in which both a cash rule of the form and a base salary held: the amounts the
+    law set then (the one computation, ``records.law.legal_cash``)."""
+    lines = []
+    salaries = sorted((b.model for b in r.catalog.records.base_salary.values()), key=lambda b: b.valid_from or b.valid_to)
+    for rule in f.cash:
+        for base in salaries:
+            start, end = _later(rule.valid_from, base.valid_from), _earlier(rule.valid_to, base.valid_to)
+            if (start and end and start > end) or not (start or end):
+                continue
+            amounts = []
+            for kind in RecipientKind:
+                cash = law.legal_cash(r.catalog.records, f, kind, start or end)
+                if cash:
+                    amounts.append(f"{label(kind)}: {str(cash.multiple).replace('.', ',')} × {money(cash.base)} = "
+                                   f"{money(cash.amount)}")
+            if amounts:
+                lines.append({"start": start, "end": end, "amounts": amounts, "source": f"{rule.source}; {base.source}"})
+    lines.sort(key=lambda line: line["start"] or dt.date.min)
+    with_gaps = []
+    for line in lines:
+        last = with_gaps[-1] if with_gaps else None
+        if last and last["end"] and line["start"] and line["start"] > last["end"] + dt.timedelta(days=1):
+            with_gaps.append({"start": last["end"] + dt.timedelta(days=1), "end": line["start"] - dt.timedelta(days=1),
+                              "amounts": [], "source": ""})
+        with_gaps.append(line)
+    for line in with_gaps:
+        line["period"] = " ".join(p for p in (f"từ {short_date(line['start'])}" if line["start"] else "",
+                                              f"đến {short_date(line['end'])}" if line["end"] else "") if p)
+    return with_gaps
+
+
+def build(r: Renderer) -> None:
+    c, pub = r.catalog, r.pub
+    groups = []
+    for level in AwardLevel:
+        rows, unused = [], []
+        for form in (f for f in c.award_forms.values() if f.model.level is level):
+            f, t = form.model, c.counts.of_form(form.model.id)
+            row = {"link": views.Link(f.name, urls.award_form(f.id)), "group": label(f.group), "code": f.id,
+                   "decisions": views.figure(f"form.{f.id}.decisions", t.decisions),
+                   "recipients": views.figure(f"form.{f.id}.awards", t.awards)}
+            (rows if f.id in c.by_form else unused).append(row)
+        if rows or unused:
+            groups.append({"title": label(level), "rows": rows, "unused": unused})
+    r.page(urls.AWARD_FORMS, "award_forms_index.html", "Hình thức khen thưởng",
+           "Các hình thức khen thưởng và danh hiệu thi đua.", groups=groups)
+    for form in c.award_forms.values():
+        f = form.model
+        decisions = c.by_form.get(f.id, [])
+        t = c.counts.of_form(f.id)
+        r.page(urls.award_form(f.id), "award_form.html", f.name, f"{f.name}: {t.decisions} quyết định còn hiệu lực.",
+               context=lambda f=f, decisions=decisions, t=t: {
+                   "form": {"name": f.name, "code": f.id, "group": label(f.group), "level": label(f.level),
+                            "kinds": ", ".join(label(k) for k in f.recipient_kinds), "powers": _powers(f),
+                            "period": _period(f), "source": f.source or "", "criteria": f.criteria or "",
+                            "cash": _cash(r, f)},
+                   "rows": [views.decision_row(pub, d) for d in decisions[:LIST_LIMIT]],
+                   "more": more_link(len(decisions), f"{urls.SEARCH}?hinh-thuc={f.id}", "quyết định"),
+                   "recipients": views.figure(f"form.{f.id}.awards", t.awards),
+                   "revoked": views.figure(f"form.{f.id}.awards_revoked", t.awards_revoked)
+                   if t.awards_revoked else ""})

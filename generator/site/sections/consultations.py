@@ -1,0 +1,85 @@
+"""Public consultations (lấy ý kiến nhân dân): the list and one page and print view per notice.
+
+Whether a consultation is still open is decided in the reader's browser from its dates
+(countdown.js), so the build does not depend on the day it runs."""
+
+from __future__ import annotations
+
+from generator.records import law
+from generator.site import urls, views
+from generator.text import fold
+from generator.site.labels import long_date
+from generator.site.outputs import OutputFile
+from generator.site.renderer import Renderer
+from generator.site.sections.decisions import print_list
+
+
+def _forms(r: Renderer, m) -> list[views.Link]:
+    ids = list(dict.fromkeys([f for f in [m.award_form, *(row.award_form for row in r.pub.proposed_rows(m))] if f]))
+    return [views.Link(r.catalog.award_forms[f].model.name, urls.award_form(f)) for f in ids]
+
+
+def _decided_rows(r: Renderer, m) -> dict[int, views.Link]:
+    """Proposed lines found by name in the resulting decision: each links to its line there."""
+    c = r.catalog
+    decision = c.decisions_by_id.get(m.outcome.decision) if m.outcome and m.outcome.decision else None
+    if decision is None:
+        return {}
+    by_name: dict[str, list] = {}
+    for row in r.pub.rows(decision):
+        if row.name:
+            by_name.setdefault(fold(row.name), []).append(row)
+    out = {}
+    for row in r.pub.proposed_rows(m):
+        found = by_name.get(fold(row.name), []) if row.name else []
+        if len(found) == 1:
+            out[row.number] = views.Link(f"Dòng {found[0].number} của quyết định",
+                                         urls.recipient_link(decision.year, decision.slug, found[0].recipient_id))
+    return out
+
+
+def build(r: Renderer) -> None:
+    c, pub = r.catalog, r.pub
+    items = []
+    entries = sorted(c.records.consultations.items(), key=lambda kv: (law.closing_day(c.records, kv[1].model), kv[0]),
+                     reverse=True)
+    for slug, entry in entries:
+        m = entry.model
+        url = urls.consultation(slug)
+        closes = law.closing_day(c.records, m)
+        forms = _forms(r, m)
+        authority = c.authorities[m.proposer].model.name
+        outcome = None
+        if m.outcome:
+            decision = c.decisions_by_id.get(m.outcome.decision) if m.outcome.decision else None
+            outcome = {"note": m.outcome.note,
+                       "decision": views.Link(views.decision_label(decision), urls.decision(decision.year, decision.slug))
+                       if decision else None}
+        decided = _decided_rows(r, m)
+        proposals = pub.proposed_rows(m)
+        several = len(forms) > 1
+        rows = [{"row": views.recipient_row(pub, row),
+                 "form": views.Link(c.award_forms[row.award_form].model.name, urls.award_form(row.award_form))
+                 if several else None,
+                 "decided": decided.get(row.number)}
+                for row in proposals]
+        period = (f"{m.working_days} ngày làm việc, từ {long_date(m.opens)} đến hết {long_date(closes)}"
+                  if m.working_days else f"Từ {long_date(m.opens)} đến hết {long_date(closes)}")
+        view = {"title": m.title, "forms": forms, "several": several, "authority": authority,
+                "opens": long_date(m.opens), "closes": long_date(closes), "closes_iso": closes.isoformat(),
+                "period": period,
+                "how": m.how_to_comment, "basis": m.basis or "", "address": m.contact.address, "email": m.contact.email or "",
+                "outcome": outcome, "rows": rows, "link": views.Link(m.title, url),
+                "print": views.Link("Bản in niêm yết (A4, có mã QR)", urls.print_view_of(url))}
+        items.append(view)
+        r.page(url, "consultation.html", m.title, f"{m.title}. Hạn góp ý {long_date(closes)}.", origin=entry.path,
+               k=view)
+        r.file(OutputFile(f"{urls.print_view_of(url)}index.html", produce=lambda out, view=view, url=url: out.write(
+            print_list(r, url, authority=view["authority"], heading="DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
+                       subtitle=f"{view['title']} — {', '.join(f.text for f in view['forms'])}", notice="",
+                       intro=f"Thời gian lấy ý kiến: {view['period']}. {view['how']} "
+                             f"Nơi nhận: {view['address']}" + (f", {view['email']}" if view["email"] else "") + ".",
+                       rows=[item["row"] for item in view["rows"]]).encode("utf-8"))))
+    r.page(urls.CONSULTATIONS, "consultations_index.html", "Lấy ý kiến nhân dân",
+           "Các đề nghị khen thưởng đang và đã lấy ý kiến nhân dân.",
+           pending=[k for k in items if not k["outcome"]], done=[k for k in items if k["outcome"]])

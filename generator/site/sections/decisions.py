@@ -1,0 +1,85 @@
+"""Decisions: the index by year, one page per year, one page per decision with its downloads,
+notice-board print view and signed scan."""
+
+from __future__ import annotations
+
+import segno
+from markupsafe import Markup
+
+from generator.records.entries import DecisionEntry
+from generator.records.validation.files import MAX_ATTACHMENT_BYTES
+from generator.site import exports, structured_data, urls, views
+from generator.site.labels import decision_date
+from generator.site.outputs import OutputFile, read_record_file
+from generator.site.renderer import Renderer
+
+
+def build(r: Renderer) -> None:
+    c, pub = r.catalog, r.pub
+    years = []
+    for y in c.by_year:
+        t = c.counts.of_year(y)
+        years.append({"link": views.Link(f"Năm {y}", urls.year(y)),
+                      "decisions": views.figure(f"year.{y}.decisions", t.decisions),
+                      "recipients": views.figure(f"year.{y}.awards", t.awards),
+                      "revoked": views.figure(f"year.{y}.decisions_revoked", t.decisions_revoked)
+                      if t.decisions_revoked else ""})
+    r.page(urls.DECISIONS, "decisions_index.html", "Quyết định khen thưởng",
+           "Danh sách quyết định khen thưởng theo năm.", years=years,
+           revoked=[views.decision_row(pub, d) for d in c.revoked()])
+    for year, decisions in c.by_year.items():
+        r.page(urls.year(year), "year.html", f"Quyết định khen thưởng năm {year}",
+               f"{len(decisions)} quyết định khen thưởng năm {year}.",
+               context=lambda year=year, decisions=decisions: {
+                   "year": year, "rows": [views.decision_row(pub, d) for d in decisions]})
+    for decision in c.decisions:
+        _decision(r, decision)
+
+
+def _decision(r: Renderer, decision: DecisionEntry) -> None:
+    c, pub = r.catalog, r.pub
+    d = decision.model
+    heading = views.decision_label(decision)
+    authority = c.authorities[d.authority].model.name
+    title = d.title or f"Về việc tặng {c.award_forms[d.award_form].model.name}"
+    url = urls.decision(decision.year, decision.slug)
+    json_file, csv_file = urls.decision_files(decision.year, decision.slug)
+    when = decision_date(d)
+    r.page(url, "decision.html", f"{heading} {when}", f"{title} — {authority}, {when}.",
+           origin=decision.path,
+           context=lambda: {
+               "d": views.decision_view(pub, decision),
+               "ld": structured_data.as_script(structured_data.decision_ld(pub, decision, r.options.site_url)),
+               "downloads": [views.Link("JSON", json_file), views.Link("CSV (Excel)", csv_file),
+                             views.Link("Bản in niêm yết (A4, có mã QR)", urls.print_view(decision.year, decision.slug))],
+               "cite": r.provenance(decision.path, url, f"{heading}: {title}", f"{authority}, {when}",
+                                    history=pub.history_allowed(decision), status=views.revocation_text(decision))})
+    r.file(OutputFile(json_file, produce=lambda out: out.write(exports.decision_json(pub, decision, r.options.site_url)),
+                      origin=decision.path))
+    r.file(OutputFile(csv_file, produce=lambda out: exports.write_csv(
+        out, exports.recipient_records(pub, decision, r.options.site_url), exports.RECIPIENT_COLUMNS),
+        origin=decision.path))
+    r.file(OutputFile(urls.print_view(decision.year, decision.slug) + "index.html",
+                      produce=lambda out: out.write(_print_view(r, decision, url).encode("utf-8")), origin=decision.path))
+    if d.attachment:
+        r.file(OutputFile(urls.attachment(decision.year, decision.slug), produce=lambda out: out.write(
+            read_record_file(c.records.data_dir, d.attachment.path, MAX_ATTACHMENT_BYTES))))
+
+
+def print_list(r: Renderer, url: str, **values) -> str:
+    """A4 notice-board list: a standalone page with a QR code of the public page's permanent address."""
+    permanent = r.permanent_url(url)
+    # a fixed mask: segno then skips scoring all eight masks (4x faster over 20,000 pages); still decodes
+    qr = segno.make(permanent, error="m", mask=0).svg_inline(scale=1, dark="#000", light="#fff", omitsize=True,
+                                                             title=f"Mã QR: {permanent}")
+    return r.env.get_template("print_list.html").render(permanent_url=permanent, site_name=r.site_name,
+                                                        qr=Markup(qr), **values)
+
+
+def _print_view(r: Renderer, decision: DecisionEntry, url: str) -> str:
+    d = views.decision_view(r.pub, decision)
+    notice = (f"QUYẾT ĐỊNH NÀY ĐÃ BỊ HỦY BỎ bởi Quyết định số {d.revocation['number']}, {d.revocation['date']}. "
+              f"Lý do: {d.revocation['reason']}") if d.revocation else ""
+    return print_list(r, url, authority=d.authority, heading="DANH SÁCH KHEN THƯỞNG",
+                      subtitle=f"Kèm theo {d.heading}, {d.date} — {d.award_form.text}", notice=notice, intro="",
+                      rows=d.rows)

@@ -1,0 +1,114 @@
+"""Statistics: overall and per year, each figure linked to the list of awards it counts, drawn as bars
+inside its own table row (readable at any width, the number in text beside its bar), and the official
+report forms 0601–0603 as pages with CSV."""
+
+from __future__ import annotations
+
+from generator.catalog import reports, statistics
+from generator.catalog.statistics import YearStats
+from generator.records.models import AwardLevel, CommendationMethod, Gender, RecipientCategory, RecipientKind
+from generator.records.validation.caps import cap_breaches
+from generator.site import exports, urls, views
+from generator.site.labels import label, money
+from generator.site.outputs import OutputFile
+from generator.site.renderer import LIST_LIMIT, Renderer
+from generator.site.sections.lists import more_link
+
+_VALUE_LABELS = {
+    "kind": lambda v: label(RecipientKind(v)), "level": lambda v: label(AwardLevel(v)),
+    "method": lambda v: label(CommendationMethod(v)),
+    "category": lambda v: "Chưa phân loại" if v == "unknown" else label(RecipientCategory(v)),
+    "gender": lambda v: "Không ghi" if v == "unknown" else label(Gender(v)),
+    "remote": lambda v: {"remote": "Vùng sâu, vùng xa, vùng khó khăn", "other": "Địa bàn khác",
+                         "unknown": "Đơn vị ngoài danh mục (không tính tỷ lệ)"}[v],
+}
+
+
+def build(r: Renderer) -> None:
+    report_links = _reports(r)
+    everything = statistics.all_stats(r.catalog)
+    breaches = cap_breaches(r.catalog.records)
+    for s in everything:
+        _scope(r, s, everything, breaches, report_links)
+
+
+def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, report_links) -> None:
+    c, pub = r.catalog, r.pub
+    base = urls.statistics(s.slug)
+    breakdowns = []
+    for b in s.breakdowns:
+        rows = []
+        listed = pub.list_published(b.key)
+        largest = max((b.count(v) for v in b.values()), default=0)
+        for value in sorted(b.values(), key=lambda v: (-b.count(v), v)):
+            awards = b.awards.get(value, [])
+            name = c.award_forms[value].model.name if b.key == "form" else _VALUE_LABELS[b.key](value)
+            if b.unnamed[value]:
+                name += f" (gồm {b.unnamed[value]} lượt không nêu tên)"
+            key = f"stats.{s.slug}.{b.key}.{value}"
+            number = views.figure(key, b.count(value))
+            list_url = urls.statistics_list(s.slug, b.key, value)
+            listed_here = listed and bool(awards)
+            share = views.share(b.share(s.slug, value)) if value not in b.outside else "—"
+            rows.append({"label": name, "count": number, "href": list_url if listed_here else "", "share": share,
+                         "bar": round(100 * b.count(value) / largest) if largest else 0})
+            if listed_here:
+                r.page(list_url, "statistics_list.html", f"{b.title}: {name} — {s.label}",
+                       f"{len(awards)} lượt khen thưởng.", context=lambda awards=awards, number=number: {
+                           "rows": [views.award_row(pub, a) for a in pub.shown(awards[:LIST_LIMIT])],
+                           "total": number, "back": base,
+                           "more": more_link(len(awards), exports.RECIPIENTS + ".csv", "lượt khen thưởng")})
+        breakdowns.append({"key": b.key, "title": b.title, "rows": rows, "listed": listed,
+                           "total": views.figure(f"stats.{s.slug}.{b.key}.total", b.denominator), "of": b.of})
+    years = [views.Link(y.label if y.slug == "tat-ca" else y.slug, urls.statistics(y.slug)) for y in everything]
+    r.page(base, "statistics.html", f"Thống kê khen thưởng — {s.label}",
+           f"Thống kê công bằng trong khen thưởng: {s.label}.",
+           s={"label": s.label, "total": views.figure(f"stats.{s.slug}.total", s.total),
+              "unnamed": views.figure(f"stats.{s.slug}.unnamed", s.unnamed) if s.unnamed else "",
+              "rewards": views.figure(f"stats.{s.slug}.rewards", s.rewards) if s.rewards else "",
+              "reward_value": money(s.reward_value) if s.rewards else "",
+              "leader_share": views.share(s.leader_share), "direct_share": views.share(s.direct_share),
+              "remote_share": views.share(s.remote_share), "breakdowns": breakdowns,
+              "top_units": [{"unit": views.Link(c.units[u].model.name, urls.unit(u)),
+                             "count": views.figure(f"stats.{s.slug}.unit.{u}", n)} for u, n in s.top_units]},
+           counted=s.total > 0, years=years, current=base,
+           breaches=[f"{c.units[b.unit].model.name if b.unit in c.units else b.unit}, năm {b.year}: "
+                     f"{b.count} «{c.award_forms[b.form].model.name}» trên {b.base} «{c.award_forms[b.of].model.name}» "
+                     f"(tối đa {b.percent:g} %)" for b in breaches if s.slug in ("tat-ca", str(b.year))],
+           reports=[link for year, link in report_links if s.slug in ("tat-ca", str(year))])
+
+
+def _reports(r: Renderer) -> list[tuple[int, views.Link]]:
+    """Every official report form the records fill: a page (a printable table) and its CSV each."""
+    c = r.catalog
+    links = []
+    for report in reports.all_reports(c):
+        form, layout = report.form, report.layout
+        reporter = c.authorities[report.authority].model.name if report.authority else r.site_name
+        page_url = urls.report(report.slug)
+        csv_path = f"{page_url}{report.slug}.csv"
+        headers = [(column.label, [reports.SUB_LABELS[k.value] for k in column.kinds]) for column in layout.columns]
+        cell_labels = [layout.columns[cell.column].label + (f" — {reports.SUB_LABELS[cell.kind]}" if cell.kind else "")
+                       for cell in report.cells]
+        rows = [{"code": line.code, "label": line.label, "unit": line.unit, "heading": line.heading,
+                 "total": views.figure(report.key(line, None), line.total) if not line.heading else "",
+                 "cells": [views.figure(report.key(line, i), v) for i, v in enumerate(line.values)]}
+                for line in report.lines]
+        columns = [exports.Column("ma_so", "Mã số"), exports.Column("chi_tieu", "Chỉ tiêu"),
+                   exports.Column("don_vi_tinh", "Đơn vị tính"), exports.Column("tong_so", "Tổng số", "integer")] + [
+            exports.Column(f"cot_{i + 1}", label, "integer") for i, label in enumerate(cell_labels)]
+        r.file(OutputFile(csv_path, content=exports.to_csv(
+            [{"ma_so": line.code, "chi_tieu": line.label, "don_vi_tinh": line.unit,
+              "tong_so": None if line.heading else line.total,
+              **({} if line.heading else {f"cot_{i + 1}": v for i, v in enumerate(line.values)})}
+             for line in report.lines], columns)))
+        title = f"Biểu {form.code} — {reporter} — năm {report.year}"
+        r.page(page_url, "report.html", title, f"{form.title}, {reporter}, năm {report.year}.",
+               form={"code": form.code, "title": form.title, "circular": form.circular, "note": form.note or "",
+                     "unit": layout.unit or ""},
+               reporter=reporter, year=report.year, headers=headers, split=any(sub for _, sub in headers),
+               cell_labels=cell_labels, rows=rows, csv=views.Link("CSV (Excel)", csv_path),
+               unplaced=reports.unplaced_movements(c, report.year) if form.subject == "movements" else 0,
+               unnamed=report.unnamed, unnamed_left_out=report.unnamed_left_out)
+        links.append((report.year, views.Link(title, page_url)))
+    return links

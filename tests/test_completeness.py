@@ -1,0 +1,246 @@
+"""Records shaped like what provinces really publish (fictional data): partial lists with declared totals,
+dates that are ceremony or news dates, unknown form, method, reason and signer, one person's award annulled
+inside a list, and rewards outside the Law's forms — validated (``records/validation/completeness.py``),
+counted (``catalog/counts.py``, ``statistics.py``, ``reports.py``) and shown."""
+
+import csv
+import io
+import json
+
+from generator import pipeline
+from generator.catalog import reports, statistics
+from generator.catalog.gate import Publication
+from generator.site.render import SiteOptions, render_site
+
+from conftest import ROOT
+
+PARTIAL = """number: "20/QĐ-UBND"
+date: 2024-05-16
+date_kind: ceremony
+date_note: "Ngày Đại hội; chưa rõ ngày ký"
+authority: ubnd-tinh
+award_form: bang-khen-cap-tinh
+method: thematic
+source_note: "Báo cáo Đại hội thi đua yêu nước tỉnh"
+declared:
+  collective: 39
+  individual: 47
+  household: 12
+  note: "Báo cáo ghi 39 tập thể, 47 cá nhân, 12 hộ; phụ lục chỉ nêu tên 3"
+recipients:
+  - {kind: collective, name: "Trường Tiểu học A", unit: truong-a}
+  - {kind: individual, name: "Lò Văn Páo", category: direct_worker, unit: truong-a}
+  - {kind: household, name: "Hộ bà Hà Thị Sợi"}
+"""
+
+
+def outcome(tree):
+    result = pipeline.check(tree.data, tree.root)
+    assert result.catalog, [p.format() for p in result.problems]
+    return result
+
+
+def site(tree):
+    result = outcome(tree)
+    rendered = render_site(Publication(result.catalog), ROOT / "site_templates", SiteOptions(site_url="https://x.example/"))
+    return result, {p.url: p.html for p in rendered.pages}, {f.path: f.data() for f in rendered.files}
+
+
+# --- declared totals ------------------------------------------------------------------------------
+
+def test_a_partial_list_counts_its_declared_totals_everywhere_and_says_so(tree):
+    tree.write("decisions/2024/20-qd-ubnd.yaml", PARTIAL)
+    result, pages, files = site(tree)
+    assert tree.problems() == []
+    counts = result.catalog.counts
+    # 12/QĐ-UBND (2024) names 3 awards; the partial list declares 39 + 47 + 12 = 98, of which 3 are named
+    assert counts.of_decision("2024/20-qd-ubnd").declared == 98
+    assert (counts.all.awards, counts.all.awards_unnamed) == (3 + 98, 95)
+    assert (counts.all.collectives, counts.all.individuals, counts.all.households) == (1 + 39, 2 + 47, 12)
+    page = pages["quyet-dinh/2024/20-qd-ubnd/"]
+    assert 'data-bv-figure="decision.2024/20-qd-ubnd.rows">3</span> được nêu tên trong tổng số' in page
+    assert 'data-bv-figure="decision.2024/20-qd-ubnd.declared">98</span>' in page
+    assert "Báo cáo ghi 39 tập thể, 47 cá nhân, 12 hộ" in page
+    # statistics: totals and kinds include the unnamed; shares by category stay over named individuals
+    overall = statistics.all_stats(result.catalog)[0]
+    assert (overall.total, overall.unnamed) == (101, 95)
+    assert overall.breakdown("kind").count("individual") == 49
+    assert overall.leader_share.denominator == 3 and overall.leader_share.of == "lượt khen cá nhân có tên trong danh sách"
+    assert "95</span> lượt không được nêu tên" in pages["thong-ke/"]
+    # form 0603: total, kind and method rows carry the declared figures; the category rows do not
+    report = next(r for r in reports.all_reports(result.catalog) if r.form.code.startswith("0603"))
+    lines = {line.code: line.values for line in report.lines if not line.heading}
+    assert lines["01"][0] == 101 and lines["02"][0] == 40 and lines["04"][0] == 12 and lines["05"][0] == 49
+    assert lines["10"][0] == 2  # direct workers: the two named ones only
+    assert lines["11"][0] == 3 and lines["12"][0] == 98  # regular (12/QĐ) and thematic (the partial list)
+    assert report.unnamed == 95
+    # the bulk export carries both the named count and the declared total
+    decisions = list(csv.DictReader(io.StringIO(files["du-lieu/quyet-dinh.csv"].decode("utf-8-sig"))))
+    row = next(d for d in decisions if d["Mã quyết định (năm/tên tệp)"] == "2024/20-qd-ubnd")
+    assert (row["Số người, tập thể được nêu tên"], row["Tổng số được khen theo văn bản (gồm cả không nêu tên)"],
+            row["Số tập thể công bố"]) == ("3", "98", "39")
+
+
+def test_a_total_without_kinds_is_counted_but_never_placed_in_a_kind(tree):
+    tree.write("decisions/2024/20-qd-ubnd.yaml", PARTIAL.replace(
+        "  collective: 39\n  individual: 47\n  household: 12\n", "  total: 186\n"))
+    result = outcome(tree)
+    assert result.catalog.counts.all.awards == 3 + 186
+    assert result.catalog.counts.all.kinds["unknown"] == 183
+    report = next(r for r in reports.all_reports(result.catalog) if r.form.code.startswith("0603"))
+    assert report.unnamed == 183 and {line.code: line.values for line in report.lines if line.code}["02"][0] == 2
+
+
+def test_declared_totals_are_checked_against_the_named_list(tree):
+    tree.write("decisions/2024/20-qd-ubnd.yaml", PARTIAL.replace("  collective: 39", "  collective: 0"))
+    assert tree.problems() == [
+        "data/decisions/2024/20-qd-ubnd.yaml:10: số tập thể công bố (0) ít hơn số tập thể được nêu tên (1) — kiểm tra "
+        "lại declared hoặc danh sách; số công bố là tổng số, gồm cả người được nêu tên"]
+    tree.write("decisions/2024/20-qd-ubnd.yaml", PARTIAL.replace("recipients:\n", "recipients: []\n#")
+               .replace("\n  - {", "\n#  - {"))
+    assert tree.problems() == []  # a source that names nobody but gives the totals
+    tree.write("decisions/2024/20-qd-ubnd.yaml", PARTIAL.split("declared:")[0] + "recipients: []\n")
+    assert tree.problems() == [
+        "data/decisions/2024/20-qd-ubnd.yaml:9: quyết định không có người, tập thể nào được nêu tên và không ghi số "
+        "lượng công bố — thêm danh sách recipients, hoặc ghi declared (số cá nhân, hộ, tập thể mà văn bản công bố) "
+        "nếu văn bản không nêu tên"]
+
+
+# --- dates and unknowns ---------------------------------------------------------------------------
+
+NEWS = """number: null
+number_note: "Bản tin của Cổng thông tin tỉnh, tháng 6/2025"
+date: 2025-06-01
+date_kind: published
+date_precision: month
+authority: ubnd-huyen-cu
+presenter: "Phó Chủ tịch Ủy ban nhân dân huyện"
+award_form: khong-ro-hinh-thuc
+award_form_note: "Bản tin chỉ ghi «khen thưởng đột xuất»"
+method: unknown
+recipients:
+  - {kind: individual, name: "Vàng A Dế", category: direct_worker, achievement: "Cứu người đuối nước"}
+"""
+
+
+def test_a_news_item_with_unknown_form_signer_reason_and_day_is_published_as_such(tree):
+    tree.write("decisions/2025/khong-so-ban-tin-thang-6-2025.yaml", NEWS)
+    assert tree.problems() == []
+    _, pages, _ = site(tree)
+    page = pages["quyet-dinh/2025/khong-so-ban-tin-thang-6-2025/"]
+    assert "<dt>Ngày đăng tin, công bố</dt><dd>tháng 6 năm 2025" in page
+    assert "<dt>Người ký</dt><dd>Không rõ</dd>" in page and "<dt>Lý do</dt><dd>Không rõ</dd>" in page
+    assert "<dt>Phương thức</dt><dd>Không rõ</dd>" in page
+    assert "<dt>Người trao tặng</dt><dd>Phó Chủ tịch Ủy ban nhân dân huyện</dd>" in page
+    assert "Bản tin chỉ ghi «khen thưởng đột xuất»" in page
+    assert "Ngày ký" not in page.split("<h2")[0]  # the date is never called a signing date
+
+
+def test_a_month_only_date_must_be_the_first_of_the_month(tree):
+    tree.write("decisions/2025/khong-so-ban-tin-thang-6-2025.yaml", NEWS.replace("2025-06-01", "2025-06-17"))
+    assert tree.problems() == [
+        "data/decisions/2025/khong-so-ban-tin-thang-6-2025.yaml:3: ngày 2025-06-17 không khớp độ chính xác đã ghi "
+        "(date_precision) — chỉ biết tháng hoặc năm thì ghi ngày đầu kỳ: 2025-06-01"]
+
+
+def test_an_unknown_form_needs_a_note_saying_what_the_source_says(tree):
+    tree.write("decisions/2025/khong-so-ban-tin-thang-6-2025.yaml",
+               NEWS.replace('award_form_note: "Bản tin chỉ ghi «khen thưởng đột xuất»"\n', ""))
+    assert [p.split(": ", 1)[1] for p in tree.problems()] == [
+        "hình thức khen thưởng không rõ nhưng không ghi nguồn — thêm award_form_note, ví dụ «Bản tin chỉ ghi "
+        "\"khen thưởng đột xuất\"»"]
+
+
+def test_the_law_on_a_ceremony_date_is_a_warning_not_an_error(tree):
+    # a district's Giấy khen handed over on 2025-07-03: the district ceased on 2025-06-30, but the decision may
+    # have been signed before — the record's date is not the signing date
+    text = (NEWS.replace("number: null", 'number: "77/QĐ-UBND"').replace("date: 2025-06-01", "date: 2025-06-30")
+            .replace("date_kind: published\ndate_precision: month", "date_kind: ceremony")
+            .replace("award_form: khong-ro-hinh-thuc", "award_form: chien-si-thi-dua-co-so")
+            .replace("authority: ubnd-huyen-cu", "authority: ubnd-xa-moi")
+            .replace("method: unknown", "method: regular").replace('number_note: "Bản tin của Cổng thông tin tỉnh, tháng 6/2025"\n', ""))
+    tree.write("decisions/2025/77-qd-ubnd.yaml", text)
+    problems = [p for p in tree.problems() if "Chiến sĩ thi đua cơ sở" in p]
+    assert problems == [
+        "data/decisions/2025/77-qd-ubnd.yaml:6: cảnh báo: «Ủy ban nhân dân xã Mới» chỉ được quyết định «Chiến sĩ thi "
+        "đua cơ sở» từ 01/07/2025 (Nghị định 129/2025/NĐ-CP Điều 59); ngày trao tặng (chưa rõ ngày ký) 30/06/2025 — "
+        "kiểm tra ngày ký, cơ quan ban hành hoặc hình thức khen thưởng; thẩm quyền tính theo văn bản có hiệu lực vào "
+        "ngày ký"]
+
+
+# --- one person's award annulled -------------------------------------------------------------------
+
+LINE_REVOKED = """    revoked:
+      decision_number: "99/QĐ-UBND"
+      date: 2024-12-01
+      reason: "Kê khai thành tích không trung thực (Luật Thi đua, khen thưởng Điều 93 khoản 2 điểm a)"
+"""
+
+
+def test_one_annulled_line_stays_published_at_its_row_and_counts_nowhere(tree):
+    tree.replace("decisions/2024/12-qd-ubnd.yaml", "    category: leader_other\n    gender: female\n",
+                 "    category: leader_other\n    gender: female\n" + LINE_REVOKED)
+    result, pages, files = site(tree)
+    assert tree.problems() == []
+    counts = result.catalog.counts
+    assert (counts.all.awards, counts.all.awards_revoked) == (2, 1 + 1)  # 13/QĐ-UBND (revoked) has one line
+    page = pages["quyet-dinh/2024/12-qd-ubnd/"]
+    row = page.split('id="nguoi-nhan-tran-thi-b"')[1].split("</tr>")[0]
+    assert "Đã hủy bỏ" in row and "Hủy bỏ bởi Quyết định số 99/QĐ-UBND, ngày 01 tháng 12 năm 2024" in row
+    overall = statistics.all_stats(result.catalog)[0]
+    assert overall.breakdown("category").count("leader_other") == 0
+    data = json.loads(files["du-lieu/nguoi-nhan.json"])
+    tran = next(r for r in data if r["name"] == "Trần Thị B")
+    assert tran["revoked"] is True and tran["line_revoked_by"] == "99/QĐ-UBND"
+    assert next(r for r in data if r["name"] == "Nguyễn Văn A")["revoked"] is False
+
+
+def test_a_published_revoking_decision_and_the_annulled_line_link_both_ways(tree):
+    tree.replace("decisions/2024/12-qd-ubnd.yaml", "    category: leader_other\n    gender: female\n",
+                 "    category: leader_other\n    gender: female\n"
+                 + LINE_REVOKED.replace('"99/QĐ-UBND"', '"14/QĐ-UBND"'))
+    tree.write("decisions/2024/14-qd-ubnd.yaml", tree.read("decisions/2024/12-qd-ubnd.yaml")
+               .replace("12/QĐ-UBND", "14/QĐ-UBND").replace("date: 2024-06-17", "date: 2024-11-20")
+               .split("\n    revoked:")[0] + "\n")
+    _, pages, _ = site(tree)
+    annulled = pages["quyet-dinh/2024/12-qd-ubnd/"]
+    assert '— <a href="../../../quyet-dinh/2024/14-qd-ubnd/">Quyết định số 14/QĐ-UBND</a>' in annulled
+    revoking = pages["quyet-dinh/2024/14-qd-ubnd/"]
+    assert "Quyết định này hủy bỏ khen thưởng" in revoking
+    assert '<a href="../../../quyet-dinh/2024/12-qd-ubnd/#nguoi-nhan-tran-thi-b">dòng 2: Trần Thị B</a>' in revoking
+
+
+# --- rewards outside the Law's forms ----------------------------------------------------------------
+
+REWARD = """number: "30/QĐ-UBND"
+date: 2024-10-02
+authority: ubnd-tinh
+award_form: thuong-hien-vat
+method: ad_hoc
+reason: "Đóng góp khắc phục hậu quả bão"
+recipients:
+  - {kind: household, name: "Hộ ông Lò Văn Páo", reward_item: "Nhà đại đoàn kết", reward_value_vnd: 500000000}
+  - {kind: collective, name: "Đội tàu cá Cửa Biển", cash_vnd: 20000000}
+"""
+
+
+def test_a_reward_outside_the_laws_forms_is_counted_apart_and_never_in_a_report(tree):
+    tree.write("decisions/2024/30-qd-ubnd.yaml", REWARD)
+    result, pages, files = site(tree)
+    assert tree.problems() == []
+    counts = result.catalog.counts
+    assert (counts.all.awards, counts.all.rewards, counts.all.reward_value) == (3, 2, 520_000_000)
+    assert statistics.all_stats(result.catalog)[0].total == 3
+    report = next(r for r in reports.all_reports(result.catalog) if r.form.code.startswith("0603"))
+    assert {line.code: line.total for line in report.lines if line.code}["01"] == 3
+    assert "Nhà đại đoàn kết (trị giá 500.000.000 đ)" in pages["quyet-dinh/2024/30-qd-ubnd/"]
+    assert "2</span> lượt thưởng bằng tiền, hiện vật" in pages["thong-ke/"]
+    data = json.loads(files["du-lieu/nguoi-nhan.json"])
+    assert next(r for r in data if r["decision_id"] == "2024/30-qd-ubnd")["reward_value_vnd"] == 500_000_000
+
+
+def test_a_reward_with_no_money_or_item_is_flagged(tree):
+    tree.write("decisions/2024/30-qd-ubnd.yaml", REWARD.replace(', cash_vnd: 20000000', ""))
+    assert tree.problems() == [
+        "data/decisions/2024/30-qd-ubnd.yaml:9: cảnh báo: khoản thưởng cho «Đội tàu cá Cửa Biển» không ghi tiền hay "
+        "hiện vật — ghi cash_vnd, hoặc reward_item và reward_value_vnd (giá trị hiện vật, công trình)"]

@@ -1,0 +1,161 @@
+"""A tour of the public site in Chromium at 390 px and 1366 px, one check per promise of the public-site work:
+anchors survive a redirect, the 404 page is Vietnamese with search and the sections, the feed and the home page
+put new publications first, statistics are readable on a phone (labels ≥ 12 px, distinct, each bar a link with
+its number in text), a recipient has a copy-link control of ≥ 44 px, no English theme string is left, and form
+inputs use ≥ 16 px text (no zoom on focus on phones)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, make_project, run_cli
+from test_browser import ARGS, CHROMIUM, _Quiet  # noqa: F401  (the same Chromium and quiet server)
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True,
+         "locale": "vi-VN"}
+DESKTOP = {"viewport": {"width": 1366, "height": 900}, "locale": "vi-VN"}
+ENGLISH = re.compile(r"\b(Made with|Permanent link|Back to top|Search|Skip to content|Table of contents|Previous|"
+                     r"Next|Copy to clipboard|Type to start searching|Initializing search)\b")
+
+
+class _Host(_Quiet):
+    """A static host as GitHub Pages or GitLab Pages behave: a missing address answers with 404.html."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+def _serve(directory):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Host, directory=str(directory)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def sample(sample_site):
+    httpd, base = _serve(sample_site)
+    yield sample_site, base
+    httpd.shutdown()
+
+
+def test_an_anchor_survives_a_moved_decision(chromium, tmp_path):
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    config, site = str(project / "mkdocs.yml"), str(project / "site")
+    assert run_cli("build", "--config", config, "--site-dir", site).returncode == 0
+    (project / "data/decisions/2024/12-qd-ubnd.yaml").rename(project / "data/decisions/2024/12-qd-ubnd-tinh.yaml")
+    (project / "data/redirects.yaml").write_text(
+        "- old: quyet-dinh/2024/12-qd-ubnd/\n  new: quyet-dinh/2024/12-qd-ubnd-tinh/\n", "utf-8")
+    assert run_cli("build", "--config", config, "--site-dir", site).returncode == 0
+    httpd, base = _serve(project / "site")
+    try:
+        for size in (PHONE, DESKTOP):
+            page = chromium.new_page(**size)
+            page.goto(base + "quyet-dinh/2024/12-qd-ubnd/#nguoi-nhan-tran-thi-b")
+            page.wait_for_url(re.compile(r".*/12-qd-ubnd-tinh/#nguoi-nhan-tran-thi-b$"))
+            row = page.locator("#nguoi-nhan-tran-thi-b")
+            row.wait_for()
+            assert row.is_visible() and page.evaluate("window.scrollY") > 0  # landed at the row, not the top
+            page.close()
+    finally:
+        httpd.shutdown()
+
+
+def test_the_404_page_is_vietnamese_with_search_and_the_sections(chromium, sample):
+    _, base = sample
+    page = chromium.new_page(**PHONE)
+    response = page.goto(base + "khong-co-trang-nay/")
+    assert response.status == 404
+    text = page.inner_text("body")
+    assert "Không tìm thấy trang" in text and "404 - Not found" not in text
+    assert page.locator("main input[type=search]").count() == 1
+    for section in ("Quyết định khen thưởng theo năm", "Gương điển hình tiên tiến", "Thống kê"):
+        assert page.get_by_role("link", name=section).count() >= 1
+    page.close()
+
+
+def test_the_feed_and_the_home_page_put_new_publications_first(chromium, sample):
+    site, base = sample
+    ns = "{http://www.w3.org/2005/Atom}"
+    entries = ET.fromstring((site / "cap-nhat.atom").read_bytes()).findall(f"{ns}entry")
+    updated = [e.findtext(f"{ns}updated") for e in entries]
+    assert updated == sorted(updated, reverse=True)  # newest publication first, whatever the signing date
+    page = chromium.new_page(**DESKTOP)
+    page.goto(base)
+    assert "Dữ liệu cập nhật đến" in page.inner_text("main")
+    assert page.get_by_role("heading", name="Mới công bố").count() == 1
+    page.close()
+
+
+def test_statistics_on_a_phone_have_readable_distinct_linked_bars(chromium, sample):
+    _, base = sample
+    page = chromium.new_page(**PHONE)
+    page.goto(base + "thong-ke/")
+    sizes = page.eval_on_selector_all("table.bv-bars th.bv-bar-label",
+                                      "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert sizes and min(sizes) >= 12
+    for table in page.locator("table.bv-bars").all():
+        labels = [t.strip() for t in table.locator("th.bv-bar-label").all_inner_texts()]
+        assert len(labels) == len(set(labels)), labels  # no two bars with the same label
+        for row in table.locator("tbody tr").all():
+            count = row.locator("td.bv-num").first.inner_text().strip()
+            assert re.fullmatch(r"[\d.]+", count), count  # the number is in the text, beside its bar
+    assert page.locator("table.bv-bars tbody td.bv-num a").count() > 10  # numbers link to their lists
+    page.close()
+
+
+def test_a_recipient_has_a_copy_link_control_of_at_least_44_px(chromium, sample):
+    _, base = sample
+    for size in (PHONE, DESKTOP):
+        page = chromium.new_page(**size)
+        page.goto(base + "quyet-dinh/2024/1876-qd-ubnd/")
+        button = page.locator("button.bv-row-cite").first
+        button.wait_for(state="visible")
+        box = button.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44
+        page.close()
+
+
+def test_no_english_theme_string_and_inputs_at_16_px(chromium, sample):
+    _, base = sample
+    for path in ("", "quyet-dinh/2024/1876-qd-ubnd/", "tim-kiem/", "thong-ke/", "guong-dien-hinh/"):
+        for size in (PHONE, DESKTOP):
+            page = chromium.new_page(**size)
+            page.goto(base + path)
+            visible = page.inner_text("body")
+            labels = " ".join(page.eval_on_selector_all(
+                "[title], [aria-label], [placeholder]",
+                "els => els.map(e => [e.title, e.getAttribute('aria-label'), e.placeholder].join(' '))"))
+            assert not ENGLISH.search(visible + " " + labels), (path, ENGLISH.search(visible + " " + labels))
+            sizes = page.eval_on_selector_all("input:not([type=hidden]):not([type=checkbox]), select",
+                                              "els => els.filter(e => e.offsetParent).map("
+                                              "e => parseFloat(getComputedStyle(e).fontSize))")
+            assert all(s >= 16 for s in sizes), (path, sizes)
+            page.close()
