@@ -99,6 +99,15 @@ def test_revoked_results_are_marked(tree):
     assert revoked and all(d[6] == 1 for d in revoked)
 
 
+def test_a_line_annulled_on_its_own_is_marked_and_its_neighbours_are_not():
+    outcome = pipeline.check(ROOT / "data", ROOT)
+    index = SearchClient.of_index(build_index(Publication(outcome.catalog), []))
+    [annulled] = [d for d in index.search("Trần Quốc Việt") if "2215-qd-syt" in d[4]]
+    [neighbour] = [d for d in index.search("Hà Thị Lan") if "2215-qd-syt" in d[4]]
+    [decision] = [d for d in index.search("2215/QĐ-SYT") if d[0] == "qd"]
+    assert (annulled[6], neighbour[6], decision[6]) == (1, 0, 0)
+
+
 def test_result_kinds_say_what_they_are(tree):
     tree.replace("decisions/2024/12-qd-ubnd.yaml", '  - kind: collective\n', '  - kind: household\n    name: "Hộ ông Lê Văn Hộ"\n'
                  '  - kind: collective\n')

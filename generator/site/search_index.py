@@ -184,7 +184,7 @@ def documents(pub: Publication, pages: list[tuple[str, str, str]]) -> list[Searc
 
 def _decision_documents(pub: Publication, decision) -> list[SearchDoc]:
     """A decision and its published recipient lines. A revoked decision is also found by the number of
-    the decision that revoked it."""
+    the decision that revoked it; a line annulled on its own is marked revoked, the decision's other lines not."""
     catalog = pub.catalog
     d = decision.model
     form = catalog.award_forms[d.award_form].model
@@ -210,7 +210,7 @@ def _decision_documents(pub: Publication, decision) -> list[SearchDoc]:
         docs.append(SearchDoc(RECIPIENT_KIND[r.kind], r.name, subtitle, f"{form.name} · {number} · {decision.year}",
                               urls.recipient_link(decision.year, decision.slug, r.recipient_id), (r.name, *r.aliases),
                               (r.position or "", unit_name), facets + ((f":u{r.unit}",) if r.unit else ()),
-                              revoked, date))
+                              r.revoked, date))  # the decision, or this one line, annulled
     return docs
 
 
