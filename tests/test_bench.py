@@ -17,7 +17,26 @@ def test_benchmark_runs_at_tiny_scale(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     rows = json.loads((tmp_path / "bench.json").read_text("utf-8"))
     assert rows[0]["decisions"] == 20 and rows[0]["pages"] > 20
-    assert {q["query"] for q in rows[0]["queries"]} == {"tên hiếm", "họ phổ biến", "họ tên phổ biến",
-                                                         "số quyết định", "đơn vị"}
-    assert all(q["ms"] > 0 and q["kb_gzip"] > 0 for q in rows[0]["queries"])
+    queries = rows[0]["queries"]
+    assert len(queries) == 16 and {"tên hiếm", "họ phổ biến", "họ tên phổ biến", "số quyết định",
+                                   "đơn vị"} <= {q["query"] for q in queries}
+    for q in queries:  # pasted, typed key by key, and both under Slow 4G
+        for m in (q, q["typed"], q["slow_pasted"], q["slow_typed"]):
+            assert m["ms"] > 0 and m["kb_gzip"] > 0 and m["files"] > 0
     assert "| năm | truy vấn |" in result.stdout
+
+
+def test_a_search_still_busy_at_the_limit_is_reported_not_fatal():
+    from generator.dev import bench
+
+    done = {"ms": 120, "kb_gzip": 9.0, "files": 7, "aborted": 0, "status": "Tìm thấy 7 kết quả cho «nguyen»."}
+    stuck = {**done, "unfinished": ["chi-muc/d/3.json"]}
+    row = {"years": 1, "decisions": 20, "recipients": 190, "profiles": 2, "pages": 60, "cold_s": 1.0, "peak_mb": 100,
+           "rebuild_s": 1.0, "decision_html_kb_median": 20.0, "decision_html_kb_max": 30.0, "mb": 1.0,
+           "search_index_mb": 0.1,
+           "queries": [{"query": "họ phổ biến", "text": "nguyen", **done, "typed": done, "slow_pasted": stuck,
+                        "slow_typed": done}]}
+    line = next(x for x in bench.report([row]).splitlines() if "`nguyen`" in x)
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    assert cells[3:] == ["120 ms · 9.0 KB · 7", "120 ms · 9.0 KB · 7",
+                         "120 ms · 9.0 KB · 7 · **chưa xong sau 60 s**", "120 ms · 9.0 KB · 7"]

@@ -3,20 +3,26 @@
     python -m generator.dev.bench --years 10          # or: make bench YEARS=10
 
 Prints (and writes to ``<out>/bench.json``): cold build time and peak memory, rebuild time after
-adding one decision, HTML size of decision pages, total site size, and for five queries the bytes a
-browser downloads (gzip, as a static host serves them) and the time from the last keystroke to the
-first rendered result in headless Chromium. A benchmark, not a test: nothing here asserts a target.
+adding one decision, HTML size of decision pages, total site size, and for sixteen queries — pasted,
+and typed key by key 150 ms apart; on a fast network and under Chromium's Slow 4G emulation (150 ms
+latency, 1.6 Mbps) — the bytes a browser downloads for the whole query from a gzip-serving HTTP/1.1
+host, the number of files, and the time from the last keystroke to the first rendered result in
+headless Chromium (a cold browser cache each time). ``--reuse`` measures an already built project
+again (for instance one built by an earlier version). A search still busy after SEARCH_LIMIT_MS is
+reported as unfinished, with the requests still open then, and the run goes on. A benchmark, not a test:
+nothing asserts a target.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
-import functools
 import gzip
 import http.server
 import json
+import mimetypes
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -24,9 +30,11 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 from generator.dev.synthetic import write_province
+from generator.text import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -38,7 +46,7 @@ def _build(project: Path) -> tuple[float, int, str]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True, text=True,
-                            env={**os.environ, "BANGVANG_TODAY": "2030-01-01"})
+                            env={**os.environ, "BANGVANG_TODAY": "2030-01-01", "PYTHONPATH": str(ROOT)})  # this checkout
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"build failed:\n{result.stderr[-3000:]}")
@@ -69,7 +77,8 @@ def _add_one_decision(project: Path) -> None:
 
 
 def _queries(project: Path) -> list[tuple[str, str]]:
-    """The fixed query set, drawn from the generated data."""
+    """The fixed set of 16 queries, some drawn from the generated data: names as people type them (with and
+    without diacritics, whole or in part), a common surname, a rare name, decision numbers, a unit."""
     names = collections.Counter()
     first_decision = None
     for path in sorted((project / "data" / "decisions").rglob("*.yaml")):
@@ -80,61 +89,179 @@ def _queries(project: Path) -> list[tuple[str, str]]:
                 first_decision = line[9:-1]
     rare = next(n for n, k in sorted(names.items()) if k == 1)
     common = names.most_common(1)[0][0]
-    unit = "Trường Tiểu học Tân Phú"
+    loose_number = " ".join(re.findall(r"[0-9A-Za-z]+", fold(first_decision)))  # "1/QĐ-S02" → "1 qd s02"
     return [("tên hiếm", rare), ("họ phổ biến", "nguyen"), ("họ tên phổ biến", common),
-            ("số quyết định", first_decision), ("đơn vị", unit)]
+            ("số quyết định", first_decision), ("số quyết định gõ tắt", loose_number),
+            ("đơn vị", "Trường Tiểu học Tân Phú"), ("họ và tên đệm", "nguyen thi"), ("họ và tên đệm", "nguyen van"),
+            ("họ tên không dấu", "pham thi ngoc"), ("họ tên không dấu", "hoang thanh khoa"),
+            ("họ tên không dấu", "tran hong loc"), ("họ tên có dấu", "Nguyễn Thị Hương"),
+            ("họ tên có dấu", "Đặng Hữu Phúc"), ("tên riêng", "huong"), ("tên đệm và tên", "ngoc anh"),
+            ("chức vụ và đơn vị", "bac si tram y te")]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".atom", ".csv"}
+
+
+class _GzipServer(http.server.ThreadingHTTPServer):
+    """A static host as sites are served: HTTP/1.1 (keep-alive, so Chromium opens at most six connections),
+    gzip for text types; ``sent`` records (path, bytes of the body) of every response."""
+
+    daemon_threads = True
+
+    def __init__(self, site: Path):
+        self.site = site
+        self.sent: list[tuple[str, int]] = []
+        self.gzipped: dict[Path, bytes] = {}
+        self.lock = threading.Lock()
+        super().__init__(("127.0.0.1", 0), _GzipHandler)
+
+    def handle_error(self, request, client_address):
+        """A browser that gives a request up closes its connection: not an error of the benchmark."""
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
+class _GzipHandler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, *args):
         pass
 
+    def do_GET(self):
+        server: _GzipServer = self.server  # type: ignore[assignment]
+        rel = urllib.parse.unquote(self.path.split("?", 1)[0].split("#", 1)[0]).lstrip("/")
+        path = (server.site / rel).resolve()
+        if path.is_dir():
+            path = path / "index.html"
+        if server.site.resolve() not in path.parents or not path.is_file():
+            body, kind, encoding = b"not found", "text/plain", None
+            self.send_response(404)
+        else:
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            body, encoding = path.read_bytes(), None
+            if path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
+                with server.lock:
+                    if path not in server.gzipped:
+                        server.gzipped[path] = gzip.compress(body, 6)
+                body, encoding = server.gzipped[path], "gzip"
+            self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            return
+        with server.lock:
+            server.sent.append((rel, len(body)))
+
+
+# Chromium DevTools' network emulation, as in its "Slow 4G" preset: 150 ms latency, 1.6 Mbps down.
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
+KEY_GAP_MS = 150  # typing key by key
+SEARCH_LIMIT_MS = 60_000  # a search still busy after this is reported as unfinished
+
+_TYPE_AND_TIME = """async ([q, gap]) => {
+    const root = document.querySelector('[data-bv-search]');
+    const input = document.getElementById('bv-q');
+    const list = document.getElementById('bv-results');
+    const status = document.getElementById('bv-status');
+    const want = '«' + q.trim() + '»';
+    const done = () => status.textContent.includes(want) && (list.children.length > 0 || !/^Tìm thấy/.test(status.textContent));
+    input.focus();
+    let last = 0;
+    for (let i = gap ? 1 : q.length; i <= q.length; i++) {
+      input.value = q.slice(0, i);
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+      last = performance.now();
+      if (i < q.length) await new Promise(r => setTimeout(r, gap));
+    }
+    return await new Promise(resolve => {
+      const obs = new MutationObserver(() => {
+        if (done()) { obs.disconnect(); resolve(performance.now() - last); }
+      });
+      obs.observe(root, {childList: true, subtree: true, characterData: true});
+      setTimeout(() => { obs.disconnect(); resolve(-1); }, 30000);
+    });
+}"""
+
+
+def _wait_until_quiet(server: _GzipServer, quiet_s: float = 0.6, limit_s: float = 30.0) -> None:
+    """Until the host has sent nothing for ``quiet_s`` seconds (Playwright's "networkidle" is reached once
+    per page load and would not wait for downloads that start after the first result)."""
+    deadline = time.monotonic() + limit_s
+    count, since = len(server.sent), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        if len(server.sent) != count:
+            count, since = len(server.sent), time.monotonic()
+        elif time.monotonic() - since >= quiet_s:
+            return
+
+
+def _measure_once(browser, server: _GzipServer, base: str, query: str, typed: bool, slow: bool) -> dict:
+    """One query in a fresh browser (cold cache): bytes and requests from the first keystroke until the
+    network is idle, and ms from the last keystroke to the first result shown."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + "tim-kiem/")
+    page.wait_for_load_state("networkidle")
+    if slow:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    aborted: list[str] = []
+    open_requests: dict[object, str] = {}
+    page.on("request", lambda r: open_requests.__setitem__(r, r.url))
+    page.on("requestfinished", lambda r: open_requests.pop(r, None))
+    page.on("requestfailed", lambda r: (aborted.append(r.url), open_requests.pop(r, None)))
+    start = len(server.sent)
+    elapsed = page.evaluate(_TYPE_AND_TIME, [query, KEY_GAP_MS if typed else 0])
+    unfinished: list[str] | None = None
+    try:
+        page.wait_for_function("document.querySelector('[data-bv-search]').getAttribute('aria-busy') === null",
+                               timeout=SEARCH_LIMIT_MS)
+    except PlaywrightTimeoutError:  # reported, not fatal: the other measurements still stand
+        unfinished = sorted(url.split("/tim-kiem/", 1)[-1] for url in open_requests.values())
+    _wait_until_quiet(server)  # the rest of the query's downloads (the count, the rest of the first page)
+    status = page.inner_text("#bv-status")
+    context.close()
+    sent = [(path, size) for path, size in server.sent[start:] if path.startswith("tim-kiem/")]  # not the favicon
+    row = {"ms": round(elapsed), "kb_gzip": round(sum(b for _, b in sent) / 1024, 1), "files": len(sent),
+           "aborted": len(aborted), "status": status}
+    if unfinished is not None:
+        row["unfinished"] = unfinished  # still busy after SEARCH_LIMIT_MS: the requests still open then
+    return row
+
 
 def _measure_queries(site: Path, queries: list[tuple[str, str]]) -> list[dict]:
+    """Each query pasted and typed key by key, on a fast network and under Slow 4G, through a gzip host."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/tim-kiem/"
+    server = _GzipServer(site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
     rows = []
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             for label, query in queries:
-                best = None
-                for _ in range(2):  # the second run has a warm server (and a cold browser cache)
-                    context = browser.new_context()
-                    page = context.new_page()
-                    page.goto(base)
-                    page.wait_for_load_state("networkidle")
-                    fetched: list[str] = []
-                    page.on("requestfinished", lambda r: fetched.append(r.url))
-                    elapsed = page.evaluate("""q => new Promise(resolve => {
-                        const list = document.getElementById('bv-results');
-                        const input = document.getElementById('bv-q');
-                        const t0 = performance.now();
-                        const obs = new MutationObserver(() => {
-                          if (list.children.length) { obs.disconnect(); resolve(performance.now() - t0); }
-                        });
-                        obs.observe(list, {childList: true});
-                        input.value = q;
-                        input.dispatchEvent(new Event('input', {bubbles: true}));
-                        setTimeout(() => resolve(-1), 30000);
-                    })""", query)
-                    page.wait_for_load_state("networkidle")
-                    status = page.inner_text("#bv-status")
-                    context.close()
-                    gz = sum(len(gzip.compress((site / u.split("://", 1)[1].split("/", 1)[1].split("?")[0]).read_bytes(), 6))
-                             for u in set(fetched))
-                    raw = sum((site / u.split("://", 1)[1].split("/", 1)[1].split("?")[0]).stat().st_size for u in set(fetched))
-                    best = {"query": label, "text": query, "ms": round(elapsed), "kb_gzip": round(gz / 1024, 1),
-                            "kb_raw": round(raw / 1024, 1), "files": len(set(fetched)), "status": status}
-                rows.append(best)
+                pasted = _measure_once(browser, server, base, query, False, False)
+                row = {"query": label, "text": query, **pasted,
+                       "typed": _measure_once(browser, server, base, query, True, False),
+                       "slow_pasted": _measure_once(browser, server, base, query, False, True),
+                       "slow_typed": _measure_once(browser, server, base, query, True, True)}
+                rows.append(row)
+                print(json.dumps(row, ensure_ascii=False), flush=True)
             browser.close()
     finally:
-        httpd.shutdown()
+        server.shutdown()
     return rows
 
 
@@ -156,16 +283,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the query measurements")
     parser.add_argument("--scale", type=float, default=1.0,
                         help="fraction of the realistic yearly volume (CI proves the benchmark works with 0.01)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure the projects already built under --out again (no generation, no build)")
     args = parser.parse_args(argv)
     out = Path(args.out).resolve()
     results = []
     for years in args.years:
-        project, counts = _project(out, years, args.scale)
-        cold, peak, _ = _build(project)
-        _add_one_decision(project)
-        rebuild, rebuild_peak, _ = _build(project)
-        row = {"years": years, **counts, "cold_s": round(cold, 1), "peak_mb": peak, "rebuild_s": round(rebuild, 1),
-               **_site_figures(project / "site")}
+        project = out / f"province-{years}y"
+        if args.reuse:
+            row = json.loads((project / "bench-build.json").read_text(encoding="utf-8"))
+        else:
+            project, counts = _project(out, years, args.scale)
+            cold, peak, _ = _build(project)
+            _add_one_decision(project)
+            rebuild, rebuild_peak, _ = _build(project)
+            row = {"years": years, **counts, "cold_s": round(cold, 1), "peak_mb": peak,
+                   "rebuild_s": round(rebuild, 1), **_site_figures(project / "site")}
+            (project / "bench-build.json").write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
         if not args.no_browser:
             row["queries"] = _measure_queries(project / "site", _queries(project))
         results.append(row)
@@ -186,10 +320,16 @@ def report(results: list[dict]) -> str:
                      f"| {r['peak_mb']} | {r['rebuild_s']} | {r['decision_html_kb_median']} / {r['decision_html_kb_max']} "
                      f"| {r['mb']} | {r['search_index_mb']} |")
     if any("queries" in r for r in results):
-        lines += ["", "| năm | truy vấn | chuỗi | kết quả đầu (ms) | tải về gzip (KB) | tệp |", "|---:|---|---|---:|---:|---:|"]
+        lines += ["", "Tìm kiếm: kết quả đầu tiên (ms sau phím cuối) · tải về (KB gzip, cả truy vấn) · số tệp; "
+                  f"gõ từng phím cách {KEY_GAP_MS} ms; Slow 4G: trễ {SLOW_4G['latency']} ms, 1,6 Mbps.", "",
+                  "| năm | truy vấn | chuỗi | dán | gõ từng phím | Slow 4G, dán | Slow 4G, gõ từng phím |",
+                  "|---:|---|---|---|---|---|---|"]
         for r in results:
             for q in r.get("queries", []):
-                lines.append(f"| {r['years']} | {q['query']} | `{q['text']}` | {q['ms']} | {q['kb_gzip']} | {q['files']} |")
+                cells = [f"{m['ms']} ms · {m['kb_gzip']} KB · {m['files']}"
+                         + (f" · **chưa xong sau {SEARCH_LIMIT_MS // 1000} s**" if "unfinished" in m else "")
+                         for m in (q, q["typed"], q["slow_pasted"], q["slow_typed"])]
+                lines.append(f"| {r['years']} | {q['query']} | `{q['text']}` | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
