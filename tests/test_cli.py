@@ -35,7 +35,7 @@ def test_strict_turns_warnings_into_errors(tree):
     tree.write("decisions/2025/13-qd-ubnd.yaml", text)
     assert run_cli("validate", "--data", str(tree.data), cwd=tree.root).returncode == 0
     strict = run_cli("validate", "--strict", "--data", str(tree.data), cwd=tree.root)
-    assert strict.returncode == 1 and "cảnh báo: đơn vị «Đơn vị Cũ»" in strict.stderr
+    assert strict.returncode == 1 and "cảnh báo: dòng 1 (Nguyễn Văn A): đơn vị «Đơn vị Cũ»" in strict.stderr
 
 
 def test_missing_data_dir_is_an_error_not_a_traceback(tmp_path):
@@ -51,7 +51,7 @@ def test_scaffolded_decision_validates_once_filled(tree):
     path = tree.data / "decisions/2024/45-qd-ubnd.yaml"
     assert path.is_file()
     # unfilled, it names every placeholder that still needs a value
-    assert "data/decisions/2024/45-qd-ubnd.yaml:29: «recipients[0].unit» vẫn còn chỗ «…» của tệp mẫu — điền giá trị thật, hoặc xóa dòng nếu trường không bắt buộc" in tree.problems()
+    assert "data/decisions/2024/45-qd-ubnd.yaml:29: dòng 1: «unit» vẫn còn chỗ «…» của tệp mẫu — điền giá trị thật, hoặc xóa dòng nếu trường không bắt buộc" in tree.problems()
     text = path.read_text("utf-8").replace("unit: …", "unit: truong-a").replace("…", "Nội dung")
     path.write_text(text, "utf-8")
     assert tree.problems() == []

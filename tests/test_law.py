@@ -117,7 +117,7 @@ def test_the_same_decision_a_day_later_is_clean(tree):
 def test_cash_other_than_the_legal_amount_is_a_warning_that_shows_the_computation(tree):
     shown = grassroots(tree, "2025-07-01", cash=2_000_000)
     assert tree.problems() == [
-        f"{shown}:14: cảnh báo: dòng 1: tiền thưởng 2.000.000 đ khác mức theo quy định 2.340.000 đ — 1 × mức lương "
+        f"{shown}:14: cảnh báo: dòng 1 (Lò Thị H): tiền thưởng 2.000.000 đ khác mức theo quy định 2.340.000 đ — 1 × mức lương "
         "cơ sở 2.340.000 đ (Nghị định 73/2024/NĐ-CP Điều 3(2)) = 2.340.000 đ, làm tròn lên hàng chục nghìn đồng "
         "(Nghị định 152/2025/NĐ-CP Điều 50(1)); sửa cash_vnd nếu nhập nhầm, giữ nguyên nếu quyết định ghi đúng như vậy"]
 

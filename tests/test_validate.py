@@ -7,7 +7,7 @@ SHOWN = "data/decisions/2024/12-qd-ubnd.yaml"
 
 def test_unknown_field_with_suggestion(tree):
     tree.replace(DECISION, '    position: "Giáo viên"', '    positon: "Giáo viên"')
-    assert tree.problems() == [f"{SHOWN}:17: trường không có trong lược đồ: «positon» — "
+    assert tree.problems() == [f"{SHOWN}:17: dòng 1 (Nguyễn Văn A): trường không có trong lược đồ: «positon» — "
                                "xóa trường hoặc sửa tên trường; có phải «position»?"]
 
 
@@ -19,13 +19,13 @@ def test_missing_required_field_points_to_record(tree):
 
 def test_missing_field_in_recipient_points_to_its_item(tree):
     tree.replace(DECISION, '    name: "Trần Thị B"\n', "")
-    assert tree.problems() == [f"{SHOWN}:24: thiếu trường bắt buộc «recipients[1].name» (Họ và tên / Tên tập thể) — "
-                               "thêm dòng «recipients[1].name: …» vào bản ghi"]
+    assert tree.problems() == [f"{SHOWN}:24: dòng 2: thiếu trường bắt buộc «name» (Họ và tên / Tên tập thể) — "
+                               "thêm dòng «name: …» vào bản ghi"]
 
 
 def test_yaml_no_read_as_false_where_text_is_meant(tree):
     tree.replace(DECISION, '    position: "Giáo viên"', "    position: no")
-    assert tree.problems() == [f"{SHOWN}:17: «recipients[0].position» (Chức vụ) phải là văn bản, nhưng YAML đọc no "
+    assert tree.problems() == [f"{SHOWN}:17: dòng 1 (Nguyễn Văn A): «position» (Chức vụ) phải là văn bản, nhưng YAML đọc no "
                                "thành giá trị đúng/sai — đặt giá trị trong ngoặc kép, ví dụ \"no\""]
 
 
@@ -38,7 +38,7 @@ def test_unquoted_number_where_text_is_meant(tree):
 
 def test_amount_with_thousands_dots_is_not_a_number(tree):
     tree.replace(DECISION, "cash_vnd: 1170000", "cash_vnd: 1.170.000")
-    assert tree.problems() == [f"{SHOWN}:22: «recipients[0].cash_vnd» (Tiền thưởng (đồng)) phải là số nguyên "
+    assert tree.problems() == [f"{SHOWN}:22: dòng 1 (Nguyễn Văn A): «cash_vnd» (Tiền thưởng (đồng)) phải là số nguyên "
                                "không âm: 1.170.000 — viết số liền, không dấu chấm hay chữ, ví dụ 1500000"]
 
 
@@ -110,9 +110,9 @@ def test_dangling_references(tree):
         "data/registries/authorities.yaml; có phải «ubnd-tinh»?",
         f"{SHOWN}:13: không có phong trào thi đua mã «phong-trao-b» — thêm phong trào vào "
         "data/registries/movements.yaml; có phải «phong-trao-a»?",
-        f"{SHOWN}:18: không có đơn vị mã «truong-b» trong danh mục — thêm đơn vị vào data/registries/units.yaml "
+        f"{SHOWN}:18: dòng 1 (Nguyễn Văn A): không có đơn vị mã «truong-b» trong danh mục — thêm đơn vị vào data/registries/units.yaml "
         "hoặc ghi tên vào unit_text; có phải «truong-a»?",
-        f"{SHOWN}:23: không có hồ sơ gương điển hình «nguyen-van-x» — tạo data/profiles/nguyen-van-x.yaml "
+        f"{SHOWN}:23: dòng 1 (Nguyễn Văn A): không có hồ sơ gương điển hình «nguyen-van-x» — tạo data/profiles/nguyen-van-x.yaml "
         "(python -m generator new profile) hoặc sửa tên; có phải «nguyen-van-a»?",
     ]
 
@@ -126,7 +126,7 @@ def test_unknown_award_form(tree):
 def test_award_form_not_allowed_for_recipient_kind(tree):
     tree.replace(DECISION, "award_form: bang-khen-cap-tinh", "award_form: chien-si-thi-dua-cap-tinh")
     tree.replace(DECISION, "    cash_vnd: 1170000\n", "")
-    assert tree.problems() == [f"{SHOWN}:29: «Chiến sĩ thi đua cấp tỉnh» không tặng cho đối tượng «collective» — "
+    assert tree.problems() == [f"{SHOWN}:29: dòng 3 (Trường Tiểu học A): «Chiến sĩ thi đua cấp tỉnh» không tặng cho đối tượng «collective» — "
                                "đối tượng hợp lệ: individual"]
 
 
@@ -173,7 +173,7 @@ def test_defunct_unit_is_a_warning_naming_the_successor(tree):
     tree.write("decisions/2025/12-qd-ubnd.yaml", text)
     tree.write(DECISION, tree.read(DECISION).replace("12/QĐ-UBND", "11/QĐ-UBND"))
     (tree.data / DECISION).rename(tree.data / "decisions/2024/11-qd-ubnd.yaml")
-    assert tree.problems() == ["data/decisions/2025/12-qd-ubnd.yaml:26: cảnh báo: đơn vị «Đơn vị Cũ» đã ngừng hoạt "
+    assert tree.problems() == ["data/decisions/2025/12-qd-ubnd.yaml:26: cảnh báo: dòng 2 (Trần Thị B): đơn vị «Đơn vị Cũ» đã ngừng hoạt "
                                "động từ sau 2025-02-28 — dùng đơn vị kế thừa «don-vi-moi» nếu quyết định ban hành "
                                "sau ngày đó"]
 
@@ -216,10 +216,10 @@ def test_unit_split_offers_each_successor(tree):
         "successors: [don-vi-moi]", "successors: [don-vi-moi, don-vi-tach]") + NEW_UNIT)
     tree.write("decisions/2025/45-qd-ubnd.yaml", one_line_decision("2025-04-15", unit="don-vi-cu"))
     assert tree.problems() == [
-        "data/decisions/2025/45-qd-ubnd.yaml:11: cảnh báo: đơn vị «Đơn vị Cũ» đã ngừng hoạt động từ sau 2025-02-28 "
+        "data/decisions/2025/45-qd-ubnd.yaml:11: cảnh báo: dòng 1 (Tập thể): đơn vị «Đơn vị Cũ» đã ngừng hoạt động từ sau 2025-02-28 "
         "— dùng đơn vị kế thừa «don-vi-moi» hoặc «don-vi-tach» nếu quyết định ban hành sau ngày đó"]
     assert tree.problems("en") == [
-        "data/decisions/2025/45-qd-ubnd.yaml:11: warning: unit “Đơn vị Cũ” ceased after 2025-02-28 — use its "
+        "data/decisions/2025/45-qd-ubnd.yaml:11: warning: row 1 (Tập thể): unit “Đơn vị Cũ” ceased after 2025-02-28 — use its "
         "successor “don-vi-moi” or “don-vi-tach” for decisions after that date"]
 
 
@@ -227,7 +227,7 @@ def test_unit_ceased_without_successor_is_a_warning_that_says_so(tree):
     tree.replace("registries/units.yaml", "  successors: [don-vi-moi]\n", "")
     tree.write("decisions/2025/45-qd-ubnd.yaml", one_line_decision("2025-04-15", unit="don-vi-cu"))
     assert tree.problems() == [
-        "data/decisions/2025/45-qd-ubnd.yaml:11: cảnh báo: đơn vị «Đơn vị Cũ» đã ngừng hoạt động từ sau 2025-02-28 "
+        "data/decisions/2025/45-qd-ubnd.yaml:11: cảnh báo: dòng 1 (Tập thể): đơn vị «Đơn vị Cũ» đã ngừng hoạt động từ sau 2025-02-28 "
         "và không có đơn vị kế thừa — kiểm tra ngày ký và đơn vị của người được khen; giữ nguyên nếu quyết định ghi "
         "đúng như vậy"]
 
@@ -235,7 +235,7 @@ def test_unit_ceased_without_successor_is_a_warning_that_says_so(tree):
 def test_unit_named_before_it_existed_is_an_error(tree):
     tree.write("decisions/2024/45-qd-ubnd.yaml", one_line_decision("2024-11-20", unit="don-vi-moi"))
     assert tree.problems() == [
-        "data/decisions/2024/45-qd-ubnd.yaml:11: ngày ký trước khi đơn vị «Đơn vị Mới» được thành lập (2025-03-01) — "
+        "data/decisions/2024/45-qd-ubnd.yaml:11: dòng 1 (Tập thể): ngày ký trước khi đơn vị «Đơn vị Mới» được thành lập (2025-03-01) — "
         "không thể khen thưởng tại đơn vị chưa thành lập: kiểm tra ngày ký (ngày ký quyết định, không phải ngày trao) "
         "và mã đơn vị; trước ngày đó, ghi đơn vị tiền thân"]
     tree.replace("decisions/2024/45-qd-ubnd.yaml", "unit: don-vi-moi", "unit: don-vi-cu")
@@ -292,15 +292,15 @@ def test_individual_needs_category_and_collective_has_none(tree):
     tree.replace(DECISION, "    category: leader_other\n", "")
     tree.replace(DECISION, '    name: "Trường Tiểu học A"', '    name: "Trường Tiểu học A"\n    gender: female')
     assert tree.problems() == [
-        f"{SHOWN}:24: cá nhân «Trần Thị B» thiếu category (đối tượng thống kê) — thêm category: direct_worker, "
+        f"{SHOWN}:24: dòng 2 (Trần Thị B): cá nhân chưa có category (đối tượng thống kê) — thêm category: direct_worker, "
         "leader_other, leader_department, leader_ministry_province hoặc business_person",
-        f"{SHOWN}:31: category và gender chỉ dùng cho cá nhân — xóa dòng này hoặc đổi kind thành individual",
+        f"{SHOWN}:31: dòng 3 (Trường Tiểu học A): category và gender chỉ dùng cho cá nhân — xóa dòng này hoặc đổi kind thành individual",
     ]
 
 
 def test_personal_data_fields_are_rejected(tree):
     tree.replace(DECISION, '    position: "Giáo viên"', '    position: "Giáo viên"\n    cccd: "079123456789"')
-    assert tree.problems() == [f"{SHOWN}:18: trường «cccd» là dữ liệu cá nhân không được công bố (Luật Bảo vệ dữ liệu "
+    assert tree.problems() == [f"{SHOWN}:18: dòng 1 (Nguyễn Văn A): trường «cccd» là dữ liệu cá nhân không được công bố (Luật Bảo vệ dữ liệu "
                                "cá nhân 91/2025/QH15, Nghị định 356/2025/NĐ-CP) — xóa trường này khỏi bản ghi; chỉ "
                                "công bố họ tên, chức vụ, đơn vị và thành tích"]
 
@@ -309,13 +309,13 @@ def test_personal_data_patterns_in_free_text(tree):
     tree.replace(DECISION, 'achievement: "Dạy giỏi"',
                  'achievement: "Dạy giỏi, liên hệ 0912 345 678, CCCD 079123456789, sinh ngày 12/3/1980, trú tại ấp 3"')
     assert tree.problems() == [
-        f"{SHOWN}:21: «recipients[0].achievement» chứa địa chỉ nơi ở «trú tại ấp 3» — xóa địa chỉ nhà riêng, quê quán "
+        f"{SHOWN}:21: dòng 1 (Nguyễn Văn A): «achievement» chứa địa chỉ nơi ở «trú tại ấp 3» — xóa địa chỉ nhà riêng, quê quán "
         "(dữ liệu cá nhân, Luật 91/2025/QH15); chỉ ghi đơn vị công tác",
-        f"{SHOWN}:21: «recipients[0].achievement» chứa ngày sinh, năm sinh «sinh ngày 12/3/1980» — xóa ngày sinh, năm "
+        f"{SHOWN}:21: dòng 1 (Nguyễn Văn A): «achievement» chứa ngày sinh, năm sinh «sinh ngày 12/3/1980» — xóa ngày sinh, năm "
         "sinh (dữ liệu cá nhân, Luật 91/2025/QH15); chỉ công bố họ tên, chức vụ, đơn vị",
-        f"{SHOWN}:21: «recipients[0].achievement» chứa dãy số giống số CMND/CCCD «CCCD 079123456789» — xóa số định "
+        f"{SHOWN}:21: dòng 1 (Nguyễn Văn A): «achievement» chứa dãy số giống số CMND/CCCD «CCCD 079123456789» — xóa số định "
         "danh (dữ liệu cá nhân, Luật 91/2025/QH15); nếu không phải, thêm chuỗi vào pii_allow",
-        f"{SHOWN}:21: «recipients[0].achievement» chứa số điện thoại «0912 345 678» — xóa số điện thoại (dữ liệu cá "
+        f"{SHOWN}:21: dòng 1 (Nguyễn Văn A): «achievement» chứa số điện thoại «0912 345 678» — xóa số điện thoại (dữ liệu cá "
         "nhân, Luật 91/2025/QH15); nếu không phải số điện thoại, thêm chuỗi vào pii_allow",
     ]
 
@@ -401,8 +401,32 @@ def test_consultation_is_valid_and_its_references_are_checked(tree):
     assert tree.problems() == [
         "data/consultations/dot-1.yaml:5: ngày kết thúc 2026-10-30 trước ngày bắt đầu 2026-11-01 — kiểm tra lại "
         "valid_from và valid_to",
-        "data/consultations/dot-1.yaml:13: không có đơn vị mã «truong-z» trong danh mục — thêm đơn vị vào "
+        "data/consultations/dot-1.yaml:13: dòng 1 (Lê Văn D): không có đơn vị mã «truong-z» trong danh mục — thêm đơn vị vào "
         "data/registries/units.yaml hoặc ghi tên vào unit_text; có phải «truong-a»?",
         "data/consultations/dot-1.yaml:16: không có quyết định «2024/99-qd-ubnd» — ghi mã dạng năm/tên-tệp của quyết "
         "định, ví dụ 2026/893-qd-ctn",
     ]
+
+
+def _collective(name: str) -> str:
+    return f"  - kind: collective\n    name: \"{name}\"\n    unit: truong-a\n"
+
+
+def test_a_recipient_line_is_named_by_its_stt_and_name_in_both_languages(tree):
+    """The clerk counts the signed list from 1: the 7th person is «dòng 7», never recipients[6]."""
+    extra = "".join(_collective(f"Tổ {n}") for n in range(4, 7)) + (
+        "  - kind: collective\n    name: \"Tổ  Văn   phòng\"\n    unit: truong-x\n")
+    tree.write(DECISION, tree.read(DECISION) + extra)
+    line = tree.read(DECISION).splitlines().index("    unit: truong-x") + 1
+    assert tree.problems() == [
+        f"{SHOWN}:{line}: dòng 7 (Tổ Văn phòng): không có đơn vị mã «truong-x» trong danh mục — thêm đơn vị vào "
+        "data/registries/units.yaml hoặc ghi tên vào unit_text; có phải «truong-a»?"]
+    assert tree.problems("en") == [
+        f"{SHOWN}:{line}: row 7 (Tổ Văn phòng): no unit with id “truong-x” in the registry — add it to "
+        "data/registries/units.yaml or write the name in unit_text; did you mean “truong-a”?"]
+
+
+def test_a_field_outside_the_list_of_people_keeps_no_row(tree):
+    tree.write(DECISION, tree.read(DECISION) + "pii_allow: [1]\n")
+    problems = tree.problems()
+    assert len(problems) == 1 and problems[0].startswith(f"{SHOWN}:33: «pii_allow[0]»"), problems

@@ -6,18 +6,20 @@ Problems (unreadable files, YAML syntax, duplicate keys, alias bombs) are return
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from generator.records import files, hygiene
 from generator.records.files import MAX_FILE_BYTES  # noqa: F401 - part of this module's interface
-from generator.records.problems import Problem, Severity
+from generator.records.problems import Problem, Row, Severity
 from generator.text import nfc
 
 try:  # libyaml is ~10x faster; fall back to the pure-Python loader where it is missing
@@ -31,8 +33,16 @@ MAX_DEPTH = 40
 Loc = tuple  # a path into the data: ("recipients", 3, "unit")
 
 
+ROW_LISTS = ("recipients", "proposed")  # lists of people, whose lines clerks count as STT 1, 2, 3…
+
+
 def field_label(loc: Loc) -> str:
-    """``("recipients", 3, "unit")`` → ``recipients[3].unit``, as fields are named in messages."""
+    """``("attachments", 0, "file")`` → ``attachments[0].file``, as fields are named in messages.
+
+    In a list of people the line is named apart (``Problem.row``, «dòng 4 (Nguyễn Văn A)»), so
+    ``("recipients", 3, "unit")`` is just ``unit``."""
+    if len(loc) > 2 and loc[0] in ROW_LISTS and isinstance(loc[1], int):
+        loc = loc[2:]
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -61,6 +71,44 @@ class SourceDoc:
                 return self.lines[loc]
             loc = loc[:-1]
         return self.lines.get((), 1)
+
+    def row_finder(self) -> Callable[[int], Row | None]:
+        """A function from a source line to the line of a list of people (``recipients``, ``proposed``)
+        it falls in, or None; the ranges are read once, so naming every problem of a file stays linear."""
+        spans: dict[tuple, list[int]] = {}
+        if isinstance(self.data, dict):
+            for loc, number in self.lines.items():
+                if len(loc) >= 2 and loc[0] in ROW_LISTS and isinstance(loc[1], int):
+                    span = spans.setdefault(loc[:2], [number, number])
+                    span[0], span[1] = min(span[0], number), max(span[1], number)
+        ranges = sorted((first, last, key, index) for (key, index), (first, last) in spans.items())
+        starts = [r[0] for r in ranges]
+
+        def find(line: int) -> Row | None:
+            at = bisect.bisect_right(starts, line) - 1
+            if at < 0 or line > ranges[at][1]:
+                return None
+            _, _, key, index = ranges[at]
+            items = self.data.get(key) if isinstance(self.data, dict) else None
+            item = items[index] if isinstance(items, list) and index < len(items) else None
+            name = item.get("name") if isinstance(item, dict) else None
+            name = " ".join(name.split()) if isinstance(name, str) else ""
+            return Row(index + 1, "" if name == "…" else name)  # a scaffold's «…» is not a name
+
+        return find
+
+    def name_rows(self, problems: list[Problem], start: int = 0) -> None:
+        """Give every problem of this file from ``problems[start:]`` that lies on a line of a list of
+        people that line's STT and name, as the clerk finds it in the signed list."""
+        find = None
+        for i in range(start, len(problems)):
+            problem = problems[i]
+            if problem.path != self.path or problem.row is not None:
+                continue
+            find = find or self.row_finder()
+            row = find(problem.line)
+            if row:
+                problems[i] = dataclasses.replace(problem, row=row)
 
 
 @dataclass

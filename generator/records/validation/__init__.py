@@ -51,14 +51,19 @@ def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]
     for doc in loaded.of_kind("profiles"):
         compact(doc)
     numbers: dict[tuple, DecisionEntry] = {}
-    for doc in loaded.decisions():
+    start = len(problems)
+    for doc in loaded.decisions():  # the loader has just added this file's own problems after ``start``
         entry = validate_decision_schema(doc, loaded, problems)
         if entry:
             records.decisions.append(entry)
             check_decision(entry, records, loaded, today, problems, numbers)
+        doc.name_rows(problems, start)
+        start = len(problems)
         compact(doc)
     check_caps(records, problems)
     validate_consultations(loaded, records, today, problems)
+    for doc in loaded.of_kind("consultations"):
+        doc.name_rows(problems)
     records.decisions.sort(key=lambda d: (d.year, d.slug))
     return records, sorted_problems(problems)
 

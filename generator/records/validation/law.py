@@ -54,8 +54,7 @@ def check_cash(entry: DecisionEntry, index: int, recipient: Recipient, form: Loc
     problems.append(Problem(entry.path, entry.line("recipients", index, "cash_vnd"), "cash_mismatch", {
         "actual": _money(recipient.cash_vnd), "expected": _money(expected.amount),
         "multiple": f"{expected.multiple:g}".replace(".", ","), "base": _money(expected.base),
-        "exact": _money(expected.exact), "base_source": expected.base_source, "source": expected.rule_source,
-        "row": index + 1}, Severity.WARNING))
+        "exact": _money(expected.exact), "base_source": expected.base_source, "source": expected.rule_source}, Severity.WARNING))
 
 
 _CITATION_CODES = {"not_issued": "legal_basis_not_issued", "not_in_force": "legal_basis_not_in_force",
