@@ -430,3 +430,12 @@ def test_a_field_outside_the_list_of_people_keeps_no_row(tree):
     tree.write(DECISION, tree.read(DECISION) + "pii_allow: [1]\n")
     problems = tree.problems()
     assert len(problems) == 1 and problems[0].startswith(f"{SHOWN}:33: «pii_allow[0]»"), problems
+
+
+def test_placeholder_patterns_keep_ordinary_text():
+    from generator.records.validation.schema import PLACEHOLDER_TEXT
+
+    for text in ("Ông … được tặng", "…/QĐ-UBND", "năm học ...", "trường xxx", "[Họ và tên]", "<TODO>", "TBD"):
+        assert PLACEHOLDER_TEXT.search(text), text
+    for text in ("Đã có thành tích xuất sắc…", "theo [1] và [2]", "Đại hội lần thứ XX", "Max Planck", "today"):
+        assert PLACEHOLDER_TEXT.search(text) is None, text

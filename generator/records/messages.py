@@ -53,6 +53,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # schema
     "placeholder": {"vi": ("«{field}» vẫn còn chỗ «…» của tệp mẫu", "điền giá trị thật, hoặc xóa dòng nếu trường không bắt buộc"),
                     "en": ("“{field}” still holds the scaffold's «…»", "fill in the real value, or delete the line if the field is optional")},
+    "placeholder_text": {"vi": ("«{field}» vẫn còn chỗ chưa điền «{snippet}» của mẫu hoặc bản nháp", "thay bằng nội dung đúng như quyết định đã ký"),
+                         "en": ("“{field}” still holds the placeholder “{snippet}” of a template or draft", "replace it with the text of the signed decision")},
     "missing_field": {"vi": ("thiếu trường bắt buộc «{field}» ({title})", "thêm dòng «{field}: …» vào bản ghi"),
                       "en": ("missing required field “{field}” ({title})", "add a “{field}: …” line to the record")},
     "unknown_field": {"vi": ("trường không có trong lược đồ: «{field}»", "xóa trường hoặc sửa tên trường{did_you_mean}"),
