@@ -157,6 +157,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # decisions
     "duplicate_recipient_id": {"vi": ("mã người nhận «{id}» bị trùng trong quyết định", "đặt id khác cho một trong hai người"),
                                "en": ("recipient id “{id}” is used twice in this decision", "give one of them another id")},
+    "duplicate_recipient": {"vi": ("trùng họ tên và đơn vị với dòng {first} của quyết định", "nếu là cùng một người, xóa một trong hai dòng; nếu là hai người trùng tên, giữ nguyên và kiểm tra chức vụ"),
+                            "en": ("same name and unit as row {first} of this decision", "if it is the same person, delete one of the lines; if two people share the name, keep both and check the positions")},
+    "duplicate_award_in_year": {"vi": ("cùng người (họ tên, đơn vị) đã được tặng «{form}» năm {year} ở {other}, dòng {other_row}", "kiểm tra hai quyết định: một người không nhận cùng hình thức hai lần trong một năm; nếu là hai người trùng tên, giữ nguyên"),
+                                "en": ("the same person (name, unit) was already given “{form}” in {year} at {other}, row {other_row}", "check both decisions: nobody gets the same form twice in a year; if two people share the name, keep both")},
     "duplicate_decision_number": {"vi": ("số quyết định «{number}» của cùng cơ quan và năm đã có ở {first}", "kiểm tra lại số; nếu là hai văn bản khác nhau thì một trong hai số bị sai"),
                                   "en": ("decision number “{number}” of the same authority and year is already at {first}", "check the number; two documents cannot share it")},
     "number_note_missing": {"vi": ("không có số quyết định nhưng thiếu number_note", "ghi nguồn của khen thưởng vào number_note; không tự đặt số"),

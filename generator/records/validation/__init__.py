@@ -19,6 +19,7 @@ from generator.records.validation.decisions import (
     compact,
     validate_decision_schema,
 )
+from generator.records.validation.duplicates import Duplicates
 from generator.records.validation.profiles import check_profiles, validate_profile
 from generator.records.validation.registries import (
     check_registry_references,
@@ -51,12 +52,14 @@ def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]
     for doc in loaded.of_kind("profiles"):
         compact(doc)
     numbers: dict[tuple, DecisionEntry] = {}
+    duplicates = Duplicates()
     start = len(problems)
     for doc in loaded.decisions():  # the loader has just added this file's own problems after ``start``
         entry = validate_decision_schema(doc, loaded, problems)
         if entry:
             records.decisions.append(entry)
             check_decision(entry, records, loaded, today, problems, numbers)
+            duplicates.check(entry, records, problems)
         doc.name_rows(problems, start)
         start = len(problems)
         compact(doc)
