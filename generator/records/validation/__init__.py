@@ -16,6 +16,7 @@ from generator.records.validation.caps import check_caps
 from generator.records.validation.consultations import validate_consultations
 from generator.records.validation.decisions import (
     check_decision,
+    check_raw_references,
     compact,
     validate_decision_schema,
 )
@@ -55,11 +56,14 @@ def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]
     duplicates = Duplicates()
     start = len(problems)
     for doc in loaded.decisions():  # the loader has just added this file's own problems after ``start``
-        entry = validate_decision_schema(doc, loaded, problems)
+        entry = validate_decision_schema(doc, loaded, problems, today)
         if entry:
             records.decisions.append(entry)
             check_decision(entry, records, loaded, today, problems, numbers)
-            duplicates.check(entry, records, problems)
+            if entry.model.date <= today:  # a year in the future is a typo: nothing to compare with
+                duplicates.check(entry, records, problems)
+        else:
+            check_raw_references(doc, records, problems)
         doc.name_rows(problems, start)
         start = len(problems)
         compact(doc)
