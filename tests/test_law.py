@@ -126,4 +126,4 @@ def test_citing_a_repealed_decree_is_a_warning_naming_its_successor(tree):
     shown = grassroots(tree, "2025-07-01", decree="98/2023/NĐ-CP")
     [problem] = tree.problems()
     assert problem.startswith(f"{shown}:5: cảnh báo: căn cứ «98/2023/NĐ-CP» (")
-    assert "hết hiệu lực sau 30/06/2025 (thay bằng 152/2025/NĐ-CP); quyết định ký ngày 01/07/2025" in problem
+    assert "hết hiệu lực từ 01/07/2025, được thay thế bởi 152/2025/NĐ-CP; quyết định ký ngày 01/07/2025" in problem

@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from generator.records import files, hygiene
 from generator.records.files import MAX_FILE_BYTES  # noqa: F401 - part of this module's interface
+from generator.records.messages import Both
 from generator.records.problems import Problem, Row, Severity
 from generator.text import nfc
 
@@ -34,6 +35,35 @@ Loc = tuple  # a path into the data: ("recipients", 3, "unit")
 
 
 ROW_LISTS = ("recipients", "proposed")  # lists of people, whose lines clerks count as STT 1, 2, 3…
+
+
+# PyYAML's words for what it could not read, in Vietnamese; the English text is kept for --lang en.
+_YAML_PROBLEMS_VI = (
+    ("found character '\\t'", "có ký tự tab; YAML chỉ thụt lề bằng dấu cách"),
+    ("mapping values are not allowed", "dấu hai chấm «:» không được đặt ở đây; giá trị có dấu hai chấm phải nằm trong ngoặc kép"),
+    ("could not find expected ':'", "thiếu dấu hai chấm «:» sau tên trường"),
+    ("did not find expected key", "thụt lề không khớp: dòng này không bắt đầu bằng tên trường ở đúng cấp"),
+    ("did not find expected '-' indicator", "thụt lề không khớp trong danh sách: mỗi phần tử bắt đầu bằng «- »"),
+    ("expected <block end>", "thụt lề không khớp với các dòng trên"),
+    ("found unexpected end of stream", "tệp kết thúc khi ngoặc kép hoặc ngoặc vẫn chưa đóng"),
+    ("while scanning a quoted scalar", "ngoặc kép chưa được đóng"),
+    ("found undefined alias", "bí danh «*» chưa được định nghĩa"),
+    ("found unknown escape character", "chuỗi trong ngoặc kép có dấu «\\» không hợp lệ; dùng ngoặc đơn hoặc viết «\\\\»"),
+    ("but found another document", "tệp có nhiều hơn một tài liệu YAML (dòng «---»); mỗi tệp chỉ một bản ghi"),
+    ("expected a single document", "tệp có nhiều hơn một tài liệu YAML (dòng «---»); mỗi tệp chỉ một bản ghi"),
+    ("found unhashable key", "khóa không phải chuỗi đơn giản"),
+    ("expected a mapping or list of mappings for merging", "sau «<<:» phải là một bí danh tới các cặp «trường: giá trị»"),
+    ("while parsing a flow", "ngoặc «[ ]» hoặc «{ }» không khớp"),
+    ("while scanning a simple key", "thiếu dấu hai chấm «:» sau tên trường"),
+)
+
+
+def yaml_detail(detail: str) -> Both:
+    """A PyYAML problem in both languages; one PyYAML has no Vietnamese for is named in general words."""
+    for needle, vi in _YAML_PROBLEMS_VI:
+        if needle in detail:
+            return Both(vi, detail)
+    return Both("cấu trúc YAML không đọc được ở dòng này", detail)
 
 
 def field_label(loc: Loc) -> str:
@@ -257,7 +287,7 @@ def clean_story(text: str, shown: str, problems: list[Problem]) -> str:
     return "\n".join(lines)
 
 
-def _hygiene_problems(cleaned: hygiene.Cleaned, shown: str, line: int, label: str, problems: list[Problem]) -> None:
+def _hygiene_problems(cleaned: hygiene.Cleaned, shown: str, line: int, label: "str | Both", problems: list[Problem]) -> None:
     if cleaned.control:
         problems.append(Problem(shown, line, "control_chars", {"field": label, "chars": cleaned.control},
                                 Severity.WARNING))
@@ -282,10 +312,10 @@ def _load_file(path: Path, kind: str, loaded: LoadedData, base: Path | None = No
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         detail = " ".join(filter(None, [exc.context, exc.problem]))
-        loaded.problems.append(Problem(shown, line, "yaml_syntax", {"detail": detail}))
+        loaded.problems.append(Problem(shown, line, "yaml_syntax", {"detail": yaml_detail(detail)}))
         return doc
     except yaml.YAMLError as exc:  # e.g. several documents in one file
-        loaded.problems.append(Problem(shown, 1, "yaml_syntax", {"detail": str(exc).splitlines()[0]}))
+        loaded.problems.append(Problem(shown, 1, "yaml_syntax", {"detail": yaml_detail(str(exc).splitlines()[0])}))
         return doc
     except (RecursionError, MemoryError):
         loaded.problems.append(Problem(shown, 1, "too_deep", {"limit": MAX_DEPTH}))
@@ -471,7 +501,7 @@ class _Converter:
             return text
         cleaned = hygiene.clean_text(text)
         if cleaned.text is not text:
-            _hygiene_problems(cleaned, self.doc.path, line, field_label(loc) or "(tệp)", self.problems)
+            _hygiene_problems(cleaned, self.doc.path, line, field_label(loc) or Both("(tệp)", "(file)"), self.problems)
         return cleaned.text
 
     def _mapping(self, node: MappingNode, loc: Loc) -> dict:
@@ -479,7 +509,7 @@ class _Converter:
             self.constructor.flatten_mapping(node)  # YAML merge keys (<<)
         except yaml.YAMLError as exc:
             self.problems.append(
-                Problem(self.doc.path, node.start_mark.line + 1, "yaml_value", {"detail": str(exc.problem or exc)})
+                Problem(self.doc.path, node.start_mark.line + 1, "yaml_value", {"detail": yaml_detail(str(exc.problem or exc))})
             )
         result: dict = {}
         for key_node, value_node in node.value:

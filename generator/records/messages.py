@@ -7,6 +7,10 @@ with "và"/"and", ``{successors:or}`` with "hoặc"/"or" (for a choice).
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass
+
 QUOTE_HINT_VI = "đặt giá trị trong ngoặc kép, ví dụ \"{raw}\""
 QUOTE_HINT_EN = "put the value in double quotes, e.g. \"{raw}\""
 PDP_VI = "dữ liệu cá nhân, Luật 91/2025/QH15"
@@ -56,21 +60,21 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "placeholder_text": {"vi": ("«{field}» vẫn còn chỗ chưa điền «{snippet}» của mẫu hoặc bản nháp", "thay bằng nội dung đúng như quyết định đã ký"),
                          "en": ("“{field}” still holds the placeholder “{snippet}” of a template or draft", "replace it with the text of the signed decision")},
     "missing_field": {"vi": ("thiếu trường bắt buộc «{field}» ({title})", "thêm dòng «{field}: …» vào bản ghi"),
-                      "en": ("missing required field “{field}” ({title})", "add a “{field}: …” line to the record")},
+                      "en": ("missing required field “{field}”", "add a “{field}: …” line to the record")},
     "unknown_field": {"vi": ("trường không có trong lược đồ: «{field}»", "xóa trường hoặc sửa tên trường{did_you_mean}"),
                       "en": ("field not in the schema: “{field}”", "delete it or fix its name{did_you_mean}")},
     "pii_field": {"vi": ("trường «{field}» là dữ liệu cá nhân không được công bố (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Nghị định 356/2025/NĐ-CP)", "xóa trường này khỏi bản ghi; chỉ công bố họ tên, chức vụ, đơn vị và thành tích"),
                   "en": ("field “{field}” is personal data that must not be published (Personal Data Protection Law 91/2025/QH15, Decree 356/2025/NĐ-CP)", "delete the field; publish only name, position, unit and achievement")},
     "yaml_bool_for_text": {"vi": ("«{field}» ({title}) phải là văn bản, nhưng YAML đọc {raw} thành giá trị đúng/sai", QUOTE_HINT_VI),
-                           "en": ("“{field}” ({title}) must be text, but YAML reads {raw} as a true/false value", QUOTE_HINT_EN)},
+                           "en": ("“{field}” must be text, but YAML reads {raw} as a true/false value", QUOTE_HINT_EN)},
     "yaml_scalar_for_text": {"vi": ("«{field}» ({title}) phải là văn bản, nhưng YAML đọc {raw} thành số hoặc ngày", QUOTE_HINT_VI),
-                             "en": ("“{field}” ({title}) must be text, but YAML reads {raw} as a number or date", QUOTE_HINT_EN)},
+                             "en": ("“{field}” must be text, but YAML reads {raw} as a number or date", QUOTE_HINT_EN)},
     "expected_text": {"vi": ("«{field}» ({title}) phải là một đoạn văn bản", "viết giá trị trên cùng dòng, trong ngoặc kép nếu cần"),
-                      "en": ("“{field}” ({title}) must be text", "write the value on the same line, quoted if needed")},
+                      "en": ("“{field}” must be text", "write the value on the same line, quoted if needed")},
     "empty_text": {"vi": ("«{field}» ({title}) đang để trống", "điền nội dung hoặc xóa dòng nếu trường không bắt buộc"),
-                   "en": ("“{field}” ({title}) is empty", "fill it in, or delete the line if the field is optional")},
-    "bad_choice": {"vi": ("«{field}» ({title}) không nhận giá trị «{value}»", "chọn một trong: {choices}"),
-                   "en": ("“{field}” ({title}) does not accept “{value}”", "choose one of: {choices}")},
+                   "en": ("“{field}” is empty", "fill it in, or delete the line if the field is optional")},
+    "bad_choice": {"vi": ("«{field}» ({title}) không nhận giá trị «{value}»", "chọn một trong: {choices:or}"),
+                   "en": ("“{field}” does not accept “{value}”", "choose one of: {choices:or}")},
     "bad_id": {"vi": ("mã «{value}» ở «{field}» không hợp lệ", "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ «{slug}»"),
                "en": ("invalid id “{value}” in “{field}”", "ids use lowercase ASCII letters, digits and hyphens, e.g. “{slug}”")},
     "bad_pattern_url": {"vi": ("địa chỉ «{value}» không hợp lệ", "chỉ dùng địa chỉ bắt đầu bằng http:// hoặc https://"),
@@ -78,21 +82,21 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "bad_pattern_hash": {"vi": ("mã băm SHA-256 không hợp lệ", "chạy «sha256sum tên-tệp.pdf» và chép 64 ký tự đầu"),
                          "en": ("invalid SHA-256 hash", "run “sha256sum file.pdf” and copy the 64 characters")},
     "bad_date": {"vi": ("«{field}» ({title}) không phải ngày hợp lệ: {value}", "viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-06-17"),
-                 "en": ("“{field}” ({title}) is not a valid date: {value}", "write dates as YEAR-MONTH-DAY, e.g. 2024-06-17")},
+                 "en": ("“{field}” is not a valid date: {value}", "write dates as YEAR-MONTH-DAY, e.g. 2024-06-17")},
     "bad_int": {"vi": ("«{field}» ({title}) phải là số nguyên không âm: {value}", "viết số liền, không dấu chấm hay chữ, ví dụ 1500000"),
-                "en": ("“{field}” ({title}) must be a non-negative whole number: {value}", "write digits only, e.g. 1500000")},
+                "en": ("“{field}” must be a non-negative whole number: {value}", "write digits only, e.g. 1500000")},
     "bad_bool": {"vi": ("«{field}» ({title}) phải là true hoặc false: {value}", "viết true hoặc false"),
-                 "en": ("“{field}” ({title}) must be true or false: {value}", "write true or false")},
+                 "en": ("“{field}” must be true or false: {value}", "write true or false")},
     "expected_list": {"vi": ("«{field}» ({title}) phải là một danh sách", "mỗi phần tử trên một dòng bắt đầu bằng «- »"),
-                      "en": ("“{field}” ({title}) must be a list", "one item per line starting with “- ”")},
+                      "en": ("“{field}” must be a list", "one item per line starting with “- ”")},
     "expected_mapping": {"vi": ("«{field}» ({title}) phải gồm các trường con", "viết các trường con thụt vào 2 dấu cách dưới «{field}:»"),
-                         "en": ("“{field}” ({title}) must hold sub-fields", "indent the sub-fields by 2 spaces under “{field}:”")},
+                         "en": ("“{field}” must hold sub-fields", "indent the sub-fields by 2 spaces under “{field}:”")},
     "not_mapping": {"vi": ("nội dung tệp phải là các cặp «trường: giá trị»", "bắt đầu từ mẫu: python -m generator new decision"),
                     "en": ("the file must contain “field: value” pairs", "start from a scaffold: python -m generator new decision")},
     "list_too_short": {"vi": ("«{field}» ({title}) không được để trống", "thêm ít nhất một phần tử"),
-                       "en": ("“{field}” ({title}) must not be empty", "add at least one item")},
+                       "en": ("“{field}” must not be empty", "add at least one item")},
     "schema_other": {"vi": ("«{field}» ({title}) không hợp lệ: {detail}", "xem lược đồ tại trang «Về dữ liệu»"),
-                     "en": ("“{field}” ({title}) is invalid: {detail}", "see the schema on the “About the data” page")},
+                     "en": ("“{field}” is invalid: {detail}", "see the schema on the “About the data” page")},
     # templates
     "template_syntax": {"vi": ("lỗi cú pháp mẫu trang: {detail}", "kiểm tra các cặp {{% %}} và {{{{ }}}} ở dòng này"),
                         "en": ("template syntax error: {detail}", "check the {{% %}} and {{{{ }}}} pairs on this line")},
@@ -167,8 +171,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                             "en": ("no decision number and no number_note", "say where the award is known from in number_note; never invent a number")},
     "form_not_for_authority": {"vi": ("«{authority}» không có thẩm quyền quyết định «{form}»", "kiểm tra cơ quan ban hành và hình thức khen thưởng"),
                                "en": ("“{authority}” may not award “{form}”", "check the issuing authority and the award form")},
-    "form_not_in_force": {"vi": ("«{form}» chỉ có {period}; {dated_vi} {date}", "kiểm tra ngày ký hoặc mã hình thức khen thưởng (căn cứ: {source})"),
-                          "en": ("“{form}” exists only {period}; {dated_en} {date}", "check the date or the award form (basis: {source})")},
+    "form_not_in_force": {"vi": ("«{form}» chỉ có {period}; {dated_vi} {date}", "kiểm tra ngày ký hoặc mã hình thức khen thưởng{source_note}"),
+                          "en": ("“{form}” exists only {period}; {dated_en} {date}", "check the date or the award form{source_note}")},
     "form_not_for_authority_on_date": {"vi": ("«{authority}» chỉ được quyết định «{form}» {rules}; {dated_vi} {date}", "kiểm tra ngày ký, cơ quan ban hành hoặc hình thức khen thưởng; thẩm quyền tính theo văn bản có hiệu lực vào ngày ký"),
                                        "en": ("“{authority}” may award “{form}” only {rules}; {dated_en} {date}", "check the date, the issuing authority or the award form; powers follow the texts in force on the signing date")},
     "cash_mismatch": {"vi": ("tiền thưởng {actual} khác mức theo quy định {expected}", "{multiple} × mức lương cơ sở {base} ({base_source}) = {exact}, làm tròn lên hàng chục nghìn đồng ({source}); sửa cash_vnd nếu nhập nhầm, giữ nguyên nếu quyết định ghi đúng như vậy"),
@@ -177,8 +181,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                                "en": ("cited “{document}” ({title}) was issued on {issued}, after {day_en} {date}", "check the legal basis and the date; never correct what the decision says")},
     "legal_basis_not_in_force": {"vi": ("căn cứ «{document}» ({title}) có hiệu lực từ {from}, sau {day_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
                                  "en": ("cited “{document}” ({title}) is in force from {from}, after {day_en} {date}", "check the legal basis and the date; never correct what the decision says")},
-    "legal_basis_repealed": {"vi": ("căn cứ «{document}» ({title}) hết hiệu lực sau {to}{successor_note}; {dated_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
-                             "en": ("cited “{document}” ({title}) ceased after {to}{successor_note}; {dated_en} {date}", "check the legal basis and the date; never correct what the decision says")},
+    "legal_basis_repealed": {"vi": ("căn cứ «{document}» ({title}) hết hiệu lực từ {ended}{successor_note}; {dated_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
+                             "en": ("cited “{document}” ({title}) is no longer in force from {ended}{successor_note}; {dated_en} {date}", "check the legal basis and the date; never correct what the decision says")},
     "form_not_for_kind": {"vi": ("«{form}» không tặng cho đối tượng «{kind}»", "đối tượng hợp lệ: {allowed}"),
                           "en": ("“{form}” is not awarded to “{kind}”", "allowed: {allowed}")},
     "category_required": {"vi": ("cá nhân chưa có category (đối tượng thống kê)", "thêm category: direct_worker, leader_other, leader_department, leader_ministry_province hoặc business_person"),
@@ -301,19 +305,58 @@ def render_message(code: str, params: dict, lang: str = "vi") -> tuple[str, str]
     if entry is None:
         return code, ""
     message, hint = entry.get(lang) or entry["vi"]
-    values = _Defaults({key: _Names(value, lang) if isinstance(value, (list, tuple)) else value
-                        for key, value in params.items()})
+    values = _Defaults({key: _value(value, lang) for key, value in params.items()})
     suggestion = params.get("suggestion")
     successor = params.get("successor")
+    source = params.get("source")
     values["dated_vi"], values["day_vi"], values["dated_en"], values["day_en"] = _DATED.get(
         params.get("date_kind", "signed"), _DATED["signed"])
     if lang == "vi":
         values["did_you_mean"] = f"; có phải «{suggestion}»?" if suggestion else ""
-        values["successor_note"] = f" (thay bằng {successor})" if successor else ""
+        values["successor_note"] = f", được thay thế bởi {successor}" if successor else ""
+        values["source_note"] = f" (căn cứ: {source})" if source else ""
     else:
         values["did_you_mean"] = f"; did you mean “{suggestion}”?" if suggestion else ""
-        values["successor_note"] = f" (replaced by {successor})" if successor else ""
-    return message.format_map(values), hint.format_map(values)
+        values["successor_note"] = f", replaced by {successor}" if successor else ""
+        values["source_note"] = f" (basis: {source})" if source else ""
+    hint_text = hint.format_map(values)  # a hint may show what to type into the file: dates stay YEAR-MONTH-DAY
+    if lang == "vi":
+        values.update({key: _vi_date(value) for key, value in values.items()})
+    return message.format_map(values), hint_text
+
+
+@dataclass(frozen=True)
+class Both:
+    """A parameter said differently in each language: an OS or parser error, for instance."""
+
+    vi: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.vi
+
+
+def _value(value, lang: str):
+    if isinstance(value, Both):
+        return value.en if lang == "en" else value.vi
+    if isinstance(value, (list, tuple)):
+        return _Names(value, lang)
+    return value
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _vi_date(value):
+    """A day as Vietnamese readers write it, dd/mm/yyyy; anything else unchanged."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        try:
+            return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:  # not a real day (a bad_date value): shown as written
+            return value
+    return value
 
 
 class _Names:

@@ -1,10 +1,10 @@
-"""The same person twice: on two lines of one decision, or given the same award form in the same year by two
-decisions. Both are warnings — two people may share a name and unit — that name the other line."""
+"""The same person twice: on two lines of one decision, or (an individual) given the same award form in the same
+year by two decisions. Both are warnings — two people may share a name and unit — that name the other line."""
 
 from __future__ import annotations
 
 from generator.records.entries import DecisionEntry, Records
-from generator.records.models import DecisionStatus, Recipient
+from generator.records.models import DecisionStatus, Recipient, RecipientKind
 from generator.records.problems import Problem, Severity
 from generator.text import nfc
 
@@ -41,7 +41,8 @@ class Duplicates:
                                         Severity.WARNING))
                 continue
             first[key] = index
-            if not counted or r.revoked is not None:
+            if not counted or r.revoked is not None or r.kind is not RecipientKind.individual:
+                # a unit may well be given the same form twice a year (a year's work, then a campaign)
                 continue
             seen = self.awarded.setdefault((key, d.award_form, entry.year), (entry.path, line, index + 1))
             if seen[0] != entry.path:

@@ -4,6 +4,8 @@ this module reports)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from generator.records import law
 from generator.records.entries import DecisionEntry, Located, Records
 from generator.records.models import Authority, AwardForm, DateKind, DatePrecision, Decision, Recipient
@@ -73,4 +75,5 @@ def check_legal_basis(entry: DecisionEntry, records: Records, problems: list[Pro
                 "document": document.number, "title": document.title, "date": _day(d.date),
                 "issued": _day(document.issued), "from": _day(document.in_force_from),
                 "to": _day(document.in_force_to), "date_kind": d.date_kind.value,
+                "ended": _day(document.in_force_to + dt.timedelta(days=1)) if document.in_force_to else "",
                 "successor": successor.model.number if successor else ""}, Severity.WARNING))

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from generator.records import personal_data as privacy
 from generator.records.entries import Located, M
 from generator.records.load import Loc, SourceDoc, field_label
+from generator.records.messages import Both
 from generator.records.problems import Problem, Severity
 from generator.text import slugify
 
@@ -36,7 +37,7 @@ def schema_problem(model: type[BaseModel], doc: SourceDoc, base: Loc, error: dic
     rel = tuple(error["loc"])
     loc = base + rel
     kind = error["type"]
-    name = field_label(rel) or "(tệp)"
+    name = field_label(rel) or Both("(tệp)", "(file)")
     params: dict[str, Any] = {"field": name, "title": field_title(model, rel) or name}
     value = error.get("input")
     code = "schema_other"
@@ -64,7 +65,8 @@ def schema_problem(model: type[BaseModel], doc: SourceDoc, base: Loc, error: dic
     elif kind == "enum":
         code = "bad_choice"
         params["value"] = doc.raw_scalars.get(loc, str(value))
-        params["choices"] = error.get("ctx", {}).get("expected", "")
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        params["choices"] = re.findall(r"'([^']*)'", expected) or [expected]  # pydantic's "'a', 'b' or 'c'"
     elif kind == "string_pattern_mismatch":
         code = "bad_pattern_url" if rel[-1] == "url" else "bad_pattern_hash" if rel[-1] == "sha256" else "bad_id"
         params["value"] = str(value)
@@ -85,7 +87,7 @@ def schema_problem(model: type[BaseModel], doc: SourceDoc, base: Loc, error: dic
     elif kind == "too_short":
         code = "list_too_short"
     else:
-        params["detail"] = error.get("msg", kind)
+        params["detail"] = Both("giá trị không đúng kiểu dữ liệu của trường", str(error.get("msg", kind)))
     return Problem(doc.path, doc.line_of(loc), code, params)
 
 
