@@ -9,6 +9,7 @@ import datetime as dt
 from generator.records import law
 from generator.records.entries import DecisionEntry, Located, Records
 from generator.records.models import Authority, AwardForm, DateKind, DatePrecision, Decision, Recipient
+from generator.records.messages import Both
 from generator.records.problems import Problem, Severity
 
 
@@ -35,13 +36,13 @@ def check_form_and_power(entry: DecisionEntry, form: Located[AwardForm], authori
     kind, severity = _judged(d)
     if not f.holds_on(d.date):
         problems.append(Problem(entry.path, line, "form_not_in_force", {
-            "form": f.name, "period": law.period_text(f), "source": f.source or "", "date": _day(d.date), **kind},
+            "form": f.name, "period": Both(law.period_text(f), law.period_text(f, "en")), "source": f.source or "", "date": _day(d.date), **kind},
             severity))
     powers = law.powers_of(f, a.kind)
     if not powers:
         problems.append(Problem(entry.path, line, "form_not_for_authority", {"form": f.name, "authority": a.name}))
     elif not law.may_award(f, a.kind, d.date):
-        rules = "; ".join(law.rule_text(p) for p in powers)
+        rules = Both("; ".join(law.rule_text(p) for p in powers), "; ".join(law.rule_text(p, "en") for p in powers))
         problems.append(Problem(entry.path, line, "form_not_for_authority_on_date", {
             "form": f.name, "authority": a.name, "date": _day(d.date), "rules": rules, **kind}, severity))
 
