@@ -242,5 +242,5 @@ def test_a_reward_outside_the_laws_forms_is_counted_apart_and_never_in_a_report(
 def test_a_reward_with_no_money_or_item_is_flagged(tree):
     tree.write("decisions/2024/30-qd-ubnd.yaml", REWARD.replace(', cash_vnd: 20000000', ""))
     assert tree.problems() == [
-        "data/decisions/2024/30-qd-ubnd.yaml:9: cảnh báo: dòng 2 (Đội tàu cá Cửa Biển): khoản thưởng cho «Đội tàu cá Cửa Biển» không ghi tiền hay "
+        "data/decisions/2024/30-qd-ubnd.yaml:9: cảnh báo: dòng 2 (Đội tàu cá Cửa Biển): khoản thưởng ở dòng này không ghi tiền hay "
         "hiện vật — ghi cash_vnd, hoặc reward_item và reward_value_vnd (giá trị hiện vật, công trình)"]
