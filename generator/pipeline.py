@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from generator.catalog.index import Catalog, build_catalog
 from generator.records import files
 from generator.records.history import file_history
 from generator.records.load import display_path, load_data
+from generator.records.messages import Both
 from generator.records.problems import Problem, has_errors
 from generator.records.validation import validate
 from generator.site import permalinks
@@ -100,13 +102,35 @@ def template_problem(exc: BaseException, templates_dir: Path, root: Path) -> Pro
     ``None`` when the exception was raised by Python code — that is a bug, not a template problem."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
         path = display_path(Path(exc.filename), root) if exc.filename else display_path(templates_dir, root)
-        return Problem(path, exc.lineno or 1, "template_syntax", {"detail": exc.message or str(exc)})
+        return Problem(path, exc.lineno or 1, "template_syntax", {"detail": jinja_detail(exc.message or str(exc))})
     frames = _frames(exc)
     if not frames or not (isinstance(exc, jinja2.TemplateError) or frames[-1][0].endswith(".html")):
         return None
     name, line = next(((f, n) for f, n in reversed(frames) if f.endswith(".html")), (None, 1))
     path = display_path(Path(name), root) if name else display_path(templates_dir, root)
-    return Problem(path, line, "template_error", {"detail": str(exc)})
+    return Problem(path, line, "template_error", {"detail": jinja_detail(str(exc))})
+
+
+_JINJA_PROBLEMS_VI = (
+    (re.compile(r"Unexpected end of template"), "mẫu kết thúc khi một khối {{% … %}} chưa được đóng"),
+    (re.compile(r"Encountered unknown tag '([^']*)'"), "thẻ «{0}» không có hoặc không được mở"),
+    (re.compile(r"unexpected '([^']*)'"), "ký tự «{0}» không đúng chỗ"),
+    (re.compile(r"expected token '([^']*)', got '([^']*)'"), "cần «{0}» nhưng gặp «{1}»"),
+    (re.compile(r"'([^']*)' is undefined"), "«{0}» không phải giá trị được truyền vào mẫu"),
+    (re.compile(r"has no attribute '([^']*)'"), "không có thuộc tính «{0}»"),
+    (re.compile(r"no filter named '([^']*)'"), "không có bộ lọc «{0}»"),
+    (re.compile(r"no test named '([^']*)'"), "không có phép thử «{0}»"),
+    (re.compile(r"unsafe|access to attribute", re.I), "mẫu truy cập một giá trị không được phép"),
+)
+
+
+def jinja_detail(detail: str) -> Both:
+    """A Jinja error in Vietnamese (names from the template kept), and as Jinja said it for --lang en."""
+    for pattern, vi in _JINJA_PROBLEMS_VI:
+        found = pattern.search(detail)
+        if found:
+            return Both(vi.format(*found.groups()), detail)
+    return Both("mẫu trang không chạy được ở dòng này", detail)
 
 
 def _frames(exc: BaseException) -> list[tuple[str, int]]:

@@ -75,8 +75,9 @@ STAGES = ("validate", "build", "publish")
 CASE_KEYS = {"code", "stage", "edits", "expect", "expect_en", "others"}
 EDIT_KINDS = ("file", "symlink", "fifo", "mkdir", "remove", "rename", "chmod")
 FILE_ACTIONS = ("replace", "write", "append")
-# filled by render_message: did_you_mean from the optional "suggestion", successor_note from the optional "successor"
-COMPUTED_PARAMS = {"did_you_mean", "successor_note", "dated_vi", "day_vi", "dated_en", "day_en"}
+# filled by render_message: did_you_mean from the optional "suggestion", successor_note from the optional "successor",
+# source_note from the optional "source"
+COMPUTED_PARAMS = {"did_you_mean", "successor_note", "source_note", "dated_vi", "day_vi", "dated_en", "day_en"}
 PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}")
 
 

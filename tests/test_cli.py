@@ -1,5 +1,6 @@
 """The command line as a user runs it: exit codes, messages, scaffolds."""
 
+import subprocess
 
 from conftest import run_cli
 
@@ -35,7 +36,7 @@ def test_strict_turns_warnings_into_errors(tree):
     tree.write("decisions/2025/13-qd-ubnd.yaml", text)
     assert run_cli("validate", "--data", str(tree.data), cwd=tree.root).returncode == 0
     strict = run_cli("validate", "--strict", "--data", str(tree.data), cwd=tree.root)
-    assert strict.returncode == 1 and "cảnh báo: đơn vị «Đơn vị Cũ»" in strict.stderr
+    assert strict.returncode == 1 and "cảnh báo: dòng 1 (Nguyễn Văn A): đơn vị «Đơn vị Cũ»" in strict.stderr
 
 
 def test_missing_data_dir_is_an_error_not_a_traceback(tmp_path):
@@ -51,7 +52,7 @@ def test_scaffolded_decision_validates_once_filled(tree):
     path = tree.data / "decisions/2024/45-qd-ubnd.yaml"
     assert path.is_file()
     # unfilled, it names every placeholder that still needs a value
-    assert "data/decisions/2024/45-qd-ubnd.yaml:29: «recipients[0].unit» vẫn còn chỗ «…» của tệp mẫu — điền giá trị thật, hoặc xóa dòng nếu trường không bắt buộc" in tree.problems()
+    assert "data/decisions/2024/45-qd-ubnd.yaml:29: dòng 1: «unit» vẫn còn chỗ «…» của tệp mẫu — điền giá trị thật, hoặc xóa dòng nếu trường không bắt buộc" in tree.problems()
     text = path.read_text("utf-8").replace("unit: …", "unit: truong-a").replace("…", "Nội dung")
     path.write_text(text, "utf-8")
     assert tree.problems() == []
@@ -139,3 +140,50 @@ def test_scaffold_prefills_the_law_of_the_signing_date_and_warns_about_power(tre
                             "«Chiến sĩ thi đua cơ sở»; quyết định ký ngày 30/06/2025. Kiểm tra lại cơ quan, hình thức "
                             "và ngày ký.\n")
     assert "98/2023/NĐ-CP" in (tree.data / "decisions/2025/9-qd-ubnd.yaml").read_text("utf-8")
+
+
+def _git(root, *args):
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=Văn thư", "-c", "user.email=vanthu@example.org", *args],
+                   check=True, capture_output=True)
+
+
+def test_old_warnings_are_one_line_and_the_clerks_own_are_listed(tree):
+    """Warnings in files the clerk did not change (git) are counted in one line; --all-warnings lists them."""
+    old = "data/decisions/2024/12-qd-ubnd.yaml"
+    tree.replace("decisions/2024/12-qd-ubnd.yaml", '    name: "Trần Thị B"', '    name: "Trần Thị B\\u200b"')
+    _git(tree.root, "init", "-q")
+    _git(tree.root, "add", "-A")
+    _git(tree.root, "commit", "-q", "-m", "dữ liệu cũ")
+    tree.write("decisions/2024/20-qd-ubnd.yaml", (
+        'number: "20/QĐ-UBND"\ndate: 2024-09-02\nauthority: ubnd-tinh\naward_form: bang-khen-cap-tinh\n'
+        'method: ad_hoc\nreason: "Dũng cảm cứu người"\nrecipients:\n'
+        '  - {kind: collective, name: "Tổ Văn phòng", unit: truong-a}\n'
+        '  - {kind: collective, name: "Tổ văn  phòng", unit: truong-a}\n'))
+    result = run_cli("validate", "--data", str(tree.data), cwd=tree.root)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines == [
+        "data/decisions/2024/20-qd-ubnd.yaml:9: cảnh báo: dòng 2 (Tổ văn phòng): trùng họ tên và đơn vị với dòng 1 "
+        "của quyết định — nếu là cùng một người, xóa một trong hai dòng; nếu là hai người trùng tên, giữ nguyên và "
+        "kiểm tra chức vụ",
+        "(thêm 1 cảnh báo ở 1 tệp bạn chưa sửa; xem hết bằng --all-warnings)",
+        "Theo loại — cảnh báo: duplicate_recipient ×1, invisible_chars ×1"]
+    every = run_cli("validate", "--all-warnings", "--data", str(tree.data), cwd=tree.root)
+    assert [line.split(": cảnh báo")[0] for line in every.stderr.splitlines()[:2]] == [
+        f"{old}:25", "data/decisions/2024/20-qd-ubnd.yaml:9"]
+    assert "chưa sửa" not in every.stderr
+    english = run_cli("validate", "--lang", "en", "--data", str(tree.data), cwd=tree.root)
+    assert english.stderr.splitlines()[1:] == [
+        "(1 more warnings in 1 files you did not change; list them with --all-warnings)",
+        "By kind — warnings: duplicate_recipient ×1, invisible_chars ×1"]
+
+
+def test_errors_are_counted_by_kind_at_the_end(tree):
+    tree.replace("decisions/2024/12-qd-ubnd.yaml", "authority: ubnd-tinh", "authority: ubnd-tinhh")
+    tree.replace("decisions/2024/12-qd-ubnd.yaml", "unit: truong-a\n    category: leader_other",
+                 "unit: truong-b\n    category: leader_other")
+    result = run_cli("validate", "--data", str(tree.data), cwd=tree.root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-3:] == [
+        "Theo loại — lỗi: unknown_authority ×1, unknown_unit ×1", "",
+        "2 lỗi, 0 cảnh báo — chưa thể xuất bản. Sửa các dòng trên rồi chạy lại."]

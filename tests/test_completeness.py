@@ -139,7 +139,7 @@ def test_a_news_item_with_unknown_form_signer_reason_and_day_is_published_as_suc
 def test_a_month_only_date_must_be_the_first_of_the_month(tree):
     tree.write("decisions/2025/khong-so-ban-tin-thang-6-2025.yaml", NEWS.replace("2025-06-01", "2025-06-17"))
     assert tree.problems() == [
-        "data/decisions/2025/khong-so-ban-tin-thang-6-2025.yaml:3: ngày 2025-06-17 không khớp độ chính xác đã ghi "
+        "data/decisions/2025/khong-so-ban-tin-thang-6-2025.yaml:3: ngày 17/06/2025 không khớp độ chính xác đã ghi "
         "(date_precision) — chỉ biết tháng hoặc năm thì ghi ngày đầu kỳ: 2025-06-01"]
 
 
@@ -242,5 +242,5 @@ def test_a_reward_outside_the_laws_forms_is_counted_apart_and_never_in_a_report(
 def test_a_reward_with_no_money_or_item_is_flagged(tree):
     tree.write("decisions/2024/30-qd-ubnd.yaml", REWARD.replace(', cash_vnd: 20000000', ""))
     assert tree.problems() == [
-        "data/decisions/2024/30-qd-ubnd.yaml:9: cảnh báo: khoản thưởng cho «Đội tàu cá Cửa Biển» không ghi tiền hay "
+        "data/decisions/2024/30-qd-ubnd.yaml:9: cảnh báo: dòng 2 (Đội tàu cá Cửa Biển): khoản thưởng ở dòng này không ghi tiền hay "
         "hiện vật — ghi cash_vnd, hoặc reward_item và reward_value_vnd (giá trị hiện vật, công trình)"]

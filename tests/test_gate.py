@@ -44,7 +44,7 @@ def test_a_childs_row_in_the_gate_has_no_achievement(tree):
 def test_a_childs_profile_needs_consent_and_the_mark(tree):
     tree.replace("decisions/2024/12-qd-ubnd.yaml", "    profile: nguyen-van-a\n", "    profile: nguyen-van-a\n    minor: true\n")
     assert tree.problems() == [
-        "data/decisions/2024/12-qd-ubnd.yaml:23: «Nguyễn Văn A» là trẻ em (minor: true) nhưng hồ sơ «nguyen-van-a» "
+        "data/decisions/2024/12-qd-ubnd.yaml:23: dòng 1 (Nguyễn Văn A): người ở dòng này là trẻ em (minor: true) nhưng hồ sơ «nguyen-van-a» "
         "không ghi minor: true — thêm minor: true và minor_consent vào data/profiles/nguyen-van-a.yaml"]
     tree.write("profiles/nguyen-van-a.yaml", tree.read("profiles/nguyen-van-a.yaml") + "minor: true\n")
     [problem] = tree.problems()

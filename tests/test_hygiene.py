@@ -24,7 +24,7 @@ def test_terminal_escapes_in_a_name_are_removed_and_never_printed(tree):
     outcome, people = recipients(tree)
     assert people[0].name == "Nguyễn Văn A[2J[H[32mDữ liệu hợp lệ[0m"
     assert [p.format() for p in outcome.problems] == [
-        f"{SHOWN}:16: cảnh báo: «recipients[0].name» chứa ký tự điều khiển (U+001B); đã xóa khi đọc — {HINT}"]
+        f"{SHOWN}:16: cảnh báo: dòng 1 (Nguyễn Văn A[2J[H[32mDữ liệu hợp lệ[0m): «name» chứa ký tự điều khiển (U+001B); đã xóa khi đọc — {HINT}"]
 
 
 @pytest.mark.parametrize("char", ["\\x1b", "\\a", "\\0", "\\x7f", "\\x85", "\\u202e", "\\u2066", "\\u200f", "\\u061c",
@@ -43,7 +43,7 @@ def test_zero_width_characters_are_removed_with_a_warning_so_search_finds_the_na
     outcome, people = recipients(tree)
     assert people[1].name == "Trần Thị B"
     assert [p.format() for p in outcome.problems] == [
-        f"{SHOWN}:25: cảnh báo: «recipients[1].name» chứa ký tự vô hình (U+200B, U+200D, U+FEFF); đã xóa khi đọc "
+        f"{SHOWN}:25: cảnh báo: dòng 2 (Trần Thị B): «name» chứa ký tự vô hình (U+200B, U+200D, U+FEFF); đã xóa khi đọc "
         f"— {HINT}"]
 
 
@@ -105,7 +105,7 @@ def test_names_mixing_latin_with_look_alike_letters_are_warned(tree, name, chars
     assert len(warned) == 1 and warned[0].line == 25 and not warned[0].is_error
     if chars:
         script = "Kirin"
-        assert warned[0].format() == (f"{SHOWN}:25: cảnh báo: «recipients[1].name» «{name}» trộn chữ Latinh với chữ "
+        assert warned[0].format() == (f"{SHOWN}:25: cảnh báo: dòng 2 ({name}): «name» «{name}» trộn chữ Latinh với chữ "
                                       f"{script} trông giống nhau: {chars} — gõ lại bằng bộ gõ tiếng Việt; chữ "
                                       f"{script} làm tìm kiếm và sắp xếp sai")
 

@@ -117,7 +117,7 @@ def test_the_same_decision_a_day_later_is_clean(tree):
 def test_cash_other_than_the_legal_amount_is_a_warning_that_shows_the_computation(tree):
     shown = grassroots(tree, "2025-07-01", cash=2_000_000)
     assert tree.problems() == [
-        f"{shown}:14: cảnh báo: dòng 1: tiền thưởng 2.000.000 đ khác mức theo quy định 2.340.000 đ — 1 × mức lương "
+        f"{shown}:14: cảnh báo: dòng 1 (Lò Thị H): tiền thưởng 2.000.000 đ khác mức theo quy định 2.340.000 đ — 1 × mức lương "
         "cơ sở 2.340.000 đ (Nghị định 73/2024/NĐ-CP Điều 3(2)) = 2.340.000 đ, làm tròn lên hàng chục nghìn đồng "
         "(Nghị định 152/2025/NĐ-CP Điều 50(1)); sửa cash_vnd nếu nhập nhầm, giữ nguyên nếu quyết định ghi đúng như vậy"]
 
@@ -126,4 +126,4 @@ def test_citing_a_repealed_decree_is_a_warning_naming_its_successor(tree):
     shown = grassroots(tree, "2025-07-01", decree="98/2023/NĐ-CP")
     [problem] = tree.problems()
     assert problem.startswith(f"{shown}:5: cảnh báo: căn cứ «98/2023/NĐ-CP» (")
-    assert "hết hiệu lực sau 30/06/2025 (thay bằng 152/2025/NĐ-CP); quyết định ký ngày 01/07/2025" in problem
+    assert "hết hiệu lực từ 01/07/2025, được thay thế bởi 152/2025/NĐ-CP; quyết định ký ngày 01/07/2025" in problem

@@ -15,7 +15,7 @@ def test_yaml_syntax_error_names_the_line(tree):
     tree.replace(DECISION, "method: regular", "method: regular: x")
     problems = tree.problems()
     assert len(problems) == 1
-    assert problems[0].startswith(f"{SHOWN}:11: lỗi cú pháp YAML: mapping values are not allowed in this context")
+    assert problems[0].startswith(f"{SHOWN}:11: lỗi cú pháp YAML: dấu hai chấm «:» không được đặt ở đây")
     assert "thụt lề" in problems[0]
 
 

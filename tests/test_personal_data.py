@@ -289,7 +289,7 @@ def test_sample_data_and_content_have_no_findings():
 def test_messages_in_english(tree):
     tree.replace(DECISION, 'achievement: "Dạy giỏi"', 'achievement: "Dạy giỏi, hộ chiếu C1234567"')
     assert tree.problems("en") == [
-        f"{SHOWN}:21: “recipients[0].achievement” contains a passport number “hộ chiếu C1234567” — remove it "
+        f"{SHOWN}:21: row 1 (Nguyễn Văn A): “achievement” contains a passport number “hộ chiếu C1234567” — remove it "
         "(personal data, Law 91/2025/QH15); if it is not one, add the text to pii_allow"]
 
 

@@ -148,4 +148,4 @@ def test_broken_template_is_reported_with_file_and_line(tree, tmp_path):
     outcome = pipeline.run(tree.data, templates, tmp_path)
     assert not outcome.ok
     assert [str(p).split(" — ")[0] for p in outcome.problems] == [
-        "templates/year.html:1: lỗi cú pháp mẫu trang: unexpected '}'"]
+        "templates/year.html:1: lỗi cú pháp mẫu trang: ký tự «}» không đúng chỗ"]

@@ -130,7 +130,7 @@ def test_strict_counts_data_warnings_in_both_entry_points(tmp_path):
     (project / "data/decisions/2025").mkdir()
     (project / "data/decisions/2025/13-qd-ubnd.yaml").write_text(text, "utf-8")
     config = str(project / "mkdocs.yml")
-    warning = "cảnh báo: đơn vị «Đơn vị Cũ» đã ngừng hoạt động"
+    warning = "cảnh báo: dòng 1 (Nguyễn Văn A): đơn vị «Đơn vị Cũ» đã ngừng hoạt động"
     plain = run_cli("build", "--config", config, cwd=project)
     assert plain.returncode == 0 and warning in plain.stderr
     strict = run_cli("build", "--strict", "--config", config, cwd=project)

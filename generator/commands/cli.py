@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import subprocess
 import sys
 import traceback
+from collections import Counter
 from pathlib import Path
 
 from generator import pipeline
@@ -64,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="kiểm tra toàn bộ dữ liệu, liệt kê mọi lỗi")
     common(p)
     p.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    p.add_argument("--all-warnings", action="store_true",
+                   help="liệt kê cả cảnh báo ở các tệp bạn chưa sửa (mặc định: gộp thành một dòng khi dữ liệu "
+                        "nằm trong kho git)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("build", help="kiểm tra dữ liệu rồi xây dựng trang vào site/")
@@ -137,13 +142,54 @@ def _project(args):
     return read_project(Path(args.config), Path(args.data) if getattr(args, "data", None) else None)
 
 
-def _report(problems: list[Problem], lang: str, strict: bool = False, warnings_shown: bool = True) -> bool:
-    """Print problems to stderr; True when the data may be published."""
+def changed_files(root: Path) -> set[str] | None:
+    """Files under ``root`` that differ from git's HEAD or are untracked, as paths relative to ``root`` (how
+    problems name them); None when ``root`` is not in a git work tree with a commit, or git is missing."""
+    def git(*args: str) -> list[str] | None:
+        try:
+            done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout.splitlines() if done.returncode == 0 else None
+
+    changed = git("-c", "core.quotePath=false", "diff", "--name-only", "--relative", "HEAD")
+    untracked = git("-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard")
+    if changed is None or untracked is None:
+        return None
+    return set(changed) | set(untracked)
+
+
+def _by_code(problems: list[Problem], lang: str) -> str:
+    """``lỗi: unknown_unit ×2; cảnh báo: cap_exceeded ×4`` — each kind of problem and how often it occurs."""
+    parts = []
+    for is_error, word in ((True, ("lỗi", "errors")), (False, ("cảnh báo", "warnings"))):
+        counts = Counter(p.code for p in problems if p.is_error is is_error)
+        if counts:
+            listed = ", ".join(f"{code} ×{n}" for code, n in sorted(counts.items(), key=lambda c: (-c[1], c[0])))
+            parts.append(f"{word[0] if lang == 'vi' else word[1]}: {listed}")
+    return ("Theo loại — " if lang == "vi" else "By kind — ") + "; ".join(parts)
+
+
+def _report(problems: list[Problem], lang: str, strict: bool = False, warnings_shown: bool = True,
+            changed: set[str] | None = None, summary: bool = False) -> bool:
+    """Print problems to stderr; True when the data may be published.
+
+    With ``changed`` (the files the clerk changed, from git), warnings in other files are counted in one line
+    instead of listed: they are old data, not this change. ``summary`` adds the count by kind of problem."""
     errors = [p for p in problems if p.is_error or strict]
+    quiet = [] if strict or changed is None else [p for p in problems if not p.is_error and p.path not in changed]
+    hidden = {id(p) for p in quiet}
     for problem in problems:
-        if problem.is_error or warnings_shown:
+        if (problem.is_error or warnings_shown) and id(problem) not in hidden:
             print(problem.format(lang), file=sys.stderr)
     warnings = len(problems) - len([p for p in problems if p.is_error])
+    if quiet and warnings_shown:
+        files = len({p.path for p in quiet})
+        print(f"(thêm {len(quiet)} cảnh báo ở {files} tệp bạn chưa sửa; xem hết bằng --all-warnings)" if lang == "vi"
+              else f"({len(quiet)} more warnings in {files} files you did not change; list them with --all-warnings)",
+              file=sys.stderr)
+    if summary and problems:
+        print(_by_code(problems, lang), file=sys.stderr)
     if errors:
         if lang == "vi":
             print(f"\n{len(errors)} lỗi, {warnings} cảnh báo — chưa thể xuất bản. Sửa các dòng trên rồi chạy lại.",
@@ -158,7 +204,8 @@ def _report(problems: list[Problem], lang: str, strict: bool = False, warnings_s
 def cmd_validate(args) -> int:
     project = _project(args)
     outcome = pipeline.check(project.data_dir, project.root)
-    if not _report(outcome.problems, args.lang, args.strict):
+    changed = None if args.all_warnings else changed_files(project.root)
+    if not _report(outcome.problems, args.lang, args.strict, changed=changed, summary=True):
         return EXIT_INVALID
     t = outcome.catalog.counts.all
     extra_vi = "".join([f", trong đó {t.awards_unnamed} không nêu tên" if t.awards_unnamed else "",

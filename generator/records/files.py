@@ -11,6 +11,7 @@ help either. Every refusal is a :class:`Problem` value at ``path:line``, never a
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -18,7 +19,22 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from generator.records.messages import Both
 from generator.records.problems import Problem
+
+_OS_ERRORS_VI = {errno.EACCES: "không có quyền đọc", errno.EPERM: "không được phép đọc",
+                 errno.ENOENT: "không tìm thấy tệp", errno.EISDIR: "đây là thư mục, không phải tệp",
+                 errno.ENOTDIR: "một phần của đường dẫn không phải thư mục", errno.ELOOP: "vòng lặp liên kết",
+                 errno.EIO: "lỗi đọc ổ đĩa", errno.ENAMETOOLONG: "tên tệp quá dài",
+                 errno.EMFILE: "mở quá nhiều tệp cùng lúc", errno.ENXIO: "thiết bị không sẵn sàng"}
+
+
+def os_error(exc: BaseException) -> Both:
+    """Why the system refused a file, in Vietnamese and (for --lang en) as the system said it."""
+    number = getattr(exc, "errno", None)
+    english = getattr(exc, "strerror", None) or str(exc)
+    vi = _OS_ERRORS_VI.get(number) or (f"lỗi hệ thống (mã {number})" if number else "lỗi hệ thống")
+    return Both(vi, english)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -144,7 +160,7 @@ def _open_final(name: str, dir_fd: int | None, value: str) -> tuple[int, os.stat
     try:
         fd = os.open(name, flags, dir_fd=dir_fd) if dir_fd is not None else os.open(name, flags)
     except OSError as exc:
-        raise _Refused("file_unreadable", error=exc.strerror or str(exc)) from None
+        raise _Refused("file_unreadable", error=os_error(exc)) from None
     opened = os.fstat(fd)
     if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):
         os.close(fd)
@@ -162,7 +178,7 @@ def _read_fd(fd: int, size: int, max_bytes: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
     except OSError as exc:
-        raise _Refused("file_unreadable", error=exc.strerror or str(exc)) from None
+        raise _Refused("file_unreadable", error=os_error(exc)) from None
     finally:
         os.close(fd)
     if total > max_bytes:  # grew after the size check
@@ -191,7 +207,7 @@ def open_bytes(root: Path, rel: str | os.PathLike, max_bytes: int = MAX_FILE_BYT
     except _Refused as exc:
         return exc.refusal
     except (OSError, ValueError) as exc:  # e.g. a name the file system cannot encode
-        return Refusal("file_unreadable", {"error": getattr(exc, "strerror", None) or str(exc)})
+        return Refusal("file_unreadable", {"error": os_error(exc)})
 
 
 def read_bytes(root: Path, rel: str | os.PathLike, shown: str, problems: list[Problem], line: int = 1,
@@ -287,14 +303,14 @@ def scan_tree(root: Path, display_root: Path) -> list[Problem]:
                 items = sorted(entries, key=lambda e: e.name)
         except OSError as exc:
             problems.append(Problem(display(directory, display_root), 1, "file_unreadable",
-                                    {"error": exc.strerror or str(exc)}))
+                                    {"error": os_error(exc)}))
             continue
         for entry in items:
             shown = display(entry.path, display_root)
             try:
                 mode = entry.stat(follow_symlinks=False).st_mode
             except OSError as exc:
-                problems.append(Problem(shown, 1, "file_unreadable", {"error": exc.strerror or str(exc)}))
+                problems.append(Problem(shown, 1, "file_unreadable", {"error": os_error(exc)}))
                 continue
             if stat.S_ISLNK(mode):
                 problems.append(Problem(shown, 1, "symlink_in_tree", {"value": entry.name}))

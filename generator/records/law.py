@@ -121,23 +121,25 @@ def legal_periods(records: Records) -> list[LegalPeriod]:
     return periods
 
 
-def period_text(rule) -> str:
-    """A dated rule's period in words: "từ 01/07/2025", "từ 01/01/2024 đến 30/06/2025", "không thời hạn"."""
+def period_text(rule, lang: str = "vi") -> str:
+    """A dated rule's period in words: "từ 01/07/2025", "từ 01/01/2024 đến 30/06/2025", "không thời hạn"
+    (``lang="en"``: "from 01/07/2025", "from 01/01/2024 to 30/06/2025", "with no time limit")."""
     def day(value):
         return value.strftime("%d/%m/%Y")
+    since, until, always = ("từ", "đến", "không thời hạn") if lang == "vi" else ("from", "to", "with no time limit")
     if rule.valid_from and rule.valid_to:
-        return f"từ {day(rule.valid_from)} đến {day(rule.valid_to)}"
+        return f"{since} {day(rule.valid_from)} {until} {day(rule.valid_to)}"
     if rule.valid_from:
-        return f"từ {day(rule.valid_from)}"
+        return f"{since} {day(rule.valid_from)}"
     if rule.valid_to:
-        return f"đến {day(rule.valid_to)}"
-    return "không thời hạn"
+        return f"{'đến' if lang == 'vi' else 'until'} {day(rule.valid_to)}"
+    return always
 
 
-def rule_text(rule) -> str:
+def rule_text(rule, lang: str = "vi") -> str:
     """A dated rule's period with its source: "từ 01/07/2025 (Nghị định 129/2025/NĐ-CP Điều 59)"."""
     source = getattr(rule, "source", None)
-    return f"{period_text(rule)} ({source})" if source else period_text(rule)
+    return f"{period_text(rule, lang)} ({source})" if source else period_text(rule, lang)
 
 
 def is_working_day(records: Records, day: dt.date) -> bool:

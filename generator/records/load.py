@@ -6,18 +6,21 @@ Problems (unreadable files, YAML syntax, duplicate keys, alias bombs) are return
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from generator.records import files, hygiene
 from generator.records.files import MAX_FILE_BYTES  # noqa: F401 - part of this module's interface
-from generator.records.problems import Problem, Severity
+from generator.records.messages import Both
+from generator.records.problems import Problem, Row, Severity
 from generator.text import nfc
 
 try:  # libyaml is ~10x faster; fall back to the pure-Python loader where it is missing
@@ -31,8 +34,45 @@ MAX_DEPTH = 40
 Loc = tuple  # a path into the data: ("recipients", 3, "unit")
 
 
+ROW_LISTS = ("recipients", "proposed")  # lists of people, whose lines clerks count as STT 1, 2, 3…
+
+
+# PyYAML's words for what it could not read, in Vietnamese; the English text is kept for --lang en.
+_YAML_PROBLEMS_VI = (
+    ("found character '\\t'", "có ký tự tab; YAML chỉ thụt lề bằng dấu cách"),
+    ("mapping values are not allowed", "dấu hai chấm «:» không được đặt ở đây; giá trị có dấu hai chấm phải nằm trong ngoặc kép"),
+    ("could not find expected ':'", "thiếu dấu hai chấm «:» sau tên trường"),
+    ("did not find expected key", "thụt lề không khớp: dòng này không bắt đầu bằng tên trường ở đúng cấp"),
+    ("did not find expected '-' indicator", "thụt lề không khớp trong danh sách: mỗi phần tử bắt đầu bằng «- »"),
+    ("expected <block end>", "thụt lề không khớp với các dòng trên"),
+    ("found unexpected end of stream", "tệp kết thúc khi ngoặc kép hoặc ngoặc vẫn chưa đóng"),
+    ("while scanning a quoted scalar", "ngoặc kép chưa được đóng"),
+    ("found undefined alias", "bí danh «*» chưa được định nghĩa"),
+    ("found unknown escape character", "chuỗi trong ngoặc kép có dấu «\\» không hợp lệ; dùng ngoặc đơn hoặc viết «\\\\»"),
+    ("but found another document", "tệp có nhiều hơn một tài liệu YAML (dòng «---»); mỗi tệp chỉ một bản ghi"),
+    ("expected a single document", "tệp có nhiều hơn một tài liệu YAML (dòng «---»); mỗi tệp chỉ một bản ghi"),
+    ("found unhashable key", "khóa không phải chuỗi đơn giản"),
+    ("expected a mapping or list of mappings for merging", "sau «<<:» phải là một bí danh tới các cặp «trường: giá trị»"),
+    ("while parsing a flow", "ngoặc «[ ]» hoặc «{ }» không khớp"),
+    ("while scanning a simple key", "thiếu dấu hai chấm «:» sau tên trường"),
+)
+
+
+def yaml_detail(detail: str) -> Both:
+    """A PyYAML problem in both languages; one PyYAML has no Vietnamese for is named in general words."""
+    for needle, vi in _YAML_PROBLEMS_VI:
+        if needle in detail:
+            return Both(vi, detail)
+    return Both("cấu trúc YAML không đọc được ở dòng này", detail)
+
+
 def field_label(loc: Loc) -> str:
-    """``("recipients", 3, "unit")`` → ``recipients[3].unit``, as fields are named in messages."""
+    """``("attachments", 0, "file")`` → ``attachments[0].file``, as fields are named in messages.
+
+    In a list of people the line is named apart (``Problem.row``, «dòng 4 (Nguyễn Văn A)»), so
+    ``("recipients", 3, "unit")`` is just ``unit``."""
+    if len(loc) > 2 and loc[0] in ROW_LISTS and isinstance(loc[1], int):
+        loc = loc[2:]
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -61,6 +101,44 @@ class SourceDoc:
                 return self.lines[loc]
             loc = loc[:-1]
         return self.lines.get((), 1)
+
+    def row_finder(self) -> Callable[[int], Row | None]:
+        """A function from a source line to the line of a list of people (``recipients``, ``proposed``)
+        it falls in, or None; the ranges are read once, so naming every problem of a file stays linear."""
+        spans: dict[tuple, list[int]] = {}
+        if isinstance(self.data, dict):
+            for loc, number in self.lines.items():
+                if len(loc) >= 2 and loc[0] in ROW_LISTS and isinstance(loc[1], int):
+                    span = spans.setdefault(loc[:2], [number, number])
+                    span[0], span[1] = min(span[0], number), max(span[1], number)
+        ranges = sorted((first, last, key, index) for (key, index), (first, last) in spans.items())
+        starts = [r[0] for r in ranges]
+
+        def find(line: int) -> Row | None:
+            at = bisect.bisect_right(starts, line) - 1
+            if at < 0 or line > ranges[at][1]:
+                return None
+            _, _, key, index = ranges[at]
+            items = self.data.get(key) if isinstance(self.data, dict) else None
+            item = items[index] if isinstance(items, list) and index < len(items) else None
+            name = item.get("name") if isinstance(item, dict) else None
+            name = " ".join(name.split()) if isinstance(name, str) else ""
+            return Row(index + 1, "" if name == "…" else name)  # a scaffold's «…» is not a name
+
+        return find
+
+    def name_rows(self, problems: list[Problem], start: int = 0) -> None:
+        """Give every problem of this file from ``problems[start:]`` that lies on a line of a list of
+        people that line's STT and name, as the clerk finds it in the signed list."""
+        find = None
+        for i in range(start, len(problems)):
+            problem = problems[i]
+            if problem.path != self.path or problem.row is not None:
+                continue
+            find = find or self.row_finder()
+            row = find(problem.line)
+            if row:
+                problems[i] = dataclasses.replace(problem, row=row)
 
 
 @dataclass
@@ -209,7 +287,7 @@ def clean_story(text: str, shown: str, problems: list[Problem]) -> str:
     return "\n".join(lines)
 
 
-def _hygiene_problems(cleaned: hygiene.Cleaned, shown: str, line: int, label: str, problems: list[Problem]) -> None:
+def _hygiene_problems(cleaned: hygiene.Cleaned, shown: str, line: int, label: "str | Both", problems: list[Problem]) -> None:
     if cleaned.control:
         problems.append(Problem(shown, line, "control_chars", {"field": label, "chars": cleaned.control},
                                 Severity.WARNING))
@@ -234,10 +312,10 @@ def _load_file(path: Path, kind: str, loaded: LoadedData, base: Path | None = No
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         detail = " ".join(filter(None, [exc.context, exc.problem]))
-        loaded.problems.append(Problem(shown, line, "yaml_syntax", {"detail": detail}))
+        loaded.problems.append(Problem(shown, line, "yaml_syntax", {"detail": yaml_detail(detail)}))
         return doc
     except yaml.YAMLError as exc:  # e.g. several documents in one file
-        loaded.problems.append(Problem(shown, 1, "yaml_syntax", {"detail": str(exc).splitlines()[0]}))
+        loaded.problems.append(Problem(shown, 1, "yaml_syntax", {"detail": yaml_detail(str(exc).splitlines()[0])}))
         return doc
     except (RecursionError, MemoryError):
         loaded.problems.append(Problem(shown, 1, "too_deep", {"limit": MAX_DEPTH}))
@@ -423,7 +501,7 @@ class _Converter:
             return text
         cleaned = hygiene.clean_text(text)
         if cleaned.text is not text:
-            _hygiene_problems(cleaned, self.doc.path, line, field_label(loc) or "(tệp)", self.problems)
+            _hygiene_problems(cleaned, self.doc.path, line, field_label(loc) or Both("(tệp)", "(file)"), self.problems)
         return cleaned.text
 
     def _mapping(self, node: MappingNode, loc: Loc) -> dict:
@@ -431,7 +509,7 @@ class _Converter:
             self.constructor.flatten_mapping(node)  # YAML merge keys (<<)
         except yaml.YAMLError as exc:
             self.problems.append(
-                Problem(self.doc.path, node.start_mark.line + 1, "yaml_value", {"detail": str(exc.problem or exc)})
+                Problem(self.doc.path, node.start_mark.line + 1, "yaml_value", {"detail": yaml_detail(str(exc.problem or exc))})
             )
         result: dict = {}
         for key_node, value_node in node.value:

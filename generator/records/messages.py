@@ -7,6 +7,10 @@ with "và"/"and", ``{successors:or}`` with "hoặc"/"or" (for a choice).
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass
+
 QUOTE_HINT_VI = "đặt giá trị trong ngoặc kép, ví dụ \"{raw}\""
 QUOTE_HINT_EN = "put the value in double quotes, e.g. \"{raw}\""
 PDP_VI = "dữ liệu cá nhân, Luật 91/2025/QH15"
@@ -53,22 +57,24 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # schema
     "placeholder": {"vi": ("«{field}» vẫn còn chỗ «…» của tệp mẫu", "điền giá trị thật, hoặc xóa dòng nếu trường không bắt buộc"),
                     "en": ("“{field}” still holds the scaffold's «…»", "fill in the real value, or delete the line if the field is optional")},
+    "placeholder_text": {"vi": ("«{field}» vẫn còn chỗ chưa điền «{snippet}» của mẫu hoặc bản nháp", "thay bằng nội dung đúng như quyết định đã ký"),
+                         "en": ("“{field}” still holds the placeholder “{snippet}” of a template or draft", "replace it with the text of the signed decision")},
     "missing_field": {"vi": ("thiếu trường bắt buộc «{field}» ({title})", "thêm dòng «{field}: …» vào bản ghi"),
-                      "en": ("missing required field “{field}” ({title})", "add a “{field}: …” line to the record")},
+                      "en": ("missing required field “{field}”", "add a “{field}: …” line to the record")},
     "unknown_field": {"vi": ("trường không có trong lược đồ: «{field}»", "xóa trường hoặc sửa tên trường{did_you_mean}"),
                       "en": ("field not in the schema: “{field}”", "delete it or fix its name{did_you_mean}")},
     "pii_field": {"vi": ("trường «{field}» là dữ liệu cá nhân không được công bố (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Nghị định 356/2025/NĐ-CP)", "xóa trường này khỏi bản ghi; chỉ công bố họ tên, chức vụ, đơn vị và thành tích"),
                   "en": ("field “{field}” is personal data that must not be published (Personal Data Protection Law 91/2025/QH15, Decree 356/2025/NĐ-CP)", "delete the field; publish only name, position, unit and achievement")},
     "yaml_bool_for_text": {"vi": ("«{field}» ({title}) phải là văn bản, nhưng YAML đọc {raw} thành giá trị đúng/sai", QUOTE_HINT_VI),
-                           "en": ("“{field}” ({title}) must be text, but YAML reads {raw} as a true/false value", QUOTE_HINT_EN)},
+                           "en": ("“{field}” must be text, but YAML reads {raw} as a true/false value", QUOTE_HINT_EN)},
     "yaml_scalar_for_text": {"vi": ("«{field}» ({title}) phải là văn bản, nhưng YAML đọc {raw} thành số hoặc ngày", QUOTE_HINT_VI),
-                             "en": ("“{field}” ({title}) must be text, but YAML reads {raw} as a number or date", QUOTE_HINT_EN)},
+                             "en": ("“{field}” must be text, but YAML reads {raw} as a number or date", QUOTE_HINT_EN)},
     "expected_text": {"vi": ("«{field}» ({title}) phải là một đoạn văn bản", "viết giá trị trên cùng dòng, trong ngoặc kép nếu cần"),
-                      "en": ("“{field}” ({title}) must be text", "write the value on the same line, quoted if needed")},
+                      "en": ("“{field}” must be text", "write the value on the same line, quoted if needed")},
     "empty_text": {"vi": ("«{field}» ({title}) đang để trống", "điền nội dung hoặc xóa dòng nếu trường không bắt buộc"),
-                   "en": ("“{field}” ({title}) is empty", "fill it in, or delete the line if the field is optional")},
-    "bad_choice": {"vi": ("«{field}» ({title}) không nhận giá trị «{value}»", "chọn một trong: {choices}"),
-                   "en": ("“{field}” ({title}) does not accept “{value}”", "choose one of: {choices}")},
+                   "en": ("“{field}” is empty", "fill it in, or delete the line if the field is optional")},
+    "bad_choice": {"vi": ("«{field}» ({title}) không nhận giá trị «{value}»", "chọn một trong: {choices:or}"),
+                   "en": ("“{field}” does not accept “{value}”", "choose one of: {choices:or}")},
     "bad_id": {"vi": ("mã «{value}» ở «{field}» không hợp lệ", "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ «{slug}»"),
                "en": ("invalid id “{value}” in “{field}”", "ids use lowercase ASCII letters, digits and hyphens, e.g. “{slug}”")},
     "bad_pattern_url": {"vi": ("địa chỉ «{value}» không hợp lệ", "chỉ dùng địa chỉ bắt đầu bằng http:// hoặc https://"),
@@ -76,21 +82,21 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "bad_pattern_hash": {"vi": ("mã băm SHA-256 không hợp lệ", "chạy «sha256sum tên-tệp.pdf» và chép 64 ký tự đầu"),
                          "en": ("invalid SHA-256 hash", "run “sha256sum file.pdf” and copy the 64 characters")},
     "bad_date": {"vi": ("«{field}» ({title}) không phải ngày hợp lệ: {value}", "viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-06-17"),
-                 "en": ("“{field}” ({title}) is not a valid date: {value}", "write dates as YEAR-MONTH-DAY, e.g. 2024-06-17")},
+                 "en": ("“{field}” is not a valid date: {value}", "write dates as YEAR-MONTH-DAY, e.g. 2024-06-17")},
     "bad_int": {"vi": ("«{field}» ({title}) phải là số nguyên không âm: {value}", "viết số liền, không dấu chấm hay chữ, ví dụ 1500000"),
-                "en": ("“{field}” ({title}) must be a non-negative whole number: {value}", "write digits only, e.g. 1500000")},
+                "en": ("“{field}” must be a non-negative whole number: {value}", "write digits only, e.g. 1500000")},
     "bad_bool": {"vi": ("«{field}» ({title}) phải là true hoặc false: {value}", "viết true hoặc false"),
-                 "en": ("“{field}” ({title}) must be true or false: {value}", "write true or false")},
+                 "en": ("“{field}” must be true or false: {value}", "write true or false")},
     "expected_list": {"vi": ("«{field}» ({title}) phải là một danh sách", "mỗi phần tử trên một dòng bắt đầu bằng «- »"),
-                      "en": ("“{field}” ({title}) must be a list", "one item per line starting with “- ”")},
+                      "en": ("“{field}” must be a list", "one item per line starting with “- ”")},
     "expected_mapping": {"vi": ("«{field}» ({title}) phải gồm các trường con", "viết các trường con thụt vào 2 dấu cách dưới «{field}:»"),
-                         "en": ("“{field}” ({title}) must hold sub-fields", "indent the sub-fields by 2 spaces under “{field}:”")},
+                         "en": ("“{field}” must hold sub-fields", "indent the sub-fields by 2 spaces under “{field}:”")},
     "not_mapping": {"vi": ("nội dung tệp phải là các cặp «trường: giá trị»", "bắt đầu từ mẫu: python -m generator new decision"),
                     "en": ("the file must contain “field: value” pairs", "start from a scaffold: python -m generator new decision")},
     "list_too_short": {"vi": ("«{field}» ({title}) không được để trống", "thêm ít nhất một phần tử"),
-                       "en": ("“{field}” ({title}) must not be empty", "add at least one item")},
+                       "en": ("“{field}” must not be empty", "add at least one item")},
     "schema_other": {"vi": ("«{field}» ({title}) không hợp lệ: {detail}", "xem lược đồ tại trang «Về dữ liệu»"),
-                     "en": ("“{field}” ({title}) is invalid: {detail}", "see the schema on the “About the data” page")},
+                     "en": ("“{field}” is invalid: {detail}", "see the schema on the “About the data” page")},
     # templates
     "template_syntax": {"vi": ("lỗi cú pháp mẫu trang: {detail}", "kiểm tra các cặp {{% %}} và {{{{ }}}} ở dòng này"),
                         "en": ("template syntax error: {detail}", "check the {{% %}} and {{{{ }}}} pairs on this line")},
@@ -155,28 +161,32 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # decisions
     "duplicate_recipient_id": {"vi": ("mã người nhận «{id}» bị trùng trong quyết định", "đặt id khác cho một trong hai người"),
                                "en": ("recipient id “{id}” is used twice in this decision", "give one of them another id")},
+    "duplicate_recipient": {"vi": ("trùng họ tên và đơn vị với dòng {first} của quyết định", "nếu là cùng một người, xóa một trong hai dòng; nếu là hai người trùng tên, giữ nguyên và kiểm tra chức vụ"),
+                            "en": ("same name and unit as row {first} of this decision", "if it is the same person, delete one of the lines; if two people share the name, keep both and check the positions")},
+    "duplicate_award_in_year": {"vi": ("cùng người (họ tên, đơn vị) đã được tặng «{form}» năm {year} ở {other}, dòng {other_row}", "kiểm tra hai quyết định: một người không nhận cùng hình thức hai lần trong một năm; nếu là hai người trùng tên, giữ nguyên"),
+                                "en": ("the same person (name, unit) was already given “{form}” in {year} at {other}, row {other_row}", "check both decisions: nobody gets the same form twice in a year; if two people share the name, keep both")},
     "duplicate_decision_number": {"vi": ("số quyết định «{number}» của cùng cơ quan và năm đã có ở {first}", "kiểm tra lại số; nếu là hai văn bản khác nhau thì một trong hai số bị sai"),
                                   "en": ("decision number “{number}” of the same authority and year is already at {first}", "check the number; two documents cannot share it")},
     "number_note_missing": {"vi": ("không có số quyết định nhưng thiếu number_note", "ghi nguồn của khen thưởng vào number_note; không tự đặt số"),
                             "en": ("no decision number and no number_note", "say where the award is known from in number_note; never invent a number")},
     "form_not_for_authority": {"vi": ("«{authority}» không có thẩm quyền quyết định «{form}»", "kiểm tra cơ quan ban hành và hình thức khen thưởng"),
                                "en": ("“{authority}” may not award “{form}”", "check the issuing authority and the award form")},
-    "form_not_in_force": {"vi": ("«{form}» chỉ có {period}; {dated_vi} {date}", "kiểm tra ngày ký hoặc mã hình thức khen thưởng (căn cứ: {source})"),
-                          "en": ("“{form}” exists only {period}; {dated_en} {date}", "check the date or the award form (basis: {source})")},
+    "form_not_in_force": {"vi": ("«{form}» chỉ có {period}; {dated_vi} {date}", "kiểm tra ngày ký hoặc mã hình thức khen thưởng{source_note}"),
+                          "en": ("“{form}” exists only {period}; {dated_en} {date}", "check the date or the award form{source_note}")},
     "form_not_for_authority_on_date": {"vi": ("«{authority}» chỉ được quyết định «{form}» {rules}; {dated_vi} {date}", "kiểm tra ngày ký, cơ quan ban hành hoặc hình thức khen thưởng; thẩm quyền tính theo văn bản có hiệu lực vào ngày ký"),
                                        "en": ("“{authority}” may award “{form}” only {rules}; {dated_en} {date}", "check the date, the issuing authority or the award form; powers follow the texts in force on the signing date")},
-    "cash_mismatch": {"vi": ("dòng {row}: tiền thưởng {actual} khác mức theo quy định {expected}", "{multiple} × mức lương cơ sở {base} ({base_source}) = {exact}, làm tròn lên hàng chục nghìn đồng ({source}); sửa cash_vnd nếu nhập nhầm, giữ nguyên nếu quyết định ghi đúng như vậy"),
-                      "en": ("line {row}: cash {actual} differs from the legal amount {expected}", "{multiple} × base salary {base} ({base_source}) = {exact}, rounded up to 10,000 đ ({source}); fix cash_vnd if mistyped, keep it if the decision says so")},
+    "cash_mismatch": {"vi": ("tiền thưởng {actual} khác mức theo quy định {expected}", "{multiple} × mức lương cơ sở {base} ({base_source}) = {exact}, làm tròn lên hàng chục nghìn đồng ({source}); sửa cash_vnd nếu nhập nhầm, giữ nguyên nếu quyết định ghi đúng như vậy"),
+                      "en": ("cash {actual} differs from the legal amount {expected}", "{multiple} × base salary {base} ({base_source}) = {exact}, rounded up to 10,000 đ ({source}); fix cash_vnd if mistyped, keep it if the decision says so")},
     "legal_basis_not_issued": {"vi": ("căn cứ «{document}» ({title}) ban hành ngày {issued}, sau {day_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
                                "en": ("cited “{document}” ({title}) was issued on {issued}, after {day_en} {date}", "check the legal basis and the date; never correct what the decision says")},
     "legal_basis_not_in_force": {"vi": ("căn cứ «{document}» ({title}) có hiệu lực từ {from}, sau {day_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
                                  "en": ("cited “{document}” ({title}) is in force from {from}, after {day_en} {date}", "check the legal basis and the date; never correct what the decision says")},
-    "legal_basis_repealed": {"vi": ("căn cứ «{document}» ({title}) hết hiệu lực sau {to}{successor_note}; {dated_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
-                             "en": ("cited “{document}” ({title}) ceased after {to}{successor_note}; {dated_en} {date}", "check the legal basis and the date; never correct what the decision says")},
+    "legal_basis_repealed": {"vi": ("căn cứ «{document}» ({title}) hết hiệu lực từ {ended}{successor_note}; {dated_vi} {date}", "kiểm tra căn cứ và ngày ký; không tự sửa căn cứ nếu quyết định ghi như vậy"),
+                             "en": ("cited “{document}” ({title}) is no longer in force from {ended}{successor_note}; {dated_en} {date}", "check the legal basis and the date; never correct what the decision says")},
     "form_not_for_kind": {"vi": ("«{form}» không tặng cho đối tượng «{kind}»", "đối tượng hợp lệ: {allowed}"),
                           "en": ("“{form}” is not awarded to “{kind}”", "allowed: {allowed}")},
-    "category_required": {"vi": ("cá nhân «{name}» thiếu category (đối tượng thống kê)", "thêm category: direct_worker, leader_other, leader_department, leader_ministry_province hoặc business_person"),
-                          "en": ("individual “{name}” has no category", "add category: direct_worker, leader_other, leader_department, leader_ministry_province or business_person")},
+    "category_required": {"vi": ("cá nhân chưa có category (đối tượng thống kê)", "thêm category: direct_worker, leader_other, leader_department, leader_ministry_province hoặc business_person"),
+                          "en": ("the individual has no category", "add category: direct_worker, leader_other, leader_department, leader_ministry_province or business_person")},
     "category_only_individual": {"vi": ("category và gender chỉ dùng cho cá nhân", "xóa dòng này hoặc đổi kind thành individual"),
                                  "en": ("category and gender apply to individuals only", "delete the line or set kind: individual")},
     "enterprise_only_collective": {"vi": ("enterprise chỉ dùng cho tập thể", "xóa dòng này hoặc đổi kind thành collective"),
@@ -205,8 +215,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                             "en": ("status is corrected but there are no corrections", "add corrections: - date: …, note: …")},
     "minor_consent_missing": {"vi": ("hồ sơ trẻ em «{name}» thiếu minor_consent", "ghi sự đồng ý bằng văn bản của em và cha mẹ (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15 Điều 24(2)); chưa có thì chưa công bố hồ sơ"),
                               "en": ("the child's profile “{name}” has no minor_consent", "record the written consent of the child and a parent (PDP Law 91/2025 Art. 24(2)); without it, do not publish the profile")},
-    "minor_profile_not_marked": {"vi": ("«{name}» là trẻ em (minor: true) nhưng hồ sơ «{profile}» không ghi minor: true", "thêm minor: true và minor_consent vào data/profiles/{profile}.yaml"),
-                                 "en": ("“{name}” is a child (minor: true) but the profile “{profile}” is not marked minor", "add minor: true and minor_consent to data/profiles/{profile}.yaml")},
+    "minor_profile_not_marked": {"vi": ("người ở dòng này là trẻ em (minor: true) nhưng hồ sơ «{profile}» không ghi minor: true", "thêm minor: true và minor_consent vào data/profiles/{profile}.yaml"),
+                                 "en": ("the person on this line is a child (minor: true) but the profile “{profile}” is not marked minor", "add minor: true and minor_consent to data/profiles/{profile}.yaml")},
     "unknown_person": {"vi": ("mã người «{value}» không nối tới khen thưởng nào khác", "mã người phải có ở ít nhất hai quyết định, hoặc là tên tệp một hồ sơ gương điển hình; kiểm tra chính tả, hoặc xóa dòng person nếu người này chưa được khen thưởng ở quyết định nào khác{did_you_mean}"),
                        "en": ("person id “{value}” links to no other award", "a person id must appear in at least two decisions or be a profile's file name; check the spelling, or delete the person line if this person has no other award{did_you_mean}")},
     "person_kind_mismatch": {"vi": ("«{name}» (đối tượng «{kind}») mang mã người «{value}», nhưng mã này đã dùng cho đối tượng «{first_kind}» ở {first}", "một mã người chỉ dùng cho một cá nhân, một tập thể hoặc một hộ gia đình; sửa mã người hoặc loại đối tượng (kind)"),
@@ -231,10 +241,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                            "en": ("{date} does not match date_precision", "when only the month or year is known, write its first day: {first}")},
     "unknown_form_note_missing": {"vi": ("hình thức khen thưởng không rõ nhưng không ghi nguồn", "thêm award_form_note, ví dụ «Bản tin chỉ ghi \"khen thưởng đột xuất\"»"),
                                   "en": ("the award form is unknown but no note says why", "add award_form_note quoting what the source says")},
-    "line_revoked_twice": {"vi": ("khen thưởng của «{name}» được ghi hủy bỏ riêng, trong khi cả quyết định đã bị hủy bỏ", "bỏ mục revoked của dòng này: việc hủy cả quyết định đã bao gồm dòng này"),
-                           "en": ("“{name}” is revoked on its own line while the whole decision is revoked", "remove the line's revoked entry")},
-    "reward_without_value": {"vi": ("khoản thưởng cho «{name}» không ghi tiền hay hiện vật", "ghi cash_vnd, hoặc reward_item và reward_value_vnd (giá trị hiện vật, công trình)"),
-                             "en": ("the reward to “{name}” states no money or item", "give cash_vnd, or reward_item and reward_value_vnd")},
+    "line_revoked_twice": {"vi": ("khen thưởng ở dòng này được ghi hủy bỏ riêng, trong khi cả quyết định đã bị hủy bỏ", "bỏ mục revoked của dòng này: việc hủy cả quyết định đã bao gồm dòng này"),
+                           "en": ("this line is revoked on its own while the whole decision is revoked", "remove the line's revoked entry")},
+    "reward_without_value": {"vi": ("khoản thưởng ở dòng này không ghi tiền hay hiện vật", "ghi cash_vnd, hoặc reward_item và reward_value_vnd (giá trị hiện vật, công trình)"),
+                             "en": ("the reward on this line states no money or item", "give cash_vnd, or reward_item and reward_value_vnd")},
     "consultation_form_missing": {"vi": ("không rõ hình thức đề nghị", "ghi award_form chung cho thông báo, hoặc award_form cho từng người trong danh sách đề nghị"),
                                   "en": ("the proposed award form is not given", "give award_form for the notice, or one per proposed person")},
     "consultation_period_missing": {"vi": ("thông báo không ghi hạn góp ý", "ghi closes (ngày cuối nhận góp ý) hoặc working_days (ví dụ 10 khi thông báo ghi «10 ngày làm việc»)"),
@@ -305,19 +315,58 @@ def render_message(code: str, params: dict, lang: str = "vi") -> tuple[str, str]
     if entry is None:
         return code, ""
     message, hint = entry.get(lang) or entry["vi"]
-    values = _Defaults({key: _Names(value, lang) if isinstance(value, (list, tuple)) else value
-                        for key, value in params.items()})
+    values = _Defaults({key: _value(value, lang) for key, value in params.items()})
     suggestion = params.get("suggestion")
     successor = params.get("successor")
+    source = params.get("source")
     values["dated_vi"], values["day_vi"], values["dated_en"], values["day_en"] = _DATED.get(
         params.get("date_kind", "signed"), _DATED["signed"])
     if lang == "vi":
         values["did_you_mean"] = f"; có phải «{suggestion}»?" if suggestion else ""
-        values["successor_note"] = f" (thay bằng {successor})" if successor else ""
+        values["successor_note"] = f", được thay thế bởi {successor}" if successor else ""
+        values["source_note"] = f" (căn cứ: {source})" if source else ""
     else:
         values["did_you_mean"] = f"; did you mean “{suggestion}”?" if suggestion else ""
-        values["successor_note"] = f" (replaced by {successor})" if successor else ""
-    return message.format_map(values), hint.format_map(values)
+        values["successor_note"] = f", replaced by {successor}" if successor else ""
+        values["source_note"] = f" (basis: {source})" if source else ""
+    hint_text = hint.format_map(values)  # a hint may show what to type into the file: dates stay YEAR-MONTH-DAY
+    if lang == "vi":
+        values.update({key: _vi_date(value) for key, value in values.items()})
+    return message.format_map(values), hint_text
+
+
+@dataclass(frozen=True)
+class Both:
+    """A parameter said differently in each language: an OS or parser error, for instance."""
+
+    vi: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.vi
+
+
+def _value(value, lang: str):
+    if isinstance(value, Both):
+        return value.en if lang == "en" else value.vi
+    if isinstance(value, (list, tuple)):
+        return _Names(value, lang)
+    return value
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _vi_date(value):
+    """A day as Vietnamese readers write it, dd/mm/yyyy; anything else unchanged."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        try:
+            return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:  # not a real day (a bad_date value): shown as written
+            return value
+    return value
 
 
 class _Names:

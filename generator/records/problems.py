@@ -19,6 +19,18 @@ class Severity(str, Enum):
 
 
 @dataclass(frozen=True)
+class Row:
+    """A line of a list of people as the clerk sees it: its STT (1-based) and the person's name."""
+
+    number: int
+    name: str = ""
+
+    def label(self, lang: str = "vi") -> str:
+        word = "dòng" if lang == "vi" else "row"
+        return f"{word} {self.number} ({self.name})" if self.name else f"{word} {self.number}"
+
+
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with one record, at ``path:line``."""
 
@@ -27,6 +39,7 @@ class Problem:
     code: str
     params: dict = field(default_factory=dict, compare=False, hash=False)
     severity: Severity = Severity.ERROR
+    row: Row | None = field(default=None, compare=False, hash=False)  # the list line the problem is on
 
     @property
     def is_error(self) -> bool:
@@ -40,7 +53,8 @@ class Problem:
         """
         message, hint = render_message(self.code, self.params, lang)
         prefix = "" if self.is_error else ("cảnh báo: " if lang == "vi" else "warning: ")
-        text = f"{self.path}:{self.line}: {prefix}{message}"
+        at = f"{self.row.label(lang)}: " if self.row else ""
+        text = f"{self.path}:{self.line}: {prefix}{at}{message}"
         return visible(f"{text} — {hint}" if hint else text)
 
     def __str__(self) -> str:

@@ -16,9 +16,11 @@ from generator.records.validation.caps import check_caps
 from generator.records.validation.consultations import validate_consultations
 from generator.records.validation.decisions import (
     check_decision,
+    check_raw_references,
     compact,
     validate_decision_schema,
 )
+from generator.records.validation.duplicates import Duplicates
 from generator.records.validation.people import People, check_people, collect_people
 from generator.records.validation.profiles import check_profiles, validate_profile
 from generator.records.validation.registries import (
@@ -53,16 +55,26 @@ def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]
         compact(doc)
     numbers: dict[tuple, DecisionEntry] = {}
     people = People()
-    for doc in loaded.decisions():
-        entry = validate_decision_schema(doc, loaded, problems)
+    duplicates = Duplicates()
+    start = len(problems)
+    for doc in loaded.decisions():  # the loader has just added this file's own problems after ``start``
+        entry = validate_decision_schema(doc, loaded, problems, today)
         if entry:
             records.decisions.append(entry)
             check_decision(entry, records, loaded, today, problems, numbers)
             collect_people(entry, records, problems, people)
+            if entry.model.date <= today:  # a year in the future is a typo: nothing to compare with
+                duplicates.check(entry, records, problems)
+        else:
+            check_raw_references(doc, records, problems)
+        doc.name_rows(problems, start)
+        start = len(problems)
         compact(doc)
     check_people(people, records, problems)
     check_caps(records, problems)
     validate_consultations(loaded, records, today, problems, people.known(records))
+    for doc in loaded.of_kind("consultations"):
+        doc.name_rows(problems)
     records.decisions.sort(key=lambda d: (d.year, d.slug))
     return records, sorted_problems(problems)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -29,7 +30,8 @@ from generator.records.validation.schema import parse, placeholders, ref_problem
 from generator.text import slugify
 
 
-def validate_decision_schema(doc: SourceDoc, loaded: LoadedData, problems: list[Problem]) -> DecisionEntry | None:
+def validate_decision_schema(doc: SourceDoc, loaded: LoadedData, problems: list[Problem],
+                             today: dt.date | None = None) -> DecisionEntry | None:
     rel = PurePosixPath(doc.abs_path.relative_to(loaded.data_dir / "decisions").as_posix())
     placeholders(doc, problems)
     parsed = parse(Decision, doc.data, doc, (), problems)
@@ -37,7 +39,8 @@ def validate_decision_schema(doc: SourceDoc, loaded: LoadedData, problems: list[
         return None
     stem = rel.stem
     year = parsed.date.year
-    if len(rel.parts) != 2 or rel.parts[0] != str(year):
+    future = today is not None and parsed.date > today  # reported as date_in_future: the year is the mistake
+    if not future and (len(rel.parts) != 2 or rel.parts[0] != str(year)):
         problems.append(Problem(doc.path, doc.line_of(("date",)), "decision_wrong_folder",
                                 {"year": year, "name": rel.name}))
     if stem != slugify(stem):
@@ -77,6 +80,31 @@ def _recipient_ids(recipients: list[Recipient], doc: SourceDoc, problems: list[P
 # --- cross-references and policy ----------------------------------------------------------------
 
 
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # models.Id: any other value was reported by the schema
+
+
+def check_raw_references(doc: SourceDoc, records: Records, problems: list[Problem]) -> None:
+    """A decision the schema refused is still checked for what does not depend on the refused value: its
+    authority, award form, movement and every recipient's unit and profile — so that one run reports every
+    problem of the file, not a new one each time the last is fixed. Rules that need the whole record (dates,
+    powers, cash, caps) wait until it parses: they would only repeat the schema's problem."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    located: Located = Located(None, doc)
+
+    def ref(loc: tuple, value: Any, code: str, known: dict) -> None:
+        if isinstance(value, str) and _ID.match(value) and value not in known:
+            problems.append(ref_problem(located, loc, code, value, known))
+
+    ref(("authority",), data.get("authority"), "unknown_authority", records.authorities)
+    ref(("award_form",), data.get("award_form"), "unknown_award_form", records.award_forms)
+    ref(("movement",), data.get("movement"), "unknown_movement", records.movements)
+    recipients = data.get("recipients")
+    for index, item in enumerate(recipients if isinstance(recipients, list) else []):
+        if isinstance(item, dict):
+            ref(("recipients", index, "unit"), item.get("unit"), "unknown_unit", records.units)
+            ref(("recipients", index, "profile"), item.get("profile"), "unknown_profile", records.profiles)
+
+
 _KEPT_LINES = (("number",), ("award_form",), ("kind",), ())  # kind: a profile's, cited by people.py
 
 
@@ -103,7 +131,10 @@ def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, t
             numbers[key] = entry
     elif not d.number_note:
         problems.append(Problem(entry.path, entry.line("number"), "number_note_missing"))
-    _check_decision_dates(entry, records, today, problems)
+    # A date in the future is a typo (reported as date_in_future): the rules that read the law, the registries
+    # or the salary in force on that day would only repeat it, so they wait until the date is fixed.
+    dated = d.date <= today
+    _check_decision_dates(entry, records, today, problems, dated)
     _check_decision_status(entry, problems)
     form = records.award_forms.get(d.award_form)
     authority = records.authorities.get(d.authority)
@@ -111,9 +142,10 @@ def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, t
         problems.append(ref_problem(entry, ("award_form",), "unknown_award_form", d.award_form, records.award_forms))
     if authority is None:
         problems.append(ref_problem(entry, ("authority",), "unknown_authority", d.authority, records.authorities))
-    if form and authority:
+    if form and authority and dated:
         law.check_form_and_power(entry, form, authority, problems)
-    law.check_legal_basis(entry, records, problems)
+    if dated:
+        law.check_legal_basis(entry, records, problems)
     if d.movement and d.movement not in records.movements:
         problems.append(ref_problem(entry, ("movement",), "unknown_movement", d.movement, records.movements))
     if d.attachment:
@@ -125,14 +157,15 @@ def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, t
                 problems.append(Problem(entry.path, entry.line("attachment", "sha256"), "attachment_hash",
                                         {"actual": actual}))
     for index, recipient in enumerate(d.recipients):
-        _check_recipient(entry, index, recipient, form, records, problems)
-        if form:
+        _check_recipient(entry, index, recipient, form, records, problems, dated)
+        if form and dated:
             law.check_cash(entry, index, recipient, form, records, problems)
     check_completeness(entry, records, today, problems)
     check_record(entry, problems, d.pii_allow)
 
 
-def _check_decision_dates(entry: DecisionEntry, records: Records, today: dt.date, problems: list[Problem]) -> None:
+def _check_decision_dates(entry: DecisionEntry, records: Records, today: dt.date, problems: list[Problem],
+                          dated: bool = True) -> None:
     d = entry.model
     dated = [(("date",), d.date)] + [(("corrections", i, "date"), c.date) for i, c in enumerate(d.corrections)]
     if d.revocation:
@@ -143,7 +176,7 @@ def _check_decision_dates(entry: DecisionEntry, records: Records, today: dt.date
         if value > today:
             problems.append(Problem(entry.path, entry.line(*loc), "date_in_future", {"date": value}))
     authority = records.authorities.get(d.authority)
-    if authority:
+    if authority and dated:
         check_authority_period(entry, authority, problems)
 
 
@@ -158,7 +191,7 @@ def _check_decision_status(entry: DecisionEntry, problems: list[Problem]) -> Non
 
 
 def _check_recipient(entry: DecisionEntry, index: int, r: Recipient, form: Located[AwardForm] | None,
-                     records: Records, problems: list[Problem]) -> None:
+                     records: Records, problems: list[Problem], dated: bool = True) -> None:
     def at(*loc: Any) -> int:
         return entry.line("recipients", index, *loc)
 
@@ -176,7 +209,7 @@ def _check_recipient(entry: DecisionEntry, index: int, r: Recipient, form: Locat
         unit = records.units.get(r.unit)
         if unit is None:
             problems.append(ref_problem(entry, ("recipients", index, "unit"), "unknown_unit", r.unit, records.units))
-        else:
+        elif dated:
             check_unit_period(entry, index, unit, problems)
     if r.profile and r.profile not in records.profiles:
         problems.append(ref_problem(entry, ("recipients", index, "profile"), "unknown_profile", r.profile,

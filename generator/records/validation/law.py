@@ -4,9 +4,12 @@ this module reports)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from generator.records import law
 from generator.records.entries import DecisionEntry, Located, Records
 from generator.records.models import Authority, AwardForm, DateKind, DatePrecision, Decision, Recipient
+from generator.records.messages import Both
 from generator.records.problems import Problem, Severity
 
 
@@ -33,13 +36,13 @@ def check_form_and_power(entry: DecisionEntry, form: Located[AwardForm], authori
     kind, severity = _judged(d)
     if not f.holds_on(d.date):
         problems.append(Problem(entry.path, line, "form_not_in_force", {
-            "form": f.name, "period": law.period_text(f), "source": f.source or "", "date": _day(d.date), **kind},
+            "form": f.name, "period": Both(law.period_text(f), law.period_text(f, "en")), "source": f.source or "", "date": _day(d.date), **kind},
             severity))
     powers = law.powers_of(f, a.kind)
     if not powers:
         problems.append(Problem(entry.path, line, "form_not_for_authority", {"form": f.name, "authority": a.name}))
     elif not law.may_award(f, a.kind, d.date):
-        rules = "; ".join(law.rule_text(p) for p in powers)
+        rules = Both("; ".join(law.rule_text(p) for p in powers), "; ".join(law.rule_text(p, "en") for p in powers))
         problems.append(Problem(entry.path, line, "form_not_for_authority_on_date", {
             "form": f.name, "authority": a.name, "date": _day(d.date), "rules": rules, **kind}, severity))
 
@@ -54,8 +57,7 @@ def check_cash(entry: DecisionEntry, index: int, recipient: Recipient, form: Loc
     problems.append(Problem(entry.path, entry.line("recipients", index, "cash_vnd"), "cash_mismatch", {
         "actual": _money(recipient.cash_vnd), "expected": _money(expected.amount),
         "multiple": f"{expected.multiple:g}".replace(".", ","), "base": _money(expected.base),
-        "exact": _money(expected.exact), "base_source": expected.base_source, "source": expected.rule_source,
-        "row": index + 1}, Severity.WARNING))
+        "exact": _money(expected.exact), "base_source": expected.base_source, "source": expected.rule_source}, Severity.WARNING))
 
 
 _CITATION_CODES = {"not_issued": "legal_basis_not_issued", "not_in_force": "legal_basis_not_in_force",
@@ -74,4 +76,5 @@ def check_legal_basis(entry: DecisionEntry, records: Records, problems: list[Pro
                 "document": document.number, "title": document.title, "date": _day(d.date),
                 "issued": _day(document.issued), "from": _day(document.in_force_from),
                 "to": _day(document.in_force_to), "date_kind": d.date_kind.value,
+                "ended": _day(document.in_force_to + dt.timedelta(days=1)) if document.in_force_to else "",
                 "successor": successor.model.number if successor else ""}, Severity.WARNING))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import typing
 from typing import Any
 
@@ -14,7 +15,8 @@ from pydantic import BaseModel, ValidationError
 from generator.records import personal_data as privacy
 from generator.records.entries import Located, M
 from generator.records.load import Loc, SourceDoc, field_label
-from generator.records.problems import Problem
+from generator.records.messages import Both
+from generator.records.problems import Problem, Severity
 from generator.text import slugify
 
 
@@ -35,7 +37,7 @@ def schema_problem(model: type[BaseModel], doc: SourceDoc, base: Loc, error: dic
     rel = tuple(error["loc"])
     loc = base + rel
     kind = error["type"]
-    name = field_label(rel) or "(tệp)"
+    name = field_label(rel) or Both("(tệp)", "(file)")
     params: dict[str, Any] = {"field": name, "title": field_title(model, rel) or name}
     value = error.get("input")
     code = "schema_other"
@@ -63,7 +65,8 @@ def schema_problem(model: type[BaseModel], doc: SourceDoc, base: Loc, error: dic
     elif kind == "enum":
         code = "bad_choice"
         params["value"] = doc.raw_scalars.get(loc, str(value))
-        params["choices"] = error.get("ctx", {}).get("expected", "")
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        params["choices"] = re.findall(r"'([^']*)'", expected) or [expected]  # pydantic's "'a', 'b' or 'c'"
     elif kind == "string_pattern_mismatch":
         code = "bad_pattern_url" if rel[-1] == "url" else "bad_pattern_hash" if rel[-1] == "sha256" else "bad_id"
         params["value"] = str(value)
@@ -84,7 +87,7 @@ def schema_problem(model: type[BaseModel], doc: SourceDoc, base: Loc, error: dic
     elif kind == "too_short":
         code = "list_too_short"
     else:
-        params["detail"] = error.get("msg", kind)
+        params["detail"] = Both("giá trị không đúng kiểu dữ liệu của trường", str(error.get("msg", kind)))
     return Problem(doc.path, doc.line_of(loc), code, params)
 
 
@@ -130,13 +133,28 @@ def suggest(word: str, choices: list[str] | set[str]) -> str:
 
 
 PLACEHOLDER = "…"
+# What templates and drafts leave for "fill in later", inside a longer text: an ellipsis standing alone
+# ("Ông … được", "…/QĐ-UBND", "[...]"; not "xuất sắc…" ending a sentence), x's for a number or name, a
+# bracketed hint ("[tên]", "[đơn vị]"; not a citation "[1]") and the editors' markers TODO, FIXME, TBD.
+PLACEHOLDER_TEXT = re.compile(
+    r"(?<!\w)(?:…|\.{3,})"
+    r"|\b(?:x{2,}|X{3,})\b"
+    r"|\[[^\[\]\n]{0,40}[^\W\d_][^\[\]\n]{0,40}\]"
+    r"|\b(?:TODO|FIXME|TBD)\b")
+NOT_TEXT_FIELDS = {"id", "url", "path", "sha256", "file"}  # identifiers and addresses, checked by their own rules
 
 
 def placeholders(doc: SourceDoc, problems: list[Problem]) -> None:
-    """Scaffolds mark what to fill in with «…»; a value still holding one is not ready to publish."""
+    """Scaffolds mark what to fill in with «…»; a value still holding one is not ready to publish (an error).
+    A placeholder left inside a longer text (``PLACEHOLDER_TEXT``) is a warning naming it."""
     def walk(value: Any, loc: Loc) -> None:
         if isinstance(value, str) and value.strip() == PLACEHOLDER:
             problems.append(Problem(doc.path, doc.line_of(loc), "placeholder", {"field": field_label(loc)}))
+        elif isinstance(value, str):
+            found = PLACEHOLDER_TEXT.search(value)
+            if found and not any(part in NOT_TEXT_FIELDS for part in loc if isinstance(part, str)):
+                problems.append(Problem(doc.path, doc.line_of(loc), "placeholder_text",
+                                        {"field": field_label(loc), "snippet": found.group(0)}, Severity.WARNING))
         elif isinstance(value, dict):
             for key, child in value.items():
                 walk(child, loc + (key,))
