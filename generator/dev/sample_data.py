@@ -211,8 +211,10 @@ def decision_specs() -> list[DecisionSpec]:
                                       PROVINCE_SIGNER, BASIS,
                                       movement="chung-suc-xay-dung-nong-thon-moi",
                                       groups=[("farm", 8), ("commune", 3)],
-                                      collectives=[("Hợp tác xã Nông nghiệp Tân Phú", "htx-nong-nghiep-tan-phu", True),
-                                                   ("Ấp Cồn Mới, xã Đông Hải", "ap-con-moi", False)],
+                                      # in 2023 the cooperative is on the list through its profile (below)
+                                      collectives=([("Hợp tác xã Nông nghiệp Tân Phú", "htx-nong-nghiep-tan-phu", True)]
+                                                   if year != 2023 else [])
+                                      + [("Ấp Cồn Mới, xã Đông Hải", "ap-con-moi", False)],
                                       households=[f"Hộ ông {person_name(random.Random(year), 'male')}"],
                                       profiles=[("le-van-m", None)] if year == 2024 else
                                       [("htx-nong-nghiep-tan-phu", None)] if year == 2023 else []))
