@@ -3,6 +3,8 @@ scan. A decision's notice-board print layout is the page's own print stylesheet 
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from generator.records.entries import DecisionEntry
 from generator.records.validation.files import MAX_ATTACHMENT_BYTES
 from generator.site import exports, structured_data, urls, views
@@ -51,6 +53,8 @@ def _decision(r: Renderer, decision: DecisionEntry) -> None:
                "ld": structured_data.as_script(structured_data.decision_ld(pub, decision, r.options.site_url)),
                "downloads": [views.Link("JSON", json_file), views.Link("CSV (Excel)", csv_file)],
                "permanent_url": r.permanent_url(url),
+               # drawn in the reader's browser by qrcode.js when the page is printed
+               "qr": Markup('<div class="bv-qr" data-bv-qr="{}"></div>').format(r.permanent_url(url)),
                "cite": r.provenance(decision.path, url, f"{heading}: {title}", f"{authority}, {when}",
                                     history=pub.history_allowed(decision), status=views.revocation_text(decision)),
                "report": r.feedback("Báo sai sót", heading, url),
