@@ -438,10 +438,10 @@ def test_a_person_id_on_two_decisions_is_valid(tree):
 def test_an_ill_formed_person_id(tree):
     link_tran_thi_b(tree, person='"Trần Thị B"')
     assert tree.problems() == [
-        f"{SHOWN}:29: mã «Trần Thị B» ở «recipients[1].person» không hợp lệ — mã chỉ gồm chữ thường không dấu, số và "
-        "dấu gạch ngang, ví dụ «tran-thi-b»",
-        "data/decisions/2024/13-qd-ubnd.yaml:22: mã «Trần Thị B» ở «recipients[1].person» không hợp lệ — mã chỉ gồm "
-        "chữ thường không dấu, số và dấu gạch ngang, ví dụ «tran-thi-b»"]
+        f"{SHOWN}:29: dòng 2 (Trần Thị B): mã «Trần Thị B» ở «person» không hợp lệ — mã chỉ gồm chữ thường không "
+        "dấu, số và dấu gạch ngang, ví dụ «tran-thi-b»",
+        "data/decisions/2024/13-qd-ubnd.yaml:22: dòng 2 (Trần Thị B): mã «Trần Thị B» ở «person» không hợp lệ — mã "
+        "chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ «tran-thi-b»"]
 
 
 def test_a_person_id_of_a_profile_must_keep_the_profiles_kind(tree):
@@ -461,7 +461,7 @@ def test_a_proposed_person_names_a_known_person(tree):
     assert tree.problems() == []
     tree.write("consultations/dot-1.yaml", proposal.replace("person: tran-thi-b-truong-a", "person: tran-thi-b"))
     assert tree.problems() == [
-        "data/consultations/dot-1.yaml:15: mã người «tran-thi-b» không nối tới khen thưởng nào khác — mã người phải "
+        "data/consultations/dot-1.yaml:15: dòng 1 (Lê Văn D): mã người «tran-thi-b» không nối tới khen thưởng nào khác — mã người phải "
         "có ở ít nhất hai quyết định, hoặc là tên tệp một hồ sơ gương điển hình; kiểm tra chính tả, hoặc xóa dòng "
         "person nếu người này chưa được khen thưởng ở quyết định nào khác; có phải «tran-thi-b-truong-a»?"]
 
