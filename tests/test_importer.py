@@ -603,7 +603,7 @@ def test_reimport_merges_into_the_recipients_keeping_hand_added_fields(tree):
         "  ~ sửa «Nguyễn Văn A»: chức vụ (position): «Giáo viên» → «Tổ trưởng»; tiền thưởng (cash_vnd): 1170000 → "
         "2340000",
         "Giữ các trường ghi trong tệp quyết định mà bảng không có cột: category, enterprise, gender, id, profile.",
-        "Chạy tiếp: python -m generator validate — 1 đối tượng thống kê được đoán từ chức vụ, hãy kiểm tra các dòng có "
+        "Chạy tiếp: ./bangvang validate — 1 đối tượng thống kê được đoán từ chức vụ, hãy kiểm tra các dòng có "
         "ghi chú",
     ]
     assert result.stderr.splitlines() == [
@@ -700,7 +700,7 @@ def test_import_into_a_new_decision_replaces_its_placeholders(tree):
     sheet = workbook(tree.root, [["Họ và tên", "Chức vụ", "Đơn vị"], ["Lê Thị E", "Kế toán", "Trường Tiểu học A"]])
     result = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data))
     assert result.stdout == (f"Đã ghi 1 người, tập thể vào {decision}; 1 đối tượng thống kê được đoán từ chức vụ, "
-                             "hãy kiểm tra các dòng có ghi chú. Chạy tiếp: python -m generator validate\n")
+                             "hãy kiểm tra các dòng có ghi chú. Chạy tiếp: ./bangvang validate\n")
     after = decision.read_text("utf-8")
     assert after == before[:before.index("recipients:")] + '''recipients:
   - kind: individual
@@ -721,7 +721,7 @@ def test_a_decision_file_with_a_yaml_error_is_not_written(tree):
     assert decision.read_text("utf-8") == DECISION_HEAD + "recipients:\n  - kind: [individual\n"
     missing = run_cli("import", str(sheet), "--decision", str(tree.data / "decisions/2024/99.yaml"))
     assert (missing.returncode, missing.stderr) == (1, f"{tree.data / 'decisions/2024/99.yaml'}: không có tệp quyết "
-                                                       "định này — tạo trước bằng: python -m generator new decision\n")
+                                                       "định này — tạo trước bằng: ./bangvang new decision\n")
 
 
 # --- wrappers and new decision ---------------------------------------------------------------------

@@ -122,7 +122,7 @@ def test_dangling_references(tree):
         f"{SHOWN}:18: dòng 1 (Nguyễn Văn A): không có đơn vị mã «truong-b» trong danh mục — thêm đơn vị vào data/registries/units.yaml "
         "hoặc ghi tên vào unit_text; có phải «truong-a»?",
         f"{SHOWN}:23: dòng 1 (Nguyễn Văn A): không có hồ sơ gương điển hình «nguyen-van-x» — tạo data/profiles/nguyen-van-x.yaml "
-        "(python -m generator new profile) hoặc sửa tên; có phải «nguyen-van-a»?",
+        "(./bangvang new profile) hoặc sửa tên; có phải «nguyen-van-a»?",
     ]
 
 

@@ -250,7 +250,7 @@ def cmd_build(args) -> int:
               file=sys.stderr)
         return EXIT_BUILD_FAILED
     pages = len(outcome.manifest.splitlines()) - len(permalinks.HEADER.splitlines())
-    print(f"Đã xây dựng {pages} trang vào {site_dir}. Mở {site_dir / 'index.html'} hoặc chạy: python -m generator serve"
+    print(f"Đã xây dựng {pages} trang vào {site_dir}. Mở {site_dir / 'index.html'} hoặc chạy: ./bangvang serve"
           if args.lang == "vi" else f"Built {pages} pages into {site_dir}.")
     return EXIT_OK
 
@@ -287,7 +287,7 @@ def cmd_new(args) -> int:
         return EXIT_INVALID
     note = (" Tiền thưởng (cash_vnd) đã điền theo mức quy định vào ngày ký — sửa nếu quyết định ghi khác."
             if "cash_vnd: " in path.read_text(encoding="utf-8").replace("# cash_vnd", "") else "")
-    print(f"Đã tạo {path}. Điền các chỗ «…», rồi chạy: python -m generator validate.{note}")
+    print(f"Đã tạo {path}. Điền các chỗ «…», rồi chạy: ./bangvang validate.{note}")
     return EXIT_OK
 
 
@@ -325,7 +325,7 @@ def cmd_import(args) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     if args.decision and not Path(args.decision).is_file():
-        print(f"{args.decision}: không có tệp quyết định này — tạo trước bằng: python -m generator new decision",
+        print(f"{args.decision}: không có tệp quyết định này — tạo trước bằng: ./bangvang new decision",
               file=sys.stderr)
         return EXIT_INVALID
     try:
@@ -357,10 +357,10 @@ def cmd_import(args) -> int:
         print(line, file=sys.stderr)
     if report.fresh:
         print(f"Đã ghi {len(report.recipients)} người, tập thể vào {args.decision}{guessed}. "
-              "Chạy tiếp: python -m generator validate")
+              "Chạy tiếp: ./bangvang validate")
     else:
         print(f"Đã cập nhật danh sách trong {args.decision}: " + "\n".join(report.lines(sheet)))
-        print(f"Chạy tiếp: python -m generator validate{guessed.replace(';', ' —', 1)}")
+        print(f"Chạy tiếp: ./bangvang validate{guessed.replace(';', ' —', 1)}")
     return EXIT_OK
 
 

@@ -18,7 +18,7 @@ from generator.site.outputs import OutputFile, RenderedSite
 from generator.site.structured_data import script_json
 
 MANIFEST = "published-urls.txt"
-HEADER = ("# Mọi địa chỉ trang đã được công bố. Tệp do `python -m generator build` cập nhật — hãy commit cùng dữ liệu.\n"
+HEADER = ("# Mọi địa chỉ trang đã được công bố. Tệp do `./bangvang build` cập nhật — hãy commit cùng dữ liệu.\n"
           "# Một địa chỉ ở đây mà không còn trang phải có chuyển hướng trong data/redirects.yaml.\n")
 
 
