@@ -568,6 +568,8 @@ _QUICK_WORDS = tuple(
     "| tax| bhxh| bhyt| bao hiem | insurance| stk | tai khoan | tk | account| acct | iban| dien thoai | sdt | dt | so dt"
     "| dtdd | di dong | tel | phone| mobile| hotline| zalo| ngan hang | bank| at ".split("|"))
 _QUICK_SPACES = re.compile(r"[^a-z0-9@]+")
+# the same test as ``any(word in words for word in _QUICK_WORDS)``, in one pass of the regex engine
+_QUICK_WORD_SEARCH = re.compile("|".join(re.escape(word) for word in _QUICK_WORDS)).search
 
 
 @functools.lru_cache(maxsize=262_144)  # table cells and CSV fields repeat across thousands of rows
@@ -579,7 +581,7 @@ def might_hold_personal_data(line: str) -> bool:
     if "@" in folded or "(at)" in folded or "[at]" in folded:
         return True
     words = " " + _QUICK_SPACES.sub(" ", folded) + " "
-    return any(word in words for word in _QUICK_WORDS)
+    return _QUICK_WORD_SEARCH(words) is not None
 
 
 _DATA_FIELDS = re.compile(r'\n|","|",|,"|":"|":|(?<=\d),(?=[^\d ])|(?<=[^\d ]),(?=\d)|(?<=[^\d ]),(?=[^\d ])')
