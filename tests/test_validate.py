@@ -540,3 +540,13 @@ def test_a_missing_source_leaves_no_empty_parentheses_and_dates_read_day_first_i
         " (căn cứ: Luật 06/2022/QH15)")
     assert render_message("date_in_future", {"date": dt.date(2042, 6, 17)})[0] == "ngày 17/06/2042 ở tương lai"
     assert render_message("date_in_future", {"date": dt.date(2042, 6, 17)}, "en")[0] == "date 2042-06-17 is in the future"
+
+
+def test_households_and_bare_places_are_not_asked_about_registry_units(tree):
+    from generator.records.unit_names import names_a_place
+
+    assert names_a_place("Xã Đông Hải") and names_a_place("phường 3") and names_a_place("Thị trấn Tân Phú")
+    assert not names_a_place("Ủy ban nhân dân xã Đông Hải") and not names_a_place("Trường TH A")
+    tree.write(DECISION, tree.read(DECISION) + '  - kind: household\n    name: "Hộ ông Lê Văn D"\n'
+               '    unit_text: "Trường TH A"\n')
+    assert tree.problems() == []

@@ -212,7 +212,7 @@ def _check_code(code: str, what: str, codes: dict[str, str], shown: str) -> None
 
 def _close_codes(code: str, codes: dict[str, str]) -> list[str]:
     """Codes most like ``code``: compared with each id, and with each name (abbreviations such as UBND spelt out)."""
-    from generator.commands.importer import unit_key
+    from generator.records.unit_names import unit_key
 
     wanted = slugify(code)
     spelt = slugify(unit_key(code.replace("-", " ")))

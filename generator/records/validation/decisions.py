@@ -21,6 +21,7 @@ from generator.records.models import (
 )
 from generator.records.hygiene import has_lookalikes, number_key
 from generator.records.problems import Problem, Severity
+from generator.records.unit_names import UnitIndex, names_a_place
 from generator.records.validation.completeness import check_completeness
 from generator.records.validation import law
 from generator.records.validation.periods import check_authority_period, check_unit_period
@@ -190,6 +191,32 @@ def _check_decision_status(entry: DecisionEntry, problems: list[Problem]) -> Non
         problems.append(Problem(entry.path, entry.line("status"), "corrections_missing"))
 
 
+def unit_names(records: Records) -> UnitIndex:
+    """The unit registry searchable by name as offices write it (built once per validation run)."""
+    index = getattr(records, "_unit_names", None)
+    if index is None or index.names.keys() != records.units.keys():
+        index = UnitIndex([(unit_id, u.model.name) for unit_id, u in records.units.items()])
+        object.__setattr__(records, "_unit_names", index)
+    return index
+
+
+def _check_unit_text(entry: DecisionEntry, index: int, text: str, records: Records, problems: list[Problem]) -> None:
+    """A unit written as text that is, or is close to, a unit of the registry: an award the unit's page would
+    miss. The same matching as the importer's (``records/unit_names.py``). Households and bare place names
+    («Xã Đông Hải») are places, not units, and are not asked about."""
+    match = unit_names(records).match(text)
+    line = entry.line("recipients", index, "unit_text")
+    if match.id:
+        problems.append(Problem(entry.path, line, "unit_text_in_registry",
+                                {"value": text, "unit": match.id, "name": records.units[match.id].model.name},
+                                Severity.WARNING))
+    elif match.suggestions:
+        problems.append(Problem(entry.path, line, "unit_text_near_registry",
+                                {"value": text, "candidates": [f"{name} (unit: {unit_id})"
+                                                               for unit_id, name in match.suggestions]},
+                                Severity.WARNING))
+
+
 def _check_recipient(entry: DecisionEntry, index: int, r: Recipient, form: Located[AwardForm] | None,
                      records: Records, problems: list[Problem], dated: bool = True) -> None:
     def at(*loc: Any) -> int:
@@ -211,6 +238,8 @@ def _check_recipient(entry: DecisionEntry, index: int, r: Recipient, form: Locat
             problems.append(ref_problem(entry, ("recipients", index, "unit"), "unknown_unit", r.unit, records.units))
         elif dated:
             check_unit_period(entry, index, unit, problems)
+    elif r.unit_text and r.kind is not RecipientKind.household and not names_a_place(r.unit_text):
+        _check_unit_text(entry, index, r.unit_text, records, problems)
     if r.profile and r.profile not in records.profiles:
         problems.append(ref_problem(entry, ("recipients", index, "profile"), "unknown_profile", r.profile,
                                      records.profiles))
