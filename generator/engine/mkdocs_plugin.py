@@ -127,6 +127,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         self._serving = False
         self._last_good: pipeline.Outcome | None = None  # under serve: the site shown while the data has errors
         self._problem_box = ""  # under serve: the data's errors, shown at the top of every page
+        self._theme_classes: set[str] = set()  # classes on the pages MkDocs renders (engine/theme_css.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # fork() is only safe where the engine runs no threads: not under `serve` (live-reload server)
@@ -184,7 +185,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
                 log.warning(problem.format())
         site: RenderedSite = outcome.site
         self._pages, self._records, self._shells, self._built_urls, self._produced = {}, [], {}, [], []
-        self._theme_classes: set[str] = set()
+        self._theme_classes = set()
         for page in site.pages:
             src_uri = f"{page.url}index.md"
             if files.get_file_from_path(src_uri) is not None:

@@ -18,6 +18,7 @@ from generator.records.validation.decisions import (
     check_decision,
     check_raw_references,
     compact,
+    unit_names,
     validate_decision_schema,
 )
 from generator.records.validation.duplicates import Duplicates
@@ -54,6 +55,7 @@ def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]
     for doc in loaded.of_kind("profiles"):
         compact(doc)
     numbers: dict[tuple, DecisionEntry] = {}
+    units_by_name = unit_names(records)
     people = People()
     duplicates = Duplicates()
     start = len(problems)
@@ -61,7 +63,7 @@ def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]
         entry = validate_decision_schema(doc, loaded, problems, today)
         if entry:
             records.decisions.append(entry)
-            check_decision(entry, records, loaded, today, problems, numbers)
+            check_decision(entry, records, loaded, today, problems, numbers, units_by_name)
             collect_people(entry, records, problems, people)
             if entry.model.date <= today:  # a year in the future is a typo: nothing to compare with
                 duplicates.check(entry, records, problems)

@@ -116,7 +116,7 @@ def compact(doc: SourceDoc) -> None:
 
 
 def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, today: dt.date,
-                    problems: list[Problem], numbers: dict[tuple, DecisionEntry]) -> None:
+                    problems: list[Problem], numbers: dict[tuple, DecisionEntry], units_by_name: UnitIndex) -> None:
     d = entry.model
     if d.number:
         lookalikes = has_lookalikes(d.number)
@@ -158,7 +158,7 @@ def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, t
                 problems.append(Problem(entry.path, entry.line("attachment", "sha256"), "attachment_hash",
                                         {"actual": actual}))
     for index, recipient in enumerate(d.recipients):
-        _check_recipient(entry, index, recipient, form, records, problems, dated)
+        _check_recipient(entry, index, recipient, form, records, units_by_name, problems, dated)
         if form and dated:
             law.check_cash(entry, index, recipient, form, records, problems)
     check_completeness(entry, records, today, problems)
@@ -192,19 +192,16 @@ def _check_decision_status(entry: DecisionEntry, problems: list[Problem]) -> Non
 
 
 def unit_names(records: Records) -> UnitIndex:
-    """The unit registry searchable by name as offices write it (built once per validation run)."""
-    index = getattr(records, "_unit_names", None)
-    if index is None or index.names.keys() != records.units.keys():
-        index = UnitIndex([(unit_id, u.model.name) for unit_id, u in records.units.items()])
-        object.__setattr__(records, "_unit_names", index)
-    return index
+    """The unit registry searchable by name as offices write it (build it once, after the registries)."""
+    return UnitIndex([(unit_id, u.model.name) for unit_id, u in records.units.items()])
 
 
-def _check_unit_text(entry: DecisionEntry, index: int, text: str, records: Records, problems: list[Problem]) -> None:
+def _check_unit_text(entry: DecisionEntry, index: int, text: str, records: Records, units_by_name: UnitIndex,
+                     problems: list[Problem]) -> None:
     """A unit written as text that is, or is close to, a unit of the registry: an award the unit's page would
     miss. The same matching as the importer's (``records/unit_names.py``). Households and bare place names
     («Xã Đông Hải») are places, not units, and are not asked about."""
-    match = unit_names(records).match(text)
+    match = units_by_name.match(text)
     line = entry.line("recipients", index, "unit_text")
     if match.id:
         problems.append(Problem(entry.path, line, "unit_text_in_registry",
@@ -218,7 +215,7 @@ def _check_unit_text(entry: DecisionEntry, index: int, text: str, records: Recor
 
 
 def _check_recipient(entry: DecisionEntry, index: int, r: Recipient, form: Located[AwardForm] | None,
-                     records: Records, problems: list[Problem], dated: bool = True) -> None:
+                     records: Records, units_by_name: UnitIndex, problems: list[Problem], dated: bool = True) -> None:
     def at(*loc: Any) -> int:
         return entry.line("recipients", index, *loc)
 
@@ -239,7 +236,7 @@ def _check_recipient(entry: DecisionEntry, index: int, r: Recipient, form: Locat
         elif dated:
             check_unit_period(entry, index, unit, problems)
     elif r.unit_text and r.kind is not RecipientKind.household and not names_a_place(r.unit_text):
-        _check_unit_text(entry, index, r.unit_text, records, problems)
+        _check_unit_text(entry, index, r.unit_text, records, units_by_name, problems)
     if r.profile and r.profile not in records.profiles:
         problems.append(ref_problem(entry, ("recipients", index, "profile"), "unknown_profile", r.profile,
                                      records.profiles))

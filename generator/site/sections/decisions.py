@@ -46,15 +46,16 @@ def _decision(r: Renderer, decision: DecisionEntry) -> None:
     url = urls.decision(decision.year, decision.slug)
     json_file, csv_file = urls.decision_files(decision.year, decision.slug)
     when = decision_date(d)
+    permanent = r.permanent_url(url)
     r.page(url, "decision.html", f"{heading} {when}", f"{title} — {authority}, {when}.",
            origin=decision.path,
            context=lambda: {
                "d": views.decision_view(pub, decision),
                "ld": structured_data.as_script(structured_data.decision_ld(pub, decision, r.options.site_url)),
                "downloads": [views.Link("JSON", json_file), views.Link("CSV (Excel)", csv_file)],
-               "permanent_url": r.permanent_url(url),
+               "permanent_url": permanent,
                # drawn in the reader's browser by qrcode.js when the page is printed
-               "qr": Markup('<div class="bv-qr" data-bv-qr="{}"></div>').format(r.permanent_url(url)),
+               "qr": Markup('<div class="bv-qr" data-bv-qr="{}"></div>').format(permanent),
                "cite": r.provenance(decision.path, url, f"{heading}: {title}", f"{authority}, {when}",
                                     history=pub.history_allowed(decision), status=views.revocation_text(decision)),
                "report": r.feedback("Báo sai sót", heading, url),
