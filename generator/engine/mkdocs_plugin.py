@@ -27,6 +27,7 @@ from generator import pipeline
 from generator.catalog.gate import HIDEABLE_FIELDS
 from generator.engine import bundled, dev_preview, theme_css, writer
 from generator.records.hygiene import visible
+from generator.records.personal_data import OutputScanner
 from generator.site import urls
 from generator.site.outputs import Page, RenderedSite, SiteOptions, UnreadableSource
 
@@ -123,7 +124,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         self._built_urls: list[str] = []
         self._root = Path.cwd()
         self._workers = (os.cpu_count() or 1) if hasattr(os, "fork") else 1
-        self._allowed: tuple[str, ...] = ()
+        self._scanner = OutputScanner()
         self._serving = False
         self._last_good: pipeline.Outcome | None = None  # under serve: the site shown while the data has errors
         self._problem_box = ""  # under serve: the data's errors, shown at the top of every page
@@ -201,7 +202,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
             self._shells[depth] = f"{writer.SHELL}/" * depth + "index.md"
             files.append(_virtual_page(config, self._shells[depth], writer.TITLE_MARK, writer.DESCRIPTION_MARK,
                                        InclusionLevel.NOT_IN_NAV, escaped=False, image=writer.IMAGE_MARK))
-        self._allowed = site.allowed
+        self._scanner = OutputScanner(site.allowed)  # one per build: a part found clean is not read again
         for out in site.files:
             if out.produce is not None:
                 self._produced.append(out)  # large: written after the build, one at a time
@@ -270,7 +271,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
             try:
                 with open(target, "wb") as stream:
                     if out.path.endswith(writer.TEXT_SUFFIXES):
-                        scanned = writer.ScannedStream(stream, out.path, out.origin, self._allowed)
+                        scanned = writer.ScannedStream(stream, out.path, out.origin, self._scanner)
                         out.write(scanned)
                         scanned.finish()
                     else:
@@ -312,7 +313,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         return body
 
     def _check(self, text: str, where: str, origin: str, markup: bool | None) -> None:
-        writer.check_published(text, where, origin, self._allowed, markup)
+        writer.check_published(text, where, origin, self._scanner, markup)
 
 
 def _virtual_page(config, src_uri: str, title: str, description: str, inclusion, escaped: bool = True,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator.records.messages import render_message
-from generator.records.personal_data import scan_output_text
+from generator.records.personal_data import OutputScanner
 from generator.records.problems import Problem
 from generator.site import urls
 from generator.site.outputs import Page
@@ -37,10 +37,10 @@ class WriteError(Exception):
 TEXT_SUFFIXES = (".html", ".csv", ".json", ".atom", ".xml", ".txt")
 
 
-def check_published(text: str, where: str, origin: str, allowed: tuple[str, ...], markup: bool | None) -> None:
+def check_published(text: str, where: str, origin: str, scanner: OutputScanner, markup: bool | None) -> None:
     """The second line of defence: the records' personal-data detector over what is about to be published.
     Raises ``WriteError`` naming the source record (or the output) on the first finding."""
-    found = scan_output_text(text, allowed, markup=markup)
+    found = scanner.scan(text, markup=markup)
     if found:
         code, snippet = found[0]
         kind = render_message(code, {"field": "", "snippet": snippet})[0].split("chứa ", 1)[-1].split(" «")[0]
@@ -51,8 +51,8 @@ def check_published(text: str, where: str, origin: str, allowed: tuple[str, ...]
 class ScannedStream(io.RawIOBase):
     """A binary stream that checks each complete line of text written through it, then passes it on."""
 
-    def __init__(self, target, where: str, origin: str, allowed: tuple[str, ...]):
-        self.target, self.where, self.origin, self.allowed = target, where, origin, allowed
+    def __init__(self, target, where: str, origin: str, scanner: OutputScanner):
+        self.target, self.where, self.origin, self.scanner = target, where, origin, scanner
         self.pending = b""
 
     def writable(self) -> bool:
@@ -63,12 +63,12 @@ class ScannedStream(io.RawIOBase):
         self.pending += bytes(data)
         if b"\n" in self.pending:
             done, _, self.pending = self.pending.rpartition(b"\n")
-            check_published(done.decode("utf-8", "replace"), self.where, self.origin, self.allowed, False)
+            check_published(done.decode("utf-8", "replace"), self.where, self.origin, self.scanner, False)
         return len(data)
 
     def finish(self) -> None:
         if self.pending:
-            check_published(self.pending.decode("utf-8", "replace"), self.where, self.origin, self.allowed, False)
+            check_published(self.pending.decode("utf-8", "replace"), self.where, self.origin, self.scanner, False)
 
 
 _THEME_TOGGLE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">')

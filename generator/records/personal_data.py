@@ -521,20 +521,7 @@ def find_personal_data(text: str, allowed: Iterable[str] = ()) -> list[tuple[str
 
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1\s*>", re.S | re.I)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_TAG = re.compile(r"<[^>]*>")
 _TEXT_ATTRIBUTE = re.compile(r"""\b(?:alt|title|content|aria-label|value)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-
-
-def _text_of_markup(markup: str) -> str:
-    def script(match: re.Match[str]) -> str:
-        return f" | {match.group(3)} | " if "ld+json" in match.group(2).lower() else " | "
-
-    def tag(match: re.Match[str]) -> str:
-        values = [a or b for a, b in _TEXT_ATTRIBUTE.findall(match.group(0))]
-        return " | " + " | ".join(values) + " | " if values else " | "
-
-    text = _SCRIPT_OR_STYLE.sub(script, _COMMENT.sub(" | ", markup))
-    return html.unescape(_TAG.sub(tag, text))
 
 
 def _quick_fold_table() -> dict[int, str]:
@@ -584,28 +571,62 @@ def might_hold_personal_data(line: str) -> bool:
     return _QUICK_WORD_SEARCH(words) is not None
 
 
-_DATA_FIELDS = re.compile(r'\n|","|",|,"|":"|":|(?<=\d),(?=[^\d ])|(?<=[^\d ]),(?=\d)|(?<=[^\d ]),(?=[^\d ])')
+# the look-ahead first: most positions are passed over without trying each alternative (3× faster)
+_DATA_FIELDS = re.compile(r'(?=[\n,"])(?:\n|","|",|,"|":"|":|(?<=\d),(?=[^\d ])|(?<=[^\d ]),(?=\d)|(?<=[^\d ]),(?=[^\d ]))')
+
+
+_PART_BOUNDARY = re.compile(r"<[^>]*>|\n| \| ")
+
+
+def _script_text(match: re.Match[str]) -> str:
+    return f" | {match.group(3)} | " if "ld+json" in match.group(2).lower() else " | "
+
+
+class OutputScanner:
+    """The detector over built files (HTML, CSV, JSON, XML), reading each distinct part once.
+
+    A built site repeats the same cells, names and labels across thousands of files; a part found clean
+    is remembered (up to ``memory`` parts) and passed over in the next file, so the whole site is read
+    at the speed of splitting it. ``allowed`` as for :func:`find_personal_data`.
+    """
+
+    def __init__(self, allowed: Iterable[str] = (), memory: int = 400_000):
+        self.allowed = tuple(allowed)
+        self.memory = memory
+        self.clean: set[str] = set()
+
+    def scan(self, text: str, markup: bool | None = None) -> list[tuple[str, str]]:
+        """``(code, snippet)`` per finding in ``text``, in the order they stand in it.
+
+        With ``markup`` (guessed from the text when None) the text of the page is read — tags, scripts and
+        styles dropped, ``alt``/``title``/``content``/``aria-label``/``value`` attributes and JSON-LD kept,
+        entities decoded — and every tag boundary ends a part, so table cells are not read as one long
+        number; CSV and JSON are read a field at a time.
+        """
+        if markup is None:
+            head = text[:2048].lower()
+            markup = "<html" in head or "<!doctype" in head or "<?xml" in head or "</" in head
+        if markup:
+            text = _SCRIPT_OR_STYLE.sub(_script_text, _COMMENT.sub(" | ", text))
+            parts = set(_PART_BOUNDARY.split(text))
+            parts.update(a or b for a, b in _TEXT_ATTRIBUTE.findall(text))
+        else:
+            parts = set(_DATA_FIELDS.split(text))
+        new = parts - self.clean
+        if len(self.clean) > self.memory:
+            self.clean.clear()
+        found: list[tuple[int, list[tuple[str, str]]]] = []
+        for part in new:
+            pieces = _PART_BOUNDARY.split(html.unescape(part)) if markup and "&" in part else (part,)
+            hits = [(f.code, f.snippet) for piece in pieces if might_hold_personal_data(piece)
+                    for f in find_personal_data_spans(piece, self.allowed)]
+            if hits:
+                found.append((text.find(part), hits))
+            else:
+                self.clean.add(part)
+        return [hit for _, hits in sorted(found, key=lambda item: item[0]) for hit in hits]
 
 
 def scan_output_text(text: str, allowed: Iterable[str] = (), markup: bool | None = None) -> list[tuple[str, str]]:
-    """The same detector for a built file (HTML, CSV, JSON, XML): ``(code, snippet)`` per finding.
-
-    With ``markup`` (guessed from the text when None) the text of the page is read — tags, scripts and
-    styles dropped, ``alt``/``title``/``content`` attributes and JSON-LD kept, entities decoded — and
-    every tag boundary ends a number, so table cells are not read as one long number.
-    """
-    if markup is None:
-        head = text[:2048].lower()
-        markup = "<html" in head or "<!doctype" in head or "<?xml" in head or "</" in head
-    body = _text_of_markup(text) if markup else text
-    allowed = tuple(allowed)
-    found: list[tuple[str, str]] = []
-    # read a paragraph, table cell or CSV/JSON field at a time: findings keep their context, the values that
-    # repeat across thousands of rows are read once (cache), and most parts are passed over by the pre-check
-    for line in body.split("\n"):
-        if not might_hold_personal_data(line):
-            continue
-        for part in re.split(r" \| ", line) if markup else _DATA_FIELDS.split(line):
-            if might_hold_personal_data(part):
-                found += [(f.code, f.snippet) for f in find_personal_data_spans(part, allowed)]
-    return found
+    """The same detector for one built file: ``(code, snippet)`` per finding (see :class:`OutputScanner`)."""
+    return OutputScanner(allowed).scan(text, markup)
