@@ -75,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--site-dir", default=None, help="thư mục xuất (mặc định: site/)")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    p.add_argument("--full", action="store_true",
+                   help="xây dựng lại toàn bộ và thay cả thư mục site/ (mặc định: chỉ ghi các tệp mới hoặc đã đổi)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="xem trước trực tiếp, tự tạo lại khi data/ hoặc site_templates/ thay đổi")
@@ -243,15 +245,17 @@ def cmd_build(args) -> int:
     site_dir = Path(args.site_dir) if args.site_dir else project.site_dir
     site_dir = site_dir if site_dir.is_absolute() else (Path.cwd() / site_dir)
     try:
-        publish(Path(args.config), outcome, site_dir, project.root / permalinks.MANIFEST, strict=args.strict)
+        written, deleted = publish(Path(args.config), outcome, site_dir, project.root / permalinks.MANIFEST,
+                                   strict=args.strict, full=args.full)
     except BuildError as exc:
         print(f"Xây dựng trang thất bại: {exc}" if args.lang == "vi" else f"Build failed: {exc}", file=sys.stderr)
         print("site/ trước đó được giữ nguyên." if args.lang == "vi" else "The previous site/ is unchanged.",
               file=sys.stderr)
         return EXIT_BUILD_FAILED
     pages = len(outcome.manifest.splitlines()) - len(permalinks.HEADER.splitlines())
-    print(f"Đã xây dựng {pages} trang vào {site_dir}. Mở {site_dir / 'index.html'} hoặc chạy: ./bangvang serve"
-          if args.lang == "vi" else f"Built {pages} pages into {site_dir}.")
+    print(f"Đã xây dựng {pages} trang vào {site_dir} (ghi {written} tệp mới hoặc đã đổi, xóa {deleted} tệp). "
+          f"Mở {site_dir / 'index.html'} hoặc chạy: ./bangvang serve"
+          if args.lang == "vi" else f"Built {pages} pages into {site_dir} ({written} files written, {deleted} deleted).")
     return EXIT_OK
 
 

@@ -184,6 +184,7 @@ GITIGNORE = """\
 /site.tmp-*/
 /site.old-*/
 /site.lock
+/site.state.json
 .venv/
 __pycache__/
 """

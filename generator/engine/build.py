@@ -15,7 +15,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from generator.engine import select
+from generator.engine import select, site_state
 
 
 class BuildError(Exception):
@@ -53,8 +53,11 @@ def remove_leftovers(site_dir: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def run_engine(config_file: Path, target: Path, outcome, strict: bool) -> None:
-    """Build the rendered site (``outcome.site``) into ``target`` with the engine."""
+def run_engine(config_file: Path, target: Path, outcome, strict: bool,
+               previous: site_state.SiteState | None = None) -> site_state.SiteState:
+    """Build the rendered site (``outcome.site``) into ``target`` with the engine; return every file of the
+    new site with its hash. With ``previous`` (the published site's state), record pages and files that
+    are unchanged are not written into ``target``."""
     select()
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -62,10 +65,13 @@ def run_engine(config_file: Path, target: Path, outcome, strict: bool) -> None:
 
     try:
         config = load_config(config_file=str(config_file), site_dir=str(target), strict=strict)
-        config.plugins["bangvang"].preloaded = outcome
+        plugin = config.plugins["bangvang"]
+        plugin.preloaded, plugin.site_state = outcome, previous
         build(config)
     except (MkDocsException, Abort, OSError) as exc:
         raise BuildError(str(exc)) from exc
+    written = plugin.published or site_state.SiteState()
+    return site_state.SiteState(written.scan, site_state.complete(target, written.files))
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -100,20 +106,36 @@ def stage_file(path: Path, text: str) -> Path:
     return tmp
 
 
-def publish(config_file: Path, outcome, site_dir: Path, manifest: Path, strict: bool = False) -> None:
-    """Build into a temporary directory, then put the site and the new URL manifest in place together."""
+def publish(config_file: Path, outcome, site_dir: Path, manifest: Path, strict: bool = False,
+            full: bool = False) -> tuple[int, int]:
+    """Build, then put the site and the new URL manifest in place together; return (files written,
+    files deleted) in the published site.
+
+    The first build (or ``full``) builds everything into a temporary directory and swaps it in. Later
+    builds write only new and changed files, then move them into the site one rename each and delete
+    what is gone (``site_state.update_in_place``) — the result is byte for byte the site a full build
+    would make (``tests/test_incremental.py``)."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(site_dir):
         remove_leftovers(site_dir)
         for stale in manifest.parent.glob(f".{manifest.name}.tmp-*"):
             stale.unlink(missing_ok=True)
+        previous = None if full else site_state.read(site_dir)
         tmp = site_dir.with_name(f"{site_dir.name}.tmp-{os.getpid()}")
         staged = None
         try:
-            run_engine(config_file, tmp, outcome, strict)
+            new = run_engine(config_file, tmp, outcome, strict, previous)
             staged = stage_file(manifest, outcome.manifest)
         except (BuildError, OSError) as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             raise BuildError(str(exc)) from exc
-        swap_in(tmp, site_dir)
+        if previous is None:
+            site_state.forget(site_dir)
+            swap_in(tmp, site_dir)
+            site_state.write(site_dir, new)
+            counts = (len(new.files), 0)
+        else:
+            counts = site_state.update_in_place(tmp, site_dir, previous, new)
+            shutil.rmtree(tmp, ignore_errors=True)
         os.replace(staged, manifest)
+        return counts

@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import pipeline
 from generator.catalog.gate import HIDEABLE_FIELDS
-from generator.engine import bundled, dev_preview, theme_css, writer
+from generator.engine import bundled, dev_preview, site_state, theme_css, writer
 from generator.records.hygiene import visible
 from generator.records.personal_data import OutputScanner
 from generator.site import urls
@@ -125,6 +125,8 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         self._root = Path.cwd()
         self._workers = (os.cpu_count() or 1) if hasattr(os, "fork") else 1
         self._scanner = OutputScanner()
+        self.site_state: site_state.SiteState | None = None  # set by the CLI: the published site's files
+        self.published: site_state.SiteState | None = None  # the record pages and files of this build
         self._serving = False
         self._last_good: pipeline.Outcome | None = None  # under serve: the site shown while the data has errors
         self._problem_box = ""  # under serve: the data's errors, shown at the top of every page
@@ -257,33 +259,55 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         for depth, src_uri in self._shells.items():
             shell_url = src_uri[: -len("index.md")]
             fillers[depth] = writer.shell_filler((site_dir / shell_url / "index.html").read_text(encoding="utf-8"),
-                                                 shell_url, self._render)
+                                                 shell_url)
         shutil.rmtree(site_dir / writer.SHELL, ignore_errors=True)
 
-        def write_page(page: Page) -> None:
-            target = site_dir / page.url / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(fillers[page.url.count("/")](page), encoding="utf-8")
+        previous = self.site_state  # the last build's files (CLI builds), to leave unchanged ones alone
+        scan = site_state.scan_key(self._scanner.allowed)
 
-        def write_file(out) -> None:
+        def write_page(page: Page) -> tuple[str, int, str]:
+            path = page.url + "index.html"
+            body = self._render(page, check=previous is None)
+            data = fillers[page.url.count("/")](page, body).encode("utf-8")
+            digest = site_state.sha256(data)
+            if previous is not None:
+                if previous.unchanged(path, digest=digest, size=len(data), scan=scan):
+                    return path, len(data), digest  # published as it is: not read, not written
+                self._check(body, f"trang {page.url or '/'}", page.origin, True)
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            return path, len(data), digest
+
+        def write_file(out) -> tuple[str, int, str]:
             target = site_dir / out.path
             target.parent.mkdir(parents=True, exist_ok=True)
+            text = out.path.endswith(writer.TEXT_SUFFIXES)
             try:
                 with open(target, "wb") as stream:
-                    if out.path.endswith(writer.TEXT_SUFFIXES):
-                        scanned = writer.ScannedStream(stream, out.path, out.origin, self._scanner)
+                    hashing = writer.HashingStream(stream)
+                    if text and previous is None:  # a cold build: checked while written
+                        scanned = writer.ScannedStream(hashing, out.path, out.origin, self._scanner)
                         out.write(scanned)
                         scanned.finish()
                     else:
-                        out.write(stream)
+                        out.write(hashing)
             except UnreadableSource as exc:
                 raise writer.WriteError(str(exc)) from exc
+            digest = hashing.digest.hexdigest()
+            if previous is not None:
+                if previous.unchanged(out.path, digest=digest, size=hashing.size, scan=scan):
+                    target.unlink()
+                elif text:
+                    writer.scan_file(target, out.path, out.origin, self._scanner)
+            return out.path, hashing.size, digest
 
         jobs = [partial(write_page, p) for p in self._records] + [partial(write_file, f) for f in self._produced]
         try:
-            writer.run_parallel(jobs, self._workers)
+            written = writer.run_parallel(jobs, self._workers)
         except writer.WriteError as exc:
             raise PluginError(str(exc)) from exc
+        self.published = site_state.SiteState(scan, {path: (size, digest) for path, size, digest in written})
         writer.write_sitemap(site_dir, config.site_url, self._built_urls + [p.url for p in self._records])
         self._records, self._produced = [], []
         if self.config.trim_theme_css:
@@ -299,9 +323,10 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         if before:
             log.debug("bangvang: theme stylesheet %d → %d bytes", before, after)
 
-    def _render(self, page: Page) -> str:
-        """A page's body, checked for personal data; a template failing on some record is a build error
-        naming the template line. Any other exception is a bug and keeps its traceback."""
+    def _render(self, page: Page, check: bool = True) -> str:
+        """A page's body, checked for personal data (unless ``check`` is false: the caller checks it when
+        it is to be written); a template failing on some record is a build error naming the template line.
+        Any other exception is a bug and keeps its traceback."""
         try:
             body = page.html
         except Exception as exc:  # noqa: BLE001 - classified below, re-raised when it is a bug
@@ -309,7 +334,8 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
             if problem is None:
                 raise
             raise writer.WriteError(f"{problem.format()} (khi tạo trang {page.url})") from exc
-        self._check(body, f"trang {page.url or '/'}", page.origin, True)
+        if check:
+            self._check(body, f"trang {page.url or '/'}", page.origin, True)
         return body
 
     def _check(self, text: str, where: str, origin: str, markup: bool | None) -> None:

@@ -7,6 +7,7 @@ forked processes where the platform allows it. The sitemap lists every page, wit
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import io
 import os
@@ -80,8 +81,8 @@ def fix_theme_html(html_: str) -> str:
     return _THEME_TOGGLE.sub(r"\1>", html_)
 
 
-def shell_filler(shell: str, shell_url: str, render: Callable[[Page], str]) -> Callable[[Page], str]:
-    """Split a built shell page at its markers once; return a fast page → HTML function."""
+def shell_filler(shell: str, shell_url: str) -> Callable[[Page, str], str]:
+    """Split a built shell page at its markers once; return a fast (page, body) → HTML function."""
     pattern = re.compile("|".join(re.escape(m) for m in (BODY_MARK, TITLE_MARK, DESCRIPTION_MARK, IMAGE_MARK,
                                                           shell_url)))
     parts: list[str] = []
@@ -95,8 +96,8 @@ def shell_filler(shell: str, shell_url: str, render: Callable[[Page], str]) -> C
     if BODY_MARK not in kinds:
         raise WriteError("bangvang: the theme dropped the page body marker; record pages cannot be written")
 
-    def fill(page: Page) -> str:
-        values = {BODY_MARK: render(page), TITLE_MARK: html.escape(page.title),
+    def fill(page: Page, body: str) -> str:
+        values = {BODY_MARK: body, TITLE_MARK: html.escape(page.title),
                   DESCRIPTION_MARK: html.escape(page.description), shell_url: page.url,
                   IMAGE_MARK: html.escape(page.image or DEFAULT_IMAGE)}
         out = io.StringIO()
@@ -109,41 +110,80 @@ def shell_filler(shell: str, shell_url: str, render: Callable[[Page], str]) -> C
     return fill
 
 
-def run_parallel(jobs: list[Callable[[], None]], workers: int) -> None:
-    """Run independent file-writing jobs, split over ``workers`` forked processes (2 cores: about
-    twice as fast). Children share the parent's memory copy-on-write and report failure by exit code;
-    an exception in the parent's share propagates as it is (a bug keeps its traceback)."""
-    if workers <= 1 or len(jobs) < 2000:
-        for job in jobs:
-            job()
-        return
-    children = []
-    for index in range(1, workers):
-        pid = os.fork()
-        if pid == 0:  # child: its share of the jobs, then exit without running the parent's cleanup
-            code = 0
-            try:
-                for job in jobs[index::workers]:
-                    job()
-            except WriteError as exc:  # a user's problem: the message, no traceback
-                print(str(exc), file=sys.stderr)
-                code = 1
-            except BaseException:  # noqa: BLE001 - a bug: reported to the parent through the exit code
-                import traceback
+class HashingStream(io.RawIOBase):
+    """A binary stream that passes everything on and keeps its size and SHA-256."""
 
-                traceback.print_exc()
-                code = 1
-            finally:
-                sys.stderr.flush()
-                os._exit(code)
-        children.append(pid)
-    try:
-        for job in jobs[0::workers]:
-            job()
-    finally:
-        failed = [pid for pid in children if os.waitpid(pid, 0)[1] != 0]
-    if failed:
-        raise WriteError("bangvang: một tiến trình ghi trang gặp lỗi (xem thông báo ở trên)")
+    def __init__(self, target):
+        self.target, self.size, self.digest = target, 0, hashlib.sha256()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.target.write(data)
+        self.digest.update(data)
+        self.size += len(data)
+        return len(data)
+
+
+def scan_file(path: Path, where: str, origin: str, scanner: OutputScanner) -> None:
+    """Check a written data file for personal data, a block of whole lines at a time."""
+    with open(path, "rb") as handle:
+        scanned = ScannedStream(_DISCARD, where, origin, scanner)
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            scanned.write(block)
+        scanned.finish()
+
+
+class _Discard:
+    @staticmethod
+    def write(data) -> int:
+        return len(data)
+
+
+_DISCARD = _Discard()
+
+
+def run_parallel(jobs: list[Callable[[], object]], workers: int) -> list:
+    """Run independent file-writing jobs, split over ``workers`` forked processes (2 cores: about
+    twice as fast), and return what the jobs returned (in no particular order). Children share the
+    parent's memory copy-on-write, hand their results back in a temporary file and report failure by
+    exit code; an exception in the parent's share propagates as it is (a bug keeps its traceback)."""
+    if workers <= 1 or len(jobs) < 2000:
+        return [job() for job in jobs]
+    import pickle
+    import tempfile
+
+    children = []
+    with tempfile.TemporaryDirectory(prefix="bangvang-") as results_dir:
+        for index in range(1, workers):
+            results = Path(results_dir) / str(index)
+            pid = os.fork()
+            if pid == 0:  # child: its share of the jobs, then exit without running the parent's cleanup
+                code = 0
+                try:
+                    results.write_bytes(pickle.dumps([job() for job in jobs[index::workers]]))
+                except WriteError as exc:  # a user's problem: the message, no traceback
+                    print(str(exc), file=sys.stderr)
+                    code = 1
+                except BaseException:  # noqa: BLE001 - a bug: reported to the parent through the exit code
+                    import traceback
+
+                    traceback.print_exc()
+                    code = 1
+                finally:
+                    sys.stderr.flush()
+                    os._exit(code)
+            children.append((pid, results))
+        try:
+            out = [job() for job in jobs[0::workers]]
+        finally:
+            failed = [pid for pid, _ in children if os.waitpid(pid, 0)[1] != 0]
+        if failed:
+            raise WriteError("bangvang: một tiến trình ghi trang gặp lỗi (xem thông báo ở trên)")
+        for _, results in children:
+            out += pickle.loads(results.read_bytes())
+    return out
 
 
 def write_sitemap(site_dir: Path, site_url: str | None, page_urls: list[str]) -> None:

@@ -301,12 +301,14 @@ def _varint(value: int, out: bytearray) -> None:
 # Large files hold numbers as text that every host compresses (JSON): digits of a base-45 number, least
 # significant first, from 91 printable characters without '"' and '\\'; a digit below 45 ends a number.
 # One character for a gap below 45 (most gaps between the documents of a common word), two below 2025.
-TEXT_DIGITS = "".join(chr(c) for c in range(0x23, 0x7F) if c != 0x5C)
+# printable ASCII from "#", without "\\" (escaped in JSON) and "@" (an encoded run must never read as an
+# e-mail address to the personal-data check of the built site)
+TEXT_DIGITS = "".join(chr(c) for c in range(0x23, 0x7F) if c not in (0x40, 0x5C))
 TEXT_BASE = 45
 
 
 def text_numbers(values) -> str:
-    """``values`` (non-negative integers) as text digits: [0, 44, 45, 2024] → "#OP$}O"."""
+    """``values`` (non-negative integers) as text digits: [0, 44, 45, 2024] → "#PQ$~P"."""
     digits, out = TEXT_DIGITS, []
     append = out.append
     for n in values:

@@ -130,7 +130,7 @@
       var cur = 0, mul = 1, d;
       do {
         var c = text.charCodeAt(at.i++);
-        d = c - (c > 0x5c ? 0x24 : 0x23);
+        d = c - 0x23 - (c > 0x40 ? 1 : 0) - (c > 0x5c ? 1 : 0);  // no "@", no "\\"
         cur += (d < 45 ? d : d - 45) * mul; mul *= 45;
       } while (d >= 45);
       return cur;
