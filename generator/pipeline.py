@@ -50,9 +50,10 @@ def today() -> dt.date:
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
-def check(data_dir: Path, root: Path | None = None) -> Outcome:
-    """Load and validate; build the catalog when there is no error."""
-    loaded = load_data(data_dir, root)
+def check(data_dir: Path, root: Path | None = None, cache: bool = False) -> Outcome:
+    """Load and validate; build the catalog when there is no error. With ``cache``, files parsed by an
+    earlier run are read from the parse cache (``records/parse_cache.py``)."""
+    loaded = load_data(data_dir, root, cache=cache)
     records, problems = validate(loaded, today())
     outcome = Outcome(problems=problems)
     if outcome.ok:
@@ -61,10 +62,10 @@ def check(data_dir: Path, root: Path | None = None) -> Outcome:
 
 
 def run(data_dir: Path, templates_dir: Path, root: Path | None = None, options: SiteOptions | None = None,
-        content_dir: Path | None = None) -> Outcome:
+        content_dir: Path | None = None, cache: bool = False) -> Outcome:
     """The whole pipeline: records in, rendered pages and files out (nothing written to disk)."""
     gc.unfreeze()  # a previous build in this process (``serve``): its records may be collected now
-    outcome = check(data_dir, root)
+    outcome = check(data_dir, root, cache)
     if outcome.catalog is None:
         return outcome
     root = root or data_dir.parent

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -14,6 +16,10 @@ from generator import pipeline
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = "2026-11-25"
+
+
+# Parsed files are cached in a directory of this test run (every build of the run shares it), never the user's.
+os.environ["BANGVANG_CACHE"] = tempfile.mkdtemp(prefix="bangvang-test-cache-")
 
 
 @pytest.fixture(autouse=True)

@@ -205,7 +205,7 @@ def _report(problems: list[Problem], lang: str, strict: bool = False, warnings_s
 
 def cmd_validate(args) -> int:
     project = _project(args)
-    outcome = pipeline.check(project.data_dir, project.root)
+    outcome = pipeline.check(project.data_dir, project.root, cache=True)
     changed = None if args.all_warnings else changed_files(project.root)
     if not _report(outcome.problems, args.lang, args.strict, changed=changed, summary=True):
         return EXIT_INVALID
@@ -238,7 +238,8 @@ def cmd_build(args) -> int:
 
     _setup_logging()
     project = _project(args)
-    outcome = pipeline.run(project.data_dir, project.templates_dir, project.root, project.options, project.content_dir)
+    outcome = pipeline.run(project.data_dir, project.templates_dir, project.root, project.options, project.content_dir,
+                           cache=not args.full)
     # warnings are logged by the engine during the build (so --strict counts them there)
     if not _report(outcome.problems, args.lang, warnings_shown=False):
         return EXIT_INVALID
@@ -261,7 +262,7 @@ def cmd_build(args) -> int:
 
 def cmd_serve(args) -> int:
     project = _project(args)
-    outcome = pipeline.check(project.data_dir, project.root)
+    outcome = pipeline.check(project.data_dir, project.root, cache=True)
     if not _report(outcome.problems, args.lang):  # shown in the browser too, until fixed
         print("Trang xem trước vẫn chạy và hiện các lỗi này ở đầu mỗi trang; sửa rồi lưu tệp, trang tự tải lại."
               if args.lang == "vi" else "The preview runs anyway and shows these errors on every page.",

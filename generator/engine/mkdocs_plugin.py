@@ -170,7 +170,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         outcome, self.preloaded = self.preloaded, None  # serve rebuilds must re-read the data
         if outcome is None:
             outcome = pipeline.run(self._root / self.config.data_dir, self.templates,
-                                   self._root, site_options(config, self.config), Path(config.docs_dir))
+                                   self._root, site_options(config, self.config), Path(config.docs_dir), cache=True)
             self._problem_box = ""
             if not outcome.ok:
                 lines = "\n".join(p.format() for p in outcome.problems if p.is_error)

@@ -81,6 +81,10 @@ def fix_theme_html(html_: str) -> str:
     return _THEME_TOGGLE.sub(r"\1>", html_)
 
 
+_INDENT = re.compile(r"\n[ \t]+")
+_KEEPS_WHITESPACE = re.compile(r"<(?:pre|textarea)\b", re.I)
+
+
 def shell_filler(shell: str, shell_url: str) -> Callable[[Page, str], str]:
     """Split a built shell page at its markers once; return a fast (page, body) → HTML function."""
     pattern = re.compile("|".join(re.escape(m) for m in (BODY_MARK, TITLE_MARK, DESCRIPTION_MARK, IMAGE_MARK,
@@ -93,6 +97,8 @@ def shell_filler(shell: str, shell_url: str) -> Callable[[Page, str], str]:
         kinds.append(match.group(0))
         last = match.end()
     parts.append(shell[last:])
+    if not _KEEPS_WHITESPACE.search(shell):  # indentation is 4 KB of every record page; a line break renders the same
+        parts = [_INDENT.sub("\n", part) for part in parts]
     if BODY_MARK not in kinds:
         raise WriteError("bangvang: the theme dropped the page body marker; record pages cannot be written")
 

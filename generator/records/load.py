@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from generator.records import files, hygiene
 from generator.records.files import MAX_FILE_BYTES  # noqa: F401 - part of this module's interface
 from generator.records.messages import Both
+from generator.records.parse_cache import NO_CACHE, ParseCache, cache_dir
 from generator.records.problems import Problem, Row, Severity
 from generator.text import nfc
 
@@ -150,13 +151,15 @@ class LoadedData:
     docs: dict[str, list[SourceDoc]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     decision_files: list[Path] = field(default_factory=list)
+    cache: ParseCache = NO_CACHE  # parsed files of earlier runs, by content (records/parse_cache.py)
 
     def of_kind(self, kind: str) -> list[SourceDoc]:
         return self.docs.get(kind, [])
 
     def decisions(self) -> Iterator[SourceDoc]:
         """Decision files, read one at a time: at ten years of records, holding every parsed file
-        (and the line of every field) at once would cost more memory than the whole rest of the build."""
+        (and the line of every field) at once would cost more memory than the whole rest of the build. With
+    ``cache``, a file parsed by an earlier run is not parsed again."""
         for path in self.decision_files:
             yield _load_file(path, "decisions", self)
 
@@ -172,7 +175,7 @@ def display_path(path: Path, root: Path) -> str:
     return files.display(path, root)
 
 
-def load_data(data_dir: Path, root: Path | None = None) -> LoadedData:
+def load_data(data_dir: Path, root: Path | None = None, cache: bool = False) -> LoadedData:
     """Read every record file under ``data_dir``.
 
     Layout: ``registries/<kind>.yaml``, ``redirects.yaml``, ``decisions/<year>/<name>.yaml``,
@@ -181,7 +184,7 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadedData:
     same name adds, changes or retires their entries by id.
     """
     root = root or data_dir.parent
-    loaded = LoadedData(root=root, data_dir=data_dir)
+    loaded = LoadedData(root=root, data_dir=data_dir, cache=ParseCache(cache_dir()) if cache else NO_CACHE)
     if not data_dir.is_dir():
         loaded.problems.append(Problem(display_path(data_dir, root), 1, "data_dir_missing"))
         return loaded
@@ -302,10 +305,26 @@ def _load_file(path: Path, kind: str, loaded: LoadedData, base: Path | None = No
     text = _read_text(path, loaded, base)
     if text is None:
         return doc
+    key = loaded.cache.key(kind, shown, text) if loaded.cache.directory else ""
+    cached = loaded.cache.get(key) if key else None
+    if cached is not None:
+        doc.data, doc.lines, doc.raw_scalars, problems = cached
+        loaded.problems.extend(problems)
+        return doc
+    start = len(loaded.problems)
+    _parse(doc, text, loaded)
+    if key:
+        loaded.cache.put(key, (doc.data, doc.lines, doc.raw_scalars, loaded.problems[start:]))
+    return doc
+
+
+def _parse(doc: SourceDoc, text: str, loaded: LoadedData) -> None:
+    """YAML text → ``doc.data`` with the line of every value; problems added to ``loaded.problems``."""
+    shown = doc.path
     deep = nesting_exceeds(text, MAX_DEPTH)
     if deep is not None:  # libyaml composes recursively in C: deep input would crash the process
         loaded.problems.append(Problem(shown, deep, "too_deep", {"limit": MAX_DEPTH}))
-        return doc
+        return
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -313,16 +332,16 @@ def _load_file(path: Path, kind: str, loaded: LoadedData, base: Path | None = No
         line = mark.line + 1 if mark else 1
         detail = " ".join(filter(None, [exc.context, exc.problem]))
         loaded.problems.append(Problem(shown, line, "yaml_syntax", {"detail": yaml_detail(detail)}))
-        return doc
+        return
     except yaml.YAMLError as exc:  # e.g. several documents in one file
         loaded.problems.append(Problem(shown, 1, "yaml_syntax", {"detail": yaml_detail(str(exc).splitlines()[0])}))
-        return doc
+        return
     except (RecursionError, MemoryError):
         loaded.problems.append(Problem(shown, 1, "too_deep", {"limit": MAX_DEPTH}))
-        return doc
+        return
     if node is None:
         loaded.problems.append(Problem(shown, 1, "empty_file"))
-        return doc
+        return
     converter = _Converter(doc, loaded.problems)
     try:
         doc.data = converter.convert(node, ())
@@ -332,7 +351,6 @@ def _load_file(path: Path, kind: str, loaded: LoadedData, base: Path | None = No
     except (RecursionError, MemoryError):
         loaded.problems.append(Problem(shown, 1, "too_deep", {"limit": MAX_DEPTH}))
         doc.data = None
-    return doc
 
 
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
