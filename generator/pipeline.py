@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import os
 import re
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -38,6 +39,7 @@ class Outcome:
     catalog: Catalog | None = None
     site: RenderedSite | None = None
     manifest: str = ""  # the new text of published-urls.txt, written after a successful build
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (``build --timings``)
 
     @property
     def ok(self) -> bool:
@@ -53,11 +55,15 @@ def today() -> dt.date:
 def check(data_dir: Path, root: Path | None = None, cache: bool = False) -> Outcome:
     """Load and validate; build the catalog when there is no error. With ``cache``, files parsed by an
     earlier run are read from the parse cache (``records/parse_cache.py``)."""
+    start = time.perf_counter()
     loaded = load_data(data_dir, root, cache=cache)
     records, problems = validate(loaded, today())
     outcome = Outcome(problems=problems)
+    outcome.timings["load and validate"] = time.perf_counter() - start
     if outcome.ok:
+        start = time.perf_counter()
         outcome.catalog = build_catalog(records)
+        outcome.timings["catalog"] = time.perf_counter() - start
     return outcome
 
 
@@ -82,6 +88,7 @@ def run(data_dir: Path, templates_dir: Path, root: Path | None = None, options: 
     # The validated records live until the site is written: out of every later collection (at 10 years the
     # collector otherwise spends ~7 s re-scanning them) and unshared pages of the forked writers.
     gc.freeze()
+    start = time.perf_counter()
     try:
         outcome.site = render_site(pub, templates_dir, options, content_dir)
     except Exception as exc:  # noqa: BLE001 - re-raised unless the failure is in a template
@@ -90,6 +97,7 @@ def run(data_dir: Path, templates_dir: Path, root: Path | None = None, options: 
             raise
         outcome.problems.append(problem)
         return outcome
+    outcome.timings["render (indexes, statistics, search)"] = time.perf_counter() - start
     manifest = root / permalinks.MANIFEST
     problems, outcome.manifest = permalinks.apply(
         outcome.site, outcome.catalog.records, manifest, display_path(manifest, root),

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
+import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -97,3 +102,18 @@ def sample_site(tmp_path_factory) -> Path:
     result = run_cli("build", "--site-dir", str(out))
     assert result.returncode == 0, result.stderr
     return out
+
+
+def bulk_rows(source: "dict[str, bytes] | Path", name: str, fmt: str) -> list:
+    """Rows of every year's bulk file ``du-lieu/<year>/<name>.<fmt>.gz``, years in order: ``source`` is the
+    rendered files (``{path: plain bytes}``) or a built site directory (files gzip-compressed)."""
+    if isinstance(source, Path):
+        found = [gzip.decompress(p.read_bytes()) for p in sorted(source.glob(f"du-lieu/*/{name}.{fmt}.gz"))]
+    else:
+        found = [data for path, data in sorted(source.items())
+                 if re.fullmatch(rf"du-lieu/\d{{4}}/{name}\.{fmt}\.gz", path)]
+    assert found, f"no du-lieu/<year>/{name}.{fmt}.gz"
+    rows: list = []
+    for data in found:
+        rows += list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")))) if fmt == "csv" else json.loads(data)
+    return rows

@@ -12,7 +12,7 @@ from generator.catalog import reports, statistics
 from generator.catalog.gate import Publication
 from generator.site.render import SiteOptions, render_site
 
-from conftest import ROOT
+from conftest import ROOT, bulk_rows
 
 PARTIAL = """number: "20/QĐ-UBND"
 date: 2024-05-16
@@ -75,7 +75,7 @@ def test_a_partial_list_counts_its_declared_totals_everywhere_and_says_so(tree):
     assert lines["11"][0] == 3 and lines["12"][0] == 98  # regular (12/QĐ) and thematic (the partial list)
     assert report.unnamed == 95
     # the bulk export carries both the named count and the declared total
-    decisions = list(csv.DictReader(io.StringIO(files["du-lieu/quyet-dinh.csv"].decode("utf-8-sig"))))
+    decisions = bulk_rows(files, "quyet-dinh", "csv")
     row = next(d for d in decisions if d["Mã quyết định (năm/tên tệp)"] == "2024/20-qd-ubnd")
     assert (row["Số người, tập thể được nêu tên"], row["Tổng số được khen theo văn bản (gồm cả không nêu tên)"],
             row["Số tập thể công bố"]) == ("3", "98", "39")
@@ -189,7 +189,7 @@ def test_one_annulled_line_stays_published_at_its_row_and_counts_nowhere(tree):
     assert "Đã hủy bỏ" in row and "Hủy bỏ bởi Quyết định số 99/QĐ-UBND, ngày 01 tháng 12 năm 2024" in row
     overall = statistics.all_stats(result.catalog)[0]
     assert overall.breakdown("category").count("leader_other") == 0
-    data = json.loads(files["du-lieu/nguoi-nhan.json"])
+    data = bulk_rows(files, "nguoi-nhan", "json")
     tran = next(r for r in data if r["name"] == "Trần Thị B")
     assert tran["revoked"] is True and tran["line_revoked_by"] == "99/QĐ-UBND"
     assert next(r for r in data if r["name"] == "Nguyễn Văn A")["revoked"] is False
@@ -235,7 +235,7 @@ def test_a_reward_outside_the_laws_forms_is_counted_apart_and_never_in_a_report(
     assert {line.code: line.total for line in report.lines if line.code}["01"] == 3
     assert "Nhà đại đoàn kết (trị giá 500.000.000 đ)" in pages["quyet-dinh/2024/30-qd-ubnd/"]
     assert "2</span> lượt thưởng bằng tiền, hiện vật" in pages["thong-ke/"]
-    data = json.loads(files["du-lieu/nguoi-nhan.json"])
+    data = bulk_rows(files, "nguoi-nhan", "json")
     assert next(r for r in data if r["decision_id"] == "2024/30-qd-ubnd")["reward_value_vnd"] == 500_000_000
 
 

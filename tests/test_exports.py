@@ -10,7 +10,11 @@ from generator.catalog.gate import Policy, Publication
 from generator.site import exports
 from generator.site.render import SiteOptions, render_site
 
-from conftest import ROOT
+from conftest import ROOT, bulk_rows
+
+
+def years_of(files: dict) -> list[str]:
+    return sorted({path.split("/")[1] for path in files if path.endswith("/nguoi-nhan.csv.gz")})
 
 
 def files_of(tree):
@@ -26,8 +30,8 @@ def read_csv(data: bytes) -> list[dict]:
 
 def test_recipient_csv_and_json_equal_the_records(tree):
     catalog, files = files_of(tree)
-    rows = read_csv(files["du-lieu/nguoi-nhan.csv"])
-    data = json.loads(files["du-lieu/nguoi-nhan.json"])
+    rows = bulk_rows(files, "nguoi-nhan", "csv")
+    data = bulk_rows(files, "nguoi-nhan", "json")
     expected = [(d.id, r.name, r.position, r.kind.value, r.cash_vnd)
                 for d in sorted(catalog.decisions, key=lambda e: (e.year, e.slug)) for r in d.model.recipients]
     # JSON: English keys, typed values, null when absent
@@ -46,7 +50,7 @@ def test_recipient_csv_and_json_equal_the_records(tree):
 
 def test_decision_files_per_decision_and_in_bulk(tree):
     _, files = files_of(tree)
-    decisions = read_csv(files["du-lieu/quyet-dinh.csv"])
+    decisions = bulk_rows(files, "quyet-dinh", "csv")
     assert [(d["Số, ký hiệu"], d["Ngày"], d["Mã hiệu lực"], d["Hiệu lực"], d["Số quyết định hủy bỏ"])
             for d in decisions] == [("12/QĐ-UBND", "2024-06-17", "in_force", "Còn hiệu lực", ""),
                                     ("13/QĐ-UBND", "2024-07-01", "revoked", "Đã hủy bỏ", "99/QĐ-UBND")]
@@ -60,7 +64,9 @@ def test_datapackage_describes_every_column(tree):
     package = json.loads(files["du-lieu/datapackage.json"])
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     by_name = {r["name"]: r for r in package["resources"]}
-    for name, path in (("quyet-dinh", "du-lieu/quyet-dinh.csv"), ("nguoi-nhan", "du-lieu/nguoi-nhan.csv")):
+    for name in ("quyet-dinh", "nguoi-nhan"):
+        assert by_name[name]["path"] == [f"{year}/{name}.csv.gz" for year in years_of(files)]
+        path = f"du-lieu/{years_of(files)[0]}/{name}.csv.gz"
         header = next(csv.reader(io.StringIO(files[path].decode("utf-8-sig"))))
         assert [f["name"] for f in by_name[name]["schema"]["fields"]] == header
         assert all(f["title"] for f in by_name[name]["schema"]["fields"])
@@ -86,6 +92,6 @@ def test_publication_policy_hides_configured_fields(tree):
     page = next(p.html for p in site.pages if p.url == "quyet-dinh/2024/12-qd-ubnd/")
     assert "Dạy giỏi" not in page and "1.170.000" not in page and "Nguyễn Văn A" in page
     files = {f.path: f.data() for f in site.files}
-    row = read_csv(files["du-lieu/nguoi-nhan.csv"])[0]
+    row = bulk_rows(files, "nguoi-nhan", "csv")[0]
     assert (row["Họ và tên / Tên tập thể"], row["Thành tích"], row["Tiền thưởng (đồng)"]) == ("Nguyễn Văn A", "", "")
     assert b"Day gioi" not in b"".join(files.values()) and "Dạy giỏi".encode() not in b"".join(files.values())

@@ -98,7 +98,7 @@ def test_source_links_must_be_http(tree):
 
 
 def test_withdrawn_person_leaves_pages_search_and_exports_but_the_decision_stays(tree):
-    from conftest import ROOT
+    from conftest import ROOT, bulk_rows
     from generator.site.render import render_site
 
     tree.replace(DECISION, '    name: "Trần Thị B"', '    name: "Trần Thị B"\n    withdrawn:\n      date: 2025-03-01\n'
@@ -119,7 +119,8 @@ def test_withdrawn_person_leaves_pages_search_and_exports_but_the_decision_stays
     every_file = b"".join(files.values()).decode("utf-8", "replace") + "".join(pages.values())
     assert "Trần Thị B" not in every_file and "Thầy giáo vùng khó khăn" not in every_file
     assert "tran-thi-b" not in every_file and "guong-dien-hinh/nguyen-van-a" not in every_file
-    assert "2025-03-01: Gỡ theo đề nghị của cá nhân" in files["du-lieu/nguoi-nhan.csv"].decode("utf-8-sig")
+    assert "2025-03-01: Gỡ theo đề nghị của cá nhân (đơn ngày 20/02/2025)" in {
+        r["Ghi chú gỡ khỏi công bố"] for r in bulk_rows(files, "nguoi-nhan", "csv")}
 
 
 def test_published_photos_lose_their_metadata(tree):

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from generator import pipeline
-from conftest import ROOT
+from conftest import ROOT, bulk_rows
 
 pytestmark = pytest.mark.slow
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -85,7 +85,7 @@ def test_revoked_decision_appears_where_it_must_and_nowhere_it_must_not(sample_s
     assert url in (sample_site / "khen-thuong-bi-huy/index.html").read_text("utf-8")
     import csv
 
-    rows = list(csv.DictReader((sample_site / "du-lieu/nguoi-nhan.csv").read_text("utf-8-sig").splitlines()))
+    rows = bulk_rows(sample_site, "nguoi-nhan", "csv")
     assert [r["Đã bị hủy bỏ"] for r in rows if r["Mã quyết định"] == "2024/1990-qd-ubnd"] == ["Có"]
     # not in any statistics page or list, and not in the home page totals
     for stats_page in (sample_site / "thong-ke").rglob("index.html"):

@@ -144,9 +144,9 @@ def test_a_new_site_builds_empty_then_with_its_first_decision(tmp_path):
     assert (site / "published-urls.txt").is_file()
     for section in ("quyet-dinh", "thong-ke", "cap-nhat", "don-vi", "guong-dien-hinh", "tim-kiem", "ve-du-lieu"):
         assert (out / section / "index.html").is_file(), section
-    for data_file in ("cap-nhat.atom", "du-lieu/quyet-dinh.csv", "du-lieu/nguoi-nhan.json",
-                      "du-lieu/datapackage.json", "tim-kiem/chi-muc/meta.json", "sitemap.xml"):
+    for data_file in ("cap-nhat.atom", "du-lieu/datapackage.json", "tim-kiem/chi-muc/meta.json", "sitemap.xml"):
         assert (out / data_file).is_file(), data_file
+    assert not (out / "du-lieu/2025").exists()  # no year, no year's files
     assert broken_links(out) == []
     assert _sample_traces(site) == []
 
@@ -169,6 +169,9 @@ def test_a_new_site_builds_empty_then_with_its_first_decision(tmp_path):
     assert f"{SITE_URL}quyet-dinh/2025/125-qd-ubnd/" in locations
     assert locations and all(loc.startswith(SITE_URL) for loc in locations)
     assert "quyet-dinh/2025/125-qd-ubnd/" in (site / "published-urls.txt").read_text("utf-8").splitlines()
+    for name in ("quyet-dinh.csv", "quyet-dinh.json", "nguoi-nhan.csv", "nguoi-nhan.json"):
+        assert "Lục Thị Nh".encode() in gzip.decompress((out / "du-lieu/2025" / f"{name}.gz").read_bytes()) \
+            or name.startswith("quyet-dinh"), name
     assert broken_links(out) == []
     assert _sample_traces(site) == []
 

@@ -9,7 +9,7 @@ import pytest
 from generator import pipeline
 from generator.records import parse_cache
 from generator.records.load import load_data
-from tests.conftest import ROOT
+from conftest import ROOT
 
 
 def outcome_text(outcome: pipeline.Outcome) -> list[str]:

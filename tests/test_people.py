@@ -8,7 +8,7 @@ from generator.catalog.gate import Policy, Publication
 from generator.site import urls
 from generator.site.render import SiteOptions, render_site
 
-from conftest import ROOT
+from conftest import ROOT, bulk_rows
 
 DECISION = "decisions/2024/12-qd-ubnd.yaml"
 REVOKED = "decisions/2024/13-qd-ubnd.yaml"
@@ -108,8 +108,7 @@ def test_person_ids_in_the_recipient_exports(tree):
 
     link_tran_thi_b(tree)
     _, _, site = built(tree)
-    data = next(f for f in site.files if f.path == "du-lieu/nguoi-nhan.csv").data().decode("utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(data)))
+    rows = bulk_rows({f.path: f.data() for f in site.files}, "nguoi-nhan", "csv")
     assert [(r["Họ và tên / Tên tập thể"], r["Mã người (nối các khen thưởng của cùng một người)"],
              r["Trang mọi khen thưởng của người này"]) for r in rows] == [
         ("Nguyễn Văn A", "nguyen-van-a", "https://x.example/nguoi/nguyen-van-a/"),

@@ -106,6 +106,7 @@ class Publication:
         self.catalog = catalog
         self.policy = policy or Policy()
         self.hidden = self.policy.hidden
+        self._rows: dict[str, list[Row]] = {}  # by decision id: pages, exports, search and feed all read them
 
     # --- people -----------------------------------------------------------------------------
 
@@ -130,9 +131,18 @@ class Publication:
             person=r.person_key if r.person_key in self._people else None)
 
     def rows(self, decision: DecisionEntry) -> list[Row]:
-        """Every line of ``decision`` as it may be published, in the decision's order."""
-        ids = decision.recipient_ids
-        return [self._row(r, i + 1, ids[i], decision.line_revoked(i)) for i, r in enumerate(decision.model.recipients)]
+        """Every line of ``decision`` as it may be published, in the decision's order (made once; do not
+        change the list)."""
+        rows = self._rows.get(decision.id)
+        if rows is None:
+            ids = decision.recipient_ids
+            rows = self._rows[decision.id] = [self._row(r, i + 1, ids[i], decision.line_revoked(i))
+                                              for i, r in enumerate(decision.model.recipients)]
+        return rows
+
+    def withdrawal_dates(self, decision: DecisionEntry) -> list:
+        """When lines of ``decision`` were withdrawn from publication (the dates are public; nothing else)."""
+        return [r.withdrawn.date for r in decision.model.recipients if r.withdrawn]
 
     def row(self, award: Award) -> Row:
         return self._row(award.recipient, award.index + 1, award.recipient_id, award.decision.line_revoked(award.index))

@@ -75,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--site-dir", default=None, help="thư mục xuất (mặc định: site/)")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    p.add_argument("--timings", action="store_true", help="in thời gian từng bước xây dựng")
     p.add_argument("--full", action="store_true",
                    help="xây dựng lại toàn bộ và thay cả thư mục site/ (mặc định: chỉ ghi các tệp mới hoặc đã đổi)")
     p.set_defaults(func=cmd_build)
@@ -254,6 +255,9 @@ def cmd_build(args) -> int:
               file=sys.stderr)
         return EXIT_BUILD_FAILED
     pages = len(outcome.manifest.splitlines()) - len(permalinks.HEADER.splitlines())
+    if args.timings:
+        for stage, seconds in outcome.timings.items():
+            print(f"{seconds:8.1f} s  {stage}", file=sys.stderr)
     print(f"Đã xây dựng {pages} trang vào {site_dir} (ghi {written} tệp mới hoặc đã đổi, xóa {deleted} tệp). "
           f"Mở {site_dir / 'index.html'} hoặc chạy: ./bangvang serve"
           if args.lang == "vi" else f"Built {pages} pages into {site_dir} ({written} files written, {deleted} deleted).")

@@ -2,8 +2,10 @@
 
     python -m generator.dev.bench --years 10          # or: make bench YEARS=10
 
-Prints (and writes to ``<out>/bench.json``): cold build time and peak memory, rebuild time after
-adding one decision, HTML size of decision pages, total site size, and for sixteen queries — pasted,
+Prints (and writes to ``<out>/bench.json``): a cold build (``--full``), then incremental builds after adding
+one decision, correcting one name and renaming one unit of the registry (seconds and files written each), the
+peak proportional memory (PSS) of the whole process tree, HTML size of decision pages, total site size and
+file count, and for sixteen queries — pasted,
 and typed key by key 150 ms apart; on a fast network and under Chromium's Slow 4G emulation (150 ms
 latency, 1.6 Mbps) — the bytes a browser downloads for the whole query from a gzip-serving HTTP/1.1
 host, the number of files, and the time from the last keystroke to the first rendered result in
@@ -23,7 +25,6 @@ import json
 import mimetypes
 import os
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -41,17 +42,75 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
                  "--disable-component-update", "--disable-sync"]
 
 
-def _build(project: Path) -> tuple[float, int, str]:
-    """Run the real CLI build; return (seconds, peak RSS in MB of the build process, output)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def _tree_pss_kb(root_pid: int) -> int:
+    """Proportional set size of a process and all its descendants (Linux ``smaps_rollup``), in KiB: shared
+    pages counted once across the tree, so forked writers are not counted twice."""
+    children: dict[int, list[int]] = collections.defaultdict(list)
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            children[int(stat.rsplit(")", 1)[1].split()[1])].append(int(entry))
+    total, todo = 0, [root_pid]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def _build(project: Path, *args: str) -> tuple[float, int, str]:
+    """Run the real CLI build; return (seconds, peak PSS in MB of the whole process tree, output)."""
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True, text=True,
-                            env={**os.environ, "BANGVANG_TODAY": "2030-01-01", "PYTHONPATH": str(ROOT)})  # this checkout
+    process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--timings", *args], cwd=project,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "BANGVANG_TODAY": "2030-01-01", "PYTHONPATH": str(ROOT)})
+    peak = 0
+    sampler_done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not sampler_done.wait(0.25):
+            peak = max(peak, _tree_pss_kb(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    sampler_done.set()
+    sampler.join()
     seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"build failed:\n{result.stderr[-3000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) // 1024, result.stdout
+    if process.returncode != 0:
+        raise SystemExit(f"build failed:\n{stderr[-3000:]}")
+    return seconds, peak // 1024, stdout + "".join(line + "\n" for line in stderr.splitlines()
+                                                   if re.match(r"\s+[\d.]+ s  ", line))
+
+
+def _written(output: str) -> int:
+    found = re.search(r"ghi (\d+) tệp", output)
+    return int(found.group(1)) if found else -1
+
+
+def _correct_a_name(project: Path) -> None:
+    """A correction: one recipient's name in an existing decision spelled differently."""
+    path = sorted((sorted((project / "data" / "decisions").iterdir())[0]).glob("*.yaml"))[0]
+    text = path.read_text(encoding="utf-8")
+    name = re.search(r'^    name: "([^"]+)"$', text, re.M).group(1)
+    path.write_text(text.replace(f'    name: "{name}"', f'    name: "{name} Đính"', 1), encoding="utf-8")
+
+
+def _rename_a_unit(project: Path) -> None:
+    """A registry change: one unit renamed (every page and file naming it changes)."""
+    path = project / "data" / "registries" / "units.yaml"
+    text = path.read_text(encoding="utf-8")
+    name = re.search(r'^  name: "([^"]+)"$', text, re.M).group(1)
+    path.write_text(text.replace(f'  name: "{name}"', f'  name: "{name} (mới)"', 1), encoding="utf-8")
 
 
 def _project(out: Path, years: int, scale: float = 1.0) -> tuple[Path, dict]:
@@ -294,11 +353,17 @@ def main(argv: list[str] | None = None) -> int:
             row = json.loads((project / "bench-build.json").read_text(encoding="utf-8"))
         else:
             project, counts = _project(out, years, args.scale)
-            cold, peak, _ = _build(project)
-            _add_one_decision(project)
-            rebuild, rebuild_peak, _ = _build(project)
-            row = {"years": years, **counts, "cold_s": round(cold, 1), "peak_mb": peak,
-                   "rebuild_s": round(rebuild, 1), **_site_figures(project / "site")}
+            cold, peak, output = _build(project, "--full")
+            print(output, file=sys.stderr)
+            row = {"years": years, **counts, "cold_s": round(cold, 1), "peak_mb": peak}
+            for key, edit in (("rebuild", _add_one_decision), ("correction", _correct_a_name),
+                              ("registry", _rename_a_unit)):
+                edit(project)
+                seconds, memory, output = _build(project)
+                print(output, file=sys.stderr)
+                row.update({f"{key}_s": round(seconds, 1), f"{key}_files": _written(output)})
+                row["peak_mb"] = max(row["peak_mb"], memory)
+            row.update(_site_figures(project / "site"))
             (project / "bench-build.json").write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
         if not args.no_browser:
             row["queries"] = _measure_queries(project / "site", _queries(project))
@@ -312,13 +377,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(results: list[dict]) -> str:
     """The results as Markdown tables (the docs carry a copy)."""
-    lines = ["| năm | quyết định | lượt khen | hồ sơ | trang | build lạnh (s) | RAM đỉnh (MB) | build lại +1 QĐ (s) "
-             "| HTML trang QĐ trung vị / lớn nhất (KB) | cả trang (MB) | chỉ mục tìm kiếm (MB) |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| năm | quyết định | lượt khen | trang | tệp | cả trang (MB) | build lạnh (s) | +1 QĐ (s · tệp ghi) "
+             "| đính chính (s · tệp) | đổi danh mục (s · tệp) | PSS cả cây tiến trình (MB) "
+             "| HTML trang QĐ trung vị / lớn nhất (KB) | chỉ mục tìm kiếm (MB) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
-        lines.append(f"| {r['years']} | {r['decisions']} | {r['recipients']} | {r['profiles']} | {r['pages']} | {r['cold_s']} "
-                     f"| {r['peak_mb']} | {r['rebuild_s']} | {r['decision_html_kb_median']} / {r['decision_html_kb_max']} "
-                     f"| {r['mb']} | {r['search_index_mb']} |")
+        lines.append(f"| {r['years']} | {r['decisions']} | {r['recipients']} | {r['pages']} | {r.get('files', '')} "
+                     f"| {r['mb']} | {r['cold_s']} | {r['rebuild_s']} · {r.get('rebuild_files', '')} "
+                     f"| {r.get('correction_s', '')} · {r.get('correction_files', '')} "
+                     f"| {r.get('registry_s', '')} · {r.get('registry_files', '')} | {r['peak_mb']} "
+                     f"| {r['decision_html_kb_median']} / {r['decision_html_kb_max']} | {r['search_index_mb']} |")
     if any("queries" in r for r in results):
         lines += ["", "Tìm kiếm: kết quả đầu tiên (ms sau phím cuối) · tải về (KB gzip, cả truy vấn) · số tệp; "
                   f"gõ từng phím cách {KEY_GAP_MS} ms; Slow 4G: trễ {SLOW_4G['latency']} ms, 1,6 Mbps.", "",

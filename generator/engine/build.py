@@ -13,6 +13,7 @@ import errno
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 from generator.engine import select, site_state
@@ -71,6 +72,7 @@ def run_engine(config_file: Path, target: Path, outcome, strict: bool,
     except (MkDocsException, Abort, OSError) as exc:
         raise BuildError(str(exc)) from exc
     written = plugin.published or site_state.SiteState()
+    outcome.timings["record pages and files rendered, checked and written"] = plugin.write_seconds
     return site_state.SiteState(written.scan, site_state.complete(target, written.files))
 
 
@@ -124,11 +126,15 @@ def publish(config_file: Path, outcome, site_dir: Path, manifest: Path, strict: 
         tmp = site_dir.with_name(f"{site_dir.name}.tmp-{os.getpid()}")
         staged = None
         try:
+            start = time.perf_counter()
             new = run_engine(config_file, tmp, outcome, strict, previous)
+            outcome.timings["engine (theme, hand-written pages, hashes)"] = (
+                time.perf_counter() - start - outcome.timings["record pages and files rendered, checked and written"])
             staged = stage_file(manifest, outcome.manifest)
         except (BuildError, OSError) as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             raise BuildError(str(exc)) from exc
+        start = time.perf_counter()
         if previous is None:
             site_state.forget(site_dir)
             swap_in(tmp, site_dir)
@@ -138,4 +144,5 @@ def publish(config_file: Path, outcome, site_dir: Path, manifest: Path, strict: 
             counts = site_state.update_in_place(tmp, site_dir, previous, new)
             shutil.rmtree(tmp, ignore_errors=True)
         os.replace(staged, manifest)
+        outcome.timings["site put in place"] = time.perf_counter() - start
         return counts

@@ -8,11 +8,13 @@ entry points (``python -m generator build`` and ``mkdocs build``).
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import logging
 import os
 import re
+import time
 from functools import partial
 from pathlib import Path
 
@@ -127,6 +129,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         self._scanner = OutputScanner()
         self.site_state: site_state.SiteState | None = None  # set by the CLI: the published site's files
         self.published: site_state.SiteState | None = None  # the record pages and files of this build
+        self.write_seconds = 0.0  # rendering and writing record pages and files (both cores)
         self._serving = False
         self._last_good: pipeline.Outcome | None = None  # under serve: the site shown while the data has errors
         self._problem_box = ""  # under serve: the data's errors, shown at the top of every page
@@ -147,7 +150,8 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
                 config[key] = Markup(escape(str(config[key])))
         # section paths for the theme's own templates (header search, 404 page, sharing image)
         config.extra["bangvang"] = {"search": urls.SEARCH, "share_image": writer.DEFAULT_IMAGE,
-                                    "sections": urls.MAIN_SECTIONS}
+                                    "sections": urls.MAIN_SECTIONS,
+                                    "moved": {"data": urls.DATA_DIR, "downloads": f"{urls.ABOUT_DATA}#tai-du-lieu"}}
         self._root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         if config.theme.custom_dir is None:  # no theme overrides of its own: Bảng Vàng's
             try:
@@ -209,6 +213,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
             if out.produce is not None:
                 self._produced.append(out)  # large: written after the build, one at a time
             else:
+                assert not out.gzip, "compressed files are produced when written"
                 if out.path.endswith(writer.TEXT_SUFFIXES):
                     self._checked(out.content.decode("utf-8", "replace"), out.path, out.origin, None)
                 files.append(File.generated(config, out.path, content=out.content))
@@ -282,16 +287,17 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         def write_file(out) -> tuple[str, int, str]:
             target = site_dir / out.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            text = out.path.endswith(writer.TEXT_SUFFIXES)
+            text = out.gzip or out.path.endswith(writer.TEXT_SUFFIXES)
             try:
                 with open(target, "wb") as stream:
                     hashing = writer.HashingStream(stream)
-                    if text and previous is None:  # a cold build: checked while written
-                        scanned = writer.ScannedStream(hashing, out.path, out.origin, self._scanner)
-                        out.write(scanned)
-                        scanned.finish()
-                    else:
-                        out.write(hashing)
+                    with writer.compressed(hashing) if out.gzip else contextlib.nullcontext(hashing) as sink:
+                        if text and previous is None:  # a cold build: checked while written (before compression)
+                            scanned = writer.ScannedStream(sink, out.path, out.origin, self._scanner)
+                            out.write(scanned)
+                            scanned.finish()
+                        else:
+                            out.write(sink)
             except UnreadableSource as exc:
                 raise writer.WriteError(str(exc)) from exc
             digest = hashing.digest.hexdigest()
@@ -299,15 +305,17 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
                 if previous.unchanged(out.path, digest=digest, size=hashing.size, scan=scan):
                     target.unlink()
                 elif text:
-                    writer.scan_file(target, out.path, out.origin, self._scanner)
+                    writer.scan_file(target, out.path, out.origin, self._scanner, out.gzip)
             return out.path, hashing.size, digest
 
         jobs = [partial(write_page, p) for p in self._records] + [partial(write_file, f) for f in self._produced]
+        start = time.perf_counter()
         try:
             written = writer.run_parallel(jobs, self._workers)
         except writer.WriteError as exc:
             raise PluginError(str(exc)) from exc
         self.published = site_state.SiteState(scan, {path: (size, digest) for path, size, digest in written})
+        self.write_seconds = time.perf_counter() - start
         writer.write_sitemap(site_dir, config.site_url, self._built_urls + [p.url for p in self._records])
         self._records, self._produced = [], []
         if self.config.trim_theme_css:

@@ -3,7 +3,7 @@ for updating the site in place, and the manifest a deploy script compares to upl
 
 ``<site>.state.json`` lives beside the site directory (never inside it, so it is not published):
 
-    {"format": 1, "scan": "<key>", "files": {"quyet-dinh/2024/1-qd-ubnd/index.html": [size, "sha256", mtime_ns]}}
+    {"format": 2, "scan": "<key>", "files": {"quyet-dinh/2024/1-qd-ubnd/index.html": [size, "sha256", mtime]}}
 
 ``scan`` is the key of the personal-data check the files passed (the detector's code and the allowed
 texts): a file with the same bytes and the same key need not be read again. The state is removed before
@@ -20,7 +20,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass
@@ -81,7 +81,8 @@ def read(site_dir: Path) -> SiteState | None:
             found = os.stat(site_dir / path, follow_symlinks=False)
         except (OSError, ValueError, TypeError):
             continue
-        if found.st_size == size and found.st_mtime_ns == mtime and not os.path.islink(site_dir / path):
+        # whole seconds: a CI cache restores the site with tar, which keeps no finer time
+        if found.st_size == size and int(found.st_mtime) == mtime and not os.path.islink(site_dir / path):
             files[path] = (size, digest)
     return SiteState(scan=str(raw.get("scan", "")), files=files)
 
@@ -95,7 +96,7 @@ def write(site_dir: Path, state: SiteState) -> None:
     """Record the site as it now is (sizes and hashes known; modification times read from the files)."""
     files = {}
     for path, (size, digest) in sorted(state.files.items()):
-        files[path] = [size, digest, os.stat(site_dir / path).st_mtime_ns]
+        files[path] = [size, digest, int(os.stat(site_dir / path).st_mtime)]
     target = state_path(site_dir)
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
     tmp.write_text(json.dumps({"format": FORMAT, "scan": state.scan, "files": files}, ensure_ascii=False,

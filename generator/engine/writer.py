@@ -132,9 +132,41 @@ class HashingStream(io.RawIOBase):
         return len(data)
 
 
-def scan_file(path: Path, where: str, origin: str, scanner: OutputScanner) -> None:
-    """Check a written data file for personal data, a block of whole lines at a time."""
-    with open(path, "rb") as handle:
+class compressed(io.RawIOBase):
+    """A gzip stream onto ``stream`` whose bytes depend only on what is written: no time, no name, and
+    the compressor fed in fixed blocks (deflate's output depends on how its input was cut, and the same
+    text reaches this stream in different pieces in a full and in an incremental build)."""
+
+    BLOCK = 1 << 16
+
+    def __init__(self, stream):
+        self.gz = gzip.GzipFile(fileobj=stream, mode="wb", compresslevel=6, mtime=0, filename="")
+        self.pending = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.pending += data
+        if len(self.pending) >= self.BLOCK:
+            whole = len(self.pending) - len(self.pending) % self.BLOCK
+            view = memoryview(self.pending)
+            for at in range(0, whole, self.BLOCK):
+                self.gz.write(view[at:at + self.BLOCK])
+            view.release()
+            del self.pending[:whole]
+        return len(data)
+
+    def close(self) -> None:
+        if not self.closed:
+            self.gz.write(bytes(self.pending))
+            self.gz.close()
+            super().close()
+
+
+def scan_file(path: Path, where: str, origin: str, scanner: OutputScanner, is_gzip: bool = False) -> None:
+    """Check a written data file for personal data (its text, when compressed), a block of lines at a time."""
+    with (gzip.open(path, "rb") if is_gzip else open(path, "rb")) as handle:
         scanned = ScannedStream(_DISCARD, where, origin, scanner)
         for block in iter(lambda: handle.read(1 << 20), b""):
             scanned.write(block)

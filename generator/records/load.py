@@ -184,7 +184,7 @@ def load_data(data_dir: Path, root: Path | None = None, cache: bool = False) -> 
     same name adds, changes or retires their entries by id.
     """
     root = root or data_dir.parent
-    loaded = LoadedData(root=root, data_dir=data_dir, cache=ParseCache(cache_dir()) if cache else NO_CACHE)
+    loaded = LoadedData(root=root, data_dir=data_dir, cache=ParseCache(cache_dir(), (__file__, hygiene.__file__)) if cache else NO_CACHE)
     if not data_dir.is_dir():
         loaded.problems.append(Problem(display_path(data_dir, root), 1, "data_dir_missing"))
         return loaded

@@ -20,16 +20,14 @@ from pathlib import Path
 from typing import Any
 
 
-@lru_cache(maxsize=1)
-def _code_key() -> bytes:
-    """The parsing code's identity: the modules whose output is cached, and PyYAML's version."""
+@lru_cache(maxsize=4)
+def _code_key(sources: tuple[str, ...]) -> bytes:
+    """The parsing code's identity: the source files whose output is cached, and PyYAML's version."""
     import yaml
 
-    from generator.records import hygiene, load
-
     digest = hashlib.sha256(yaml.__version__.encode())
-    for module in (load, hygiene):
-        digest.update(Path(module.__file__).read_bytes())
+    for source in sources:
+        digest.update(Path(source).read_bytes())
     return digest.digest()
 
 
@@ -45,14 +43,16 @@ def cache_dir() -> Path | None:
 
 
 class ParseCache:
-    """Get and put the parse of one file: ``(data, lines, raw_scalars, problems)``."""
+    """Get and put the parse of one file: ``(data, lines, raw_scalars, problems)``; ``sources`` are the
+    files of the code that parses (a change to them makes every entry a stranger)."""
 
-    def __init__(self, directory: Path | None):
+    def __init__(self, directory: Path | None, sources: tuple[str, ...] = ()):
         self.directory = directory
+        self.sources = sources
         self.hits = self.misses = 0
 
     def key(self, kind: str, shown: str, text: str) -> str:
-        digest = hashlib.sha256(_code_key())
+        digest = hashlib.sha256(_code_key(self.sources))
         digest.update(f"{kind}\0{shown}\0".encode("utf-8", "surrogatepass"))
         digest.update(text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()

@@ -19,12 +19,12 @@ from generator.catalog.gate import Publication
 from generator.records.entries import DecisionEntry
 from generator.records.models import AwardLevel, CommendationMethod, DecisionStatus, Gender, RecipientCategory, RecipientKind
 from generator.site import urls
+from generator.site.views import Link
 from generator.site.labels import label
 from generator.site.outputs import OutputFile
 
 DATA_DIR = urls.DATA_DIR
-DECISIONS = f"{DATA_DIR}quyet-dinh"
-RECIPIENTS = f"{DATA_DIR}nguoi-nhan"
+DOWNLOADS = f"{urls.ABOUT_DATA}#tai-du-lieu"  # the list of every bulk file
 
 @dataclass(frozen=True)
 class Column:
@@ -207,21 +207,44 @@ def to_json(value) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+def bulk_path(year: int, name: str, fmt: str) -> str:
+    """A year's bulk file, compressed: ``du-lieu/2024/nguoi-nhan.csv.gz`` (``name``: quyet-dinh, nguoi-nhan)."""
+    return f"{DATA_DIR}{year}/{name}.{fmt}.gz"
+
+
+def bulk_links(years: Iterable[int]) -> list[tuple[int, list[Link]]]:
+    """The bulk files of each year, newest first, as links: decisions and lines, CSV and JSON."""
+    return [(year, [Link(f"{title} ({fmt.upper()})", bulk_path(year, name, fmt))
+                    for name, title in (("quyet-dinh", "Quyết định"), ("nguoi-nhan", "Người, tập thể được khen"))
+                    for fmt in ("csv", "json")]) for year in sorted(set(years), reverse=True)]
+
+
 def bulk_exports(pub: Publication, base_url: str, license_: dict, site_name: str) -> list[OutputFile]:
-    """Bulk files of every decision and every published line, and datapackage.json — written as streams."""
-    entries = sorted(pub.catalog.decisions, key=lambda e: (e.year, e.slug))
+    """Bulk files of every decision and every published line, one set per year, compressed (gzip; each
+    decision's own files are not), and datapackage.json — written as streams. A year per file: a new
+    decision changes one year's files, and a journalist downloads the years they need."""
+    by_year: dict[int, list[DecisionEntry]] = {}
+    for entry in sorted(pub.catalog.decisions, key=lambda e: (e.year, e.slug)):
+        by_year.setdefault(entry.year, []).append(entry)
+    out = []
+    for year, entries in sorted(by_year.items()):
+        def decisions(entries=entries) -> Iterator[dict]:
+            return (decision_record(pub, e, base_url) for e in entries)
 
-    def all_decisions() -> Iterator[dict]:
-        return (decision_record(pub, e, base_url) for e in entries)
+        def recipients(entries=entries) -> Iterator[dict]:
+            return (row for e in entries for row in recipient_records(pub, e, base_url))
 
-    def all_recipients() -> Iterator[dict]:
-        return (row for e in entries for row in recipient_records(pub, e, base_url))
-
-    return [OutputFile(f"{DECISIONS}.csv", produce=lambda out: write_csv(out, all_decisions(), DECISION_COLUMNS)),
-            OutputFile(f"{DECISIONS}.json", produce=lambda out: write_json_list(out, all_decisions())),
-            OutputFile(f"{RECIPIENTS}.csv", produce=lambda out: write_csv(out, all_recipients(), RECIPIENT_COLUMNS)),
-            OutputFile(f"{RECIPIENTS}.json", produce=lambda out: write_json_list(out, all_recipients())),
-            OutputFile(f"{DATA_DIR}datapackage.json", content=to_json(datapackage(license_, site_name, base_url)))]
+        out += [OutputFile(bulk_path(year, "quyet-dinh", "csv"), gzip=True,
+                           produce=lambda stream, rows=decisions: write_csv(stream, rows(), DECISION_COLUMNS)),
+                OutputFile(bulk_path(year, "quyet-dinh", "json"), gzip=True,
+                           produce=lambda stream, rows=decisions: write_json_list(stream, rows())),
+                OutputFile(bulk_path(year, "nguoi-nhan", "csv"), gzip=True,
+                           produce=lambda stream, rows=recipients: write_csv(stream, rows(), RECIPIENT_COLUMNS)),
+                OutputFile(bulk_path(year, "nguoi-nhan", "json"), gzip=True,
+                           produce=lambda stream, rows=recipients: write_json_list(stream, rows()))]
+    out.append(OutputFile(f"{DATA_DIR}datapackage.json",
+                          content=to_json(datapackage(license_, site_name, base_url, sorted(by_year)))))
+    return out
 
 
 def _csv_schema(columns: list[Column]) -> dict:
@@ -237,24 +260,30 @@ def _json_schema(columns: list[Column]) -> dict:
     return {"fields": [{"name": c.key, "type": c.type, "title": c.title} for c in seen.values()]}
 
 
-def datapackage(license_: dict, site_name: str, base_url: str) -> dict:
-    """A Frictionless Data Package describing the bulk files (https://specs.frictionlessdata.io/)."""
+def datapackage(license_: dict, site_name: str, base_url: str, years: list[int]) -> dict:
+    """A Frictionless Data Package describing the bulk files (https://specs.frictionlessdata.io/): one
+    resource per kind and format, whose ``path`` lists the year files in order (gzip-compressed)."""
+    def paths(name: str, fmt: str) -> list[str]:
+        return [bulk_path(year, name, fmt)[len(DATA_DIR):] for year in years]
+
     return {
         "name": "bang-vang-khen-thuong", "title": f"{site_name} — dữ liệu khen thưởng",
         "homepage": base_url or None,
         "licenses": [license_],
         "resources": [
-            {"name": "quyet-dinh", "path": "quyet-dinh.csv", "format": "csv", "encoding": "utf-8-sig",
-             "mediatype": "text/csv", "title": "Quyết định khen thưởng",
+            {"name": "quyet-dinh", "path": paths("quyet-dinh", "csv"), "format": "csv", "compression": "gz",
+             "encoding": "utf-8-sig", "mediatype": "text/csv", "title": "Quyết định khen thưởng",
              "schema": {**_csv_schema(DECISION_COLUMNS), "primaryKey": ["Mã quyết định (năm/tên tệp)"]}},
-            {"name": "nguoi-nhan", "path": "nguoi-nhan.csv", "format": "csv", "encoding": "utf-8-sig",
-             "mediatype": "text/csv", "title": "Người, tập thể được khen thưởng",
+            {"name": "nguoi-nhan", "path": paths("nguoi-nhan", "csv"), "format": "csv", "compression": "gz",
+             "encoding": "utf-8-sig", "mediatype": "text/csv", "title": "Người, tập thể được khen thưởng",
              "schema": {**_csv_schema(RECIPIENT_COLUMNS), "primaryKey": ["Mã quyết định", "Mã người nhận"],
                         "foreignKeys": [{"fields": ["Mã quyết định"], "reference": {
                             "resource": "quyet-dinh", "fields": ["Mã quyết định (năm/tên tệp)"]}}]}},
-            {"name": "quyet-dinh-json", "path": "quyet-dinh.json", "format": "json", "mediatype": "application/json",
-             "title": "Quyết định khen thưởng (JSON)", "schema": _json_schema(DECISION_COLUMNS)},
-            {"name": "nguoi-nhan-json", "path": "nguoi-nhan.json", "format": "json", "mediatype": "application/json",
-             "title": "Người, tập thể được khen thưởng (JSON)", "schema": _json_schema(RECIPIENT_COLUMNS)},
+            {"name": "quyet-dinh-json", "path": paths("quyet-dinh", "json"), "format": "json", "compression": "gz",
+             "mediatype": "application/json", "title": "Quyết định khen thưởng (JSON)",
+             "schema": _json_schema(DECISION_COLUMNS)},
+            {"name": "nguoi-nhan-json", "path": paths("nguoi-nhan", "json"), "format": "json", "compression": "gz",
+             "mediatype": "application/json", "title": "Người, tập thể được khen thưởng (JSON)",
+             "schema": _json_schema(RECIPIENT_COLUMNS)},
         ],
     }

@@ -63,6 +63,7 @@ class OutputFile:
     content: bytes | None = None
     produce: Callable[[BinaryIO], None] | None = field(default=None, repr=False, compare=False)
     origin: str = ""  # the record file it comes from, if one
+    gzip: bool = False  # published gzip-compressed (``path`` ends in .gz); ``write`` gives the plain text
 
     def write(self, stream: BinaryIO) -> None:
         if self.content is not None:

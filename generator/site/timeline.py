@@ -52,7 +52,7 @@ def decision_updated(pub: Publication, decision: DecisionEntry, history: dict) -
     dates += [c.date for c in d.corrections]
     if d.revocation:
         dates.append(d.revocation.date)
-    dates += [row.withdrawn.date for row in pub.rows(decision) if row.withdrawn]
+    dates += pub.withdrawal_dates(decision)
     return max(dates)
 
 

@@ -39,8 +39,5 @@ def build(r: Renderer) -> None:
            formats=[{"title": title, "schema": urls.schema(name), "fields": field_rows(model)}
                     for title, name, model in models],
            license=r.options.license,
-           downloads=[views.Link("Tất cả quyết định (CSV)", f"{exports.DECISIONS}.csv"),
-                      views.Link("Tất cả quyết định (JSON)", f"{exports.DECISIONS}.json"),
-                      views.Link("Tất cả người, tập thể được khen (CSV)", f"{exports.RECIPIENTS}.csv"),
-                      views.Link("Tất cả người, tập thể được khen (JSON)", f"{exports.RECIPIENTS}.json"),
-                      views.Link("Mô tả gói dữ liệu (Frictionless datapackage.json)", f"{exports.DATA_DIR}datapackage.json")])
+           downloads=exports.bulk_links(c.by_year),
+           package=views.Link("Mô tả gói dữ liệu (Frictionless datapackage.json)", f"{exports.DATA_DIR}datapackage.json"))

@@ -23,7 +23,7 @@ def build(r: Renderer) -> None:
                      "decisions": views.figure(f"person.{person.id}.rows", c.counts.of_person(person.id).rows),
                      "years": f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")})
     more = views.Link(f"Trang này hiện {LIST_LIMIT} người đầu tiên theo tên trong tổng số {count(len(people))}; "
-                      "danh sách đầy đủ ở cột «Mã người» của tệp mọi người được khen (CSV)", exports.RECIPIENTS + ".csv") \
+                      "danh sách đầy đủ ở cột «Mã người» của các tệp người được khen theo năm (CSV)", exports.DOWNLOADS) \
         if len(people) > LIST_LIMIT else None
     r.page(urls.PEOPLE, "people_index.html", "Người được khen thưởng nhiều lần",
            "Người, tập thể, hộ gia đình được khen thưởng ở nhiều quyết định: mọi khen thưởng của mỗi người ở một trang.",
