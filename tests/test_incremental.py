@@ -207,3 +207,21 @@ def test_compressed_files_do_not_depend_on_how_their_text_was_written():
                 stream.write(text[at:at + piece])
         outputs.add(buffer.getvalue())
     assert len(outputs) == 1 and gzip.decompress(outputs.pop()) == text
+
+
+def test_site_changes_lists_what_a_deploy_uploads_and_deletes(tmp_path):
+    from generator.engine import site_state
+
+    state = {"format": site_state.FORMAT, "scan": "k", "files": {"a/index.html": [3, "aa", 1], "b.json": [2, "bb", 1],
+                                                                   "c.csv": [1, "cc", 1]}}
+    old = tmp_path / "deployed.json"
+    old.write_text(json.dumps(state), encoding="utf-8")
+    state["files"] = {"a/index.html": [3, "aa", 5], "b.json": [2, "b2", 1], "d/index.html": [4, "dd", 1]}
+    new = tmp_path / "site.state.json"
+    new.write_text(json.dumps(state), encoding="utf-8")
+    result = run_cli("site-changes", str(old), str(new), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["+ b.json", "+ d/index.html", "- c.csv"]
+    assert "2 tệp cần tải lên, 1 tệp cần xóa, 1 tệp giữ nguyên" in result.stderr
+    missing = run_cli("site-changes", str(tmp_path / "none.json"), str(new), cwd=tmp_path)
+    assert missing.returncode != 0 and "none.json" in missing.stderr and "Traceback" not in missing.stderr

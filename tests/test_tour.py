@@ -102,6 +102,11 @@ def test_the_404_page_is_vietnamese_with_search_and_the_sections(chromium, sampl
     page.goto(base + "quyet-dinh/2024/1876-qd-ubnd/ban-in/")
     page.wait_for_url("**/quyet-dinh/2024/1876-qd-ubnd/")
     assert page.locator("h1").inner_text().startswith("Quyết định số 1876/QĐ-UBND")
+    # the former all-years bulk files lead to the list of year files
+    for old in ("du-lieu/nguoi-nhan.csv", "du-lieu/quyet-dinh.json"):
+        page.goto(base + old)
+        page.wait_for_url("**/ve-du-lieu/#tai-du-lieu")
+        assert page.locator("a[href$='/nguoi-nhan.csv.gz']").count() >= 4  # one per year of the sample
     page.close()
 
 

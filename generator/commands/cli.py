@@ -132,6 +132,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="ghi các tệp JSON Schema của dữ liệu")
     p.add_argument("--out", default="schema", help="thư mục ghi (mặc định: schema/)")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("site-changes", help="liệt kê tệp cần tải lên (+) và cần xóa (-) so với lần triển khai trước")
+    p.add_argument("deployed", help="site.state.json của lần triển khai trước (giữ một bản sau mỗi lần triển khai)")
+    p.add_argument("current", nargs="?", default="site.state.json", help="mặc định: site.state.json")
+    p.set_defaults(func=cmd_site_changes)
     return parser
 
 
@@ -409,6 +414,22 @@ def cmd_attach(args) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_INVALID
     print(f"Đã chép bản scan vào {target} và ghi mã sha256 vào {args.decision}.")
+    return EXIT_OK
+
+
+def cmd_site_changes(args) -> int:
+    """``site-changes deployed.json [site.state.json]``: what a deploy to object storage must upload and delete."""
+    from generator.engine import site_state
+
+    try:
+        before, after = site_state.load_files(Path(args.deployed)), site_state.load_files(Path(args.current))
+    except site_state.StateError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    upload, delete = site_state.changes(before, after)
+    sys.stdout.write("".join(f"+ {path}\n" for path in upload) + "".join(f"- {path}\n" for path in delete))
+    print(f"{len(upload)} tệp cần tải lên, {len(delete)} tệp cần xóa, {len(after) - len(upload)} tệp giữ nguyên.",
+          file=sys.stderr)
     return EXIT_OK
 
 

@@ -308,10 +308,19 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
                     writer.scan_file(target, out.path, out.origin, self._scanner, out.gzip)
             return out.path, hashing.size, digest
 
-        jobs = [partial(write_page, p) for p in self._records] + [partial(write_file, f) for f in self._produced]
+        # a record's page and its files (same directory) together; files with no page (the large bulk
+        # exports) each alone and first, so that no core is left with one of them at the end
+        groups: dict[str, list] = {}
+        for out in self._produced:
+            groups.setdefault(out.path.rpartition("/")[0], []).append(partial(write_file, out))
+        for page in self._records:
+            groups.setdefault(page.url.rstrip("/"), []).insert(0, partial(write_page, page))
+        pages = {page.url.rstrip("/") for page in self._records}
+        alone = [[job] for key, jobs in groups.items() if key not in pages for job in jobs]
         start = time.perf_counter()
         try:
-            written = writer.run_parallel(jobs, self._workers)
+            written = writer.run_parallel(alone + [jobs for key, jobs in groups.items() if key in pages],
+                                          self._workers)
         except writer.WriteError as exc:
             raise PluginError(str(exc)) from exc
         self.published = site_state.SiteState(scan, {path: (size, digest) for path, size, digest in written})

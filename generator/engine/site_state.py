@@ -146,3 +146,22 @@ def update_in_place(built: Path, site_dir: Path, previous: SiteState, new: SiteS
             here.rmdir()
     write(site_dir, new)
     return replaced, deleted
+
+
+class StateError(Exception):
+    """A state file that cannot be read (the message names it)."""
+
+
+def load_files(path: Path) -> dict[str, tuple[int, str]]:
+    """The files a state file lists (site path → size, SHA-256), for comparing two deployments."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return {name: (int(entry[0]), str(entry[1])) for name, entry in raw["files"].items()}
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        raise StateError(f"{path}: không đọc được danh sách tệp của trang ({exc})") from exc
+
+
+def changes(before: dict[str, tuple[int, str]], after: dict[str, tuple[int, str]]) -> tuple[list[str], list[str]]:
+    """(paths to upload: new or changed, paths to delete), each sorted."""
+    return (sorted(path for path, entry in after.items() if before.get(path) != entry),
+            sorted(set(before) - set(after)))

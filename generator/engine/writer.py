@@ -50,26 +50,33 @@ def check_published(text: str, where: str, origin: str, scanner: OutputScanner, 
 
 
 class ScannedStream(io.RawIOBase):
-    """A binary stream that checks each complete line of text written through it, then passes it on."""
+    """A binary stream that passes everything on and checks the text written through it, a block of whole
+    lines at a time (blocks of BLOCK bytes or more: one scan per row would cost more than the scan)."""
+
+    BLOCK = 1 << 18
 
     def __init__(self, target, where: str, origin: str, scanner: OutputScanner):
         self.target, self.where, self.origin, self.scanner = target, where, origin, scanner
-        self.pending = b""
+        self.pending = bytearray()
 
     def writable(self) -> bool:
         return True
 
     def write(self, data) -> int:
         self.target.write(data)
-        self.pending += bytes(data)
-        if b"\n" in self.pending:
-            done, _, self.pending = self.pending.rpartition(b"\n")
-            check_published(done.decode("utf-8", "replace"), self.where, self.origin, self.scanner, False)
+        self.pending += data
+        if len(self.pending) >= self.BLOCK:
+            end = self.pending.rfind(b"\n")
+            if end >= 0:
+                done = bytes(self.pending[:end])
+                del self.pending[:end + 1]
+                check_published(done.decode("utf-8", "replace"), self.where, self.origin, self.scanner, False)
         return len(data)
 
     def finish(self) -> None:
         if self.pending:
             check_published(self.pending.decode("utf-8", "replace"), self.where, self.origin, self.scanner, False)
+            self.pending.clear()
 
 
 _THEME_TOGGLE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">')
@@ -182,25 +189,41 @@ class _Discard:
 _DISCARD = _Discard()
 
 
-def run_parallel(jobs: list[Callable[[], object]], workers: int) -> list:
-    """Run independent file-writing jobs, split over ``workers`` forked processes (2 cores: about
-    twice as fast), and return what the jobs returned (in no particular order). Children share the
-    parent's memory copy-on-write, hand their results back in a temporary file and report failure by
-    exit code; an exception in the parent's share propagates as it is (a bug keeps its traceback)."""
-    if workers <= 1 or len(jobs) < 2000:
-        return [job() for job in jobs]
+def run_parallel(groups: list[list[Callable[[], object]]], workers: int) -> list:
+    """Run independent groups of file-writing jobs in ``workers`` forked processes (2 cores: about twice
+    as fast) and return what the jobs returned (in no particular order). Each process takes the next
+    group when it is free (a shared counter), so a few large files do not leave one core idle at the end;
+    the jobs of a group run one after the other in one process (a decision's page and its data files hold
+    the same texts, which the personal-data check then reads once). Children share the parent's memory
+    copy-on-write, hand their results back in a temporary file and report failure by exit code; an
+    exception in the parent's share propagates as it is (a bug keeps its traceback)."""
+    if workers <= 1 or sum(map(len, groups)) < 2000:
+        return [job() for members in groups for job in members]
+    import multiprocessing
     import pickle
     import tempfile
+
+    counter = multiprocessing.Value("l", 0)  # shared memory, inherited by the forked children
+
+    def share() -> list:
+        out = []
+        while True:
+            with counter.get_lock():
+                taken = counter.value
+                counter.value = taken + 1
+            if taken >= len(groups):
+                return out
+            out += [job() for job in groups[taken]]
 
     children = []
     with tempfile.TemporaryDirectory(prefix="bangvang-") as results_dir:
         for index in range(1, workers):
             results = Path(results_dir) / str(index)
             pid = os.fork()
-            if pid == 0:  # child: its share of the jobs, then exit without running the parent's cleanup
+            if pid == 0:  # child: groups until none is left, then exit without running the parent's cleanup
                 code = 0
                 try:
-                    results.write_bytes(pickle.dumps([job() for job in jobs[index::workers]]))
+                    results.write_bytes(pickle.dumps(share()))
                 except WriteError as exc:  # a user's problem: the message, no traceback
                     print(str(exc), file=sys.stderr)
                     code = 1
@@ -214,7 +237,11 @@ def run_parallel(jobs: list[Callable[[], object]], workers: int) -> list:
                     os._exit(code)
             children.append((pid, results))
         try:
-            out = [job() for job in jobs[0::workers]]
+            out = share()
+        except BaseException:
+            with counter.get_lock():  # the build has failed: the children stop after their current group
+                counter.value = len(groups)
+            raise
         finally:
             failed = [pid for pid, _ in children if os.waitpid(pid, 0)[1] != 0]
         if failed:

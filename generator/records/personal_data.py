@@ -521,7 +521,8 @@ def find_personal_data(text: str, allowed: Iterable[str] = ()) -> list[tuple[str
 
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1\s*>", re.S | re.I)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_TEXT_ATTRIBUTE = re.compile(r"""\b(?:alt|title|content|aria-label|value)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+# after the space or quote that ends the previous attribute (a class of characters first: twice as fast as \b)
+_TEXT_ATTRIBUTE = re.compile(r"""[\s"'](?:alt|title|content|aria-label|value)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
 def _quick_fold_table() -> dict[int, str]:
@@ -571,8 +572,9 @@ def might_hold_personal_data(line: str) -> bool:
     return _QUICK_WORD_SEARCH(words) is not None
 
 
-# the look-ahead first: most positions are passed over without trying each alternative (3× faster)
-_DATA_FIELDS = re.compile(r'(?=[\n,"])(?:\n|","|",|,"|":"|":|(?<=\d),(?=[^\d ])|(?<=[^\d ]),(?=\d)|(?<=[^\d ]),(?=[^\d ]))')
+# A field boundary: a line break, a quote beside "," or ":", or a comma except between two digits or
+# before a space. Every branch starts with one of \n " , so the engine skips other positions quickly.
+_DATA_FIELDS = re.compile(r'\n|"[,:]"?|,(?:"|(?<=[^\d ],)(?=[^ ])|(?<=\d,)(?=[^\d ]))')
 
 
 _PART_BOUNDARY = re.compile(r"<[^>]*>|\n| \| ")
@@ -590,7 +592,7 @@ class OutputScanner:
     at the speed of splitting it. ``allowed`` as for :func:`find_personal_data`.
     """
 
-    def __init__(self, allowed: Iterable[str] = (), memory: int = 400_000):
+    def __init__(self, allowed: Iterable[str] = (), memory: int = 1_000_000):
         self.allowed = tuple(allowed)
         self.memory = memory
         self.clean: set[str] = set()

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.catalog.gate import Publication
+from generator.site import search_index
+from generator.site.background import Deferred
 from generator.site.outputs import RenderedSite, SiteOptions
 from generator.site.renderer import Renderer, make_environment
 from generator.site.sections import SECTIONS
@@ -19,11 +21,17 @@ def render_site(pub: Publication, templates_dir: Path, options: SiteOptions | No
     """Render every generated page and data file of the site, the search index included."""
     options = options or SiteOptions()
     r = Renderer(pub, make_environment(templates_dir), options, templates_dir, content_dir)
+    # the search index takes a third of this stage at province scale: on the other core meanwhile
+    r.search_index = Deferred(lambda: search_index.build_index(pub, search_index.hand_written_pages(content_dir)),
+                              background=len(pub.catalog.decisions) >= BACKGROUND_FROM)
     for build in SECTIONS:
         build(r)
     r.site.allowed = _allowed(pub, options)
     _smoke_test(r.site)
     return r.site
+
+
+BACKGROUND_FROM = 1000  # decisions; below, starting a process costs more than it saves
 
 
 def _smoke_test(site: RenderedSite) -> None:

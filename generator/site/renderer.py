@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from generator.catalog.gate import Publication
 from generator.site import structured_data, urls, views
+from generator.site.background import Deferred
 from generator.site.labels import long_date
 from generator.site.outputs import OutputFile, Page, RenderedSite, SiteOptions
 
@@ -64,6 +65,7 @@ class Renderer:
         self.content_dir = content_dir
         self.site_name = options.site_name
         self.site = RenderedSite()
+        self.search_index: Deferred | None = None  # the search index, being built (render_site starts it)
 
     def permanent_url(self, url: str) -> str:
         return (self.options.site_url or "/") + url

@@ -9,7 +9,6 @@ SECTIONS = (
     about_data.build_downloads,  # bulk exports and schemas first: pages link to them
     feed.build,
     assets.build,
-    search.build,
     home.build,
     decisions.build,
     award_forms.build,
@@ -23,4 +22,5 @@ SECTIONS = (
     changes.build,
     consultations.build,
     about_data.build,
+    search.build,  # last: its index is built on the other core meanwhile (render.render_site)
 )

@@ -7,7 +7,7 @@ from generator.site.renderer import Renderer
 
 
 def build(r: Renderer) -> None:
-    index = search_index.build_index(r.pub, search_index.hand_written_pages(r.content_dir))
+    index = r.search_index.result()  # started by render_site, on the other core where it can
     r.site.files.extend(index.files)
     r.page(urls.SEARCH, "search.html", "Tìm kiếm",
            "Tìm người, tập thể, đơn vị, quyết định khen thưởng — gõ có dấu hay không dấu đều được.",
