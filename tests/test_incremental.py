@@ -56,22 +56,21 @@ def add_decision(project: Path, rng: random.Random) -> str:
     return f"added {target.name} (from {source.name})"
 
 
+def change_a_name(path: Path, indent: str, suffix: str, rng: random.Random) -> str:
+    """Append ``suffix`` to one ``name:`` at ``indent`` of the YAML file, drawn at random; return the name."""
+    text = path.read_text(encoding="utf-8")
+    name = rng.choice(re.findall(rf'^{indent}name: "([^"]+)"$', text, re.M))
+    path.write_text(text.replace(f'{indent}name: "{name}"', f'{indent}name: "{name}{suffix}"', 1), encoding="utf-8")
+    return name
+
+
 def correct_name(project: Path, rng: random.Random) -> str:
     path = rng.choice(plain_decisions(project))
-    text = path.read_text(encoding="utf-8")
-    names = re.findall(r'^    name: "([^"]+)"$', text, re.M)
-    name = rng.choice(names)
-    path.write_text(text.replace(f'    name: "{name}"', f'    name: "{name} Hòa"', 1), encoding="utf-8")
-    return f"renamed {name!r} in {path.name}"
+    return f"renamed {change_a_name(path, '    ', ' Hòa', rng)!r} in {path.name}"
 
 
 def rename_unit(project: Path, rng: random.Random) -> str:
-    path = project / "data" / "registries" / "units.yaml"
-    text = path.read_text(encoding="utf-8")
-    names = re.findall(r'^  name: "([^"]+)"$', text, re.M)
-    name = rng.choice(names)
-    path.write_text(text.replace(f'  name: "{name}"', f'  name: "{name} (mới)"', 1), encoding="utf-8")
-    return f"unit {name!r} renamed"
+    return f"unit {change_a_name(project / 'data' / 'registries' / 'units.yaml', '  ', ' (mới)', rng)!r} renamed"
 
 
 def delete_and_rename(project: Path, rng: random.Random) -> str:

@@ -84,13 +84,19 @@ def swap_in(new: Path, target: Path) -> None:
         old = target.with_name(f"{target.name}.old-{os.getpid()}")
         target.rename(old)
         new.rename(target)
-        if os.name == "posix" and shutil.which("rm"):
-            subprocess.Popen(["rm", "-rf", str(old)], start_new_session=True,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        else:
-            shutil.rmtree(old, ignore_errors=True)
+        remove_in_background(old)
     else:
         new.rename(target)
+
+
+def remove_in_background(tree: Path) -> None:
+    """Delete a directory tree without waiting for it (POSIX ``rm -rf`` in its own session); a tree left
+    by a killed build (``site.tmp-*``, ``site.old-*``) is removed by the next build."""
+    if os.name == "posix" and shutil.which("rm"):
+        subprocess.Popen(["rm", "-rf", str(tree)], start_new_session=True,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    else:
+        shutil.rmtree(tree, ignore_errors=True)
 
 
 def stage_file(path: Path, text: str) -> Path:
@@ -142,7 +148,7 @@ def publish(config_file: Path, outcome, site_dir: Path, manifest: Path, strict: 
             counts = (len(new.files), 0)
         else:
             counts = site_state.update_in_place(tmp, site_dir, previous, new)
-            shutil.rmtree(tmp, ignore_errors=True)
+            remove_in_background(tmp)
         os.replace(staged, manifest)
         outcome.timings["site put in place"] = time.perf_counter() - start
         return counts

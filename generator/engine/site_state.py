@@ -135,15 +135,15 @@ def update_in_place(built: Path, site_dir: Path, previous: SiteState, new: SiteS
         replaced += 1
     # whatever the new build does not have goes, as in a cold build (files of the last build, and any
     # put there by hand); then the directories left empty
+    prefix = len(str(site_dir)) + 1
     for dirpath, dirs, names in os.walk(site_dir, topdown=False):
-        here = Path(dirpath)
-        for name in names + [d for d in dirs if (here / d).is_symlink()]:
-            full = here / name
-            if full.relative_to(site_dir).as_posix() not in new.files:
-                full.unlink()
+        for name in names + [d for d in dirs if os.path.islink(os.path.join(dirpath, d))]:
+            full = os.path.join(dirpath, name)
+            if full[prefix:].replace(os.sep, "/") not in new.files:
+                os.unlink(full)
                 deleted += 1
-        if here != site_dir and not any(here.iterdir()):
-            here.rmdir()
+        if len(dirpath) >= prefix and not os.listdir(dirpath):
+            os.rmdir(dirpath)
     write(site_dir, new)
     return replaced, deleted
 
