@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import shutil
 import threading
@@ -262,9 +263,9 @@ def test_journalist_cites_a_profile_and_finds_its_data(browser, server):
     page.click("text=Chép trích dẫn")
     assert page.evaluate("navigator.clipboard.readText()") == cite.strip()
     page.goto(server + "ve-du-lieu/")
-    link = page.locator("a", has_text="Tất cả người, tập thể được khen (CSV)")
+    link = page.locator("a[href$='2025/nguoi-nhan.csv.gz']", has_text="Người, tập thể được khen (CSV)")
     response = page.request.get(server + "ve-du-lieu/" + link.get_attribute("href"))
-    assert response.ok and "Trần Văn K" in response.body().decode("utf-8-sig")
+    assert response.ok and "Trần Văn K" in gzip.decompress(response.body()).decode("utf-8-sig")
     page.goto(server + "thong-ke/")
     assert page.locator("table.bv-bars .bv-bar").count() >= 20
     OUTPUT.mkdir(exist_ok=True)

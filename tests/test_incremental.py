@@ -18,7 +18,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import ROOT, make_project, run_cli
+from conftest import ROOT, TODAY, make_project, run_cli
 
 SEED = int(os.environ.get("BANGVANG_EDIT_SEED") or random.SystemRandom().randrange(1 << 30))
 
@@ -87,8 +87,7 @@ def delete_and_rename(project: Path, rng: random.Random) -> str:
 def revoke_line(project: Path, rng: random.Random) -> str:
     path = rng.choice(plain_decisions(project))
     text = path.read_text(encoding="utf-8")
-    date = re.search(r"^date: (\d{4})-", text, re.M).group(1)
-    block = (f'\n    revoked:\n      decision_number: "77/QĐ-UBND"\n      date: {int(date) + 1}-02-03\n'
+    block = (f'\n    revoked:\n      decision_number: "77/QĐ-UBND"\n      date: {TODAY}\n'  # after any decision
              f'      reason: "Thành tích kê khai không đúng"')
     text = re.sub(r'(\n  - kind: individual\n(?:    .*\n)*?    name: "[^"]+")', lambda m: m.group(1) + block, text, 1)
     path.write_text(text, encoding="utf-8")
@@ -98,7 +97,7 @@ def revoke_line(project: Path, rng: random.Random) -> str:
 def withdraw_person(project: Path, rng: random.Random) -> str:
     path = rng.choice(plain_decisions(project))
     text = path.read_text(encoding="utf-8")
-    block = '\n    withdrawn:\n      date: 2026-03-01\n      note: "Gỡ theo đề nghị của cá nhân"'
+    block = f'\n    withdrawn:\n      date: {TODAY}\n      note: "Gỡ theo đề nghị của cá nhân"'
     text = re.sub(r'(\n  - kind: individual\n(?:    .*\n)*?    name: "[^"]+")', lambda m: m.group(1) + block, text, 1)
     path.write_text(text, encoding="utf-8")
     return f"a person of {path.name} withdrawn"

@@ -148,7 +148,9 @@ def publish(config_file: Path, outcome, site_dir: Path, manifest: Path, strict: 
             counts = (len(new.files), 0)
         else:
             counts = site_state.update_in_place(tmp, site_dir, previous, new)
-            remove_in_background(tmp)
+            old = tmp.with_name(f"{site_dir.name}.old-{os.getpid()}")  # removed by the next build if this one dies
+            tmp.rename(old)
+            remove_in_background(old)
         os.replace(staged, manifest)
         outcome.timings["site put in place"] = time.perf_counter() - start
         return counts
