@@ -32,13 +32,15 @@ def decisions(project: Path) -> list[Path]:
 
 
 def plain_decisions(project: Path) -> list[Path]:
-    """Decisions no other record points at, with named recipients (safe to delete, rename or revoke)."""
+    """Decisions no other record points at (by number or by id), with named recipients (safe to delete, rename
+    or revoke)."""
     everything = "\n".join(p.read_text(encoding="utf-8") for p in (project / "data").rglob("*.yaml"))
     out = []
     for path in decisions(project):
         text = path.read_text(encoding="utf-8")
         number = re.search(r'^number: "([^"]+)"', text, re.M)
-        if not number or everything.count(number.group(1)) != 1 or "status:" in text or "revoked:" in text:
+        referred = everything.count(f"{path.parent.name}/{path.stem}")  # by id, e.g. a consultation's outcome
+        if not number or everything.count(number.group(1)) != 1 or referred or "status:" in text or "revoked:" in text:
             continue
         if "\n  - kind: individual\n    name: " in text and "corrects:" not in text and "withdrawn:" not in text:
             out.append(path)
