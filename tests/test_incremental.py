@@ -19,6 +19,7 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT, TODAY, make_project, run_cli
+from generator.dev.bench import change_a_name
 
 SEED = int(os.environ.get("BANGVANG_EDIT_SEED") or random.SystemRandom().randrange(1 << 30))
 
@@ -58,21 +59,13 @@ def add_decision(project: Path, rng: random.Random) -> str:
     return f"added {target.name} (from {source.name})"
 
 
-def change_a_name(path: Path, indent: str, suffix: str, rng: random.Random) -> str:
-    """Append ``suffix`` to one ``name:`` at ``indent`` of the YAML file, drawn at random; return the name."""
-    text = path.read_text(encoding="utf-8")
-    name = rng.choice(re.findall(rf'^{indent}name: "([^"]+)"$', text, re.M))
-    path.write_text(text.replace(f'{indent}name: "{name}"', f'{indent}name: "{name}{suffix}"', 1), encoding="utf-8")
-    return name
-
-
 def correct_name(project: Path, rng: random.Random) -> str:
     path = rng.choice(plain_decisions(project))
-    return f"renamed {change_a_name(path, '    ', ' Hòa', rng)!r} in {path.name}"
+    return f"renamed {change_a_name(path, '    ', ' Hòa', rng.choice)!r} in {path.name}"
 
 
 def rename_unit(project: Path, rng: random.Random) -> str:
-    return f"unit {change_a_name(project / 'data' / 'registries' / 'units.yaml', '  ', ' (mới)', rng)!r} renamed"
+    return f"unit {change_a_name(project / 'data' / 'registries' / 'units.yaml', '  ', ' (mới)', rng.choice)!r} renamed"
 
 
 def delete_and_rename(project: Path, rng: random.Random) -> str:
@@ -86,22 +79,24 @@ def delete_and_rename(project: Path, rng: random.Random) -> str:
     return f"deleted {first.name}, renamed {second.name}"
 
 
-def revoke_line(project: Path, rng: random.Random) -> str:
-    path = rng.choice(plain_decisions(project))
+def add_to_first_person(path: Path, block: str) -> None:
+    """Insert ``block`` (YAML at the depth of a line's fields) after the name of the decision's first person."""
     text = path.read_text(encoding="utf-8")
-    block = (f'\n    revoked:\n      decision_number: "77/QĐ-UBND"\n      date: {TODAY}\n'  # after any decision
-             f'      reason: "Thành tích kê khai không đúng"')
     text = re.sub(r'(\n  - kind: individual\n(?:    .*\n)*?    name: "[^"]+")', lambda m: m.group(1) + block, text, 1)
     path.write_text(text, encoding="utf-8")
+
+
+def revoke_line(project: Path, rng: random.Random) -> str:
+    path = rng.choice(plain_decisions(project))
+    # dated today: after any decision of the sample, never in the future
+    add_to_first_person(path, f'\n    revoked:\n      decision_number: "77/QĐ-UBND"\n      date: {TODAY}\n'
+                              f'      reason: "Thành tích kê khai không đúng"')
     return f"a line of {path.name} revoked"
 
 
 def withdraw_person(project: Path, rng: random.Random) -> str:
     path = rng.choice(plain_decisions(project))
-    text = path.read_text(encoding="utf-8")
-    block = f'\n    withdrawn:\n      date: {TODAY}\n      note: "Gỡ theo đề nghị của cá nhân"'
-    text = re.sub(r'(\n  - kind: individual\n(?:    .*\n)*?    name: "[^"]+")', lambda m: m.group(1) + block, text, 1)
-    path.write_text(text, encoding="utf-8")
+    add_to_first_person(path, f'\n    withdrawn:\n      date: {TODAY}\n      note: "Gỡ theo đề nghị của cá nhân"')
     return f"a person of {path.name} withdrawn"
 
 

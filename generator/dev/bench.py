@@ -97,20 +97,23 @@ def _written(output: str) -> int:
     return int(found.group(1)) if found else -1
 
 
+def change_a_name(path: Path, indent: str, suffix: str, choose=lambda names: names[0]) -> str:
+    """Append ``suffix`` to one ``name:`` written at ``indent`` in the YAML file at ``path`` (the first, or
+    the one ``choose`` picks from all of them); return the name as it was. Used by the tests too."""
+    text = path.read_text(encoding="utf-8")
+    name = choose(re.findall(rf'^{indent}name: "([^"]+)"$', text, re.M))
+    path.write_text(text.replace(f'{indent}name: "{name}"', f'{indent}name: "{name}{suffix}"', 1), encoding="utf-8")
+    return name
+
+
 def _correct_a_name(project: Path) -> None:
     """A correction: one recipient's name in an existing decision spelled differently."""
-    path = sorted((sorted((project / "data" / "decisions").iterdir())[0]).glob("*.yaml"))[0]
-    text = path.read_text(encoding="utf-8")
-    name = re.search(r'^    name: "([^"]+)"$', text, re.M).group(1)
-    path.write_text(text.replace(f'    name: "{name}"', f'    name: "{name} Đính"', 1), encoding="utf-8")
+    change_a_name(sorted((sorted((project / "data" / "decisions").iterdir())[0]).glob("*.yaml"))[0], "    ", " Đính")
 
 
 def _rename_a_unit(project: Path) -> None:
     """A registry change: one unit renamed (every page and file naming it changes)."""
-    path = project / "data" / "registries" / "units.yaml"
-    text = path.read_text(encoding="utf-8")
-    name = re.search(r'^  name: "([^"]+)"$', text, re.M).group(1)
-    path.write_text(text.replace(f'  name: "{name}"', f'  name: "{name} (mới)"', 1), encoding="utf-8")
+    change_a_name(project / "data" / "registries" / "units.yaml", "  ", " (mới)")
 
 
 def _project(out: Path, years: int, scale: float = 1.0) -> tuple[Path, dict]:

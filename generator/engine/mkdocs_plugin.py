@@ -272,13 +272,12 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
 
         def write_page(page: Page) -> tuple[str, int, str]:
             path = page.url + "index.html"
-            body = self._render(page, check=previous is None)
+            body = self._render(page, check=False)
             data = fillers[page.url.count("/")](page, body).encode("utf-8")
             digest = site_state.sha256(data)
-            if previous is not None:
-                if previous.unchanged(path, digest=digest, size=len(data), scan=scan):
-                    return path, len(data), digest  # published as it is: not read, not written
-                self._check(body, f"trang {page.url or '/'}", page.origin, True)
+            if previous is not None and previous.unchanged(path, len(data), digest, scan):
+                return path, len(data), digest  # published as it is: not read, not written
+            self._check(body, f"trang {page.url or '/'}", page.origin, True)
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
@@ -302,7 +301,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
                 raise writer.WriteError(str(exc)) from exc
             digest = hashing.digest.hexdigest()
             if previous is not None:
-                if previous.unchanged(out.path, digest=digest, size=hashing.size, scan=scan):
+                if previous.unchanged(out.path, hashing.size, digest, scan):
                     target.unlink()
                 elif text:
                     writer.scan_file(target, out.path, out.origin, self._scanner, out.gzip)

@@ -30,15 +30,10 @@ class SiteState:
     scan: str = ""
     files: dict[str, tuple[int, str]] = field(default_factory=dict)
 
-    def unchanged(self, path: str, data: bytes | None = None, digest: str | None = None, size: int = 0,
-                  scan: str = "") -> bool:
-        """True when ``path`` was published with these bytes and passed the same personal-data check."""
-        known = self.files.get(path)
-        if known is None or scan != self.scan:
-            return False
-        if data is not None:
-            size, digest = len(data), sha256(data)
-        return known == (size, digest)
+    def unchanged(self, path: str, size: int, digest: str, scan: str) -> bool:
+        """True when ``path`` was published with these bytes (``size``, SHA-256 ``digest``) and passed the
+        same personal-data check (``scan``, see ``scan_key``)."""
+        return scan == self.scan and self.files.get(path) == (size, digest)
 
 
 def sha256(data: bytes) -> str:

@@ -234,14 +234,12 @@ def bulk_exports(pub: Publication, base_url: str, license_: dict, site_name: str
         def recipients(entries=entries) -> Iterator[dict]:
             return (row for e in entries for row in recipient_records(pub, e, base_url))
 
-        out += [OutputFile(bulk_path(year, "quyet-dinh", "csv"), gzip=True,
-                           produce=lambda stream, rows=decisions: write_csv(stream, rows(), DECISION_COLUMNS)),
-                OutputFile(bulk_path(year, "quyet-dinh", "json"), gzip=True,
-                           produce=lambda stream, rows=decisions: write_json_list(stream, rows())),
-                OutputFile(bulk_path(year, "nguoi-nhan", "csv"), gzip=True,
-                           produce=lambda stream, rows=recipients: write_csv(stream, rows(), RECIPIENT_COLUMNS)),
-                OutputFile(bulk_path(year, "nguoi-nhan", "json"), gzip=True,
-                           produce=lambda stream, rows=recipients: write_json_list(stream, rows()))]
+        for name, rows, columns in (("quyet-dinh", decisions, DECISION_COLUMNS),
+                                    ("nguoi-nhan", recipients, RECIPIENT_COLUMNS)):
+            out += [OutputFile(bulk_path(year, name, "csv"), gzip=True,
+                               produce=lambda stream, rows=rows, columns=columns: write_csv(stream, rows(), columns)),
+                    OutputFile(bulk_path(year, name, "json"), gzip=True,
+                               produce=lambda stream, rows=rows: write_json_list(stream, rows()))]
     out.append(OutputFile(f"{DATA_DIR}datapackage.json",
                           content=to_json(datapackage(license_, site_name, base_url, sorted(by_year)))))
     return out
