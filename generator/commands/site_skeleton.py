@@ -43,7 +43,8 @@ CONFIG_HEADER = """\
 # plugins → bangvang: data_dir (thư mục dữ liệu), license (giấy phép dữ liệu mở), history_url (lịch sử
 #   của mỗi bản ghi trong kho git), hide_fields (trường không công bố: position, unit, achievement,
 #   cash_vnd, gender, category), feedback (nơi nhận «Báo sai sót» và «Đề cử / góp ý»: url là mailto: và địa chỉ
-#   thư của cơ quan, hoặc https://… trang issues của kho dữ liệu; to là tên nơi nhận; url trống thì không hiện nút).
+#   thư của cơ quan, hoặc https://… trang issues của kho dữ liệu; to là tên nơi nhận; url trống thì không hiện nút),
+#   publisher (tên cơ quan công bố trang, hiện ở trang chủ; để trống thì dùng feedback.to).
 # Mẫu trang và giao diện là của Bảng Vàng đã cài, nên không có templates_dir và theme.custom_dir ở đây.
 # Muốn tự sửa mẫu trang: chép thư mục site_templates/ của Bảng Vàng vào đây, rồi ghi
 #   templates_dir: site_templates (trong plugins → bangvang) và custom_dir: site_templates/theme (trong theme).

@@ -53,6 +53,7 @@ class BangVangConfig(Config):
     history_url = c.Type(str, default="")  # e.g. https://github.com/org/repo/commits/main/
     hide_fields = c.ListOfItems(c.Choice(HIDEABLE_FIELDS), default=[])  # recipient fields not published
     feedback = c.SubConfig(FeedbackConfig)  # no url: no link is shown
+    publisher = c.Type(str, default="")  # the office that publishes the site, named on the home page (default: feedback.to)
 
 
 def is_web_url(value: str) -> bool:
@@ -109,7 +110,8 @@ def site_options(config, plugin_config: BangVangConfig) -> SiteOptions:
                        history_url=_web_url(plugin_config.history_url, "plugins.bangvang.history_url"),
                        hidden_fields=frozenset(plugin_config.hide_fields),
                        feedback_url=feedback_url(plugin_config.feedback.url),
-                       feedback_to=plugin_config.feedback.to.strip())
+                       feedback_to=plugin_config.feedback.to.strip(),
+                       publisher=(plugin_config.publisher or plugin_config.feedback.to).strip())
 
 
 class BangVangPlugin(BasePlugin[BangVangConfig]):

@@ -91,6 +91,7 @@ class SiteOptions:
     history: dict = field(default_factory=dict)  # record path → records.history.FileDates (git), if known
     feedback_url: str = ""  # mailto:<address> or http(s):// of an issue tracker; empty: no «Báo sai sót» link
     feedback_to: str = ""  # who receives reports, as shown beside the link
+    publisher: str = ""  # the office that publishes the site, named on the home page; empty: not named
 
 
 @dataclass

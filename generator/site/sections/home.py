@@ -21,6 +21,7 @@ def build(r: Renderer) -> None:
                    ("Tập thể", views.figure("all.awards.collective", t.collectives)),
                    ("Hộ gia đình", views.figure("all.awards.household", t.households)),
                    ("Gương điển hình", views.figure("profiles", len(profiles)))],
+           publisher=r.options.publisher,
            revoked=views.figure("all.decisions_revoked", t.decisions_revoked),
            latest=[views.decision_row(pub, d) for d in timeline.newest_publications(pub, r.options.history,
                                                                                        LATEST_ON_HOME)],
