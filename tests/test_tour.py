@@ -250,3 +250,65 @@ def test_a_year_is_a_list_view_with_counted_filters_sorting_and_downloads_of_the
                 first = next(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()[1:]))
                 assert first[0] == csv_cell(value)
         page.close()
+
+
+# One page of every kind the site makes, for the checks that go over all of them.
+PAGE_KINDS = ("", "tim-kiem/", "quyet-dinh/", "quyet-dinh/2024/", "quyet-dinh/2024/1876-qd-ubnd/",
+              "hinh-thuc-khen-thuong/", "hinh-thuc-khen-thuong/anh-hung-lao-dong/", "don-vi/",
+              "don-vi/benh-vien-da-khoa-tinh/", "nguoi/", "nguoi/hoang-van-t/", "guong-dien-hinh/",
+              "guong-dien-hinh/ho-dang-van-s/", "thong-ke/", "thong-ke/2024/", "thong-ke/danh-sach/2024/ca-nhan/",
+              "thong-ke/bao-cao/2025-0601/", "thong-ke/bao-cao/2025-ubnd-tinh-hoa-an-0603/", "khen-thuong-bi-huy/",
+              "lay-y-kien/", "lay-y-kien/chien-si-thi-dua-cap-tinh-2026-dot-2/", "cap-nhat/", "gioi-thieu/",
+              "huong-dan-dang-quyet-dinh/", "van-ban-phap-luat/", "khong-co-trang-nay/")
+
+# Every control a finger uses on the page, with its box; left out: what is not on screen (hidden, clipped to
+# 1 px, in the closed drawer), a label whose own control is shown (the control is the target), and a link
+# inside running text (WCAG 2.5.8's inline exception: its parent says more than the link).
+_SMALL_TARGETS = r"""() => {
+  const small = [];
+  const shown = e => { for (let a = e; a; a = a.parentElement) { const r = a.getBoundingClientRect(), s = getComputedStyle(a);
+      if (a.hidden || s.display === 'none' || s.visibility === 'hidden' || r.width <= 1 || r.height <= 1) return false; }
+    return true; };
+  for (const e of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, summary, label[for]')) {
+    const r = e.getBoundingClientRect();
+    if (!shown(e) || r.right <= 0 || r.left >= innerWidth || e.closest('.md-sidebar, [data-md-component=skip]')) continue;
+    if (e.tagName === 'LABEL') { const c = document.getElementById(e.htmlFor); if (c && shown(c)) continue; }
+    const p = e.parentElement;
+    if (e.tagName === 'A' && getComputedStyle(e).display === 'inline'
+        && p.textContent.trim().length > e.textContent.trim().length + 3) continue;
+    if (r.width < 44 || r.height < 44)
+      small.push(`${e.tagName} «${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30)}» ${Math.round(r.width)}×${Math.round(r.height)}`);
+  }
+  return small;
+}"""
+
+
+def test_every_target_on_a_phone_is_at_least_44_px_on_every_page_kind(chromium, sample):
+    _, base = sample
+    page = chromium.new_page(**PHONE)
+    for path in PAGE_KINDS:
+        page.goto(base + path)
+        assert page.evaluate(_SMALL_TARGETS) == [], path
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    # «Lên đầu trang» shows once the reader scrolls back up a long page
+    page.goto(base + "thong-ke/danh-sach/2024/ca-nhan/")
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -400)
+    top = page.locator(".md-top")
+    top.wait_for(state="visible")
+    box = top.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+    page.close()
+
+
+def test_the_home_page_has_one_search_box_and_names_the_publishing_office(chromium, sample):
+    _, base = sample
+    for size in (PHONE, DESKTOP):
+        page = chromium.new_page(**size)
+        page.goto(base)
+        assert page.locator("input[type=search]").count() == 1
+        assert "Cơ quan công bố: Ban Thi đua - Khen thưởng tỉnh Hòa An" in page.inner_text("main")
+        page.goto(base + "thong-ke/")
+        assert page.locator("header input[type=search]").count() == 1  # other pages keep the header's box
+        page.close()
