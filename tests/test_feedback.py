@@ -17,7 +17,9 @@ from conftest import FIXTURES, ROOT, make_project, run_cli
 
 DECISION = urls.decision(2024, "12-qd-ubnd")
 MAILTO_ASIDE = (
-    '<aside class="bv-feedback" aria-label="Báo sai sót">\n'
+    '<aside class="bv-feedback" aria-label="Báo sai sót" data-bv-feedback data-bv-feedback-row="Báo sai sót: Quyết '
+    'định số 12/QĐ-UBND, dòng %DONG% — %NGUOI% (https://x.example/quyet-dinh/2024/12-qd-ubnd/#%NEO%)" '
+    'data-bv-feedback-param="subject">\n'
     '  <p><a class="md-button" href="mailto:tdkt@tinh.example?subject=B%C3%A1o%20sai%20s%C3%B3t%3A%20Quy%E1%BA%BFt'
     '%20%C4%91%E1%BB%8Bnh%20s%E1%BB%91%2012%2FQ%C4%90-UBND%20%28https%3A%2F%2Fx.example%2Fquyet-dinh%2F2024%2F12-qd-'
     'ubnd%2F%29&amp;body=Trang%3A%20https%3A%2F%2Fx.example%2Fquyet-dinh%2F2024%2F12-qd-ubnd%2F%0D%0A%0D%0ATh%C3%B4ng'
@@ -27,6 +29,9 @@ MAILTO_ASIDE = (
     'i%E1%BB%87n%20tho%E1%BA%A1i%2C%20%C4%91%E1%BB%8Ba%20ch%E1%BB%89%20nh%C3%A0%20c%E1%BB%A7a%20ng%C6%B0%E1%BB%9Di%20'
     'kh%C3%A1c.%29%0D%0A" rel="nofollow">Báo sai sót</a> <span class="bv-note">Mở thư điện tử gửi tới Ban &lt;Thi '
     'đua&gt; &amp; Khen thưởng, tiêu đề ghi sẵn tên và địa chỉ trang này.</span></p>\n'
+    '  <p class="bv-feedback__manual">Không mở được thư? Gửi thư tới <strong class="bv-copyable">tdkt@tinh.example'
+    '</strong>, tiêu đề: <span class="bv-copyable" data-bv-feedback-subject>Báo sai sót: Quyết định số 12/QĐ-UBND '
+    '(https://x.example/quyet-dinh/2024/12-qd-ubnd/)</span></p>\n'
     '</aside>\n')
 CONSULTATION = """title: "Lấy ý kiến đề nghị tặng Bằng khen"
 proposer: ubnd-tinh
@@ -88,7 +93,9 @@ def test_a_consultation_sends_comments_to_its_own_mailbox_and_nothing_else(tree)
     pages, _ = pages_of(tree, feedback_url="https://github.com/to-chuc/bangvang/issues/new")
     html = pages[urls.consultation("dot-1")]
     # «?bcc=» in a record's address stays part of the address: no header can be added from data
-    assert ('<aside class="bv-feedback" aria-label="Đề cử / góp ý">\n  <p><a class="md-button" '
+    assert 'data-bv-open-until="2026-11-30">' in html  # feedback.js ends the buttons after the deadline
+    assert html.count("data-bv-report-row=") == 1  # one button per candidate
+    assert ('<p><a class="md-button" '
             'href="mailto:gop-y%3Fbcc%3Dai-do@tinh.example?subject=%C4%90%E1%BB%81%20c%E1%BB%AD%20%2F%20g%C3%B3p%20'
             '%C3%BD%3A%20L%E1%BA%A5y%20%C3%BD%20ki%E1%BA%BFn') in html
     assert "Mở thư điện tử gửi tới gop-y?bcc=ai-do@tinh.example, tiêu đề ghi sẵn tên và địa chỉ trang này." in html

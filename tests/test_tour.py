@@ -312,3 +312,51 @@ def test_the_home_page_has_one_search_box_and_names_the_publishing_office(chromi
         page.goto(base + "thong-ke/")
         assert page.locator("header input[type=search]").count() == 1  # other pages keep the header's box
         page.close()
+
+
+def test_a_report_names_its_line_with_the_address_and_subject_written_out(chromium, sample):
+    from urllib.parse import unquote
+
+    _, base = sample
+    for size in (PHONE, DESKTOP):
+        page = chromium.new_page(**size)
+        page.goto(base + "quyet-dinh/2024/1876-qd-ubnd/")
+        box = page.locator("aside.bv-feedback")
+        assert "Gửi thư tới thiduakhenthuong@hoa-an.example, tiêu đề: Báo sai sót: Quyết định số 1876/QĐ-UBND (" \
+            in box.inner_text()
+        button = page.get_by_role("button", name="Báo sai sót dòng này").first
+        row = button.locator("xpath=ancestor::tr[@id]")
+        number, anchor = row.locator("td").first.inner_text().strip(), row.get_attribute("id")
+        who = button.get_attribute("data-bv-report-row")
+        b = button.bounding_box()
+        assert b["width"] >= 44 and b["height"] >= 44
+        button.click()
+        subject = f"Báo sai sót: Quyết định số 1876/QĐ-UBND, dòng {number} — {who} (" \
+                  f"https://bangvang-hoa-an.example/quyet-dinh/2024/1876-qd-ubnd/#{anchor})"
+        assert box.locator("[data-bv-feedback-subject]").inner_text() == subject
+        href = box.locator("a.md-button").get_attribute("href")
+        assert unquote(href.split("subject=", 1)[1].split("&", 1)[0]) == subject
+        assert "body=" in href
+        assert page.evaluate("document.activeElement.textContent") == "Báo sai sót"  # the reader is taken there
+        page.close()
+
+
+@pytest.mark.parametrize("day, open_", [("2026-12-15T12:00:00", True), ("2026-12-16T08:00:00", False)])
+def test_a_consultation_has_a_button_per_candidate_until_its_deadline(chromium, sample, day, open_):
+    _, base = sample
+    page = chromium.new_page(**PHONE)
+    page.clock.set_fixed_time(day)
+    page.goto(base + "lay-y-kien/chien-si-thi-dua-cap-tinh-2026-dot-2/")
+    rows = page.locator("table tbody tr").count()
+    buttons = page.get_by_role("button", name="Góp ý về người này")
+    box = page.locator("aside.bv-feedback")
+    if open_:
+        assert buttons.count() == rows
+        buttons.last.click()
+        assert ", dòng " in box.locator("[data-bv-feedback-subject]").inner_text()
+        assert box.get_by_role("link", name="Đề cử / góp ý").is_visible()
+    else:
+        assert buttons.count() == 0
+        assert page.locator("tbody").get_by_text("Đã hết hạn góp ý").count() == rows
+        assert box.inner_text().strip() == "Đã hết hạn góp ý."
+    page.close()

@@ -9,7 +9,7 @@ Links are site paths (see ``urls.py``); templates turn them into relative links 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from markupsafe import Markup
 
@@ -107,6 +107,10 @@ class Feedback:
     text: str
     href: str
     note: str
+    address: str = ""  # the mailbox, shown to copy where a tap on a mailto: link opens nothing (no mail app)
+    subject: str = ""  # the prefilled subject (or issue title), shown to copy
+    row_subject: str = ""  # the same naming one line of the page: %DONG%, %NGUOI%, %NEO% filled in by feedback.js
+    param: str = ""  # the query parameter of ``href`` that carries the subject (feedback.js rewrites it for a line)
 
 
 # The body of a report, prefilled: what the office needs to check it, and what not to send.
@@ -123,24 +127,29 @@ def feedback(action: str, subject: str, permanent_url: str, target: str, to: str
     if not target:
         return None
     title = f"{action}: {subject} ({permanent_url})"
+    row_title = f"{action}: {subject}, dòng %DONG% — %NGUOI% ({permanent_url}#%NEO%)"
     body = _FEEDBACK_BODY.format(url=permanent_url, ask=_FEEDBACK_ASK.get(action, "Nội dung:"))
     who = f" tới {to}" if to else ""
     if target.lower().startswith("mailto:"):
         address = quote(target[len("mailto:"):], safe="@._+-")  # a record's «?bcc=…» stays part of the address
         crlf = body.replace("\n", "\r\n")  # RFC 6068: line breaks in a mailto body are CRLF
         href = f"mailto:{address}?subject={quote(title, safe='')}&body={quote(crlf, safe='')}"
-        return Feedback(action, href, f"Mở thư điện tử gửi{who}, tiêu đề ghi sẵn tên và địa chỉ trang này.")
+        return Feedback(action, href, f"Mở thư điện tử gửi{who}, tiêu đề ghi sẵn tên và địa chỉ trang này.",
+                        address=unquote(address), subject=title, row_subject=row_title, param="subject")
     joiner = "&" if "?" in target else "?"
     path = urlsplit(target).path.rstrip("/")
+    param = ""
     if path.endswith("/-/issues/new"):  # GitLab
-        href = f"{target}{joiner}issue%5Btitle%5D={quote(title, safe='')}&issue%5Bdescription%5D={quote(body, safe='')}"
+        param = "issue%5Btitle%5D"
+        href = f"{target}{joiner}{param}={quote(title, safe='')}&issue%5Bdescription%5D={quote(body, safe='')}"
     elif path.endswith("/issues/new"):  # GitHub, Gitea, Forgejo
+        param = "title"
         href = f"{target}{joiner}title={quote(title, safe='')}&body={quote(body, safe='')}"
     else:
         href = target
     note = (f"Gửi{who} qua trang góp ý công khai: mọi người đều đọc được; "
             "ghi rõ địa chỉ trang này và đừng ghi thông tin riêng của ai.")
-    return Feedback(action, href, note)
+    return Feedback(action, href, note, subject=title, row_subject=row_title, param=param)
 
 
 def decision_label(decision: DecisionEntry) -> str:
