@@ -190,6 +190,7 @@ def test_a_year_is_a_list_view_with_counted_filters_sorting_and_downloads_of_the
     import json
 
     from generator.site.exports import csv_cell
+    from generator.text import slugify
 
     _, base = sample
     for size in (PHONE, DESKTOP):
@@ -222,9 +223,19 @@ def test_a_year_is_a_list_view_with_counted_filters_sorting_and_downloads_of_the
             page.get_by_role("button", name="Tải CSV các dòng đang hiện").click()
         path = tmp_path / "list.csv"
         got.value.save_as(path)
-        assert got.value.suggested_filename == "quyet-dinh-nam-2024.csv"
+        assert got.value.suggested_filename == f"quyet-dinh-nam-2024-{slugify(chosen)}.csv"  # the list and its filter
         rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
         assert len(rows) == counts[chosen] and {r["Cơ quan"] for r in rows} == {chosen}
+        # every column of the row and what the table does not show: its year and its address
+        assert {r["Năm"] for r in rows} == {"2024"}
+        assert all(r["Địa chỉ"].startswith(base + "quyet-dinh/2024/") for r in rows)
+        # the view is in the address: a reload (or the link, shared) shows the same rows
+        assert "co-quan=" in page.url
+        page.reload()
+        if size is PHONE:
+            assert page.locator("details.bv-listview").get_attribute("open") is not None  # a filtered view opens
+        assert page.get_by_label("Cơ quan").input_value() == chosen
+        assert table.locator("tbody tr:visible").count() == counts[chosen]
         with page.expect_download() as got:
             page.get_by_role("button", name="Tải JSON").click()
         got.value.save_as(tmp_path / "list.json")
@@ -240,6 +251,9 @@ def test_a_year_is_a_list_view_with_counted_filters_sorting_and_downloads_of_the
             dates = [d for d in table.locator("tbody tr:visible td[data-sort]").evaluate_all(
                 "cells => cells.map(c => c.getAttribute('data-sort'))") if len(d) == 10]
             assert dates == sorted(dates, reverse=True)
+            assert "sap-xep=ngay" in page.url and "thu-tu=giam" in page.url
+            page.reload()
+            assert page.locator("th[aria-sort=descending]").inner_text().startswith("Ngày")
             # the browser's CSV guard is exports.py's: a cell that would run as a formula is neutralised alike
             for value in ('=HYPERLINK("https://x.example/?"&B2,"Xem")', "+1", "-2", "@a", "bình, \"thường\""):
                 page.evaluate("v => { document.querySelector('table[data-bv-list] tbody tr:not([hidden]) td')"
@@ -359,4 +373,28 @@ def test_a_consultation_has_a_button_per_candidate_until_its_deadline(chromium, 
         assert buttons.count() == 0
         assert page.locator("tbody").get_by_text("Đã hết hạn góp ý").count() == rows
         assert box.inner_text().strip() == "Đã hết hạn góp ý."
+    page.close()
+
+
+def test_a_unit_page_filters_by_year_and_names_its_subordinate_units_awards(chromium, sample, tmp_path):
+    import csv
+
+    _, base = sample
+    page = chromium.new_page(accept_downloads=True, **DESKTOP)
+    page.goto(base + "don-vi/so-y-te/")
+    children = page.locator("#don-vi-truc-thuoc + p + ul li")
+    assert children.count() >= 2 and "lượt khen thưởng còn hiệu lực" in children.first.inner_text()
+    year = page.get_by_label("Năm")
+    options = year.locator("option").all_inner_texts()
+    assert len(options) >= 3  # «Tất cả» and two years at least
+    chosen = options[1].rsplit(" (", 1)[0]
+    year.select_option(chosen)
+    assert "nam=" + chosen in page.url
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Tải CSV các dòng đang hiện").click()
+    assert got.value.suggested_filename == f"khen-thuong-so-y-te-{chosen}.csv"
+    got.value.save_as(tmp_path / "unit.csv")
+    rows = list(csv.DictReader((tmp_path / "unit.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows and {r["Năm"] for r in rows} == {chosen} and {r["Hiệu lực"] for r in rows} <= {"Còn hiệu lực", "Đã hủy bỏ"}
+    assert all(r["Đơn vị"] and "#" in r["Địa chỉ"] for r in rows)  # each row's unit and its line's address
     page.close()

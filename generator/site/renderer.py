@@ -30,8 +30,9 @@ def _link(to, item) -> Markup:
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
-    """Jinja2 with autoescaping always on and undefined names as errors."""
-    return jinja2.Environment(
+    """Jinja2 with autoescaping always on and undefined names as errors; ``tojson`` (still HTML-safe: <, >, &, '
+    escaped) writes Vietnamese letters as they are, not as six-byte escapes."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -40,6 +41,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    return env
 
 
 def breadcrumbs(site_url: str, trail: list[tuple[str, str] | str], current: str, url: str) -> views.Breadcrumbs:

@@ -169,6 +169,7 @@ class DecisionRow:
     recipients: Markup
     revoked: bool
     status: str
+    year: int = 0  # a list's downloads carry it (listview.js)
 
 
 def decision_row(pub: Publication, decision: DecisionEntry) -> DecisionRow:
@@ -185,6 +186,7 @@ def decision_row(pub: Publication, decision: DecisionEntry) -> DecisionRow:
         recipients=figure(f"decision.{decision.id}.rows", c.counts.of_decision(decision.id).rows),
         revoked=decision.revoked,
         status=label(d.status),
+        year=decision.year,
     )
 
 
@@ -289,6 +291,7 @@ class AwardRow:
     award_form: Link
     decision: Link
     revoked: bool
+    unit: str = ""  # the recipient's unit, as the decision names it: in a list's downloads (listview.js)
 
 
 def award_row(pub: Publication, award: ShownAward) -> AwardRow:
@@ -304,6 +307,7 @@ def award_row(pub: Publication, award: ShownAward) -> AwardRow:
         decision=Link(decision_number(decision.model.number), urls.recipient_link(decision.year, decision.slug,
                                                                            row.recipient_id)),
         revoked=row.revoked,
+        unit="" if row.withdrawn else _unit_link(pub, row).text,
     )
 
 

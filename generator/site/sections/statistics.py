@@ -61,6 +61,8 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
                            "crumbs": r.breadcrumbs(scope, current, list_url),
                            "rows": [views.award_row(pub, a) for a in pub.shown(awards[:LIST_LIMIT])],
                            "total": number, "back": base,
+                           "list_name": "khen-thuong-" + list_url.removeprefix(urls.STATISTICS + "danh-sach/")
+                                                                  .strip("/").replace("/", "-"),
                            "more": more_link(len(awards), exports.bulk_path(int(s.slug), "nguoi-nhan", "csv")
                                              if s.slug.isdigit() else exports.DOWNLOADS, "lượt khen thưởng")})
         breakdowns.append({"key": b.key, "title": b.title, "rows": rows, "listed": listed,

@@ -46,10 +46,13 @@ def build(r: Renderer) -> None:
                          "split": len(set(u.successors)) > 1,
                          "ended_on": short_date(u.valid_to + dt.timedelta(days=1)) if u.valid_to else "",
                          "parent": link(u.parent),
-                         "predecessors": [link(p) for p in c.predecessors.get(u.id, [])],
-                         "children": [link(ch) for ch in c.children.get(u.id, [])]},
+                         "predecessors": [link(p) for p in c.predecessors.get(u.id, [])]},
+                # the list holds the unit's own awards; each subordinate unit's are on its page, counted here
+                "children_awards": [(link(ch), views.figure(f"unit.{ch}.awards", c.counts.of_unit(ch).awards))
+                                    for ch in c.children.get(u.id, [])],
                 "awards": [views.award_row(pub, a) for a in awards[:LIST_LIMIT]],
                 "listed": pub.unit_lists_published,
+                "list_name": f"khen-thuong-{u.id}",
                 "total": views.figure(f"unit.{u.id}.awards", t.awards),
                 "revoked": views.figure(f"unit.{u.id}.awards_revoked", t.awards_revoked) if t.awards_revoked else "",
                 "more": more_link(len(awards), f"{urls.SEARCH}?don-vi={u.id}", "lượt khen thưởng"),
