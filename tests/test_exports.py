@@ -95,3 +95,25 @@ def test_publication_policy_hides_configured_fields(tree):
     row = bulk_rows(files, "nguoi-nhan", "csv")[0]
     assert (row["Họ và tên / Tên tập thể"], row["Thành tích"], row["Tiền thưởng (đồng)"]) == ("Nguyễn Văn A", "", "")
     assert b"Day gioi" not in b"".join(files.values()) and "Dạy giỏi".encode() not in b"".join(files.values())
+
+
+def test_each_year_has_an_excel_workbook_named_with_its_year_holding_the_csv_rows(tree):
+    from openpyxl import load_workbook
+
+    tree.replace("decisions/2024/12-qd-ubnd.yaml", "position: \"Giáo viên\"", "position: \"=1+1 Giáo viên\"")
+    _, files = files_of(tree)
+    for year in years_of(files):
+        data = files[f"du-lieu/{year}/khen-thuong-{year}.xlsx"]
+        book = load_workbook(io.BytesIO(data), read_only=True)
+        assert book.sheetnames == ["Người, tập thể được khen", "Quyết định"]
+        for sheet, name in zip(book.worksheets, ("nguoi-nhan", "quyet-dinh")):
+            table = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            plain = {p: d for p, d in files.items() if p == f"du-lieu/{year}/{name}.csv.gz"}
+            rows = bulk_rows(plain, name, "csv")
+            assert table[0] == list(rows[0]) and len(table) == len(rows) + 1
+            # the same values, a text cell never a formula (CSV needs its «'» guard; a workbook does not)
+            assert [dict(zip(table[0], r)) for r in table[1:]] == [
+                {k: v[1:] if v.startswith("'=") else v for k, v in r.items()} for r in rows]
+        assert book.properties.modified.year == 2000  # no time of writing: the same rows, the same bytes
+    _, again = files_of(tree)
+    assert all(again[p] == files[p] for p in files if p.endswith(".xlsx"))

@@ -18,7 +18,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 from generator.catalog.gate import Publication
 from generator.records.entries import DecisionEntry
 from generator.records.models import AwardLevel, CommendationMethod, DecisionStatus, Gender, RecipientCategory, RecipientKind
-from generator.site import urls
+from generator.site import urls, xlsx
 from generator.site.views import Link
 from generator.site.labels import label
 from generator.site.outputs import OutputFile
@@ -212,11 +212,24 @@ def bulk_path(year: int, name: str, fmt: str) -> str:
     return f"{DATA_DIR}{year}/{name}.{fmt}.gz"
 
 
+def workbook_path(year: int) -> str:
+    """A year's Excel workbook, named with its year so that downloads of several years stay apart:
+    ``du-lieu/2024/khen-thuong-2024.xlsx``."""
+    return f"{DATA_DIR}{year}/khen-thuong-{year}.xlsx"
+
+
 def bulk_links(years: Iterable[int]) -> list[tuple[int, list[Link]]]:
-    """The bulk files of each year, newest first, as links: decisions and lines, CSV and JSON."""
-    return [(year, [Link(f"{title} ({fmt.upper()})", bulk_path(year, name, fmt))
-                    for name, title in (("quyet-dinh", "Quyết định"), ("nguoi-nhan", "Người, tập thể được khen"))
-                    for fmt in ("csv", "json")]) for year in sorted(set(years), reverse=True)]
+    """The files of each year, newest first, as links: the Excel workbook (for people), then decisions and lines
+    as compressed CSV and JSON (for programs)."""
+    return [(year, [Link(f"Excel, năm {year} (.xlsx)", workbook_path(year))]
+             + [Link(f"{title} ({fmt.upper()}, nén gzip)", bulk_path(year, name, fmt))
+                for name, title in (("quyet-dinh", "Quyết định"), ("nguoi-nhan", "Người, tập thể được khen"))
+                for fmt in ("csv", "json")]) for year in sorted(set(years), reverse=True)]
+
+
+def _sheet(title: str, rows: Callable[[], Iterable[dict]], columns: list[Column]) -> xlsx.Sheet:
+    return xlsx.Sheet(title, [c.title for c in columns],
+                      lambda: ([c.cell(row.get(c.key)) for c in columns] for row in rows()))
 
 
 def bulk_exports(pub: Publication, base_url: str, license_: dict, site_name: str) -> list[OutputFile]:
@@ -240,6 +253,9 @@ def bulk_exports(pub: Publication, base_url: str, license_: dict, site_name: str
                                produce=lambda stream, rows=rows, columns=columns: write_csv(stream, rows(), columns)),
                     OutputFile(bulk_path(year, name, "json"), gzip=True,
                                produce=lambda stream, rows=rows: write_json_list(stream, rows()))]
+        out.append(OutputFile(workbook_path(year), produce=lambda stream, decisions=decisions, recipients=recipients:
+                              xlsx.write_xlsx(stream, [_sheet("Người, tập thể được khen", recipients, RECIPIENT_COLUMNS),
+                                                       _sheet("Quyết định", decisions, DECISION_COLUMNS)])))
     out.append(OutputFile(f"{DATA_DIR}datapackage.json",
                           content=to_json(datapackage(license_, site_name, base_url, sorted(by_year)))))
     return out
