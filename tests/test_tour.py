@@ -398,3 +398,22 @@ def test_a_unit_page_filters_by_year_and_names_its_subordinate_units_awards(chro
     assert rows and {r["Năm"] for r in rows} == {chosen} and {r["Hiệu lực"] for r in rows} <= {"Còn hiệu lực", "Đã hủy bỏ"}
     assert all(r["Đơn vị"] and "#" in r["Địa chỉ"] for r in rows)  # each row's unit and its line's address
     page.close()
+
+
+def test_a_years_excel_workbook_downloads_under_its_years_name_and_opens(chromium, sample, tmp_path):
+    from openpyxl import load_workbook
+
+    _, base = sample
+    page = chromium.new_page(accept_downloads=True, **PHONE)
+    page.goto(base + "ve-du-lieu/")
+    link = page.get_by_role("link", name="Excel, năm 2024 (.xlsx)")
+    box = link.bounding_box()
+    assert box["height"] >= 44
+    with page.expect_download() as got:
+        link.click()
+    assert got.value.suggested_filename == "khen-thuong-2024.xlsx"
+    got.value.save_as(tmp_path / "book.xlsx")
+    sheet = load_workbook(tmp_path / "book.xlsx", read_only=True).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Mã quyết định" and len(rows) > 10 and all(r[3] == 2024 for r in rows[1:])
+    page.close()
