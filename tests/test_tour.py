@@ -417,3 +417,29 @@ def test_a_years_excel_workbook_downloads_under_its_years_name_and_opens(chromiu
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "Mã quyết định" and len(rows) > 10 and all(r[3] == 2024 for r in rows[1:])
     page.close()
+
+
+def test_statistics_put_the_headline_shares_first_and_compare_the_key_shares_year_by_year(chromium, sample):
+    _, base = sample
+    for size in (PHONE, DESKTOP):
+        page = chromium.new_page(**size)
+        page.goto(base + "thong-ke/")
+        headline = page.locator("dl.bv-totals")
+        trend = page.locator("table.bv-trend")
+        assert headline.bounding_box()["y"] < trend.bounding_box()["y"] < page.locator("#bd-level").bounding_box()["y"]
+        assert "Nữ (cá nhân)" in headline.inner_text()
+        labels = trend.locator("tbody th").all_inner_texts()
+        assert labels == ["Nữ", "Người trực tiếp công tác, lao động", "Tập thể", "Hộ gia đình", "Khen thưởng cấp cơ sở"]
+        years = trend.locator("thead th").all_inner_texts()[1:]
+        assert years == ["2023", "2024", "2025", "2026", "Tất cả các năm"]
+        cells = trend.locator("td.bv-trend__cell")
+        assert cells.count() == len(labels) * len(years)
+        for i in range(cells.count()):
+            text = cells.nth(i).inner_text()
+            assert "%" in text and "của " in text and "lượt" in text, text  # the share, its denominator, the count
+        # a cell's count leads to the list it counts: as many rows there as the cell says
+        link = trend.locator("tbody tr").nth(0).locator("a").first
+        count = int(link.inner_text().split()[0].replace(".", ""))
+        link.click()
+        assert page.locator("table[data-bv-list] tbody tr").count() == count
+        page.close()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from generator.catalog.counts import Tally, is_reward
 from generator.catalog.index import Award, Catalog
-from generator.records.models import RecipientCategory, RecipientKind
+from generator.records.models import Gender, RecipientCategory, RecipientKind
 
 LEADER_CATEGORIES = (RecipientCategory.leader_ministry_province, RecipientCategory.leader_department,
                      RecipientCategory.leader_other)
@@ -84,6 +84,7 @@ class YearStats:
     leader_share: Share  # of awards to individuals
     direct_share: Share  # of awards to individuals
     remote_share: Share  # of awards to units in the registry
+    female_share: Share  # of awards to individuals
     top_units: list[tuple[str, int]]
     unnamed: int = 0  # of ``total``: declared by partial lists, not named
     rewards: int = 0  # rewards outside the Law's forms, counted apart
@@ -100,10 +101,12 @@ class YearStats:
             out[f"stats.{b_key(self.slug, b)}.total"] = b.denominator
             for value, n in b.counts():
                 out[f"stats.{b_key(self.slug, b)}.{value}"] = n
-        for share in (self.leader_share, self.direct_share, self.remote_share):
+        for share in (self.leader_share, self.direct_share, self.remote_share, self.female_share):
             out[share.key] = share.numerator
         for unit_id, n in self.top_units:
             out[f"stats.{self.slug}.unit.{unit_id}"] = n
+        for _, key, value in KEY_SHARES:  # compared year by year, stated even when none
+            out.setdefault(f"stats.{self.slug}.{key}.{value}", self.breakdown(key).count(value))
         return out
 
 
@@ -169,8 +172,17 @@ def year_stats(catalog: Catalog, awards: list[Award], label: str, slug: str, dec
         leader_share=category.share(slug, *(c.value for c in LEADER_CATEGORIES)),
         direct_share=category.share(slug, RecipientCategory.direct_worker.value),
         remote_share=by["remote"].share(slug, "remote"),
+        female_share=by["gender"].share(slug, Gender.female.value),
         top_units=units.most_common(10),
     )
+
+
+# The shares compared year by year (statistics page, all years): (label, breakdown, value).
+KEY_SHARES = (("Nữ", "gender", Gender.female.value),
+              ("Người trực tiếp công tác, lao động", "category", RecipientCategory.direct_worker.value),
+              ("Tập thể", "kind", RecipientKind.collective.value),
+              ("Hộ gia đình", "kind", RecipientKind.household.value),
+              ("Khen thưởng cấp cơ sở", "level", "grassroots"))
 
 
 def all_stats(catalog: Catalog) -> list[YearStats]:

@@ -32,6 +32,25 @@ def build(r: Renderer) -> None:
         _scope(r, s, everything, breaches, report_links)
 
 
+def _trend(r: Renderer, everything: list[YearStats]) -> dict:
+    """The key shares side by side, a column per year (oldest first) and the whole period last; each cell is the
+    share, its denominator, and the count linked to the list it counts (when that list is published)."""
+    scopes = sorted((s for s in everything if s.slug != "tat-ca"), key=lambda s: s.slug) + \
+        [s for s in everything if s.slug == "tat-ca"]
+    rows = []
+    for name, key, value in statistics.KEY_SHARES:
+        cells = []
+        for s in scopes:
+            b = s.breakdown(key)
+            listed = r.pub.list_published(key) and bool(b.awards.get(value))
+            cells.append({"count": views.figure(f"stats.{s.slug}.{key}.{value}", b.count(value)),
+                          "href": urls.statistics_list(s.slug, key, value) if listed else "",
+                          "share": views.share(b.share(s.slug, value))})
+        rows.append({"label": name, "cells": cells})
+    return {"scopes": [views.Link(s.label if s.slug == "tat-ca" else s.slug, urls.statistics(s.slug)) for s in scopes],
+            "rows": rows}
+
+
 def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, report_links) -> None:
     c, pub = r.catalog, r.pub
     base = urls.statistics(s.slug)
@@ -75,10 +94,12 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
               "rewards": views.figure(f"stats.{s.slug}.rewards", s.rewards) if s.rewards else "",
               "reward_value": money(s.reward_value) if s.rewards else "",
               "leader_share": views.share(s.leader_share), "direct_share": views.share(s.direct_share),
-              "remote_share": views.share(s.remote_share), "breakdowns": breakdowns,
+              "remote_share": views.share(s.remote_share), "female_share": views.share(s.female_share),
+              "breakdowns": breakdowns,
               "top_units": [{"unit": views.Link(c.units[u].model.name, urls.unit(u)),
                              "count": views.figure(f"stats.{s.slug}.unit.{u}", n)} for u, n in s.top_units]},
            counted=s.total > 0, years=years, current=base,
+           trend=_trend(r, everything) if overall and len(everything) > 2 else None,
            crumbs=None if overall else r.breadcrumbs(["statistics"], f"Năm {s.slug}", base),
            pager=None if overall else views.pager([int(y.slug) for y in everything if y.slug != "tat-ca"], int(s.slug),
                                                   lambda y: views.Link(str(y), urls.statistics(str(y)))),
