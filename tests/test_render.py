@@ -149,3 +149,19 @@ def test_broken_template_is_reported_with_file_and_line(tree, tmp_path):
     assert not outcome.ok
     assert [str(p).split(" — ")[0] for p in outcome.problems] == [
         "templates/year.html:1: lỗi cú pháp mẫu trang: ký tự «}» không đúng chỗ"]
+
+
+def test_public_pages_leave_out_the_staffs_verification_notes(sample_site):
+    from generator.site.labels import public_text
+
+    assert public_text("Luật Thi đua, khen thưởng 2022 (huy chương; điều cụ thể — kiểm tra lại)") == \
+        "Luật Thi đua, khen thưởng 2022"
+    assert public_text("Nghị định 91/2017/NĐ-CP (nguồn thứ cấp — kiểm tra lại); Nghị định 38/2019/NĐ-CP (chưa đối "
+                       "chiếu lại)") == "Nghị định 91/2017/NĐ-CP; Nghị định 38/2019/NĐ-CP"
+    assert public_text("Thôn (tổ dân phố) văn hóa") == "Thôn (tổ dân phố) văn hóa"
+    for page in [*sample_site.glob("hinh-thuc-khen-thuong/*/index.html"), sample_site / "van-ban-phap-luat/index.html"]:
+        html = page.read_text("utf-8")
+        assert "— kiểm tra lại" not in html and "nguồn thứ cấp" not in html and "chưa đối chiếu" not in html, page
+    form = (sample_site / "hinh-thuc-khen-thuong/chien-si-thi-dua-cap-tinh/index.html").read_text("utf-8")
+    assert ('<p class="bv-lead">Chiến sĩ thi đua cấp tỉnh: danh hiệu thi đua cấp bộ, ngành, tỉnh, tặng cho cá nhân; '
+            'Ủy ban nhân dân tỉnh quyết định tặng.</p>') in form

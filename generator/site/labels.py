@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from generator.records.models import (
     AuthorityKind,
@@ -50,6 +51,16 @@ LABELS: dict[type, dict] = {
         AuthorityKind.department: "Sở, ban, ngành tỉnh", AuthorityKind.district: "Ủy ban nhân dân cấp huyện",
         AuthorityKind.commune: "Ủy ban nhân dân cấp xã", AuthorityKind.agency: "Cơ quan, đơn vị",
     },
+}
+
+
+# Short names of the statistical categories, for lines of a list; the legal phrase (LABELS) stays on demand.
+SHORT_CATEGORY = {
+    RecipientCategory.leader_ministry_province: "Lãnh đạo cấp bộ, tỉnh",
+    RecipientCategory.leader_department: "Lãnh đạo cấp vụ, sở, ngành",
+    RecipientCategory.business_person: "Doanh nhân",
+    RecipientCategory.leader_other: "Lãnh đạo từ phó phòng trở lên",
+    RecipientCategory.direct_worker: "Người trực tiếp lao động, công tác",
 }
 
 
@@ -116,3 +127,13 @@ def count(value: int) -> str:
 def percent(numerator: int, denominator: int) -> str:
     """41,9 % — one decimal, Vietnamese decimal comma; the one rounding rule for every share."""
     return f"{numerator * 100 / denominator:.1f} %".replace(".", ",")
+
+
+# A catalogue note for the staff who keep it: «(điều cụ thể — kiểm tra lại)», «(chưa đối chiếu …)».
+_STAFF_NOTE = re.compile(r"\s*\([^()]*(?:kiểm tra lại|chưa đối chiếu)[^()]*\)")
+
+
+def public_text(text: str) -> str:
+    """A catalogue text as the public reads it: the staff's verification notes in brackets left out (the data
+    files and the clerks' pages keep them)."""
+    return _STAFF_NOTE.sub("", text or "").strip()

@@ -17,7 +17,7 @@ from generator.catalog.counts import Tally
 from generator.catalog.gate import Person, Publication, Row, ShownAward
 from generator.catalog.statistics import Share
 from generator.records.entries import DecisionEntry, ProfileEntry
-from generator.records.models import RecipientKind
+from generator.records.models import RecipientCategory, RecipientKind
 from generator.site import urls
 from generator.site.labels import (
     count,
@@ -30,6 +30,7 @@ from generator.site.labels import (
     money,
     percent,
     short_date,
+    SHORT_CATEGORY,
 )
 from generator.site.markdown_safe import render_markdown
 
@@ -200,7 +201,7 @@ class RecipientRow:
     kind: str
     position: str
     unit: Link
-    category: str
+    category: Markup | str  # a short name, the legal phrase in its title (category_label)
     achievement: str
     cash: str
     status: str  # "Đã hủy bỏ" on a revoked decision's line; empty otherwise
@@ -247,6 +248,14 @@ def _cash(row: Row) -> str:
     return "; ".join(parts)
 
 
+def category_label(category: RecipientCategory | None) -> Markup | str:
+    """A line's statistical category: its short name, the Law's phrase on demand (hover, long press, screen
+    readers) — «Người trực tiếp lao động, công tác», not the 80-character phrase on every line."""
+    if category is None:
+        return ""
+    return Markup('<abbr title="{}">{}</abbr>').format(label(category), SHORT_CATEGORY[category])
+
+
 def recipient_row(pub: Publication, row: Row) -> RecipientRow:
     revocation, revocation_link = line_revocation(pub, row)
     if row.withdrawn:
@@ -263,7 +272,7 @@ def recipient_row(pub: Publication, row: Row) -> RecipientRow:
         kind=label(row.kind) + (" (doanh nghiệp)" if row.enterprise else ""),
         position=row.position or "",
         unit=unit,
-        category=label(row.category),
+        category=category_label(row.category),
         achievement="(không công bố thành tích của trẻ em)" if row.minor else row.achievement or "",
         cash=_cash(row),
         status="Đã hủy bỏ" if row.revoked else "",
@@ -509,7 +518,7 @@ class PersonView:
     revoked: Markup
     rewards: Markup
     years: str  # "2023–2025"
-    why: Markup  # why these awards are one person's: the id or profile their lines share — never the name
+    why: str  # why these awards are one person's: a profile or an id their lines share — never the name
 
 
 def person_view(pub: Publication, person: Person) -> PersonView:
@@ -546,9 +555,9 @@ def person_view(pub: Publication, person: Person) -> PersonView:
         revoked=figure(f"{key}.awards_revoked", t.awards_revoked) if t.awards_revoked else Markup(""),
         rewards=figure(f"{key}.rewards", t.rewards) if t.rewards else Markup(""),
         years=(f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])) if years else "",
-        why=Markup("Các khen thưởng trên được gộp vì các dòng của quyết định cùng liên kết tới hồ sơ gương điển hình "
-                   "<code>{}</code>, không phải vì trùng tên.").format(person.id) if person.profile else
-        Markup("Các khen thưởng trên được gộp vì các dòng của quyết định ghi cùng mã người <code>{}</code>, không "
-               "phải vì trùng tên.").format(person.id),
+        why="Các khen thưởng trên được gộp vì các dòng của quyết định cùng dẫn tới một hồ sơ gương điển hình, "
+            "không phải vì trùng tên." if person.profile else
+            "Các khen thưởng trên được gộp vì cán bộ nhập liệu đã ghi rõ các dòng này là của cùng một người, "
+            "không phải vì trùng tên.",
     )
 

@@ -8,7 +8,7 @@ import datetime as dt
 from generator.records import law
 from generator.records.models import AwardForm, AwardLevel, RecipientKind
 from generator.site import urls, views
-from generator.site.labels import label, money, short_date
+from generator.site.labels import label, money, public_text, short_date
 from generator.site.renderer import LIST_LIMIT, Renderer
 from generator.site.sections.lists import more_link
 
@@ -19,7 +19,7 @@ def _period(rule) -> str:
 
 
 def _powers(f: AwardForm) -> list[dict]:
-    return [{"who": label(p.kind), "period": _period(p), "source": p.source or ""} for p in f.powers()]
+    return [{"who": label(p.kind), "period": _period(p), "source": public_text(p.source)} for p in f.powers()]
 
 
 def _later(a, b):
@@ -47,7 +47,7 @@ def _cash(r: Renderer, f: AwardForm) -> list[dict]:
                     amounts.append(f"{label(kind)}: {str(cash.multiple).replace('.', ',')} × {money(cash.base)} = "
                                    f"{money(cash.amount)}")
             if amounts:
-                lines.append({"start": start, "end": end, "amounts": amounts, "source": f"{rule.source}; {base.source}"})
+                lines.append({"start": start, "end": end, "amounts": amounts, "source": "; ".join(public_text(s) for s in (rule.source, base.source) if public_text(s))})
     lines.sort(key=lambda line: line["start"] or dt.date.min)
     with_gaps = []
     for line in lines:
@@ -60,6 +60,19 @@ def _cash(r: Renderer, f: AwardForm) -> list[dict]:
         line["period"] = " ".join(p for p in (f"từ {short_date(line['start'])}" if line["start"] else "",
                                               f"đến {short_date(line['end'])}" if line["end"] else "") if p)
     return with_gaps
+
+
+def summary(f: AwardForm) -> str:
+    """What the award is and who receives it, in one sentence from the catalogue's facts (group, level, who may
+    receive it, who decides it now), then its criteria when the catalogue has them."""
+    who = list(dict.fromkeys(label(p.kind) for p in f.powers() if p.valid_to is None)) or \
+        list(dict.fromkeys(label(p.kind) for p in f.powers()))
+    kinds = ", ".join(label(k).lower() for k in f.recipient_kinds)
+    level = label(f.level).lower()
+    level = "" if f.level is AwardLevel.other or level.removeprefix("cấp ") in label(f.group).lower() else f" {level}"
+    sentence = f"{f.name}: {label(f.group).lower()}{level}, tặng cho {kinds}"
+    sentence += f"; {' hoặc '.join(who)} quyết định tặng." if who else "."
+    return sentence
 
 
 def build(r: Renderer) -> None:
@@ -83,9 +96,9 @@ def build(r: Renderer) -> None:
         t = c.counts.of_form(f.id)
         r.page(urls.award_form(f.id), "award_form.html", f.name, f"{f.name}: {t.decisions} quyết định còn hiệu lực.",
                context=lambda f=f, decisions=decisions, t=t: {
-                   "form": {"name": f.name, "code": f.id, "group": label(f.group), "level": label(f.level),
+                   "form": {"name": f.name, "code": f.id, "summary": summary(f), "group": label(f.group), "level": label(f.level),
                             "kinds": ", ".join(label(k) for k in f.recipient_kinds), "powers": _powers(f),
-                            "period": _period(f), "source": f.source or "", "criteria": f.criteria or "",
+                            "period": _period(f), "source": public_text(f.source), "criteria": f.criteria or "",
                             "cash": _cash(r, f)},
                    "rows": [views.decision_row(pub, d) for d in decisions[:LIST_LIMIT]],
                    "more": more_link(len(decisions), f"{urls.SEARCH}?hinh-thuc={f.id}", "quyết định"),

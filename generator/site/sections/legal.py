@@ -8,7 +8,7 @@ import datetime as dt
 
 from generator.records import law
 from generator.site import urls
-from generator.site.labels import money, short_date
+from generator.site.labels import money, public_text, short_date
 from generator.site.renderer import Renderer
 
 
@@ -31,16 +31,16 @@ def _years(form) -> str:
 def build(r: Renderer) -> None:
     records = r.catalog.records
     names = {d.model.id: d.model.number for d in records.legal_documents.values()}
-    periods = [{"when": _when(p.start, p.end), "texts": [f"{d.number} — {d.title}" for d in p.documents]}
+    periods = [{"when": _when(p.start, p.end), "texts": [f"{d.number} — {public_text(d.title)}" for d in p.documents]}
                for p in law.legal_periods(records)]
     documents = sorted((d.model for d in records.legal_documents.values()),
                        key=lambda d: (d.in_force_from or d.issued or d.in_force_to or dt.date.min, d.number))
-    rows = [{"number": d.number, "title": d.title, "issued": short_date(d.issued),
+    rows = [{"number": d.number, "title": public_text(d.title), "issued": short_date(d.issued),
              "period": _when(d.in_force_from, d.in_force_to),
              "successor": names.get(d.repealed_by, "") if d.repealed_by else ""}
             for d in documents]
     salaries = [{"when": _when(b.model.valid_from, b.model.valid_to), "amount": money(b.model.amount),
-                 "source": b.model.source or ""}
+                 "source": public_text(b.model.source)}
                 for b in sorted(records.base_salary.values(), key=lambda b: b.model.valid_from or dt.date.min)]
     reports = [{"code": f.model.code, "title": f.model.title, "circular": f.model.circular,
                 "years": _years(f.model), "note": f.model.note or ""}
