@@ -263,7 +263,7 @@ def test_journalist_cites_a_profile_and_finds_its_data(browser, server):
     page.click("text=Chép trích dẫn")
     assert page.evaluate("navigator.clipboard.readText()") == cite.strip()
     page.goto(server + "ve-du-lieu/")
-    link = page.locator("a[href$='2025/nguoi-nhan.csv.gz']", has_text="Người, tập thể được khen (CSV)")
+    link = page.locator("a[href$='2025/nguoi-nhan.csv.gz']", has_text="Người, tập thể được khen (CSV, nén gzip)")
     response = page.request.get(server + "ve-du-lieu/" + link.get_attribute("href"))
     assert response.ok and "Trần Văn K" in gzip.decompress(response.body()).decode("utf-8-sig")
     page.goto(server + "thong-ke/")
