@@ -338,7 +338,7 @@ def test_a_report_names_its_line_with_the_address_and_subject_written_out(chromi
         box = page.locator("aside.bv-feedback")
         assert "Gửi thư tới thiduakhenthuong@hoa-an.example, tiêu đề: Báo sai sót: Quyết định số 1876/QĐ-UBND (" \
             in box.inner_text()
-        button = page.get_by_role("button", name="Báo sai sót dòng này").first
+        button = page.get_by_role("button", name=re.compile(r"^Báo sai sót dòng \d+$")).first
         row = button.locator("xpath=ancestor::tr[@id]")
         number, anchor = row.locator("td").first.inner_text().strip(), row.get_attribute("id")
         who = button.get_attribute("data-bv-report-row")
