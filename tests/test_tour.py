@@ -443,3 +443,36 @@ def test_statistics_put_the_headline_shares_first_and_compare_the_key_shares_yea
         link.click()
         assert page.locator("table[data-bv-list] tbody tr").count() == count
         page.close()
+
+
+REPORTS = ("thong-ke/bao-cao/2025-0601/", "thong-ke/bao-cao/2025-0602/", "thong-ke/bao-cao/2025-ubnd-tinh-hoa-an-0603/")
+
+
+def test_report_forms_show_every_value_on_a_phone_and_use_the_width_on_a_desktop(chromium, sample):
+    _, base = sample
+    # every value of the table inside its cell at 390 px, its label beside it (not pushed out by the label)
+    page = chromium.new_page(**PHONE)
+    for path in REPORTS:
+        page.goto(base + path)
+        outside = page.eval_on_selector_all("table.bv-report__table td.bv-num", """cells => cells.filter(td => {
+            const r = td.getBoundingClientRect(); if (!r.width) return false;
+            const range = document.createRange(); range.selectNodeContents(td);
+            const text = [...range.getClientRects()].pop();
+            return !text || text.right > r.right + 1 || text.right > innerWidth;
+        }).map(td => td.dataset.label + ' ' + td.textContent)""")
+        assert outside == [], path
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    page.close()
+    # at 1366 px no empty table-of-contents column: the table ends near the page's right edge; only 0602 (seventeen
+    # columns of numbers) still scrolls, inside a region the keyboard reaches and a screen reader names
+    page = chromium.new_page(**DESKTOP)
+    for path in REPORTS:
+        page.goto(base + path)
+        assert not page.locator(".md-sidebar--secondary").is_visible()
+        wrap = page.locator(".bv-table-wrap").first
+        box = wrap.bounding_box()
+        assert box["x"] + box["width"] > 1366 - 200, path
+        fits = wrap.evaluate("w => w.scrollWidth <= w.clientWidth")
+        assert fits or (path.endswith("-0602/") and wrap.get_attribute("tabindex") == "0"
+                        and "cuộn ngang" in wrap.get_attribute("aria-label")), path
+    page.close()
