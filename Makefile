@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check validate serve golden sample browser clean help bench lock audit-deps import new-decision
+.PHONY: site test check validate serve golden manifest sample browser clean help bench lock audit-deps import new-decision
 
 help:
 	@echo "make site      cài môi trường (.venv), kiểm tra dữ liệu mẫu và xây dựng trang mẫu vào site/"
@@ -19,6 +19,7 @@ help:
 	@echo "./bangvang …   chạy mọi lệnh (validate, build, import, new …) không cần kích hoạt .venv"
 	@echo "./bangvang new site ../thu-muc-moi   bắt đầu trang của tỉnh, đơn vị bạn (make site vẫn xây dựng trang mẫu)"
 	@echo "make golden    tạo lại các tệp golden của trang mẫu sau khi sửa mẫu trang"
+	@echo "make manifest  chỉ tạo lại bảng mã băm các tệp của trang mẫu (tests/golden/site-manifest.txt)"
 	@echo "make lock      tạo lại requirements*.txt (phiên bản cố định + mã băm) từ requirements*.in"
 	@echo "make audit-deps kiểm tra lỗ hổng đã biết của các gói phụ thuộc (pip-audit)"
 	@echo "make bench     đo hiệu năng với dữ liệu tổng hợp (YEARS=\"1 5 10\")"
@@ -96,7 +97,11 @@ check: $(VENV)/.dev
 	$(BIN)/python -m pytest -q -m "not browser and not bench and not audit"
 
 golden: $(VENV)/.dev
-	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_render.py
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_render.py tests/test_theme_manifest.py
+
+# Only the sample site's manifest of file digests (tests/golden/site-manifest.txt): builds the whole sample.
+manifest: $(VENV)/.dev
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_theme_manifest.py
 
 sample: $(VENV)/.runtime
 	$(BIN)/python -m generator.dev.sample_data data

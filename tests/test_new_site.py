@@ -233,7 +233,7 @@ def test_the_new_mkdocs_yml_keeps_the_sample_settings_with_the_site_values(tmp_p
     assert result.returncode == 0, result.stderr
     code = ("import sys, json; from pathlib import Path; from generator.engine.config import read_project;"
             "p = read_project(Path('mkdocs.yml')); c = p.config;"
-            "print(json.dumps([p.options.site_name, c.site_url, str(p.templates_dir), c.theme.custom_dir,"
+            "print(json.dumps([p.options.site_name, c.site_url, str(p.templates_dir), c.theme.name, c.theme.custom_dir,"
             " len(c.nav), c.markdown_extensions, p.options.license, sorted(p.options.hidden_fields),"
             " p.options.feedback_url]))")
     import json
@@ -242,9 +242,10 @@ def test_the_new_mkdocs_yml_keeps_the_sample_settings_with_the_site_values(tmp_p
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     read = subprocess.run([sys.executable, "-c", code], cwd=site, capture_output=True, text=True, env=env, timeout=120)
     assert read.returncode == 0, read.stderr
-    site_name, site_url, templates, custom_dir, nav, extensions, license_, hidden, feedback = json.loads(read.stdout)
+    site_name, site_url, templates, theme, custom_dir, nav, extensions, license_, hidden, feedback = json.loads(read.stdout)
     assert (site_name, site_url) == (name, SITE_URL)
     assert templates == str(ROOT / "site_templates") and custom_dir is None
+    assert theme == "bangvang"  # the vendored Material theme, never the mkdocs-material package
     assert nav == 12 and "toc" in extensions and license_["name"] == "CC-BY-4.0" and hidden == []
     assert feedback == ""  # the sample's mailbox is fictional: a new site shows no «Báo sai sót» until it sets its own
 

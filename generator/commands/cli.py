@@ -233,8 +233,6 @@ def cmd_validate(args) -> int:
 
 
 def _setup_logging() -> None:
-    # Material prints its end-of-life notice on every build; the README covers the engine's future.
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
 
 
