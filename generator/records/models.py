@@ -249,6 +249,12 @@ class HolidayYear(Record):
 
     id: Annotated[StrictStr, StringConstraints(pattern=r"^\d{4}$")] = F("Năm")
     days: list[dt.date] = F("Ngày nghỉ", "Các ngày nghỉ lễ, Tết và nghỉ bù rơi vào thứ Hai đến thứ Sáu.")
+    working_saturdays: list[dt.date] = F(
+        "Thứ Bảy làm việc bù", "Thứ Bảy đi làm để hoán đổi lấy một ngày nghỉ, ví dụ 2026-08-22 (đổi cho thứ Hai "
+        "31/8/2026): được tính là ngày làm việc.", default_factory=list)
+    provisional: StrictBool = F(
+        "Chưa có thông báo chính thức", "true khi năm này mới ghi các ngày lễ cố định theo Bộ luật Lao động, chưa có "
+        "thông báo nghỉ Tết, nghỉ bù: hạn tính qua năm này có cảnh báo.", default=False)
     source: Text | None = F("Nguồn", default=None)
 
 
