@@ -127,3 +127,24 @@ def test_citing_a_repealed_decree_is_a_warning_naming_its_successor(tree):
     [problem] = tree.problems()
     assert problem.startswith(f"{shown}:5: cảnh báo: căn cứ «98/2023/NĐ-CP» (")
     assert "hết hiệu lực từ 01/07/2025, được thay thế bởi 152/2025/NĐ-CP; quyết định ký ngày 01/07/2025" in problem
+
+
+def test_the_amending_law_of_2026_joins_the_legal_frame_on_1_october_2026(records):
+    """Errata F3: from 01/10/2026 a decision rests on the Law of 2022 as amended in 2026."""
+    amended = "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng năm 2026"
+    assert amended not in law.basis_lines(records, DAY("2026-09-30"))
+    lines = law.basis_lines(records, DAY("2026-10-01"))
+    assert lines[:2] == ["Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022", amended]
+    [last] = [p for p in law.legal_periods(records) if p.start == DAY("2026-10-01")]
+    assert last.end is None and [d.number for d in last.documents][:2] == ["06/2022/QH15", "06/2026/QH16"]
+    assert [d.number for d in law.cited_documents(records, "Căn cứ " + amended + ";")] == ["06/2026/QH16"]
+
+
+def test_a_new_decision_signed_after_1_october_2026_cites_the_amending_law(tree):
+    from conftest import run_cli
+
+    result = run_cli("new", "decision", "--number", "46/QĐ-UBND", "--date", "2026-10-05", "--authority", "ubnd-tinh",
+                     "--award-form", "bang-khen-cap-tinh", "--data", str(tree.data), cwd=tree.root)
+    assert result.returncode == 0, result.stderr
+    text = (tree.data / "decisions/2026/46-qd-ubnd.yaml").read_text("utf-8")
+    assert '  - "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng năm 2026"\n' in text
