@@ -122,6 +122,18 @@ def test_cash_other_than_the_legal_amount_is_a_warning_that_shows_the_computatio
         "(Nghị định 152/2025/NĐ-CP Điều 50(1)); sửa cash_vnd nếu nhập nhầm, giữ nguyên nếu quyết định ghi đúng như vậy"]
 
 
+def test_a_title_paid_nothing_is_not_warned_but_an_order_paid_nothing_is(tree):
+    """Errata F5: several titles earned for one period are paid only for the highest (Decree 152/2025 Art. 49(5)):
+    0 đ beside a title is correct. Any other wrong amount of a title, and 0 đ beside a certificate, still warn."""
+    shown = grassroots(tree, "2025-07-01", cash=0)
+    assert tree.problems() == []
+    tree.replace(shown[len("data/"):], "cash_vnd: 0", "cash_vnd: 1")
+    assert [p.split(": tiền thưởng")[0] for p in tree.problems()] == [f"{shown}:14: cảnh báo: dòng 1 (Lò Thị H)"]
+    tree.replace(shown[len("data/"):], "award_form: chien-si-thi-dua-co-so", "award_form: giay-khen-chu-tich-ubnd-xa")
+    tree.replace(shown[len("data/"):], "cash_vnd: 1", "cash_vnd: 0")
+    assert ["tiền thưởng 0 đ khác mức theo quy định" in p for p in tree.problems()] == [True]
+
+
 def test_citing_a_repealed_decree_is_a_warning_naming_its_successor(tree):
     shown = grassroots(tree, "2025-07-01", decree="98/2023/NĐ-CP")
     [problem] = tree.problems()
