@@ -289,6 +289,9 @@ class ReportColumn(Record):
     forms: list[Id] = F("Mã hình thức", default_factory=list)
     groups: list[AwardGroup] = F("Nhóm hình thức", default_factory=list)
     other: StrictBool = F("Các hình thức khác", "Mọi hình thức của biểu chưa thuộc cột nào.", default=False)
+    each: StrictBool = F(
+        "Mỗi hình thức một cột", "true khi biểu ghi «Mỗi hình thức khen thưởng ghi riêng một cột» (biểu 0602): cột được "
+        "tách thành một cột cho mỗi hình thức có khen thưởng trong năm báo cáo.", default=False)
     kinds: list[RecipientKind] = F("Tách theo đối tượng", "Ví dụ [collective, individual].", default_factory=list)
     organiser_kinds: list[AuthorityKind] = F("Cấp phát động (biểu 0601)", default_factory=list)
 
