@@ -24,7 +24,8 @@ Layout under ``tim-kiem/chi-muc/`` (format 2; ``meta.json`` names the layout):
 * ``meta.json`` — format version, layout (slots per file, buckets per class), facet lists.
 
 **Document numbers are stable.** ``n = ((class * NBMAX) + bucket) * CAP + slot``: the class is the
-kind of result (profiles, award forms, units, people, decisions, pages — the rank order of kinds), the
+kind of result (profiles and person pages, award forms, units, people — recipients' lines and consultations'
+candidates —, decisions, pages: the rank order of kinds), the
 bucket a hash of the folded title (so every row of one name sits in one file ``d/<n // CAP>.json``),
 the slot the record's place in its bucket. Built from scratch, slots follow (date, URL), so publishing
 a new decision leaves every other number unchanged; given the previous build's index
