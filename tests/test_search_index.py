@@ -343,6 +343,7 @@ def test_a_line_annulled_on_its_own_is_found_by_the_revoking_number_however_the_
         assert any(row[:2] == ["qd", "Quyết định 902/QĐ-UBND"] for row in real.search(query))
     first = real.search("477/QĐ-TTg")[0]
     assert first[:2] == ["ca-nhan", "Nguyễn Văn Tuấn"] and first[6] == 1
+    assert first[3].endswith(" · 902/QĐ-UBND · 2024 · bị hủy bỏ bởi Quyết định 477/QĐ-TTg")
     assert real.search("dang thi thu ha") and all(row[6] == 0 for row in real.search("dang thi thu ha"))
 
 

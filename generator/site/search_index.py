@@ -247,7 +247,10 @@ def _decision_documents(pub: Publication, decision) -> list[SearchDoc]:
         unit = catalog.units.get(r.unit) if r.unit else None
         unit_name = r.unit_text or (unit.model.name if unit else "")
         subtitle = " · ".join(x for x in (r.position or "", unit_name) if x)
-        docs.append(SearchDoc(RECIPIENT_KIND[r.kind], r.name, subtitle, f"{form.name} · {number} · {decision.year}",
+        detail = f"{form.name} · {number} · {decision.year}"
+        if r.revocation:
+            detail += f" · bị hủy bỏ bởi Quyết định {r.revocation.decision_number}"
+        docs.append(SearchDoc(RECIPIENT_KIND[r.kind], r.name, subtitle, detail,
                               urls.recipient_link(decision.year, decision.slug, r.recipient_id),
                               (r.name, *r.aliases) + ((r.revocation.decision_number,) if r.revocation else ()),
                               (r.position or "", unit_name), facets + ((f":u{r.unit}",) if r.unit else ()),
