@@ -104,7 +104,7 @@ function main(c) {
   }
   var query = []; for (var q = 0; q < nw; q++) query.push({ fold: "w" + q, form: "w" + q, marked: false });
   var r = rank(query, lists, { ids: ids, at: at });
-  return { ids: Array.from(r.ids), tiers: Array.from(r.tiers), titled: r.titled[ids[1]] };
+  return { ids: Array.from(r.ids), tiers: Array.from(r.tiers), titled: r.titled(ids[1]) };
 }"""
     [out] = _run(script, [{"words": words, "ids": ids}])
     assert out["ids"] == ids

@@ -338,29 +338,35 @@
   function rankOf(tw, order, ex, dia) {
     return ((Math.min(tw, 15) * 3 + order) * 16 + Math.min(ex, 15)) * 16 + Math.min(dia, 15);
   }
-  /* Ranked document numbers, each one's rank tier, and which query words each matched in its title (bit k
-     for word k: those words are highlighted in the title, the others in the lines below it). */
+  /* Ranked document numbers, each one's rank tier, and ``titled(number)``: which query words a result matched in
+     its title (bit k for word k: those are marked in the title, the others in the lines below it), worked out
+     only for the results shown (``hits.ids`` is sorted). */
   function rank(query, lists, hits) {
     var n = hits.ids.length, keys = new Float64Array(n), nw = query.length, masks = new Int32Array(nw + 1);
     var at = hits.at, ids = hits.ids;
     var tm = lists.map(function (l) { return l.tm; }), em = lists.map(function (l) { return l.em; }),
         xm = lists.map(function (l) { return l.xm; }), fl = lists.map(function (l) { return l.fl; }),
         marked = query.map(function (w) { return w.marked; });
-    var titled = {};
     for (var c = 0; c < n; c++) {
-      var tw = 0, ex = 0, dia = 0, words = 0;
+      var tw = 0, ex = 0, dia = 0;
       for (var k = 0; k < nw; k++) {
         var p = at[k][c], t = tm[k][p];
-        if (t) { masks[tw++] = t; if (k < 31) words |= 1 << k; if (em[k][p]) ex++; if (marked[k] && xm[k][p]) dia++; }
+        if (t) { masks[tw++] = t; if (em[k][p]) ex++; if (marked[k] && xm[k][p]) dia++; }
         else if (fl[k][p] & 2) ex++;
       }
       keys[c] = (TOP - rankOf(tw, wordOrder(masks, tw), ex, dia)) * SHIFT + ids[c];
-      titled[ids[c]] = words;
     }
     keys.sort();
-    var ids = new Int32Array(n), tiers = new Int32Array(n);
-    for (var i = 0; i < n; i++) { ids[i] = keys[i] % SHIFT; tiers[i] = Math.floor(keys[i] / SHIFT); }
-    return { ids: ids, tiers: tiers, titled: titled };
+    var ranked = new Int32Array(n), tiers = new Int32Array(n);
+    for (var i = 0; i < n; i++) { ranked[i] = keys[i] % SHIFT; tiers[i] = Math.floor(keys[i] / SHIFT); }
+    function titled(id) {
+      var lo = 0, hi = n;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (ids[mid] < id) lo = mid + 1; else hi = mid; }
+      var words = 0;
+      for (var k = 0; lo < n && ids[lo] === id && k < Math.min(nw, 31); k++) if (tm[k][at[k][lo]]) words |= 1 << k;
+      return words;
+    }
+    return { ids: ranked, tiers: tiers, titled: titled };
   }
   /* The order results are shown in: within equal rank and class, QUOTA results of each file in turn
      (newest first within a file), so a page of results comes from a few files. */
@@ -465,7 +471,7 @@
       state.chain = (function (k, g) {
         return state.chain.then(function () { return wanted[g]; }).then(function (members) {
           var m = members[layout.itemRank[k]];
-          if (state === active && m) list.appendChild(item(m.row, state.terms, layout.ranked.titled[m.id]));
+          if (state === active && m) list.appendChild(item(m.row, state.terms, layout.ranked.titled(m.id)));
         });
       })(j, layout.itemGroup[j]);
     }
