@@ -48,6 +48,23 @@ RECIPIENTS = [
     ("individual", "Khăm-phởi Bút-đa-viêng"),
     ("individual", "Bô Nhơn (Lê Viết Muồng)"),
     ("individual", "Hà Thị Tự"),
+    ("collective", "UBND huyện Cẩm Giàng"),
+    ("collective", "UBND thị xã Kinh Môn"),
+    ("collective", "UBND xã Bạch Đằng (Kinh Môn)"),
+    ("individual", "Nguyễn Văn Lộc"),
+    ("collective", "Công an TP Hà Nội"),
+    ("collective", "Cục Tổ chức cán bộ"),
+    ("collective", "Thanh tra Bộ Công an"),
+    ("collective", "Bệnh viện Chợ Rẫy"),
+    ("collective", "Công ty Viettel Campuchia"),
+    ("collective", "Công ty cổ phần sữa TH"),
+    ("individual", "Nguyễn Việt Cường"),
+    ("collective", "Sở Giao thông Vận tải tỉnh Nghệ An"),
+    ("collective", "Sở Tư pháp tỉnh Nghệ An"),
+    ("collective", "Báo Nghệ An"),
+    ("individual", "Lê Bảo Trâm"),
+    ("individual", "Nguyễn Quốc Kỳ"),
+    ("individual", "Phạm Đình Duẩn"),
     # long collective names: 9 to 30 words (as search counts them)
     ("collective", "Đoàn Kinh tế - Quốc phòng 327, Quân khu 9"),
     ("collective", "tập thể nhân dân và cán bộ tỉnh Sê Kông"),
@@ -67,6 +84,11 @@ CANDIDATES = [("individual", "Trần Văn Phương", "Đảng ủy Ủy ban nhâ
               ("collective", "Trường Mầm non 3-2", "huan-chuong-lao-dong-hang-ba"),
               ("collective", "Trường Trung học cơ sở thị trấn Mỹ Phước", "huan-chuong-lao-dong-hang-ba")]
 PERSON = ("individual", "Đặng Thị Thu Hà", "dang-thi-thu-ha")  # awarded in two decisions: a page of her own
+
+
+def every_name() -> list[str]:
+    """Every name a citizen must find: recipients, lines annulled on their own, and candidates."""
+    return [n for _, n in RECIPIENTS] + [n for _, n, _ in REVOKED] + [n for _, n, _ in CANDIDATES]
 
 
 def words(name: str) -> int:
