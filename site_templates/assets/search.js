@@ -426,8 +426,8 @@
   /* One result: the query words it matched in its title are marked in the title, the others (matched in its
      other text) in the lines below; ``titled`` has bit k for query word k found in the title. */
   function item(doc, terms, titled) {
-    var inTitle = terms.filter(function (t, k) { return titled & (1 << k); }),
-        below = terms.filter(function (t, k) { return !(titled & (1 << k)); });
+    var inTitle = terms.filter(function (t, k) { return k < 31 && titled & (1 << k); }),
+        below = terms.filter(function (t, k) { return !(k < 31 && titled & (1 << k)); });
     var li = document.createElement("li");
     li.className = "bv-result bv-result--" + doc[0] + (PEOPLE[doc[0]] ? " bv-result--nguoi" : "");
     var a = document.createElement("a");
