@@ -62,6 +62,16 @@ def test_a_deadline_in_a_year_whose_holidays_are_not_official_yet_is_warned(tree
     assert "hết ngày 11/01/2027" in problem
 
 
+def test_a_deadline_counted_across_an_unannounced_year_says_so_on_its_page(tree):
+    tree.write("consultations/dot-1.yaml", NOTICE.replace("opens: 2025-04-28\nworking_days: 10",
+                                                          "opens: 2026-11-23\nworking_days: 35"))
+    outcome = pipeline.check(tree.data, tree.root)
+    site = render_site(Publication(outcome.catalog), ROOT / "site_templates", SiteOptions(site_url="https://x.example/"))
+    page = next(p.html for p in site.pages if p.url == "lay-y-kien/dot-1/")
+    assert ("35 ngày làm việc, từ ngày 23 tháng 11 năm 2026 đến hết ngày 11 tháng 1 năm 2027 (tính theo các ngày nghỉ "
+            "lễ đã biết: lịch nghỉ năm 2027 chưa được công bố chính thức, hạn có thể thay đổi)") in page
+
+
 def test_a_notice_with_two_forms_and_a_working_day_period(tree):
     tree.write("consultations/dot-1.yaml", NOTICE)
     outcome = records(tree)
