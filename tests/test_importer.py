@@ -864,20 +864,24 @@ def test_a_collective_named_cong_dong_is_not_a_total_row_and_a_merged_name_is_no
     assert [str(n) for n in result.notices] == ["Danh sách: bỏ qua 1 dòng sau bảng (dòng tổng cộng), từ dòng 4"]
 
 
-def test_import_fills_the_legal_cash_amount_where_the_sheet_has_none_and_says_so(tree):
+def test_import_suggests_the_legal_cash_amount_and_writes_it_only_when_asked(tree):
+    """Errata F4: the record holds the amount the decision states; the legal amount is a hint unless asked for."""
     made = run_cli("new", "decision", "--number", "8/QĐ-UBND", "--date", "2025-09-03", "--authority", "ubnd-xa-moi",
                    "--award-form", "giay-khen-chu-tich-ubnd-xa", "--data", str(tree.data))
     assert made.returncode == 0, made.stderr
     decision = tree.data / "decisions/2025/8-qd-ubnd.yaml"
     sheet = workbook(tree.root, [["Họ và tên", "Chức vụ", "Tiền thưởng"], ["Lê Thị E", "Kế toán", ""],
                                  ["Hộ ông Lò Văn H", "", ""], ["Trần Văn G", "Nông dân", "500.000"]])
-    result = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data))
-    assert result.returncode == 0, result.stderr
+    cash = lambda: [line.strip() for line in decision.read_text("utf-8").splitlines() if "cash_vnd" in line]  # noqa: E731
+    hinted = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data))
+    assert hinted.returncode == 0, hinted.stderr
     # 0.3 × 2,340,000 = 702,000 → 710,000; a household 1.5 × that: 1,053,000 → 1,060,000; a stated amount is kept
-    assert ("Đã điền tiền thưởng theo quy định vào 2 dòng không ghi tiền thưởng (1 cá nhân × 710.000 đ; "
-            "1 hộ gia đình × 1.060.000 đ); mức lương cơ sở 2.340.000 đ ngày 03/09/2025") in result.stderr
-    text = decision.read_text("utf-8")
-    assert [line.strip() for line in text.splitlines() if "cash_vnd" in line] == [
-        "cash_vnd: 710000", "cash_vnd: 1060000", "cash_vnd: 500000"]
+    assert ("Gợi ý: 2 dòng không ghi tiền thưởng; theo quy định là 1 cá nhân × 710.000 đ; 1 hộ gia đình × "
+            "1.060.000 đ; mức lương cơ sở 2.340.000 đ ngày 03/09/2025") in hinted.stderr
+    assert "Chưa ghi vào tệp" in hinted.stderr and cash() == ["cash_vnd: 500000"]
+    result = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data), "--legal-cash")
+    assert result.returncode == 0, result.stderr
+    assert "Đã điền tiền thưởng theo quy định (--legal-cash) vào 2 dòng không ghi tiền thưởng" in result.stderr
+    assert cash() == ["cash_vnd: 710000", "cash_vnd: 1060000", "cash_vnd: 500000"]
     again = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data), "--no-legal-cash")
-    assert again.returncode == 0 and "Đã điền tiền thưởng" not in again.stderr
+    assert again.returncode == 0 and "tiền thưởng theo quy định" not in again.stderr

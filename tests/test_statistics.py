@@ -103,6 +103,38 @@ def test_official_report_0602_counts_state_awards_by_proposer_and_kind(tree):
     assert at("17") == [2, 2] and at("15") == [0, 0]
 
 
+def test_official_report_0602_has_one_column_per_order_medal_and_title_awarded(tree):
+    """Circular 02/2023, form 0602: «Mỗi hình thức khen thưởng ghi riêng một cột» — each order, medal, honorary title
+    and other form awarded that year has a column of its own; the form's other columns stay as they are."""
+    tree.write("registries/authorities.yaml", tree.read("registries/authorities.yaml")
+               + '- id: chu-tich-nuoc\n  name: "Chủ tịch nước"\n  kind: president\n'
+               + '- id: thu-tuong\n  name: "Thủ tướng Chính phủ"\n  kind: prime_minister\n')
+    tree.write("decisions/2024/5-qd-ttg.yaml", STATE_DECISION)
+    for number, form, name in ((6, "huan-chuong-lao-dong-hang-ba", "Trần Văn C"),
+                               (7, "huan-chuong-lao-dong-hang-nhi", "Lê Văn D"),
+                               (8, "huy-chuong-chien-si-ve-vang-hang-ba", "Phạm Văn E")):
+        tree.write(f"decisions/2024/{number}-qd-ctn.yaml", f"""number: "{number}/QĐ-CTN"
+date: 2024-09-0{number - 4}
+authority: chu-tich-nuoc
+proposer: ubnd-tinh
+award_form: {form}
+method: regular
+reason: "Có thành tích xuất sắc"
+recipients:
+  - {{kind: individual, name: "{name}", category: direct_worker}}
+""")
+    catalog, _ = stats_of(tree)
+    report = next(r for r in reports.all_reports(catalog) if r.form.code.startswith("0602"))
+    labels = [c.label for c in report.layout.columns]
+    assert labels == [
+        "Huân chương Lao động hạng Nhì", "Huân chương Lao động hạng Ba", "Huy chương Chiến sĩ vẻ vang hạng Ba",
+        "Giải thưởng Hồ Chí Minh", "Giải thưởng Nhà nước", "Danh hiệu vinh dự nhà nước", "Cờ thi đua của Chính phủ",
+        "Bằng khen của Thủ tướng Chính phủ", "Danh hiệu «Chiến sĩ thi đua toàn quốc»", "Các hình thức khen thưởng khác"]
+    lines = report_lines(report)
+    individual = [i for i, cell in enumerate(report.cells) if cell.kind == "individual"]
+    assert [lines["1"][0][i] for i in individual[:3]] == [1, 1, 1] and lines["1"][1] == 7
+
+
 def test_report_year_from_2026_uses_the_newer_circular_and_says_whose_layout(tree):
     tree.write("decisions/2026/7-qd-ubnd.yaml", tree.read("decisions/2024/12-qd-ubnd.yaml")
                .replace("12/QĐ-UBND", "7/QĐ-UBND").replace("2024-06-17", "2026-03-02").replace("    cash_vnd: 1170000\n", ""))

@@ -139,12 +139,28 @@ def _selects(catalog: Catalog, row: ReportRow, decision: DecisionEntry, kind: st
     return True
 
 
+def _one_column_per_form(catalog: Catalog, layout: ReportForm, decisions: list[DecisionEntry]) -> ReportForm:
+    """``layout`` with each ``each`` column split into one column per award form it counts in ``decisions`` (form
+    0602: «Mỗi hình thức khen thưởng ghi riêng một cột»), in registry order; a column with no award stays whole."""
+    if not any(column.each for column in layout.columns):
+        return layout
+    used = {a.decision.model.award_form for a in catalog.counted_awards(decisions)}
+    used |= {d.model.award_form for d in decisions if d.partial and not d.revoked}
+    columns = []
+    for index, column in enumerate(layout.columns):
+        own = [f.model for f in catalog.award_forms.values()
+               if f.model.id in used and _column_of_form(catalog, layout, f.model.id) == index] if column.each else []
+        columns += [column.model_copy(update={"label": f.name, "forms": [f.id], "groups": [], "other": False,
+                                              "each": False}) for f in own] or [column]
+    return layout.model_copy(update={"columns": columns})
+
+
 def award_report(catalog: Catalog, form: ReportForm, year: int, authority: str | None) -> Report:
     """Form 0602 or 0603 for ``year`` (and the reporting ``authority`` when the form is per authority)."""
-    layout = layout_of(catalog, form)
     decisions = [d for d in catalog.by_year.get(year, [])
                  if catalog.award_forms[d.model.award_form].model.level == form.level
                  and (authority is None or d.model.authority == authority)]
+    layout = _one_column_per_form(catalog, layout_of(catalog, form), decisions)
     cells = _cells(layout)
     placed = []
     for award in catalog.counted_awards(decisions):

@@ -118,8 +118,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--map", action="append", default=[], metavar="\"Tên cột=trường\"",
                    help="gán cột lạ cho một trường, ví dụ --map \"Nơi công tác=unit_text\"")
     p.add_argument("--category", default="direct_worker", help="đối tượng mặc định cho cá nhân (mặc định direct_worker)")
-    p.add_argument("--no-legal-cash", action="store_true",
-                   help="không điền tiền thưởng theo quy định vào các dòng không ghi tiền thưởng")
+    p.add_argument("--legal-cash", action="store_true",
+                   help="ghi tiền thưởng theo quy định vào các dòng không ghi tiền thưởng (mặc định chỉ gợi ý, "
+                        "không ghi: tệp chỉ ghi số tiền quyết định nêu)")
+    p.add_argument("--no-legal-cash", action="store_true", help="không tính cả gợi ý tiền thưởng theo quy định")
     p.add_argument("--data", default="data")
     p.set_defaults(func=cmd_import)
 
@@ -359,7 +361,8 @@ def cmd_import(args) -> int:
         return EXIT_OK
     try:
         report = importer.write_into_decision(Path(args.decision), result,
-                                              None if args.no_legal_cash else _registries_or_none(Path(args.data)))
+                                              None if args.no_legal_cash else _registries_or_none(Path(args.data)),
+                                              write_cash=args.legal_cash)
     except importer.DecisionFileError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_INVALID

@@ -1118,20 +1118,25 @@ class MergeReport:
     kept_fields: list[str] = field(default_factory=list)  # fields kept from the file that the sheet has no column for
     recipients: list[dict] = field(default_factory=list)
     guessed: set[int] = field(default_factory=set)
-    cash_filled: list[tuple[str, int]] = field(default_factory=list)  # kind label, amount: legal cash written
-    cash_rule: str = ""  # how the filled amounts were computed
+    cash_filled: list[tuple[str, int]] = field(default_factory=list)  # kind label, amount: legal cash suggested
+    cash_rule: str = ""  # how the suggested amounts were computed
+    cash_written: bool = False  # the suggestion was written into the rows (asked for with --legal-cash)
 
     def cash_lines(self) -> list[str]:
-        """What was filled with the legal cash amount, said once per recipient kind."""
+        """The legal cash amount of the rows without one, said once per recipient kind: a hint (the record holds
+        what the decision states, domain.md §7), or what was written when asked for (``--legal-cash``)."""
         if not self.cash_filled:
             return []
         counts: dict[tuple[str, int], int] = {}
         for kind, amount in self.cash_filled:
             counts[(kind, amount)] = counts.get((kind, amount), 0) + 1
         each = "; ".join(f"{n} {kind} × {amount:,} đ".replace(",", ".") for (kind, amount), n in counts.items())
-        return [f"Đã điền tiền thưởng theo quy định vào {len(self.cash_filled)} dòng không ghi tiền thưởng ({each}); "
-                f"{self.cash_rule}. Nếu quyết định ghi số khác, sửa cash_vnd theo quyết định; "
-                "nhập lại với --no-legal-cash để không điền."]
+        if self.cash_written:
+            return [f"Đã điền tiền thưởng theo quy định (--legal-cash) vào {len(self.cash_filled)} dòng không ghi tiền "
+                    f"thưởng ({each}); {self.cash_rule}. Nếu quyết định ghi số khác, sửa cash_vnd theo quyết định."]
+        return [f"Gợi ý: {len(self.cash_filled)} dòng không ghi tiền thưởng; theo quy định là {each}; {self.cash_rule}. "
+                "Chưa ghi vào tệp — tệp chỉ ghi số tiền quyết định nêu; nếu quyết định ghi đúng các số này, nhập lại "
+                "với --legal-cash."]
 
     def lines(self, sheet: str) -> list[str]:
         """The report as printed: a summary line, then one line per added, removed or changed recipient."""
@@ -1146,8 +1151,9 @@ class MergeReport:
         return out
 
 
-def _fill_legal_cash(report: MergeReport, text: str, records) -> None:
-    """Write the legal amount (multiple × base salary on the signing date, rounded up) where none is given."""
+def _fill_legal_cash(report: MergeReport, text: str, records, write: bool) -> None:
+    """The legal amount (multiple × base salary on the signing date, rounded up) of each row where none is given:
+    listed in the report, and written into the row only when ``write``."""
     import datetime as dt
 
     import yaml
@@ -1171,7 +1177,9 @@ def _fill_legal_cash(report: MergeReport, text: str, records) -> None:
         cash = law.legal_cash(records, form.model, RecipientKind(recipient["kind"]), head["date"])
         if cash is None:
             continue
-        recipient["cash_vnd"] = cash.amount
+        if write:
+            recipient["cash_vnd"] = cash.amount
+        report.cash_written = write
         report.cash_filled.append((labels[recipient["kind"]], cash.amount))
         base = f"{cash.base:,}".replace(",", ".")
         report.cash_rule = (f"mức lương cơ sở {base} đ ngày {head['date']:%d/%m/%Y} ({cash.base_source}) "
@@ -1302,11 +1310,12 @@ def merge_recipients(existing: list[dict], result: ImportResult) -> MergeReport:
     return report
 
 
-def write_into_decision(decision: Path, result: ImportResult, legal_cash=None) -> MergeReport:
+def write_into_decision(decision: Path, result: ImportResult, legal_cash=None, write_cash: bool = False) -> MergeReport:
     """Merge the imported recipients into the decision file's ``recipients:`` block and write it.
 
-    With ``legal_cash`` (the merged registries, ``records.entries.Records``), a recipient with no cash amount
-    gets the legal one for the decision's date and award form (``records.law``), listed in the report.
+    With ``legal_cash`` (the merged registries, ``records.entries.Records``), the legal amount for the decision's
+    date and award form (``records.law``) of each recipient with no cash amount is listed in the report as a
+    hint, and written into the row only with ``write_cash`` (``--legal-cash``).
 
     Everything outside the block is kept byte for byte (line endings included); comments inside the block
     are not kept. Raises ``DecisionFileError`` (nothing written) when the file cannot be read.
@@ -1321,7 +1330,7 @@ def write_into_decision(decision: Path, result: ImportResult, legal_cash=None) -
                                 "chưa ghi gì") from None
     report = merge_recipients(_existing_recipients(decision, text), result)
     if legal_cash is not None:
-        _fill_legal_cash(report, text, legal_cash)
+        _fill_legal_cash(report, text, legal_cash, write_cash)
     block = recipients_yaml(report.recipients, report.guessed)
     newline = "\r\n" if "\r\n" in text else "\n"
     block = block.replace("\n", newline)

@@ -257,6 +257,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                                "en": ("comments close on {closes}, before {days} working days from the start ({end})", "check closes or working_days; weekends and public holidays do not count")},
     "holidays_unknown": {"vi": ("danh mục ngày nghỉ lễ chưa có năm {year}: hạn góp ý được tính chỉ bỏ thứ Bảy, Chủ nhật", "thêm ngày nghỉ lễ, Tết năm {year} vào data/registries/holidays.yaml (id: \"{year}\", days: [...])"),
                          "en": ("the holiday registry has no year {year}: only weekends are skipped", "add {year}'s public holidays to data/registries/holidays.yaml")},
+    "holidays_provisional": {"vi": ("lịch nghỉ năm {year} chưa có thông báo chính thức (chỉ có các ngày lễ cố định theo Bộ luật Lao động): hạn góp ý tính được là hết ngày {end}, có thể lệch khi có lịch nghỉ Tết, nghỉ bù", "đối chiếu thông báo nghỉ lễ năm {year} khi được ban hành và ghi closes cho chắc chắn; cập nhật data/registries/holidays.yaml (id: \"{year}\")"),
+                             "en": ("the {year} holiday schedule is not official yet (only the fixed holidays of the Labour Code): the counted deadline {end} may shift once the Tết and swapped days are announced", "check the official {year} notice and write closes; update data/registries/holidays.yaml")},
     "cap_exceeded": {"vi": ("{unit} năm {year}: {count} «{form}» trên {base} «{of}», vượt tỷ lệ {percent} % ({source})",
                              "kiểm tra danh sách; nếu quyết định đúng như vậy thì giữ nguyên — tỷ lệ và thời gian áp dụng ghi ở mục cap của hình thức khen thưởng"),
                       "en": ("{unit} in {year}: {count} “{form}” for {base} “{of}”, above the {percent} % cap ({source})",

@@ -249,6 +249,12 @@ class HolidayYear(Record):
 
     id: Annotated[StrictStr, StringConstraints(pattern=r"^\d{4}$")] = F("Năm")
     days: list[dt.date] = F("Ngày nghỉ", "Các ngày nghỉ lễ, Tết và nghỉ bù rơi vào thứ Hai đến thứ Sáu.")
+    working_saturdays: list[dt.date] = F(
+        "Thứ Bảy làm việc bù", "Thứ Bảy đi làm để hoán đổi lấy một ngày nghỉ, ví dụ 2026-08-22 (đổi cho thứ Hai "
+        "31/8/2026): được tính là ngày làm việc.", default_factory=list)
+    provisional: StrictBool = F(
+        "Chưa có thông báo chính thức", "true khi năm này mới ghi các ngày lễ cố định theo Bộ luật Lao động, chưa có "
+        "thông báo nghỉ Tết, nghỉ bù: hạn tính qua năm này có cảnh báo.", default=False)
     source: Text | None = F("Nguồn", default=None)
 
 
@@ -283,6 +289,9 @@ class ReportColumn(Record):
     forms: list[Id] = F("Mã hình thức", default_factory=list)
     groups: list[AwardGroup] = F("Nhóm hình thức", default_factory=list)
     other: StrictBool = F("Các hình thức khác", "Mọi hình thức của biểu chưa thuộc cột nào.", default=False)
+    each: StrictBool = F(
+        "Mỗi hình thức một cột", "true khi biểu ghi «Mỗi hình thức khen thưởng ghi riêng một cột» (biểu 0602): cột được "
+        "tách thành một cột cho mỗi hình thức có khen thưởng trong năm báo cáo.", default=False)
     kinds: list[RecipientKind] = F("Tách theo đối tượng", "Ví dụ [collective, individual].", default_factory=list)
     organiser_kinds: list[AuthorityKind] = F("Cấp phát động (biểu 0601)", default_factory=list)
 

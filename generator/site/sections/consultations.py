@@ -40,6 +40,17 @@ def _decided_rows(r: Renderer, m) -> dict[int, views.Link]:
     return out
 
 
+def _uncertain(records, opens, closes) -> str:
+    """What a deadline counted in working days cannot yet know: the holidays of a year not officially announced."""
+    years = [y for y in range(opens.year, closes.year + 1) if str(y) not in records.holidays]
+    years += law.holidays_provisional(records, opens, closes)
+    if not years:
+        return ""
+    listed = ", ".join(str(y) for y in sorted(years))
+    return (f" (tính theo các ngày nghỉ lễ đã biết: lịch nghỉ năm {listed} chưa được công bố chính thức, hạn có thể "
+            "thay đổi)")
+
+
 def build(r: Renderer) -> None:
     c, pub = r.catalog, r.pub
     items = []
@@ -67,6 +78,8 @@ def build(r: Renderer) -> None:
                 for row in proposals]
         period = (f"{m.working_days} ngày làm việc, từ {long_date(m.opens)} đến hết {long_date(closes)}"
                   if m.working_days else f"Từ {long_date(m.opens)} đến hết {long_date(closes)}")
+        if m.working_days and not m.closes:
+            period += _uncertain(c.records, m.opens, closes)
         view = {"title": m.title, "forms": forms, "several": several, "authority": authority,
                 "opens": long_date(m.opens), "closes": long_date(closes), "closes_iso": closes.isoformat(),
                 "period": period,
