@@ -24,6 +24,7 @@ LABELS: dict[type, dict] = {
         RecipientCategory.business_person: "Doanh nhân",
         RecipientCategory.leader_other: "Các cấp lãnh đạo khác từ phó phòng trở lên",
         RecipientCategory.direct_worker: "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu",
+        RecipientCategory.unknown: "Không rõ (nguồn không cho biết)",
     },
     Gender: {Gender.female: "Nữ", Gender.male: "Nam"},
     CommendationMethod: {

@@ -61,7 +61,13 @@ def _check_declared(entry: DecisionEntry, problems: list[Problem]) -> None:
         if d.declared.total < known:
             problems.append(Problem(entry.path, entry.line("declared", "total"), "declared_total_below", {
                 "total": d.declared.total, "known": known}))
-    if all(getattr(d.declared, k) is None for k in ("individual", "household", "collective", "total")):
+    stated = [k for k in ("individual", "household", "collective", "total") if getattr(d.declared, k) is not None]
+    if d.declared.unstated:
+        if stated:
+            problems.append(Problem(entry.path, entry.line("declared", "unstated"), "declared_unstated_with_counts",
+                                    {"fields": ", ".join(stated)}))
+        return
+    if not stated:
         problems.append(Problem(entry.path, entry.line("declared"), "declared_empty"))
     elif not entry.partial:
         problems.append(Problem(entry.path, entry.line("declared"), "declared_equals_named", severity=Severity.WARNING))

@@ -15,9 +15,9 @@ from generator.site.renderer import LIST_LIMIT, Renderer
 from generator.site.sections.lists import more_link
 
 _VALUE_LABELS = {
-    "kind": lambda v: label(RecipientKind(v)), "level": lambda v: label(AwardLevel(v)),
+    "kind": lambda v: "Không rõ loại đối tượng (văn bản chỉ ghi tổng số)" if v == "unknown" else label(RecipientKind(v)), "level": lambda v: label(AwardLevel(v)),
     "method": lambda v: label(CommendationMethod(v)),
-    "category": lambda v: "Chưa phân loại" if v == "unknown" else label(RecipientCategory(v)),
+    "category": lambda v: "Không rõ (nguồn không cho biết)" if v == "unknown" else label(RecipientCategory(v)),
     "gender": lambda v: "Không ghi" if v == "unknown" else label(Gender(v)),
     "remote": lambda v: {"remote": "Vùng sâu, vùng xa, vùng khó khăn", "other": "Địa bàn khác",
                          "unknown": "Đơn vị ngoài danh mục (không tính tỷ lệ)"}[v],
