@@ -141,6 +141,8 @@ class Counts:
     unit: dict[str, Tally] = field(default_factory=dict)
     decision: dict[str, Tally] = field(default_factory=dict)
     person: dict[str, Tally] = field(default_factory=dict)
+    occasion: dict[str, Tally] = field(default_factory=dict)  # decisions sharing an ``occasion`` id
+    occasion_declared: dict[str, int] = field(default_factory=dict)  # the total an occasion's source publishes
     profiles: int = 0  # published profiles (set by the gate's view of profiles)
 
     def of_year(self, year: int) -> Tally:
@@ -158,12 +160,16 @@ class Counts:
     def of_person(self, person_id: str) -> Tally:
         return self.person.get(person_id) or Tally()
 
+    def of_occasion(self, occasion_id: str) -> Tally:
+        return self.occasion.get(occasion_id) or Tally()
+
     def figures(self) -> dict[str, int]:
         """Every figure by key, for pages and for the consistency test."""
         out = self.all.figures("all")
-        for name in ("year", "form", "authority", "unit", "decision", "person"):
+        for name in ("year", "form", "authority", "unit", "decision", "person", "occasion"):
             for key, tally in getattr(self, name).items():
                 out.update(tally.figures(f"{name}.{key}"))
+        out.update({f"occasion.{key}.declared_total": n for key, n in self.occasion_declared.items()})
         return out
 
 
@@ -188,6 +194,10 @@ def count_all(decisions: list[DecisionEntry], registries: dict[str, list[str]] |
             _add(tally, decision, lines, reward, seen, unnamed=True)
         counts.decision[decision.id] = Tally()
         _add(counts.decision[decision.id], decision, lines, reward, seen, unnamed=True)
+        if d.occasion:
+            _add(counts.occasion.setdefault(d.occasion.id, Tally()), decision, lines, reward, seen, unnamed=True)
+            if d.occasion.declared_total is not None:
+                counts.occasion_declared[d.occasion.id] = d.occasion.declared_total
         by_unit: dict[str, list[int]] = defaultdict(list)
         by_person: dict[str, list[int]] = defaultdict(list)
         for i, r in enumerate(d.recipients):

@@ -86,6 +86,18 @@ def decision_date(d) -> str:
     return long_date(d.date)
 
 
+_DATED_AS = {"ceremony": "trao tặng", "published": "đăng tin", "approximate": "thời gian ước tính"}
+
+
+def decision_dated(d) -> str:
+    """How a decision is dated wherever it is named (page title, print header, citation, feed): its signing date,
+    or — when the record's date is a ceremony, news or estimated date — that date said for what it is, with the
+    signing date as unknown. A ceremony date is never presented as the decision's date."""
+    if d.date_kind.value == "signed":
+        return decision_date(d)
+    return f"{_DATED_AS[d.date_kind.value]} {decision_date(d)} (không rõ ngày ký)"
+
+
 def decision_short_date(d) -> str:
     """17/06/2024, 06/2024 or 2024 — as precise as the record's date is."""
     if d.date_precision.value == "year":

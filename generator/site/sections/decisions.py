@@ -8,7 +8,7 @@ from markupsafe import Markup
 from generator.records.entries import DecisionEntry
 from generator.records.validation.files import MAX_ATTACHMENT_BYTES
 from generator.site import exports, structured_data, urls, views
-from generator.site.labels import decision_date
+from generator.site.labels import decision_dated
 from generator.site.outputs import OutputFile, read_record_file
 from generator.site.renderer import Renderer
 
@@ -45,9 +45,9 @@ def _decision(r: Renderer, decision: DecisionEntry) -> None:
     title = d.title or f"Về việc tặng {c.award_forms[d.award_form].model.name}"
     url = urls.decision(decision.year, decision.slug)
     json_file, csv_file = urls.decision_files(decision.year, decision.slug)
-    when = decision_date(d)
+    when = decision_dated(d)
     permanent = r.permanent_url(url)
-    r.page(url, "decision.html", f"{heading} {when}", f"{title} — {authority}, {when}.",
+    r.page(url, "decision.html", f"{heading}, {when}", f"{title} — {authority}, {when}.",
            origin=decision.path,
            context=lambda: {
                "d": views.decision_view(pub, decision),
