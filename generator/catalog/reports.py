@@ -44,10 +44,18 @@ class ReportLine:
     unit: str
     heading: bool
     values: list[int] = field(default_factory=list)
+    unknown: list[int] = field(default_factory=list)  # per cell: awards that may belong here, the source not saying
 
     @property
     def total(self) -> int:
         return sum(self.values)
+
+    def known(self, index: int | None) -> bool:
+        """Whether a cell (``index``), or the row's total (None), is a known number: no award of the column could
+        belong to this row without the source saying so (method, category, kind or enterprise unknown)."""
+        if not self.unknown:
+            return True
+        return not (any(self.unknown) if index is None else self.unknown[index])
 
 
 @dataclass
@@ -62,6 +70,7 @@ class Report:
     lines: list[ReportLine]
     unnamed: int = 0  # awards declared by partial lists (not named) counted in rows that need no personal detail
     unnamed_left_out: int = 0  # declared with no recipient kind, in a form that splits by kind
+    unknown_reasons: dict[str, int] = field(default_factory=dict)  # what the sources leave open → how many awards
 
     @property
     def slug(self) -> str:
@@ -73,14 +82,19 @@ class Report:
         return f"report.{self.slug}.{line.code}.{'tong' if index is None else index}"
 
     def figures(self) -> dict[str, int]:
+        """Every known cell and row total by key; a cell the sources leave open has no figure (it says «không rõ»)."""
         out = {}
         for line in self.lines:
             if line.heading:
                 continue
             for index, value in enumerate(line.values):
-                out[self.key(line, index)] = value
-            out[self.key(line, None)] = line.total
+                if line.known(index):
+                    out[self.key(line, index)] = value
+            if line.known(None):
+                out[self.key(line, None)] = line.total
+        out.update({f"report.{self.slug}.unknown.{why}": n for why, n in self.unknown_reasons.items()})
         return out
+
 
 
 def layout_of(catalog: Catalog, form: ReportForm) -> ReportForm:
@@ -113,30 +127,51 @@ def _column_of_form(catalog: Catalog, layout: ReportForm, form_id: str) -> int |
     return next((i for i, column in enumerate(layout.columns) if column.other), None)
 
 
-def _selects(catalog: Catalog, row: ReportRow, decision: DecisionEntry, kind: str, recipient=None) -> bool:
-    """Whether an award of ``kind`` in ``decision`` belongs in ``row``. A named award passes its ``recipient``; the
-    awards a partial list declares without names pass none, and then only rows that need nothing but the kind and
-    the decision (method, proposing body) can take them ("unknown" kind: only rows that do not ask the kind)."""
+UNKNOWN_REASONS = {"kind": "không rõ là cá nhân, tập thể hay hộ gia đình", "method": "không rõ phương thức khen thưởng",
+                   "category": "cá nhân không rõ đối tượng (chức vụ)", "enterprise": "tập thể không rõ có phải doanh nghiệp",
+                   "proposer": "không rõ cơ quan trình khen thưởng (tờ trình)"}
+
+
+def _selects(catalog: Catalog, row: ReportRow, decision: DecisionEntry, kind: str, recipient=None) -> bool | str:
+    """Whether an award of ``kind`` in ``decision`` belongs in ``row``: True, False, or — when it may belong but the
+    source does not say (method unknown, an individual's category unknown, an unnamed award's kind or category) —
+    the name of what is unknown. A named award passes its ``recipient``; the awards a partial list declares
+    without names pass none."""
     if row.select == "all":
         return True
     if not isinstance(row.select, dict):
         return False
     d = decision.model
+    unknown = ""
     for key, wanted in row.select.items():
         if key == "kind" and kind != wanted:
-            return False
+            if kind != "unknown":
+                return False
+            unknown = unknown or "kind"
         if key == "method" and d.method.value != wanted:
-            return False
+            if d.method.value != "unknown":
+                return False
+            unknown = unknown or "method"
         if key == "proposer_kind":
             proposer = catalog.authorities.get(d.proposer) if d.proposer else None
-            if proposer is None or proposer.model.kind.value not in wanted:
+            if proposer is None:
+                unknown = unknown or "proposer"
+            elif proposer.model.kind.value not in wanted:
                 return False
+        if key == "enterprise" and kind not in ("collective", "unknown"):
+            return False  # only collectives are enterprises
         if key == "enterprise" and (recipient is None or bool(recipient.enterprise) != bool(wanted)):
-            return False
+            if recipient is not None:
+                return False
+            unknown = unknown or "enterprise"
+        if key == "category" and kind not in ("individual", "unknown"):
+            return False  # only individuals have a category
         if key == "category" and (recipient is None or recipient.category is None
                                   or recipient.category.value != wanted):
-            return False
-    return True
+            if recipient is not None and recipient.category is not None and recipient.category.value != "unknown":
+                return False
+            unknown = unknown or "category"
+    return unknown or True
 
 
 def award_report(catalog: Catalog, form: ReportForm, year: int, authority: str | None) -> Report:
@@ -167,23 +202,38 @@ def award_report(catalog: Catalog, form: ReportForm, year: int, authority: str |
             else:
                 unnamed.append((decision, column, kind, n))
     lines = []
+    reasons: dict[str, int] = {}
     for row in layout.rows:
         if row.heading:
             lines.append(ReportLine("", row.heading, "", True))
             continue
         counts: dict[Cell, int] = defaultdict(int)
+        unsure: dict[Cell, int] = defaultdict(int)
+        row_reasons: dict[str, int] = defaultdict(int)
         for award, column in placed:
-            if _selects(catalog, row, award.decision, award.recipient.kind.value, award.recipient):
-                kinds = layout.columns[column].kinds
-                kind = _SUB_KIND[award.recipient.kind] if kinds else ""
-                counts[Cell(column, kind)] += 1
+            chosen = _selects(catalog, row, award.decision, award.recipient.kind.value, award.recipient)
+            kind = _SUB_KIND[award.recipient.kind] if layout.columns[column].kinds else ""
+            _tally(chosen, Cell(column, kind), 1, counts, unsure, row_reasons)
         for decision, column, kind, n in unnamed:
-            if _selects(catalog, row, decision, kind):
-                sub = _SUB_KIND[RecipientKind(kind)] if layout.columns[column].kinds else ""
-                counts[Cell(column, sub)] += n
-        lines.append(ReportLine(row.code or "", row.label or "", row.unit or "", False, [counts[c] for c in cells]))
+            chosen = _selects(catalog, row, decision, kind)
+            sub = _SUB_KIND[RecipientKind(kind)] if layout.columns[column].kinds and kind != "unknown" else ""
+            _tally(chosen, Cell(column, sub), n, counts, unsure, row_reasons)
+        for reason, n in row_reasons.items():
+            reasons[reason] = max(reasons.get(reason, 0), n)
+        lines.append(ReportLine(row.code or "", row.label or "", row.unit or "", False, [counts[c] for c in cells],
+                                [unsure[c] for c in cells]))
     return Report(form, layout, year, authority, cells, lines, unnamed=sum(n for *_, n in unnamed),
-                  unnamed_left_out=left_out)
+                  unnamed_left_out=left_out, unknown_reasons=reasons)
+
+
+def _tally(chosen: bool | str, cell: Cell, n: int, counts: dict, unsure: dict, reasons: dict) -> None:
+    """Count ``n`` awards in ``cell`` when they belong to the row, or as undecided (and why) when the source is
+    silent."""
+    if chosen is True:
+        counts[cell] += n
+    elif chosen:
+        unsure[cell] += n
+        reasons[chosen] += n
 
 
 # --- form 0601: emulation movements -----------------------------------------------------------------

@@ -109,7 +109,8 @@ class AwardLevel(str, Enum):
     state = "state"
     ministry_province = "ministry_province"
     grassroots = "grassroots"
-    other = "other"  # outside the Law's forms (rewards, unknown form)
+    other = "other"  # outside the Law's forms (rewards)
+    unknown = "unknown"  # the source does not name the form, so its level is not known either
 
 
 class AwardGroup(str, Enum):

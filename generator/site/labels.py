@@ -36,7 +36,8 @@ LABELS: dict[type, dict] = {
     DecisionStatus: {DecisionStatus.in_force: "Còn hiệu lực", DecisionStatus.revoked: "Đã hủy bỏ",
                      DecisionStatus.corrected: "Có đính chính"},
     AwardLevel: {AwardLevel.state: "Cấp Nhà nước", AwardLevel.ministry_province: "Cấp bộ, ngành, tỉnh",
-                 AwardLevel.grassroots: "Cấp cơ sở", AwardLevel.other: "Ngoài các hình thức của Luật"},
+                 AwardLevel.grassroots: "Cấp cơ sở", AwardLevel.other: "Ngoài các hình thức của Luật",
+                 AwardLevel.unknown: "Không rõ cấp (nguồn không nêu hình thức)"},
     AwardGroup: {
         AwardGroup.order: "Huân chương", AwardGroup.medal: "Huy chương",
         AwardGroup.honorary_title: "Danh hiệu vinh dự nhà nước", AwardGroup.prize: "Giải thưởng",

@@ -4,6 +4,8 @@ report forms 0601–0603 as pages with CSV."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from generator.catalog import reports, statistics
 from generator.catalog.statistics import YearStats
 from generator.records.models import AwardLevel, CommendationMethod, Gender, RecipientCategory, RecipientKind
@@ -86,6 +88,14 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
            reports=[link for year, link in report_links if s.slug in ("tat-ca", str(year))])
 
 
+def _cell(report, line, index):
+    """One cell (or, ``index`` None, a row's total) of a report: its figure, or «không rõ» when some award of the
+    column may belong to the row and the source does not say (never a 0 standing for «unknown»)."""
+    if not line.known(index):
+        return Markup('<span class="bv-unknown">không rõ</span>')
+    return views.figure(report.key(line, index), line.total if index is None else line.values[index])
+
+
 def _reports(r: Renderer, years: set[str]) -> list[tuple[int, views.Link]]:
     """Every official report form the records fill: a page (a printable table) and its CSV each. ``years``: the
     years with a statistics page (a report's breadcrumbs go through it)."""
@@ -96,21 +106,23 @@ def _reports(r: Renderer, years: set[str]) -> list[tuple[int, views.Link]]:
         reporter = c.authorities[report.authority].model.name if report.authority else r.site_name
         page_url = urls.report(report.slug)
         csv_path = f"{page_url}{report.slug}.csv"
+        unknown_notes = [f"ô để trống (trên trang: «không rõ») — {n} lượt {reports.UNKNOWN_REASONS[why]}, nguồn không "
+                         f"cho biết" for why, n in report.unknown_reasons.items()]
         headers = [(column.label, [reports.SUB_LABELS[k.value] for k in column.kinds]) for column in layout.columns]
         cell_labels = [layout.columns[cell.column].label + (f" — {reports.SUB_LABELS[cell.kind]}" if cell.kind else "")
                        for cell in report.cells]
         rows = [{"code": line.code, "label": line.label, "unit": line.unit, "heading": line.heading,
-                 "total": views.figure(report.key(line, None), line.total) if not line.heading else "",
-                 "cells": [views.figure(report.key(line, i), v) for i, v in enumerate(line.values)]}
+                 "total": _cell(report, line, None) if not line.heading else "",
+                 "cells": [_cell(report, line, i) for i in range(len(line.values))]}
                 for line in report.lines]
         columns = [exports.Column("ma_so", "Mã số"), exports.Column("chi_tieu", "Chỉ tiêu"),
                    exports.Column("don_vi_tinh", "Đơn vị tính"), exports.Column("tong_so", "Tổng số", "integer")] + [
             exports.Column(f"cot_{i + 1}", label, "integer") for i, label in enumerate(cell_labels)]
         r.file(OutputFile(csv_path, content=exports.to_csv(
             [{"ma_so": line.code, "chi_tieu": line.label, "don_vi_tinh": line.unit,
-              "tong_so": None if line.heading else line.total,
-              **({} if line.heading else {f"cot_{i + 1}": v for i, v in enumerate(line.values)})}
-             for line in report.lines], columns)))
+              "tong_so": line.total if not line.heading and line.known(None) else None,
+              **({} if line.heading else {f"cot_{i + 1}": v for i, v in enumerate(line.values) if line.known(i)})}
+             for line in report.lines] + [{"chi_tieu": f"Ghi chú: {note}"} for note in unknown_notes], columns)))
         title = f"Biểu {form.code} — {reporter} — năm {report.year}"
         trail = ["statistics"] + ([(f"Năm {report.year}", urls.statistics(str(report.year)))]
                                   if str(report.year) in years else [])
@@ -121,6 +133,8 @@ def _reports(r: Renderer, years: set[str]) -> list[tuple[int, views.Link]]:
                reporter=reporter, year=report.year, headers=headers, split=any(sub for _, sub in headers),
                cell_labels=cell_labels, rows=rows, csv=views.Link("CSV (Excel)", csv_path),
                unplaced=reports.unplaced_movements(c, report.year) if form.subject == "movements" else 0,
-               unnamed=report.unnamed, unnamed_left_out=report.unnamed_left_out)
+               unnamed=report.unnamed, unnamed_left_out=report.unnamed_left_out,
+               unknown=[views.figure(f"report.{report.slug}.unknown.{why}", n) + f" lượt {reports.UNKNOWN_REASONS[why]}"
+                        for why, n in report.unknown_reasons.items()])
         links.append((report.year, views.Link(title, page_url)))
     return links
