@@ -65,6 +65,7 @@ class Tally:
     awards_revoked: int = 0
     rewards: int = 0  # rewards outside the Law's forms
     reward_value: int = 0  # their money and declared value, in đồng
+    in_kind_unvalued: int = 0  # lines in force with a gift in kind (reward_item) and no value: in no money total
     kinds: Counter = field(default_factory=Counter)  # awards that count, by recipient kind ("unknown" for unnamed)
     row_kinds: Counter = field(default_factory=Counter)  # lines listed, by recipient kind
 
@@ -85,7 +86,8 @@ class Tally:
         out = {f"{prefix}.decisions": self.decisions, f"{prefix}.decisions_revoked": self.decisions_revoked,
                f"{prefix}.rows": self.rows, f"{prefix}.declared": self.declared, f"{prefix}.awards": self.awards,
                f"{prefix}.awards_unnamed": self.awards_unnamed, f"{prefix}.awards_revoked": self.awards_revoked,
-               f"{prefix}.rewards": self.rewards, f"{prefix}.reward_value": self.reward_value}
+               f"{prefix}.rewards": self.rewards, f"{prefix}.reward_value": self.reward_value,
+               f"{prefix}.in_kind_unvalued": self.in_kind_unvalued, f"{prefix}.awards.unknown": self.kinds["unknown"]}
         for kind in KINDS:
             out[f"{prefix}.awards.{kind.value}"] = self.kinds[kind.value]
             out[f"{prefix}.rows.{kind.value}"] = self.row_kinds[kind.value]
@@ -108,6 +110,8 @@ def _add(tally: Tally, decision: DecisionEntry, lines: list[int], reward_form: b
     tally.row_kinds.update(recipients[i].kind.value for i in lines)
     for i in lines:
         status = line_status(decision, i, reward_form)
+        if status is not LineStatus.REVOKED and recipients[i].reward_item and recipients[i].reward_value_vnd is None:
+            tally.in_kind_unvalued += 1
         if status is LineStatus.REVOKED:
             tally.awards_revoked += 1
         elif status is LineStatus.REWARD:
@@ -212,3 +216,4 @@ def count_all(decisions: list[DecisionEntry], registries: dict[str, list[str]] |
     counts.year, counts.form, counts.authority, counts.unit = dict(year), dict(form), dict(authority), dict(unit)
     counts.person = dict(person)
     return counts
+

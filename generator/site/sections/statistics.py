@@ -9,7 +9,6 @@ from markupsafe import Markup
 from generator.catalog import reports, statistics
 from generator.catalog.statistics import YearStats
 from generator.records.models import AwardLevel, CommendationMethod, Gender, RecipientCategory, RecipientKind
-from generator.records.validation.caps import cap_breaches
 from generator.site import exports, urls, views
 from generator.site.labels import label, money
 from generator.site.outputs import OutputFile
@@ -29,7 +28,7 @@ _VALUE_LABELS = {
 def build(r: Renderer) -> None:
     everything = statistics.all_stats(r.catalog)
     report_links = _reports(r, {s.slug for s in everything})
-    breaches = cap_breaches(r.catalog.records)
+    breaches = r.catalog.cap_breaches
     for s in everything:
         _scope(r, s, everything, breaches, report_links)
 
@@ -74,6 +73,8 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
               "unnamed": views.figure(f"stats.{s.slug}.unnamed", s.unnamed) if s.unnamed else "",
               "rewards": views.figure(f"stats.{s.slug}.rewards", s.rewards) if s.rewards else "",
               "reward_value": money(s.reward_value) if s.rewards else "",
+              "in_kind_unvalued": views.figure(f"stats.{s.slug}.in_kind_unvalued", s.in_kind_unvalued)
+              if s.in_kind_unvalued else "",
               "leader_share": views.share(s.leader_share), "direct_share": views.share(s.direct_share),
               "remote_share": views.share(s.remote_share), "breakdowns": breakdowns,
               "top_units": [{"unit": views.Link(c.units[u].model.name, urls.unit(u)),
