@@ -277,9 +277,17 @@ def _organiser_column(catalog: Catalog, layout: ReportForm, movement: Movement) 
 
 
 def active_movements(catalog: Catalog, year: int) -> list[Located[Movement]]:
+    """Movements under way in ``year``: launched by its end and not ended before it starts. A movement with no
+    launch date is under way in no year we can name (its period may be only in its name, «2015–2020»): it is
+    counted in no year's form 0601 and said apart (``undated_movements``)."""
     start_of, end_of = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return [m for m in catalog.movements.values()
-            if (m.model.start or start_of) <= end_of and (m.model.end or end_of) >= start_of]
+            if m.model.start is not None and m.model.start <= end_of and (m.model.end or end_of) >= start_of]
+
+
+def undated_movements(catalog: Catalog) -> int:
+    """Movements without a launch date: in no year's form 0601."""
+    return sum(1 for m in catalog.movements.values() if m.model.start is None)
 
 
 def movement_report(catalog: Catalog, form: ReportForm, year: int) -> Report:

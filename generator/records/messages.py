@@ -122,6 +122,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                      "en": ("duplicate id “{id}” (first at {first})", "choose another id or merge the entries")},
     "date_range": {"vi": ("ngày kết thúc {end} trước ngày bắt đầu {start}", "kiểm tra lại valid_from và valid_to"),
                    "en": ("end date {end} is before start date {start}", "check valid_from and valid_to")},
+    "successors_unknown_misused": {"vi": ("«{name}»: successors_unknown chỉ dùng khi đã ngừng hoạt động (valid_to) và không ghi successors", "bỏ successors_unknown nếu đã biết đơn vị kế thừa (ghi successors), hoặc thêm valid_to"),
+                                   "en": ("«{name}»: successors_unknown needs valid_to and no successors", "remove successors_unknown when the successors are known, or add valid_to")},
     "successor_without_end": {"vi": ("{kind_vi} «{name}» có {kind_vi} kế thừa nhưng thiếu ngày kết thúc", "thêm valid_to: ngày cuối cùng {kind_vi} hoạt động, trước khi sáp nhập, chia tách hoặc giải thể"),
                               "en": ("{kind_en} “{name}” has a successor but no end date", "add valid_to: the {kind_en}'s last day, before it was merged, split or dissolved")},
     "successor_renamed": {"vi": ("trường «successor» đã đổi thành «successors» (danh sách, nhận một hoặc nhiều mã)", "viết «successors: [{value}]»; khi chia tách, ghi mọi mã kế thừa trong ngoặc vuông, cách nhau bằng dấu phẩy"),

@@ -134,6 +134,7 @@ def _reports(r: Renderer, years: set[str]) -> list[tuple[int, views.Link]]:
                reporter=reporter, year=report.year, headers=headers, split=any(sub for _, sub in headers),
                cell_labels=cell_labels, rows=rows, csv=views.Link("CSV (Excel)", csv_path),
                unplaced=reports.unplaced_movements(c, report.year) if form.subject == "movements" else 0,
+               undated=reports.undated_movements(c) if form.subject == "movements" else 0,
                unnamed=report.unnamed, unnamed_left_out=report.unnamed_left_out,
                unknown=[views.figure(f"report.{report.slug}.unknown.{why}", n) + f" lượt {reports.UNKNOWN_REASONS[why]}"
                         for why, n in report.unknown_reasons.items()])
