@@ -58,6 +58,7 @@ class Tally:
 
     decisions: int = 0  # decisions in force (not revoked) with at least one line in the scope
     decisions_revoked: int = 0
+    decisions_unstated: int = 0  # decisions whose source states no count: only their named lines are counted
     rows: int = 0  # recipient lines listed, whatever their status
     declared: int = 0  # lines listed plus those declared but not named, whatever their status
     awards: int = 0  # awards that count, named and unnamed (see module docstring)
@@ -84,6 +85,7 @@ class Tally:
     def figures(self, prefix: str) -> dict[str, int]:
         """This tally's figures under ``prefix`` (e.g. ``year.2024``)."""
         out = {f"{prefix}.decisions": self.decisions, f"{prefix}.decisions_revoked": self.decisions_revoked,
+               f"{prefix}.decisions_unstated": self.decisions_unstated,
                f"{prefix}.rows": self.rows, f"{prefix}.declared": self.declared, f"{prefix}.awards": self.awards,
                f"{prefix}.awards_unnamed": self.awards_unnamed, f"{prefix}.awards_revoked": self.awards_revoked,
                f"{prefix}.rewards": self.rewards, f"{prefix}.reward_value": self.reward_value,
@@ -104,6 +106,8 @@ def _add(tally: Tally, decision: DecisionEntry, lines: list[int], reward_form: b
             tally.decisions_revoked += 1
         else:
             tally.decisions += 1
+        if decision.count_unstated:
+            tally.decisions_unstated += 1
     recipients = decision.model.recipients
     tally.rows += len(lines)
     tally.declared += len(lines)
