@@ -155,8 +155,9 @@ def recipients_figure(decision: DecisionEntry, tally: Tally) -> Markup:
     the lines otherwise — never the named rows alone where the document gives a larger total."""
     rows = figure(f"decision.{decision.id}.rows", tally.rows)
     if decision.partial:
-        return Markup('{} <small>({} nêu tên)</small>').format(figure(f"decision.{decision.id}.declared",
-                                                                        tally.declared), rows)
+        return Markup('{} <small>({}{} nêu tên)</small>').format(
+            figure(f"decision.{decision.id}.declared", tally.declared),
+            "cộng các số văn bản công bố; " if summed_total(decision) else "", rows)
     if decision.count_unstated:
         return Markup('{} <small>nêu tên; tổng số không công bố</small>').format(rows)
     return rows
@@ -367,8 +368,22 @@ def declared_summary(decision: DecisionEntry, tally: Tally) -> Markup:
             figure(f"decision.{decision.id}.rows", tally.rows))
     if not decision.partial:
         return Markup("")
+    rows = figure(f"decision.{decision.id}.rows", tally.rows)
+    if summed_total(decision):
+        stated = [f"{n} {label(RecipientKind(k)).lower()}" for k in ("collective", "individual", "household")
+                  if (n := getattr(decision.model.declared, k)) is not None]
+        return Markup("{} được nêu tên trong số {} mà văn bản công bố (văn bản không ghi tổng số; cộng lại là {} "
+                      "lượt)").format(rows, ", ".join(stated), figure(f"decision.{decision.id}.declared", tally.declared))
     return Markup("{} được nêu tên trong tổng số {} lượt khen thưởng mà văn bản công bố").format(
-        figure(f"decision.{decision.id}.rows", tally.rows), figure(f"decision.{decision.id}.declared", tally.declared))
+        rows, figure(f"decision.{decision.id}.declared", tally.declared))
+
+
+def summed_total(decision: DecisionEntry) -> bool:
+    """The decision's total is our sum of several declared counts (10 tập thể + 20 cá nhân), not a figure the
+    document prints: it must be said to be a sum wherever it is shown."""
+    declared = decision.model.declared
+    return declared is not None and declared.total is None and sum(
+        getattr(declared, k) is not None for k in ("collective", "individual", "household")) > 1
 
 
 def annulled_line(pub: Publication, decision: DecisionEntry, index: int) -> Link:
