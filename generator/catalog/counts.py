@@ -184,7 +184,7 @@ class Counts:
 def count_all(decisions: list[DecisionEntry], registries: dict[str, list[str]] | None = None,
               reward_forms: frozenset[str] = frozenset()) -> Counts:
     """Tally every decision into every scope it belongs to. ``registries`` lists the ids of units,
-    award forms and authorities, whose scopes exist (at zero) even without a decision; ``reward_forms``
+    award forms, authorities and people with a profile, whose scopes exist (at zero) even without a decision; ``reward_forms``
     the ids of forms that are rewards outside the Law (``is_reward``)."""
     counts = Counts()
     year: dict[int, Tally] = defaultdict(Tally)
@@ -192,7 +192,7 @@ def count_all(decisions: list[DecisionEntry], registries: dict[str, list[str]] |
     form: dict[str, Tally] = defaultdict(Tally, {i: Tally() for i in registries.get("form", ())})
     authority: dict[str, Tally] = defaultdict(Tally, {i: Tally() for i in registries.get("authority", ())})
     unit: dict[str, Tally] = defaultdict(Tally, {i: Tally() for i in registries.get("unit", ())})
-    person: dict[str, Tally] = defaultdict(Tally)
+    person: dict[str, Tally] = defaultdict(Tally, {i: Tally() for i in registries.get("person", ())})
     for decision in decisions:
         d = decision.model
         reward = d.award_form in reward_forms

@@ -182,7 +182,8 @@ def build_catalog(records: Records) -> Catalog:
         predecessors=dict(predecessors),
         children=dict(children),
         counts=count_all(decisions, {"unit": list(records.units), "form": list(records.award_forms),
-                                     "authority": list(records.authorities)}, reward_forms),
+                                     "authority": list(records.authorities),
+                                     "person": list(records.profiles)}, reward_forms),
     )
     annulled: dict[str, list[tuple[DecisionEntry, int | None]]] = defaultdict(list)
     for decision in decisions:
