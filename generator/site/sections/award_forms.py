@@ -9,7 +9,7 @@ from generator.catalog.counts import is_reward
 from generator.records import law
 from generator.records.models import AwardForm, AwardLevel, RecipientKind
 from generator.site import urls, views
-from generator.site.labels import label, money, short_date
+from generator.site.labels import count, label, money, short_date
 from generator.site.renderer import LIST_LIMIT, Renderer
 from generator.site.sections.lists import more_link
 
@@ -75,7 +75,7 @@ def build(r: Renderer) -> None:
                    "recipients": views.figure(f"form.{f.id}.awards", t.awards)}
             (rows if f.id in c.by_form else unused).append(row)
         if rows or unused:
-            groups.append({"title": label(level), "rows": rows, "unused": unused})
+            groups.append({"title": label(level), "rows": rows, "unused": unused, "unused_count": count(len(unused))})
     r.page(urls.AWARD_FORMS, "award_forms_index.html", "Hình thức khen thưởng",
            "Các hình thức khen thưởng và danh hiệu thi đua.", groups=groups)
     for form in c.award_forms.values():

@@ -28,7 +28,7 @@ def build(r: Renderer) -> None:
            revoked=[views.decision_row(pub, d) for d in c.revoked()])
     for year, decisions in c.by_year.items():
         r.page(urls.year(year), "year.html", f"Quyết định khen thưởng năm {year}",
-               f"{len(decisions)} quyết định khen thưởng năm {year}.",
+               f"{_year_decisions(c.counts.of_year(year))} quyết định khen thưởng năm {year}.",
                context=lambda year=year, decisions=decisions: {
                    "year": year, "rows": [views.decision_row(pub, d) for d in decisions],
                    "crumbs": r.breadcrumbs(["decisions"], f"Năm {year}", urls.year(year)),
@@ -70,3 +70,7 @@ def _decision(r: Renderer, decision: DecisionEntry) -> None:
         r.file(OutputFile(urls.attachment(decision.year, decision.slug), produce=lambda out: out.write(
             read_record_file(c.records.data_dir, d.attachment.path, MAX_ATTACHMENT_BYTES))))
 
+
+def _year_decisions(t) -> int:
+    """Every decision of a year, in force or revoked (all are listed on its page)."""
+    return t.decisions + t.decisions_revoked

@@ -10,7 +10,7 @@ from generator.catalog import reports, statistics
 from generator.catalog.statistics import YearStats
 from generator.records.models import AwardLevel, CommendationMethod, Gender, RecipientCategory, RecipientKind
 from generator.site import exports, urls, views
-from generator.site.labels import label, money
+from generator.site.labels import count, label, money
 from generator.site.outputs import OutputFile
 from generator.site.renderer import LIST_LIMIT, Renderer
 from generator.site.sections.lists import more_link
@@ -57,7 +57,7 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
                          "bar": round(100 * b.count(value) / largest) if largest else 0})
             if listed_here:
                 r.page(list_url, "statistics_list.html", f"{b.title}: {name} — {s.label}",
-                       f"{len(awards)} lượt khen thưởng.", context=lambda awards=awards, number=number, list_url=list_url,
+                       f"{count(b.count(value))} lượt khen thưởng.", context=lambda awards=awards, number=number, list_url=list_url,
                        current=f"{b.title}: {name}": {
                            "crumbs": r.breadcrumbs(scope, current, list_url),
                            "rows": [views.award_row(pub, a) for a in pub.shown(awards[:LIST_LIMIT])],
