@@ -127,9 +127,13 @@ def _column_of_form(catalog: Catalog, layout: ReportForm, form_id: str) -> int |
     return next((i for i, column in enumerate(layout.columns) if column.other), None)
 
 
-UNKNOWN_REASONS = {"kind": "không rõ là cá nhân, tập thể hay hộ gia đình", "method": "không rõ phương thức khen thưởng",
-                   "category": "cá nhân không rõ đối tượng (chức vụ)", "enterprise": "tập thể không rõ có phải doanh nghiệp",
-                   "proposer": "không rõ cơ quan trình khen thưởng (tờ trình)"}
+UNKNOWN_REASONS = {"kind": "lượt không rõ là cá nhân, tập thể hay hộ gia đình",
+                   "method": "lượt không rõ phương thức khen thưởng",
+                   "category": "lượt cá nhân không rõ đối tượng (chức vụ)",
+                   "enterprise": "lượt tập thể không rõ có phải doanh nghiệp",
+                   "proposer": "lượt không rõ cơ quan trình khen thưởng (tờ trình)",
+                   "scope": "phong trào không ghi phạm vi", "movement_method": "phong trào không ghi hình thức tổ chức",
+                   "duration": "phong trào không rõ thời gian"}
 
 
 def _selects(catalog: Catalog, row: ReportRow, decision: DecisionEntry, kind: str, recipient=None) -> bool | str:
@@ -255,18 +259,22 @@ def _duration(movement: Movement, year_end: dt.date) -> str:
     return "5_up"
 
 
-def _movement_selects(row: ReportRow, movement: Movement, year_end: dt.date) -> bool:
+def _movement_selects(row: ReportRow, movement: Movement, year_end: dt.date) -> bool | str:
+    """True, False, or — when the registry does not record the movement's scope or method — what is unknown."""
     if row.select == "all":
         return True
     if not isinstance(row.select, dict):
         return False
+    unknown = ""
     for key, wanted in row.select.items():
         value = {"scope": movement.scope.value if movement.scope else "",
                  "duration": _duration(movement, year_end),
                  "movement_method": movement.method.value if movement.method else ""}.get(key)
-        if value != wanted:
+        if value == "":
+            unknown = unknown or key
+        elif value != wanted:
             return False
-    return True
+    return unknown or True
 
 
 def _organiser_column(catalog: Catalog, layout: ReportForm, movement: Movement) -> int | None:
@@ -297,16 +305,26 @@ def movement_report(catalog: Catalog, form: ReportForm, year: int) -> Report:
     year_end = dt.date(year, 12, 31)
     active = [(m.model, _organiser_column(catalog, layout, m.model)) for m in active_movements(catalog, year)]
     lines = []
+    reasons: dict[str, int] = {}
     for row in layout.rows:
         if row.heading:
             lines.append(ReportLine("", row.heading, "", True))
             continue
-        counts = [0] * len(cells)
+        counts, unsure = [0] * len(cells), [0] * len(cells)
+        row_reasons: dict[str, int] = defaultdict(int)
         for movement, column in active:
-            if column is not None and _movement_selects(row, movement, year_end):
+            if column is None:
+                continue
+            chosen = _movement_selects(row, movement, year_end)
+            if chosen is True:
                 counts[column] += 1
-        lines.append(ReportLine(row.code or "", row.label or "", row.unit or "", False, counts))
-    return Report(form, layout, year, None, cells, lines)
+            elif chosen:
+                unsure[column] += 1
+                row_reasons[chosen] += 1
+        for reason, n in row_reasons.items():
+            reasons[reason] = max(reasons.get(reason, 0), n)
+        lines.append(ReportLine(row.code or "", row.label or "", row.unit or "", False, counts, unsure))
+    return Report(form, layout, year, None, cells, lines, unknown_reasons=reasons)
 
 
 def unplaced_movements(catalog: Catalog, year: int) -> int:

@@ -107,7 +107,7 @@ def _reports(r: Renderer, years: set[str]) -> list[tuple[int, views.Link]]:
         reporter = c.authorities[report.authority].model.name if report.authority else r.site_name
         page_url = urls.report(report.slug)
         csv_path = f"{page_url}{report.slug}.csv"
-        unknown_notes = [f"ô để trống (trên trang: «không rõ») — {n} lượt {reports.UNKNOWN_REASONS[why]}, nguồn không "
+        unknown_notes = [f"ô để trống (trên trang: «không rõ») — {n} {reports.UNKNOWN_REASONS[why]}, nguồn không "
                          f"cho biết" for why, n in report.unknown_reasons.items()]
         headers = [(column.label, [reports.SUB_LABELS[k.value] for k in column.kinds]) for column in layout.columns]
         cell_labels = [layout.columns[cell.column].label + (f" — {reports.SUB_LABELS[cell.kind]}" if cell.kind else "")
@@ -136,7 +136,7 @@ def _reports(r: Renderer, years: set[str]) -> list[tuple[int, views.Link]]:
                unplaced=reports.unplaced_movements(c, report.year) if form.subject == "movements" else 0,
                undated=reports.undated_movements(c) if form.subject == "movements" else 0,
                unnamed=report.unnamed, unnamed_left_out=report.unnamed_left_out,
-               unknown=[views.figure(f"report.{report.slug}.unknown.{why}", n) + f" lượt {reports.UNKNOWN_REASONS[why]}"
+               unknown=[views.figure(f"report.{report.slug}.unknown.{why}", n) + f" {reports.UNKNOWN_REASONS[why]}"
                         for why, n in report.unknown_reasons.items()])
         links.append((report.year, views.Link(title, page_url)))
     return links
