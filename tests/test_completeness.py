@@ -246,3 +246,18 @@ def test_a_reward_with_no_money_or_item_is_flagged(tree):
     assert tree.problems() == [
         "data/decisions/2024/30-qd-ubnd.yaml:9: cảnh báo: dòng 2 (Đội tàu cá Cửa Biển): khoản thưởng ở dòng này không ghi tiền hay "
         "hiện vật — ghi cash_vnd, hoặc reward_item và reward_value_vnd (giá trị hiện vật, công trình)"]
+
+
+# --- an authority renamed, kept as one id ---------------------------------------------------------
+
+def test_an_authority_renamed_keeps_one_id_and_each_decision_its_name_of_the_day(tree):
+    tree.replace("registries/authorities.yaml", '  short_name: "UBND tỉnh"\n', '  short_name: "UBND tỉnh"\n'
+                 '  names:\n    - {name: "Ủy ban nhân dân tỉnh Tên Cũ", short_name: "UBND tỉnh Tên Cũ", '
+                 'valid_to: 2025-06-30}\n')
+    _, pages, files = site(tree)
+    assert tree.problems() == []
+    page = pages["quyet-dinh/2024/12-qd-ubnd/"]
+    assert "Ủy ban nhân dân tỉnh Tên Cũ" in page and "Ủy ban nhân dân tỉnh Thử Nghiệm" not in page
+    assert "UBND tỉnh Tên Cũ" in pages["quyet-dinh/2024/"]
+    row = next(d for d in bulk_rows(files, "quyet-dinh", "csv") if d["Mã quyết định (năm/tên tệp)"] == "2024/12-qd-ubnd")
+    assert row["Cơ quan ban hành"] == "Ủy ban nhân dân tỉnh Tên Cũ" and row["Mã cơ quan ban hành"] == "ubnd-tinh"

@@ -145,6 +145,15 @@ class AuthorityKind(str, Enum):
 # --- registries ---------------------------------------------------------------------------------
 
 
+class DatedName(Record):
+    """Tên của một cơ quan trong một thời kỳ (cơ quan đổi tên nhưng vẫn là một, ví dụ từ 01/7/2025)."""
+
+    name: Text = F("Tên trong thời kỳ này")
+    short_name: Text | None = F("Tên viết tắt trong thời kỳ này", default=None)
+    valid_from: dt.date | None = F("Dùng từ ngày", default=None)
+    valid_to: dt.date | None = F("Dùng đến ngày", "Ngày cuối cùng dùng tên này.", default=None)
+
+
 class Authority(Record):
     """Cơ quan ban hành quyết định khen thưởng."""
 
@@ -160,9 +169,19 @@ class Authority(Record):
         "Mã các cơ quan tiếp nhận chức năng, nhiệm vụ sau ngày valid_to: một cơ quan khi sáp nhập, nhiều cơ quan khi "
         "chia tách (ví dụ [ubnd-xa-tan-phu, ubnd-xa-dong-hai] khi cấp huyện chấm dứt hoạt động); bỏ trống nếu cơ quan "
         "giải thể không có cơ quan kế thừa.", default_factory=list)
+    names: list[DatedName] = F(
+        "Tên theo thời gian", "Khi cơ quan đổi tên mà vẫn là một cơ quan (cùng mã): mỗi tên với thời kỳ dùng; quyết "
+        "định hiện tên đúng vào ngày của nó. «name» là tên hiện nay.", default_factory=list)
     successors_unknown: StrictBool = F(
         "Không rõ cơ quan kế thừa", "true khi cơ quan đã ngừng hoạt động (valid_to) mà không nguồn nào nêu cơ quan kế "
         "thừa: trang ghi «không rõ», không ghi «không có».", default=False)
+
+    def named_on(self, day: dt.date) -> tuple[str, str | None]:
+        """The authority's name and short name on ``day``: the dated name in use then, else the current one."""
+        for dated in self.names:
+            if (dated.valid_from is None or dated.valid_from <= day) and (dated.valid_to is None or day <= dated.valid_to):
+                return dated.name, dated.short_name
+        return self.name, self.short_name
 
 
 class Unit(Record):

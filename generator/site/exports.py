@@ -123,7 +123,7 @@ def decision_record(pub: Publication, entry: DecisionEntry, base_url: str = "") 
         "decision_id": entry.id, "url": base_url + urls.decision(entry.year, entry.slug),
         "number": d.number, "number_note": d.number_note, "date": d.date.isoformat(), "date_kind": d.date_kind.value,
         "date_precision": d.date_precision.value, "date_note": d.date_note, "year": entry.year,
-        "authority_id": d.authority, "authority": c.authorities[d.authority].model.name,
+        "authority_id": d.authority, "authority": c.authorities[d.authority].model.named_on(d.date)[0],
         "signer": d.signer.name if d.signer else None, "signer_title": d.signer.title if d.signer else None,
         "presenter": d.presenter, "source_note": d.source_note,
         "title": d.title, "award_form_id": form.id, "award_form": form.name, "award_form_note": d.award_form_note,
@@ -155,7 +155,7 @@ def recipient_records(pub: Publication, entry: DecisionEntry, base_url: str = ""
     line with a neutral id, not their details; hidden fields are empty."""
     c = pub.catalog
     d = entry.model
-    form, authority = c.award_forms[d.award_form].model.name, c.authorities[d.authority].model.name
+    form, authority = c.award_forms[d.award_form].model.name, c.authorities[d.authority].model.named_on(d.date)[0]
     rows = []
     for r in pub.rows(entry):
         rows.append({

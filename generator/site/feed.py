@@ -29,7 +29,7 @@ def build_feed(pub: Publication, site_url: str, site_name: str, history: dict) -
     for decision in catalog.decisions:
         d = decision.model
         form = catalog.award_forms[d.award_form].model.name
-        authority = catalog.authorities[d.authority].model.name
+        authority = catalog.authorities[d.authority].model.named_on(d.date)[0]
         size = recipients_figure(decision, catalog.counts.of_decision(decision.id)).striptags()
         summary = f"{d.title or form} — {authority}, {decision_dated(d)}; số người, tập thể được khen: {size}."
         if d.revocation:

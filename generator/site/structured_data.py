@@ -35,7 +35,7 @@ def decision_ld(pub: Publication, entry: DecisionEntry, site_url: str) -> dict:
         "@context": "https://schema.org", "@type": "Legislation",
         "name": d.title or f"Về việc tặng {form.name}", "legislationType": "Quyết định khen thưởng",
         "inLanguage": "vi",
-        "legislationPassedBy": {"@type": "GovernmentOrganization", "name": authority.name},
+        "legislationPassedBy": {"@type": "GovernmentOrganization", "name": authority.named_on(d.date)[0]},
         "url": site_url + urls.decision(entry.year, entry.slug),
         "about": {"@type": "Thing", "name": form.name},
         "legislationLegalForce": "https://schema.org/NotInForce" if d.revocation else "https://schema.org/InForce",

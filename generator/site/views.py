@@ -149,6 +149,12 @@ def decision_label(decision: DecisionEntry) -> str:
     return f"Quyết định số {decision.model.number}" if decision.model.number else "Quyết định (không rõ số)"
 
 
+def short_authority(authority, day) -> str:
+    """An authority as a list names it: its short name (else its name) as it was on ``day``."""
+    name, short = authority.named_on(day)
+    return short or name
+
+
 def recipients_figure(decision: DecisionEntry, tally: Tally) -> Markup:
     """A decision's size in a list column («Số người nhận»): the total the document declares when its list is
     partial (with how many are named), the named lines with «tổng số không công bố» when it states no count, and
@@ -186,7 +192,7 @@ def decision_row(pub: Publication, decision: DecisionEntry) -> DecisionRow:
         link=Link(decision_number(d.number), urls.decision(decision.year, decision.slug)),
         date=decision_short_date(d),
         sort_date=d.date.isoformat(),
-        authority=authority.short_name or authority.name,
+        authority=short_authority(authority, d.date),
         award_form=Link(form.name, urls.award_form(form.id)),
         recipients=recipients_figure(decision, c.counts.of_decision(decision.id)),
         revoked=decision.revoked,
@@ -432,7 +438,7 @@ def decision_view(pub: Publication, decision: DecisionEntry) -> DecisionView:
         dated=decision_dated(d),
         date_label=decision_date_label(d),
         date_note=d.date_note or "",
-        authority=authority.name,
+        authority=authority.named_on(d.date)[0],
         signer=f"{d.signer.title}: {d.signer.name}" if d.signer else "Không rõ",
         presenter=d.presenter or "",
         source_note=d.source_note or "",
@@ -577,7 +583,8 @@ def person_view(pub: Publication, person: Person) -> PersonView:
             award_form=Link(form.name, urls.award_form(form.id)),
             decision=Link(decision_label(decision), urls.recipient_link(decision.year, decision.slug,
                                                                         row.recipient_id)),
-            authority=authority.short_name or authority.name, name=row.name if row.name != person.name else "",
+            authority=short_authority(authority, decision.model.date),
+            name=row.name if row.name != person.name else "",
             position=row.position or "",
             unit=_unit_link(pub, row), status="Đã hủy bỏ" if row.revoked else "",
             revocation=revocation or (revocation_text(decision) if decision.revoked else ""),

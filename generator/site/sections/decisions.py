@@ -41,7 +41,7 @@ def _decision(r: Renderer, decision: DecisionEntry) -> None:
     c, pub = r.catalog, r.pub
     d = decision.model
     heading = views.decision_label(decision)
-    authority = c.authorities[d.authority].model.name
+    authority = c.authorities[d.authority].model.named_on(d.date)[0]
     title = d.title or f"Về việc tặng {c.award_forms[d.award_form].model.name}"
     url = urls.decision(decision.year, decision.slug)
     json_file, csv_file = urls.decision_files(decision.year, decision.slug)
