@@ -195,6 +195,14 @@ def test_one_annulled_line_stays_published_at_its_row_and_counts_nowhere(tree):
     tran = next(r for r in data if r["name"] == "Trần Thị B")
     assert tran["revoked"] is True and tran["line_revoked_by"] == "99/QĐ-UBND"
     assert next(r for r in data if r["name"] == "Nguyễn Văn A")["revoked"] is False
+    # the page of revoked awards lists the single line as well as the revoked decision, and its rows add up to
+    # the count it states; the home page counts revoked awards, not only revoked decisions
+    revoked = pages["khen-thuong-bi-huy/"]
+    assert "dòng 2: Trần Thị B" in revoked and "Toàn bộ quyết định" in revoked and "99/QĐ-UBND" in revoked
+    import re
+    cells = re.findall(r'data-label="Lượt"><span data-bv-figure="([^"]+)">(\d+)<', revoked)
+    assert sum(int(n) for _, n in cells) == counts.all.awards_revoked == 2
+    assert 'data-bv-figure="all.awards_revoked">2</span> lượt khen thưởng đã bị hủy bỏ' in pages[""]
 
 
 def test_a_published_revoking_decision_and_the_annulled_line_link_both_ways(tree):

@@ -130,6 +130,14 @@ def test_cap_breach_is_flagged_as_warning_only_while_the_cap_was_law(tree):
     assert "Nghị định 91/2017/NĐ-CP Điều 9(3)" in warnings[0]
     # 2025 has the same ratio but no cap in force: the 2022 Law and its decrees set none
     assert [(b.unit, b.year, b.count, b.base) for b in cap_breaches(catalog.catalog.records)] == [("truong-a", 2023, 2, 6)]
+    assert catalog.catalog.cap_breaches == cap_breaches(catalog.catalog.records)  # judged once, the page reads it
+    # one of the two titles annulled by a later decision: what the site counts as annulled, the cap never counts
+    tree.replace("decisions/2023/2-qd-ubnd.yaml", '    name: "Người 1"\n    unit: truong-a\n',
+                 '    name: "Người 1"\n    unit: truong-a\n    revoked: {decision_number: "9/QĐ-UBND", date: 2023-12-01, '
+                 'reason: "Kê khai không trung thực"}\n')
+    catalog = pipeline.check(tree.data, tree.root)
+    assert [(b.unit, b.year, b.count, b.base) for b in catalog.catalog.cap_breaches] == [("truong-a", 2023, 1, 6)]
+    assert "1 «Chiến sĩ thi đua cơ sở» trên 6" in [p.format() for p in catalog.problems if p.code == "cap_exceeded"][0]
 
 
 def test_movement_report_0601(tree):
