@@ -269,3 +269,25 @@ def test_an_authority_renamed_keeps_one_id_and_each_decision_its_name_of_the_day
     assert "UBND tỉnh Tên Cũ" in pages["quyet-dinh/2024/"]
     row = next(d for d in bulk_rows(files, "quyet-dinh", "csv") if d["Mã quyết định (năm/tên tệp)"] == "2024/12-qd-ubnd")
     assert row["Cơ quan ban hành"] == "Ủy ban nhân dân tỉnh Tên Cũ" and row["Mã cơ quan ban hành"] == "ubnd-tinh"
+
+
+def test_a_flag_and_a_gift_under_one_number_are_one_decision(tree):
+    """A decision giving a Cờ thi đua with a gift in kind is one file: the gift is on the line (reward_item,
+    reward_value_vnd); the Cờ counts as an award, the gift's value is stated apart from every money total."""
+    tree.write("decisions/2024/40-qd-ubnd.yaml", """number: "40/QĐ-UBND"
+date: 2024-12-20
+authority: ubnd-tinh
+award_form: co-thi-dua-cap-tinh
+method: regular
+reason: "Dẫn đầu phong trào thi đua năm 2024"
+recipients:
+  - {kind: collective, name: "Trường Tiểu học A", unit: truong-a, reward_item: "Máy chiếu", reward_value_vnd: 15000000}
+""")
+    result, pages, _ = site(tree)
+    assert tree.problems() == []
+    counts = result.catalog.counts
+    assert counts.of_decision("2024/40-qd-ubnd").awards == 1 and counts.all.rewards == 0
+    assert counts.all.in_kind_value == 15_000_000 and counts.all.reward_value == 0
+    assert "Máy chiếu" in pages["quyet-dinh/2024/40-qd-ubnd/"]
+    assert "kèm các hình thức khen thưởng của Luật (ví dụ kèm Cờ thi đua), theo giá trị ghi trong quyết định: " \
+           "15.000.000 đ" in pages["thong-ke/"]

@@ -67,6 +67,7 @@ class Tally:
     rewards: int = 0  # rewards outside the Law's forms
     reward_value: int = 0  # their money and declared value, in đồng
     in_kind_unvalued: int = 0  # lines in force with a gift in kind (reward_item) and no value: in no money total
+    in_kind_value: int = 0  # the stated value of gifts in kind given with an award of the Law (a Cờ and a gift)
     kinds: Counter = field(default_factory=Counter)  # awards that count, by recipient kind ("unknown" for unnamed)
     row_kinds: Counter = field(default_factory=Counter)  # lines listed, by recipient kind
 
@@ -89,7 +90,7 @@ class Tally:
                f"{prefix}.rows": self.rows, f"{prefix}.declared": self.declared, f"{prefix}.awards": self.awards,
                f"{prefix}.awards_unnamed": self.awards_unnamed, f"{prefix}.awards_revoked": self.awards_revoked,
                f"{prefix}.rewards": self.rewards, f"{prefix}.reward_value": self.reward_value,
-               f"{prefix}.in_kind_unvalued": self.in_kind_unvalued, f"{prefix}.awards.unknown": self.kinds["unknown"]}
+               f"{prefix}.in_kind_unvalued": self.in_kind_unvalued, f"{prefix}.in_kind_value": self.in_kind_value, f"{prefix}.awards.unknown": self.kinds["unknown"]}
         for kind in KINDS:
             out[f"{prefix}.awards.{kind.value}"] = self.kinds[kind.value]
             out[f"{prefix}.rows.{kind.value}"] = self.row_kinds[kind.value]
@@ -124,6 +125,7 @@ def _add(tally: Tally, decision: DecisionEntry, lines: list[int], reward_form: b
         else:
             tally.awards += 1
             tally.kinds[recipients[i].kind.value] += 1
+            tally.in_kind_value += recipients[i].reward_value_vnd or 0
     if unnamed:
         extra = decision.unnamed()
         total = sum(extra.values())

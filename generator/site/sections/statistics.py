@@ -73,6 +73,7 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
               "unnamed": views.figure(f"stats.{s.slug}.unnamed", s.unnamed) if s.unnamed else "",
               "rewards": views.figure(f"stats.{s.slug}.rewards", s.rewards) if s.rewards else "",
               "reward_value": money(s.reward_value) if s.rewards else "",
+              "in_kind_value": money(s.in_kind_value) if s.in_kind_value else "",
               "in_kind_unvalued": views.figure(f"stats.{s.slug}.in_kind_unvalued", s.in_kind_unvalued)
               if s.in_kind_unvalued else "",
               "leader_share": views.share(s.leader_share), "direct_share": views.share(s.direct_share),
