@@ -109,9 +109,6 @@ def create_decision(data: Path, number: str | None, date: str | None, authority:
 {number_line}
 title: "Về việc tặng {form.name}"   # trích yếu, chép đúng như quyết định
 date: {signed.isoformat()}                  # ngày ký, dạng YYYY-MM-DD
-# date_kind: ceremony             # nếu không biết ngày ký: ceremony (ngày trao) | published (ngày đăng tin) | approximate
-# date_precision: month           # nếu chỉ biết tháng (ghi ngày 01) hoặc year (ghi 01/01)
-# date_note: "…"                  # ví dụ "Ngày trao tặng theo báo địa phương; chưa rõ ngày ký"
 authority: {authority}            # {records.authorities[authority].model.name}
 signer:
   name: "…"                       # họ và tên người ký
@@ -123,6 +120,17 @@ method: regular                   # regular | thematic | ad_hoc | foreign | dedi
 reason: "Đã có thành tích xuất sắc trong …"
 # proposer: ma-co-quan            # cơ quan trình khen (với khen thưởng cấp Nhà nước)
 # movement: ma-phong-trao         # phong trào thi đua (tùy chọn)
+# attachment:                     # bản scan (tùy chọn): tệp trong data/, và mã sha256sum của tệp
+#   path: attachments/{signed.year}/{name}.pdf
+#   sha256: "…"                 # 64 ký tự, trong ngoặc kép
+recipients:
+{chr(10).join(blocks)}
+# KHÔNG ghi số CCCD, số điện thoại, địa chỉ nhà, ngày sinh.
+#
+# Khi nguồn không đầy đủ (bản tin, báo cáo): chép các dòng cần dùng lên phần đầu tệp, bỏ dấu «# ».
+# date_kind: ceremony             # nếu không biết ngày ký: ceremony (ngày trao) | published (ngày đăng tin) | approximate
+# date_precision: month           # nếu chỉ biết tháng (ghi ngày 01) hoặc year (ghi 01/01)
+# date_note: "…"                  # ví dụ "Ngày trao tặng theo báo địa phương; chưa rõ ngày ký"
 # presenter: "…"                  # người trao tặng, khi nguồn chỉ nêu người trao (không phải người ký)
 # source_note: "…"                # nguồn thông tin khi quyết định được biết qua báo chí, báo cáo
 # declared:                       # danh sách nêu tên không đầy đủ: số lượng văn bản công bố
@@ -139,12 +147,6 @@ reason: "Đã có thành tích xuất sắc trong …"
 #   by: "…"
 # status: revoked                 # khi đã bị hủy bỏ, kèm:
 # revocation: {{decision_number: "…", date: YYYY-MM-DD, reason: "…", signer: {{name: "…", title: "…"}}}}
-# attachment:                     # bản scan (tùy chọn): tệp trong data/, và mã sha256sum của tệp
-#   path: attachments/{signed.year}/{name}.pdf
-#   sha256: "…"                 # 64 ký tự, trong ngoặc kép
-recipients:
-{chr(10).join(blocks)}
-# KHÔNG ghi số CCCD, số điện thoại, địa chỉ nhà, ngày sinh.
 """
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
