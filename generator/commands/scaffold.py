@@ -78,9 +78,8 @@ def create_decision(data: Path, number: str | None, date: str | None, authority:
     blocks = []
     if RecipientKind.individual in kinds:
         blocks.append(f"""  # Cá nhân: category là một trong direct_worker (người trực tiếp lao động, công tác),
-  # leader_other (lãnh đạo từ phó phòng trở lên), leader_department (lãnh đạo sở, ngành),
-  # leader_ministry_province (lãnh đạo cấp tỉnh trở lên), business_person (doanh nhân),
-  # unknown (nguồn không cho biết — không tự đoán).
+  # leader_other (lãnh đạo từ phó phòng trở lên), leader_department (lãnh đạo sở, ngành), leader_ministry_province
+  # (lãnh đạo cấp tỉnh trở lên), business_person (doanh nhân), unknown (nguồn không cho biết — không tự đoán).
   - kind: individual
     name: "…"
     position: "…"                 # chức vụ
