@@ -97,19 +97,23 @@ EVENTS: dict[str, dict] = {
                   "khen-thuong-bi-huy/": ["715/QĐ-CTN", "23/06/2022", "Chủ tịch nước Nguyễn Xuân Phúc",
                                           "Toàn bộ quyết định"]},
         "absent": ["Chưa có khen thưởng nào bị hủy bỏ"],
+        "absent_on": {Q + D06 + "/": ["Còn hiệu lực", "Số, ký hiệu 715"]},
     },
     "07 Bộ Y tế (đề nghị thu hồi)": {
         "figures": {f"decision.{D07}.awards": 1, f"decision.{D07}.awards_revoked": 0, f"decision.{D07}.rows": 1},
         "shows": {Q + D07 + "/": ["Đang đề nghị thu hồi — khen thưởng vẫn còn hiệu lực", "Hiệu lực Còn hiệu lực",
                                   "Nguyễn Văn Tuấn", "ngày 28 tháng 11 năm 2024", "Chưa có quyết định thu hồi"]},
         "absent": ["1287/TTr-BYT"],
+        "absent_on": {Q + D07 + "/": ["Đã hủy bỏ", "Hủy bỏ bởi"], "khen-thuong-bi-huy/": ["1326", "Nguyễn Văn Tuấn"]},
     },
     "08 Bộ Nội vụ (lấy ý kiến)": {
         "figures": {},
         "shows": {"lay-y-kien/bo-noi-vu-chien-si-thi-dua-toan-quoc-2025/": [
             "Trần Văn Phương", "Phạm Hồng Thái", "«trong 10 ngày làm việc»", "hạn tính ra (thông báo không ghi ngày)",
             "Tờ trình số 5376/TTr-UBND ngày 30/6/2025", "Tờ trình số 1495/TTr-UBND ngày 24/6/2025"]},
-        "absent": [],
+        "absent": ["04 tháng 8 năm 2025"],  # the other derivation of the deadline
+        "absent_on": {"lay-y-kien/bo-noi-vu-chien-si-thi-dua-toan-quoc-2025/": ["Hạn góp ý: ngày", "đã được tặng"],
+                      "quyet-dinh/": ["Trần Văn Phương", "Phạm Hồng Thái"], "thong-ke/": ["Trần Văn Phương"]},
     },
     "09 Tiền Giang (lấy ý kiến)": {
         "figures": {},
@@ -117,6 +121,8 @@ EVENTS: dict[str, dict] = {
             "Trường Mầm non 3-2", "Trường Trung học cơ sở thị trấn Mỹ Phước", "đến hết ngày 05 tháng 10 năm 2022",
             "«10 ngày (kể từ ngày 26-9 đến hết ngày 5-10-2022)»"]},
         "absent": [],
+        "absent_on": {"lay-y-kien/tien-giang-huan-chuong-lao-dong-hang-nhi-2022/": ["ngày làm việc"],
+                      "quyet-dinh/": ["Trường Mầm non 3-2", "Mỹ Phước"], "thong-ke/": ["Mỹ Phước"]},
     },
     "10 Đại hội XI (Anh hùng)": {
         "figures": {f"decision.{D10A}.rows": 7, f"decision.{D10A}.awards.collective": 7,
@@ -142,6 +148,8 @@ EVENTS: dict[str, dict] = {
                   Q + D12B + "/": ["Máy tính bảng (số lượng, giá trị không công bố)", "thời gian ước tính năm 2023"],
                   "thong-ke/2023/": ["2 lượt có kèm hiện vật không ghi giá trị"]},
         "absent": ["hơn 100 triệu", "100.000.000"],
+        "absent_on": {Q + "2023/khong-so-dong-nai": ["4 em", "4 cá nhân"], Q + "2023/khong-so-so-gddt": ["4 em"],
+                      "nguoi/": ["4 lượt"]},
     },
     "13 231/QĐ-TTg": {
         "figures": {f"decision.{D13}.rows": 5, f"decision.{D13}.awards.collective": 5},
@@ -149,6 +157,7 @@ EVENTS: dict[str, dict] = {
                                   "Sở Tư pháp tỉnh Nghệ An", UNSTATED, "Lý do Không rõ"],
                   Q + "2023/": ["5 nêu tên; tổng số không công bố"]},
         "absent": [],
+        "absent_on": {Q + D13 + "/": ["trong tổng số", "Lý do Đã hoàn thành"]},
     },
     "14 Quảng Nam – Sê Kông": {
         "figures": {f"decision.{D14[0]}.rows": 1, f"decision.{D14[1]}.rows": 2, f"decision.{D14[2]}.declared": 4,
@@ -158,7 +167,7 @@ EVENTS: dict[str, dict] = {
         "shows": {Q + D14[3] + "/": ["14 Huân chương hữu nghị và 9 huy chương hữu nghị cho 15 tập thể và 8 cá nhân",
                                      "Không rõ hình thức khen thưởng"],
                   Q + D14[1] + "/": ["Khăm-phởi Bút-đa-viêng", "Bô Nhơn (Lê Viết Muồng)"]},
-        "absent": [],
+        "absent": ["14 tập thể", "Huân chương Hữu nghị (gồm"],
     },
     "15 Phạm Đình Duẩn (hồ sơ)": {
         "figures": {},
@@ -166,11 +175,13 @@ EVENTS: dict[str, dict] = {
                                                       "10 năm liên tiếp đạt danh hiệu «Chiến sĩ thi đua cơ sở»",
                                                       "không rõ những năm nào"]},
         "absent": [],
+        "absent_on": {"guong-dien-hinh/pham-dinh-duan/": ["cơ sở» (19", "cơ sở» (20", "cơ sở» năm", "sinh năm"]},
     },
     "16 Hà Thị Tự (hồ sơ)": {
         "figures": {},
         "shows": {"guong-dien-hinh/ha-thi-tu/": ["điển hình tiêu biểu toàn quốc", "không ghi hình thức khen thưởng"]},
         "absent": [],
+        "absent_on": {"guong-dien-hinh/ha-thi-tu/": ["Bằng khen", "Chủ tịch", "sinh năm"]},
     },
 }
 # Traps anywhere on the site: birth years, candidates presented as awarded, a derived deadline as the notice's.
@@ -228,6 +239,12 @@ def test_no_trap_of_the_event_appears_anywhere(built, event):
     for trap in EVENTS[event]["absent"]:
         found = [where for where, text in everything.items() if trap in text]
         assert not found, f"{event}: «{trap}» printed in {found[:3]}"
+    for prefix, traps in EVENTS[event].get("absent_on", {}).items():
+        scope = {u: text for u, text in everything.items() if u.startswith(prefix)}
+        assert scope, f"{event}: no page under {prefix}"
+        for trap in traps:
+            found = [where for where, text in scope.items() if trap in text]
+            assert not found, f"{event}: «{trap}» printed in {found[:3]}"
 
 
 def test_no_site_wide_trap(built):
