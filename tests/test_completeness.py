@@ -291,3 +291,21 @@ recipients:
     assert "Máy chiếu" in pages["quyet-dinh/2024/40-qd-ubnd/"]
     assert "kèm các hình thức khen thưởng của Luật (ví dụ kèm Cờ thi đua), theo giá trị ghi trong quyết định: " \
            "15.000.000 đ" in pages["thong-ke/"]
+
+
+def test_an_occasion_states_its_total_once_and_never_below_its_decisions(tree):
+    base = ('number: null\nnumber_note: "Bản tin lễ tuyên dương"\ndate: 2025-05-10\ndate_kind: ceremony\n'
+            'authority: ubnd-tinh\naward_form: bang-khen-cap-tinh\nmethod: unknown\noccasion:\n  id: le-2025\n'
+            '  declared_total: {total}\nrecipients:\n  - {{kind: collective, name: "{name}"}}\n')
+    tree.write("decisions/2025/khong-so-le-a.yaml", base.format(total=3, name="Trường Tiểu học A"))
+    tree.write("decisions/2025/khong-so-le-b.yaml", base.format(total=3, name="Trường Tiểu học B"))
+    assert tree.problems() == []
+    tree.write("decisions/2025/khong-so-le-b.yaml", base.format(total=1, name="Trường Tiểu học B"))
+    assert tree.problems() == [
+        "data/decisions/2025/khong-so-le-b.yaml:10: dịp «le-2025»: «declared_total» khác với "
+        "data/decisions/2025/khong-so-le-a.yaml:10 — ghi tên và tổng số của dịp ở một quyết định, hoặc ghi giống nhau ở "
+        "mọi quyết định của dịp"]
+    tree.write("decisions/2025/khong-so-le-a.yaml", base.format(total=1, name="Trường Tiểu học A"))
+    assert tree.problems() == [
+        "data/decisions/2025/khong-so-le-a.yaml:10: dịp «le-2025»: tổng số công bố (1) ít hơn số các quyết định của "
+        "dịp đã ghi (2) — kiểm tra lại declared_total của dịp, declared hoặc danh sách của các quyết định"]

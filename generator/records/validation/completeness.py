@@ -73,4 +73,26 @@ def _check_declared(entry: DecisionEntry, problems: list[Problem]) -> None:
         problems.append(Problem(entry.path, entry.line("declared"), "declared_equals_named", severity=Severity.WARNING))
 
 
+def check_occasions(records: Records, problems: list[Problem]) -> None:
+    """The decisions of one ``occasion`` agree on its name and published total (said once, or the same each
+    time), and that total is not below what its decisions count (named lines plus declared unnamed ones)."""
+    by_id: dict[str, list[DecisionEntry]] = {}
+    for entry in records.decisions:
+        if entry.model.occasion:
+            by_id.setdefault(entry.model.occasion.id, []).append(entry)
+    for occasion_id, entries in sorted(by_id.items()):
+        entries.sort(key=lambda e: (e.path, e.slug))
+        for attr in ("title", "declared_total"):
+            said = [(e, getattr(e.model.occasion, attr)) for e in entries if getattr(e.model.occasion, attr) is not None]
+            for entry, value in said[1:]:
+                if value != said[0][1]:
+                    problems.append(Problem(entry.path, entry.line("occasion", attr), "occasion_disagrees", {
+                        "id": occasion_id, "field": attr, "other": f"{said[0][0].path}:{said[0][0].line('occasion', attr)}"}))
+        total = next((e.model.occasion.declared_total for e in entries if e.model.occasion.declared_total is not None),
+                     None)
+        counted = sum(len(e.model.recipients) + sum(e.unnamed().values()) for e in entries)
+        if total is not None and total < counted:
+            first = next(e for e in entries if e.model.occasion.declared_total is not None)
+            problems.append(Problem(first.path, first.line("occasion", "declared_total"), "occasion_total_below", {
+                "id": occasion_id, "total": total, "counted": counted}))
 
