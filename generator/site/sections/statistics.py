@@ -61,7 +61,7 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
                        current=f"{b.title}: {name}": {
                            "crumbs": r.breadcrumbs(scope, current, list_url),
                            "rows": [views.award_row(pub, a) for a in pub.shown(awards[:LIST_LIMIT])],
-                           "total": number, "back": base,
+                           "total": number, "back": base, "named_only": bool(b.unnamed[value]),
                            "more": more_link(len(awards), exports.bulk_path(int(s.slug), "nguoi-nhan", "csv")
                                              if s.slug.isdigit() else exports.DOWNLOADS, "lượt khen thưởng")})
         breakdowns.append({"key": b.key, "title": b.title, "rows": rows, "listed": listed,
