@@ -328,6 +328,8 @@ def test_report_forms_say_unknown_rather_than_zero(built):
 
 def test_an_unknown_form_is_not_outside_the_law(built):
     _, pages, _, _ = built
+    # the 23 pooled friendship decorations of 2013 are in no column of form 0602, and the form says so
+    assert "Ngoài ra 23 lượt khen thưởng trong năm không rõ hình thức" in _text(pages["thong-ke/bao-cao/2013-0602/"])
     stats = _text(pages["thong-ke/"])
     assert "Không rõ cấp (nguồn không nêu hình thức) (gồm 23 lượt không nêu tên) 23" in stats
     assert "Ngoài các hình thức của Luật" not in stats

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from generator.catalog.counts import is_reward
 from generator.catalog.index import Award, Catalog
 from generator.records.entries import DecisionEntry, Located
-from generator.records.models import Movement, RecipientKind, ReportForm, ReportRow
+from generator.records.models import AwardLevel, Movement, RecipientKind, ReportForm, ReportRow
 
 # the sub-column a recipient kind is counted in when a column splits "Tập thể" / "Cá nhân"
 _SUB_KIND = {RecipientKind.collective: "collective", RecipientKind.household: "collective",
@@ -71,6 +71,7 @@ class Report:
     unnamed: int = 0  # awards declared by partial lists (not named) counted in rows that need no personal detail
     unnamed_left_out: int = 0  # declared with no recipient kind, in a form that splits by kind
     unknown_reasons: dict[str, int] = field(default_factory=dict)  # what the sources leave open → how many awards
+    unknown_form: int = 0  # awards of the year (and authority) whose form the source does not name: in no form
 
     @property
     def slug(self) -> str:
@@ -93,6 +94,7 @@ class Report:
             if line.known(None):
                 out[self.key(line, None)] = line.total
         out.update({f"report.{self.slug}.unknown.{why}": n for why, n in self.unknown_reasons.items()})
+        out[f"report.{self.slug}.unknown_form"] = self.unknown_form
         return out
 
 
@@ -226,8 +228,11 @@ def award_report(catalog: Catalog, form: ReportForm, year: int, authority: str |
             reasons[reason] = max(reasons.get(reason, 0), n)
         lines.append(ReportLine(row.code or "", row.label or "", row.unit or "", False, [counts[c] for c in cells],
                                 [unsure[c] for c in cells]))
+    unknown_form = sum(catalog.counts.of_decision(d.id).awards for d in catalog.by_year.get(year, [])
+                       if catalog.award_forms[d.model.award_form].model.level is AwardLevel.unknown
+                       and (authority is None or d.model.authority == authority))
     return Report(form, layout, year, authority, cells, lines, unnamed=sum(n for *_, n in unnamed),
-                  unnamed_left_out=left_out, unknown_reasons=reasons)
+                  unnamed_left_out=left_out, unknown_reasons=reasons, unknown_form=unknown_form)
 
 
 def _tally(chosen: bool | str, cell: Cell, n: int, counts: dict, unsure: dict, reasons: dict) -> None:

@@ -137,6 +137,8 @@ def _reports(r: Renderer, years: set[str]) -> list[tuple[int, views.Link]]:
                unplaced=reports.unplaced_movements(c, report.year) if form.subject == "movements" else 0,
                undated=reports.undated_movements(c) if form.subject == "movements" else 0,
                unnamed=report.unnamed, unnamed_left_out=report.unnamed_left_out,
+               unknown_form=views.figure(f"report.{report.slug}.unknown_form", report.unknown_form)
+               if report.unknown_form else "",
                unknown=[views.figure(f"report.{report.slug}.unknown.{why}", n) + f" {reports.UNKNOWN_REASONS[why]}"
                         for why, n in report.unknown_reasons.items()])
         links.append((report.year, views.Link(title, page_url)))
