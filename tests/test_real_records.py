@@ -13,6 +13,7 @@ the whole site's printed figures are checked against the catalog, so the table o
 from __future__ import annotations
 
 import csv
+import gzip
 import html as htmlmod
 import io
 import json
@@ -372,3 +373,26 @@ def test_the_table_of_checked_figures(built):
     checked = {e: len(s["figures"]) + sum(len(v) for v in s["shows"].values()) for e, s in EVENTS.items()}
     assert all(n >= 2 for n in checked.values()), checked
     assert len(EVENTS) == 16
+
+
+@pytest.mark.slow
+def test_the_real_records_build_as_a_provinces_own_site(tmp_path):
+    """As an office would: `new site`, the records in its data/, `build` — the engine's pages and gzip downloads
+    state the same (the <title> of a decision known by its ceremony says so)."""
+    import shutil
+
+    from conftest import run_cli
+
+    project = tmp_path / "ho-so-that"
+    made = run_cli("new", "site", str(project), "--name", "Bảng Vàng — hồ sơ thật", "--short-name", "hồ sơ thật",
+                   "--site-url", "https://bangvang.example/")
+    assert made.returncode == 0, made.stderr
+    shutil.rmtree(project / "data")
+    shutil.copytree(SITE_DATA / "data", project / "data")
+    built = run_cli("build", cwd=project)
+    assert built.returncode == 0, built.stderr
+    page = (project / "site" / Q / D10B / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>Quyết định \(không rõ số\), trao tặng ngày 27 tháng 12 năm 2025 \(không rõ ngày ký\)", page)
+    rows = list(csv.DictReader(io.StringIO(gzip.decompress(
+        (project / "site" / "du-lieu" / "2025" / "quyet-dinh.csv.gz").read_bytes()).decode("utf-8-sig"))))
+    assert {r["Mã quyết định (năm/tên tệp)"] for r in rows} >= {D10A, D10B, D11}
