@@ -78,7 +78,9 @@ def test_a_notice_with_two_forms_and_a_working_day_period(tree):
     assert outcome.problems == []
     site = render_site(Publication(outcome.catalog), ROOT / "site_templates", SiteOptions(site_url="https://x.example/"))
     page = next(p.html for p in site.pages if p.url == "lay-y-kien/dot-1/")
-    assert "10 ngày làm việc, từ ngày 28 tháng 4 năm 2025 đến hết ngày 14 tháng 5 năm 2025" in page
+    # the notice gives working days, not a date: the day is said to be worked out (never as the notice's own)
+    assert ("10 ngày làm việc từ ngày 28 tháng 4 năm 2025; hạn tính ra (thông báo không ghi ngày): đến hết ngày 14 "
+            "tháng 5 năm 2025") in page
     assert 'data-bv-deadline="2025-05-14"' in page
     assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, thành phố</a>; <a" in page and "Cờ thi đua của Ủy ban" in page
     # the proposed people named in the resulting decision link to their line there

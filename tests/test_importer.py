@@ -708,8 +708,7 @@ def test_import_into_a_new_decision_replaces_its_placeholders(tree):
     position: "Kế toán"
     unit: truong-a
     category: direct_worker  # đoán từ chức vụ — kiểm tra lại
-# KHÔNG ghi số CCCD, số điện thoại, địa chỉ nhà, ngày sinh.
-'''
+''' + before[before.index("# KHÔNG ghi số CCCD"):]  # the commented fields after the list are kept
 
 
 def test_a_decision_file_with_a_yaml_error_is_not_written(tree):
@@ -872,7 +871,8 @@ def test_import_suggests_the_legal_cash_amount_and_writes_it_only_when_asked(tre
     decision = tree.data / "decisions/2025/8-qd-ubnd.yaml"
     sheet = workbook(tree.root, [["Họ và tên", "Chức vụ", "Tiền thưởng"], ["Lê Thị E", "Kế toán", ""],
                                  ["Hộ ông Lò Văn H", "", ""], ["Trần Văn G", "Nông dân", "500.000"]])
-    cash = lambda: [line.strip() for line in decision.read_text("utf-8").splitlines() if "cash_vnd" in line]  # noqa: E731
+    cash = lambda: [line.strip() for line in decision.read_text("utf-8").splitlines()  # noqa: E731
+                    if line.strip().startswith("cash_vnd")]
     hinted = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data))
     assert hinted.returncode == 0, hinted.stderr
     # 0.3 × 2,340,000 = 702,000 → 710,000; a household 1.5 × that: 1,053,000 → 1,060,000; a stated amount is kept

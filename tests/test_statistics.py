@@ -162,19 +162,36 @@ def test_cap_breach_is_flagged_as_warning_only_while_the_cap_was_law(tree):
     assert "Nghị định 91/2017/NĐ-CP Điều 9(3)" in warnings[0]
     # 2025 has the same ratio but no cap in force: the 2022 Law and its decrees set none
     assert [(b.unit, b.year, b.count, b.base) for b in cap_breaches(catalog.catalog.records)] == [("truong-a", 2023, 2, 6)]
+    assert catalog.catalog.cap_breaches == cap_breaches(catalog.catalog.records)  # judged once, the page reads it
+    # one of the two titles annulled by a later decision: what the site counts as annulled, the cap never counts
+    tree.replace("decisions/2023/2-qd-ubnd.yaml", '    name: "Người 1"\n    unit: truong-a\n',
+                 '    name: "Người 1"\n    unit: truong-a\n    revoked: {decision_number: "9/QĐ-UBND", date: 2023-12-01, '
+                 'reason: "Kê khai không trung thực"}\n')
+    catalog = pipeline.check(tree.data, tree.root)
+    assert [(b.unit, b.year, b.count, b.base) for b in catalog.catalog.cap_breaches] == [("truong-a", 2023, 1, 6)]
+    assert "1 «Chiến sĩ thi đua cơ sở» trên 6" in [p.format() for p in catalog.problems if p.code == "cap_exceeded"][0]
 
 
 def test_movement_report_0601(tree):
     catalog, _ = stats_of(tree)
     report = reports.all_reports(catalog)[0]
     assert report.form.code == "0601.N/BNV-TĐKT" and report.year == 2024
-    # Phong trào A is organised by the province (column 2); its scope, duration and method are not recorded
+    # Phong trào A is organised by the province (column 2) but has no launch date: it is under way in no year
+    # we can name (a period in its name, «2015–2020», is no date), so it is in no year's form, said apart
     lines = report_lines(report)
-    assert lines["01"] == ([0, 1, 0], 1)
-    assert all(lines[code] == ([0, 0, 0], 0) for code in ("02", "03", "04", "05", "06", "07", "08", "09", "10"))
-    tree.replace("registries/movements.yaml", "  organiser: ubnd-tinh",
-                 "  organiser: ubnd-tinh\n  start: 2022-03-01\n  scope: cluster\n  method: thematic")
+    assert lines["01"] == ([0, 0, 0], 0) and reports.undated_movements(catalog) == 1
+    tree.replace("registries/movements.yaml", "  organiser: ubnd-tinh", "  organiser: ubnd-tinh\n  start: 2022-03-01")
     catalog, _ = stats_of(tree)
-    lines = report_lines(reports.all_reports(catalog)[0])
+    report = reports.all_reports(catalog)[0]
+    lines = report_lines(report)
+    # dated, it counts in 2024; its scope and method are not recorded: those rows say «không rõ», not 0
+    assert lines["01"] == ([0, 1, 0], 1) and lines["08"] == ([0, 1, 0], 1)
+    line = next(x for x in report.lines if x.code == "04")
+    assert not line.known(1) and line.known(0) and report.unknown_reasons == {"scope": 1, "movement_method": 1}
+    tree.replace("registries/movements.yaml", "  start: 2022-03-01", "  start: 2022-03-01\n  scope: cluster\n"
+                 "  method: thematic")
+    catalog, _ = stats_of(tree)
+    report = reports.all_reports(catalog)[0]
+    lines = report_lines(report)
     assert lines["04"] == ([0, 1, 0], 1) and lines["08"] == ([0, 1, 0], 1) and lines["11"] == ([0, 1, 0], 1)
-    assert lines["12"] == ([0, 0, 0], 0)
+    assert lines["12"] == ([0, 0, 0], 0) and report.unknown_reasons == {}

@@ -78,8 +78,8 @@ def create_decision(data: Path, number: str | None, date: str | None, authority:
     blocks = []
     if RecipientKind.individual in kinds:
         blocks.append(f"""  # Cá nhân: category là một trong direct_worker (người trực tiếp lao động, công tác),
-  # leader_other (lãnh đạo từ phó phòng trở lên), leader_department (lãnh đạo sở, ngành),
-  # leader_ministry_province (lãnh đạo cấp tỉnh trở lên), business_person (doanh nhân).
+  # leader_other (lãnh đạo từ phó phòng trở lên), leader_department (lãnh đạo sở, ngành), leader_ministry_province
+  # (lãnh đạo cấp tỉnh trở lên), business_person (doanh nhân), unknown (nguồn không cho biết — không tự đoán).
   - kind: individual
     name: "…"
     position: "…"                 # chức vụ
@@ -115,7 +115,7 @@ signer:
 legal_basis:                      # căn cứ, chép đúng như quyết định, mỗi văn bản một dòng
 {basis}
 award_form: {award_form}          # {form.name}
-method: regular                   # regular | thematic | ad_hoc | foreign | dedication | seniority | resistance
+method: regular                   # regular | thematic | ad_hoc | foreign | dedication | seniority | resistance | unknown
 reason: "Đã có thành tích xuất sắc trong …"
 # proposer: ma-co-quan            # cơ quan trình khen (với khen thưởng cấp Nhà nước)
 # movement: ma-phong-trao         # phong trào thi đua (tùy chọn)
@@ -125,6 +125,27 @@ reason: "Đã có thành tích xuất sắc trong …"
 recipients:
 {chr(10).join(blocks)}
 # KHÔNG ghi số CCCD, số điện thoại, địa chỉ nhà, ngày sinh.
+#
+# Khi nguồn không đầy đủ (bản tin, báo cáo): chép các dòng cần dùng lên phần đầu tệp, bỏ dấu «# ».
+# date_kind: ceremony             # nếu không biết ngày ký: ceremony (ngày trao) | published (ngày đăng tin) | approximate
+# date_precision: month           # nếu chỉ biết tháng (ghi ngày 01) hoặc year (ghi 01/01)
+# date_note: "…"                  # ví dụ "Ngày trao tặng theo báo địa phương; chưa rõ ngày ký"
+# presenter: "…"                  # người trao tặng, khi nguồn chỉ nêu người trao (không phải người ký)
+# source_note: "…"                # nguồn thông tin khi quyết định được biết qua báo chí, báo cáo
+# declared:                       # danh sách nêu tên không đầy đủ: số lượng văn bản công bố
+#   individual: …                 # và/hoặc collective, household, total (tổng chung khi không tách)
+#   cash_vnd: …                   # tổng tiền thưởng khi văn bản chỉ ghi tổng
+#   note: "…"                     # nguồn của số liệu
+#   # unstated: true              # thay cho các số: văn bản không công bố số lượng («nhiều cá nhân, tập thể»)
+# occasion:                       # nhiều quyết định, hình thức trong cùng một buổi lễ, đại hội
+#   id: ma-dip                    # cùng một mã ở mọi quyết định của dịp
+#   title: "…"
+#   declared_total: …             # tổng số nguồn công bố cho cả dịp
+# revocation_proposed:            # có đề nghị thu hồi nhưng chưa có quyết định (khen thưởng vẫn còn hiệu lực)
+#   date: YYYY-MM-DD
+#   by: "…"
+# status: revoked                 # khi đã bị hủy bỏ, kèm:
+# revocation: {{decision_number: "…", date: YYYY-MM-DD, reason: "…", signer: {{name: "…", title: "…"}}}}
 """
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -148,7 +148,9 @@ AUTHORITIES = """\
 #   locality: "Xã …, tỉnh …"
 #   valid_from: 2025-07-01        # ngày bắt đầu hoạt động (tùy chọn)
 #
-# Cơ quan đã giải thể hoặc sáp nhập: thêm valid_to (ngày cuối cùng) và successor (mã cơ quan kế thừa).
+# Cơ quan đã giải thể, sáp nhập hoặc chia tách: thêm valid_to (ngày cuối cùng) và successors: [mã, …] (các cơ
+# quan kế thừa; bỏ trống nếu giải thể không có cơ quan kế thừa), hoặc successors_unknown: true nếu không nguồn
+# nào nêu cơ quan kế thừa (trang ghi «không rõ», không ghi «không có»).
 []  # danh mục còn trống — xóa dòng này khi thêm cơ quan đầu tiên
 """
 
@@ -173,7 +175,9 @@ UNITS = """\
 #   locality: "Xã …"
 #   remote_area: true                 # vùng sâu, vùng xa, vùng đặc biệt khó khăn, biên giới, hải đảo
 #
-# Đơn vị đã giải thể hoặc sáp nhập: thêm valid_to (ngày cuối cùng) và successor (mã đơn vị kế thừa).
+# Đơn vị đã giải thể, sáp nhập hoặc chia tách: thêm valid_to (ngày cuối cùng) và successors: [mã, …] (các đơn
+# vị kế thừa; bỏ trống nếu giải thể không có đơn vị kế thừa), hoặc successors_unknown: true nếu không nguồn nào
+# nêu đơn vị kế thừa (trang ghi «không rõ đơn vị kế thừa», không ghi «không có»).
 # Phong trào thi đua (tùy chọn) ghi trong data/registries/movements.yaml: id, name, organiser, start.
 []  # danh mục còn trống — xóa dòng này khi thêm đơn vị đầu tiên
 """

@@ -106,7 +106,8 @@ def check_raw_references(doc: SourceDoc, records: Records, problems: list[Proble
             ref(("recipients", index, "profile"), item.get("profile"), "unknown_profile", records.profiles)
 
 
-_KEPT_LINES = (("number",), ("award_form",), ("kind",), ())  # kind: a profile's, cited by people.py
+# kind: a profile's, cited by people.py; occasion: cited by completeness.check_occasions
+_KEPT_LINES = (("number",), ("award_form",), ("kind",), (), ("occasion", "title"), ("occasion", "declared_total"))
 
 
 def compact(doc: SourceDoc) -> None:
