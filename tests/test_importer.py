@@ -5,6 +5,7 @@ imports this checkout rather than an installed copy.
 """
 
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -745,7 +746,7 @@ def test_bangvang_wrapper_runs_without_an_activated_environment(tree, tmp_path):
     env.pop("VIRTUAL_ENV", None)
     helped = subprocess.run([str(ROOT / "bangvang"), "--help"], cwd=ROOT, capture_output=True, text=True, env=env, check=False,
                             timeout=120)
-    assert helped.returncode == 0 and helped.stdout.startswith("usage: bangvang")
+    assert helped.returncode == 0 and helped.stdout.startswith("cách dùng: bangvang")
     checked = subprocess.run([str(ROOT / "bangvang"), "validate", "--data", str(tree.data)], cwd=ROOT,
                              capture_output=True, text=True, env=env, check=False, timeout=300)
     assert (checked.returncode, checked.stdout) == (0, "Dữ liệu hợp lệ: 2 quyết định (1 đã hủy bỏ), 3 lượt khen thưởng "
@@ -763,21 +764,30 @@ def test_bangvang_wrapper_creates_the_environment_with_make_first(tmp_path):
     log = tmp_path / "make.log"
     shim = tmp_path / "shim"
     _python_shim(shim)
-    # a stand-in for make: logs its arguments; "-q" answers "up to date"; otherwise "installs" .venv
+    # a stand-in for make: logs its arguments; "-q" answers "up to date"; otherwise "installs" .venv, printing
+    # pip's lines for two packages
+    (project / "requirements.txt").write_text("mkdocs==1.6.1 \\\n    --hash=sha256:00\npyyaml==6.0.2 \\\n", "utf-8")
     _executable(bin_dir / "make", f'''#!/bin/sh
 echo "$*" >> '{log}'
 case " $* " in *" -q "*) exit 0;; esac
+printf 'Collecting mkdocs==1.6.1 (from -r requirements.txt (line 1))\\n  Downloading mkdocs.whl\\n'
+printf 'Collecting pyyaml==6.0.2 (from -r requirements.txt (line 3))\\nInstalling collected packages: mkdocs, pyyaml\\n'
 mkdir -p '{project}/.venv/bin' && cp '{shim}/bin/python' '{project}/.venv/bin/python' && touch '{project}/.venv/.runtime'
 ''')
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
     env.pop("BANGVANG_VENV", None)
     first = subprocess.run(["./bangvang", "--help"], cwd=project, capture_output=True, text=True, env=env, check=False, timeout=120)
-    assert first.returncode == 0 and first.stdout.startswith("usage: bangvang")
-    assert first.stderr == (f"bangvang: đang cài môi trường Python vào {project}/.venv (chỉ lần đầu hoặc khi "
-                            "requirements.txt thay đổi)…\n")
+    assert first.returncode == 0 and first.stdout.startswith("cách dùng: bangvang")
+    said = first.stderr.splitlines()
+    assert said[:4] == [f"bangvang: lần đầu chạy (hoặc requirements.txt vừa thay đổi): cài môi trường Python vào "
+                        f"{project}/.venv — vài phút, cần mạng; tiến độ hiện dưới đây.",
+                        "bangvang: [1/2] tải gói mkdocs", "bangvang: [2/2] tải gói pyyaml",
+                        "bangvang: đang cài các gói đã tải…"]
+    assert re.fullmatch(r"bangvang: đã cài xong sau \d+ giây\.", said[4]) and len(said) == 5
     second = subprocess.run(["./bangvang", "--help"], cwd=project, capture_output=True, text=True, env=env, check=False, timeout=120)
     assert second.returncode == 0 and second.stderr == ""
-    assert log.read_text().splitlines() == [f"-s -C {project} .venv/.runtime", f"-s -q -C {project} .venv/.runtime"]
+    assert log.read_text().splitlines() == [f"-s -C {project} .venv/.runtime PIP_QUIET=",
+                                            f"-s -q -C {project} .venv/.runtime"]
 
 
 def test_windows_wrapper_runs_the_venv_python_with_crlf_lines():

@@ -7,7 +7,6 @@ listed as ``path:line: message — hint`` and the exit status is non-zero.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator import pipeline
+from generator.commands.arguments import language, parser_class
 
 from generator.site import permalinks
 from generator.records.problems import Problem
@@ -24,7 +24,7 @@ EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 64, 70
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
+    parser = _parser(language(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
@@ -53,9 +53,10 @@ BUG_MESSAGE = {
 }
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bangvang", description="Bảng Vàng: dữ liệu khen thưởng → trang web công khai")
-    sub = parser.add_subparsers(dest="command")
+def _parser(lang: str = "vi") -> argparse.ArgumentParser:
+    parser = parser_class(lang)(prog="bangvang", description="Bảng Vàng: dữ liệu khen thưởng → trang web công khai")
+    sub = parser.add_subparsers(dest="command", metavar="{validate,build,serve,new,import,attach,schema,site-changes}",
+                                title="lệnh" if lang == "vi" else "commands")
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--config", default="mkdocs.yml", help="tệp cấu hình MkDocs (mặc định: mkdocs.yml)")
@@ -86,23 +87,24 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("new", help="tạo tệp mẫu có chú thích cho quyết định, hồ sơ mới, hoặc một trang mới")
-    new_sub = p.add_subparsers(dest="kind", required=True)
+    new_sub = p.add_subparsers(dest="kind", required=True, metavar="{decision,profile,site}")
     d = new_sub.add_parser("decision", help="quyết định khen thưởng mới")
     d.add_argument("--number", help="số, ký hiệu, ví dụ 1234/QĐ-UBND (bỏ trống nếu không rõ số)")
     d.add_argument("--date", help="ngày ký YYYY-MM-DD")
     d.add_argument("--authority", help="mã cơ quan ban hành")
     d.add_argument("--award-form", help="mã hình thức khen thưởng")
-    d.add_argument("--data", default="data")
+    d.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     d.set_defaults(func=cmd_new)
     pr = new_sub.add_parser("profile", help="hồ sơ gương điển hình mới")
     pr.add_argument("--name", help="họ và tên hoặc tên tập thể")
-    pr.add_argument("--kind", dest="profile_kind", choices=["individual", "collective", "household"], default="individual")
-    pr.add_argument("--data", default="data")
+    pr.add_argument("--kind", dest="profile_kind", choices=["individual", "collective", "household"], default="individual",
+                    help="cá nhân (individual, mặc định), tập thể (collective) hoặc hộ gia đình (household)")
+    pr.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     pr.set_defaults(func=cmd_new)
     s = new_sub.add_parser("site", help="bắt đầu trang của tỉnh, đơn vị bạn trong một thư mục mới",
                            description="Tạo một trang mới (mkdocs.yml, data/ trống, content/) trong thư mục mới hoặc "
                                        "rỗng; thiếu giá trị nào thì hỏi khi chạy trên terminal.")
-    s.add_argument("target", help="thư mục mới cho trang, ví dụ ../bangvang-tinh-lang-son")
+    s.add_argument("target", metavar="thư-mục", help="thư mục mới cho trang, ví dụ ../bangvang-tinh-lang-son")
     s.add_argument("--name", help="tên trang (site_name), ví dụ \"Bảng Vàng tỉnh Lạng Sơn\"")
     s.add_argument("--short-name", help="tỉnh hoặc đơn vị công bố, ví dụ \"tỉnh Lạng Sơn\"")
     s.add_argument("--site-url", help="địa chỉ công khai (http:// hoặc https://), ví dụ https://bangvang.langson.gov.vn/")
@@ -110,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_new_site)
 
     p = sub.add_parser("import", help="nhập danh sách khen thưởng từ tệp Excel (.xlsx, .xls), .ods hoặc CSV")
-    p.add_argument("file", help="tệp .xlsx, .xls, .ods, .csv hoặc .txt (Unicode text của Excel)")
+    p.add_argument("file", metavar="tệp", help="tệp .xlsx, .xls, .ods, .csv hoặc .txt (Unicode text của Excel)")
     p.add_argument("--decision", help="tệp quyết định (data/decisions/…/….yaml) để ghi danh sách vào — nếu tệp đã có "
                                       "danh sách thì gộp: giữ các trường ghi tay, báo thêm/bỏ/sửa; "
                                       "không có thì in ra màn hình")
@@ -120,13 +122,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--category", default="direct_worker", help="đối tượng mặc định cho cá nhân (mặc định direct_worker)")
     p.add_argument("--no-legal-cash", action="store_true",
                    help="không điền tiền thưởng theo quy định vào các dòng không ghi tiền thưởng")
-    p.add_argument("--data", default="data")
+    p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("attach", help="gắn bản scan PDF đã ký vào một quyết định (chép tệp, ghi mã sha256)")
-    p.add_argument("decision", help="tệp quyết định, ví dụ data/decisions/2025/123-qd-ubnd.yaml")
-    p.add_argument("pdf", help="tệp PDF bản scan")
-    p.add_argument("--data", default="data")
+    p.add_argument("decision", metavar="tệp-quyết-định", help="tệp quyết định, ví dụ data/decisions/2025/123-qd-ubnd.yaml")
+    p.add_argument("pdf", metavar="tệp-pdf", help="tệp PDF bản scan")
+    p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_attach)
 
     p = sub.add_parser("schema", help="ghi các tệp JSON Schema của dữ liệu")
@@ -232,17 +234,20 @@ def cmd_validate(args) -> int:
     return EXIT_OK
 
 
-def _setup_logging() -> None:
+def _setup_logging(lang: str) -> None:
+    """The engine's log lines in ``lang`` (``engine_log``)."""
+    from generator.commands import engine_log
+
     # Material prints its end-of-life notice on every build; the README covers the engine's future.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+    engine_log.setup(lang)
 
 
 def cmd_build(args) -> int:
     """Validate, render, build into a temporary directory, then swap it in: all or nothing."""
     from generator.engine.build import BuildError, publish
 
-    _setup_logging()
+    _setup_logging(args.lang)
     project = _project(args)
     outcome = pipeline.run(project.data_dir, project.templates_dir, project.root, project.options, project.content_dir,
                            cache=not args.full)
@@ -279,7 +284,7 @@ def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    _setup_logging()
+    _setup_logging(args.lang)
     try:
         serve(config_file=str(args.config), dev_addr=args.addr, livereload=True)
     except MkDocsException as exc:

@@ -103,8 +103,8 @@ def create_decision(data: Path, number: str | None, date: str | None, authority:
     unit_text: "…"                # thôn, ấp, tổ dân phố
 {_cash_line(records, form, RecipientKind.household, signed)}""")
     text = f"""# Quyết định khen thưởng. Điền các chỗ «…», xóa các dòng không dùng, rồi chạy:
-#   python -m generator validate
-# Lược đồ đầy đủ: trang «Về dữ liệu» của trang web, hoặc python -m generator schema
+#   ./bangvang validate        (Windows: bangvang validate)
+# Lược đồ đầy đủ: trang «Về dữ liệu» của trang web, hoặc ./bangvang schema
 {number_line}
 title: "Về việc tặng {form.name}"   # trích yếu, chép đúng như quyết định
 date: {signed.isoformat()}                  # ngày ký, dạng YYYY-MM-DD
@@ -170,7 +170,7 @@ def _registries(data: Path):
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         raise ScaffoldError(f"Danh mục có lỗi: {errors[0].format()} — sửa danh mục trước, rồi chạy lại lệnh "
-                            "(python -m generator validate liệt kê mọi lỗi)")
+                            "(./bangvang validate liệt kê mọi lỗi)")
     shown = {kind: _shown(data / "registries" / f"{kind}.yaml") for kind in ("authorities", "award_forms")}
     if not (data / "registries" / "award_forms.yaml").is_file():
         shown["award_forms"] = "generator/defaults/award_forms.yaml"
