@@ -59,13 +59,16 @@ def translate(message: str) -> str:
 
 def quoting_hint(argv: list[str], unrecognised: list[str], lang: str) -> str:
     """When words were left over, the file name they most likely belong to, shown in double quotes: the word
-    typed just before the first leftover word, and the leftovers. Empty when no such word is on the line."""
+    typed just before the first leftover word (unless it is an option or an option's value), and the leftovers.
+    Empty when that name has no space."""
     if not unrecognised or unrecognised[0] not in argv or any(w.startswith("-") for w in unrecognised):
         return ""
     start = argv.index(unrecognised[0])
-    if start == 0 or argv[start - 1].startswith("-"):
+    before = argv[start - 1] if start > 0 else "-"
+    value = start > 1 and argv[start - 2].startswith("-")
+    name = " ".join(unrecognised if before.startswith("-") or value else [before, *unrecognised])
+    if " " not in name:
         return ""
-    name = " ".join([argv[start - 1], *unrecognised])
     if lang == "en":
         return f'A file name with spaces must be typed in double quotes, e.g. "{name}"'
     return f'Tên tệp có dấu cách phải đặt trong ngoặc kép, ví dụ: "{name}" (hoặc đổi tên tệp, bỏ dấu cách)'

@@ -260,7 +260,11 @@ def cmd_build(args) -> int:
         written, deleted = publish(Path(args.config), outcome, site_dir, project.root / permalinks.MANIFEST,
                                    strict=args.strict, full=args.full)
     except BuildError as exc:
-        print(f"Xây dựng trang thất bại: {exc}" if args.lang == "vi" else f"Build failed: {exc}", file=sys.stderr)
+        from generator.commands.engine_log import translate
+
+        why = str(exc) if args.lang == "en" else (translate(str(exc)) or "")
+        print(f"Xây dựng trang thất bại: {why.removeprefix('lỗi: ')}" if args.lang == "vi" else f"Build failed: {why}",
+              file=sys.stderr)
         print("site/ trước đó được giữ nguyên." if args.lang == "vi" else "The previous site/ is unchanged.",
               file=sys.stderr)
         return EXIT_BUILD_FAILED

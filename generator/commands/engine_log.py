@@ -34,6 +34,10 @@ _KNOWN_VI: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(pattern, re.S)
      r"documentation files\.?", "mục {f} trong «nav» của mkdocs.yml không có trang tương ứng trong content/ — sửa "
                                 "hoặc bỏ mục này"),
     (r"Config value '(?P<k>[^']+)': (?P<m>.*)", "mkdocs.yml, mục «{k}»: {m}"),
+    (r"Error reading page '(?P<p>[^']+)':?.*", "không tạo được trang {p}, vì:"),
+    (r"Aborted with a BuildError!", "bộ dựng trang dừng vì lỗi ở các dòng trên"),
+    (r"Aborted with (?P<n>\d+) warnings? in strict mode!",
+     "bộ dựng trang dừng vì có {n} cảnh báo (--strict coi cảnh báo là lỗi)"),
 ))
 _LEVELS_VI = {logging.WARNING: "cảnh báo", logging.ERROR: "lỗi", logging.CRITICAL: "lỗi"}
 
@@ -50,18 +54,26 @@ def vietnamese(record: logging.LogRecord) -> str | None:
     if not from_engine(record):
         return message
     stamp = re.match(r"\[\d\d:\d\d:\d\d\] ", message)  # the live preview's lines open with the time
-    message = message[stamp.end():] if stamp else message
+    said = translate(message[stamp.end():] if stamp else message, record.levelno)
+    return None if said is None else (stamp.group(0) if stamp else "") + said
+
+
+def translate(message: str, level: int = logging.ERROR) -> str | None:
+    """One of the engine's messages in Vietnamese, at ``level``: a known one translated (None when it is not
+    worth showing), one already in Vietnamese (Bảng Vàng's, passed through the engine) as it is, another
+    information line hidden, another warning or error shown under a Vietnamese line."""
     for pattern, text in _KNOWN_VI:
         found = pattern.fullmatch(message.strip())
         if found:
             said = text.format(**{k: v.replace(".", ",") if k == "s" else v for k, v in found.groupdict().items()})
             if not said:
                 return None
-            said = said if record.levelno < logging.WARNING else f"{_LEVELS_VI[record.levelno]}: {said}"
-            return (stamp.group(0) if stamp else "") + said
-    if record.levelno < logging.WARNING:
+            return said if level < logging.WARNING else f"{_LEVELS_VI.get(level, 'lỗi')}: {said}"
+    if not message.isascii():
+        return message
+    if level < logging.WARNING:
         return None
-    return (f"{_LEVELS_VI.get(record.levelno, 'lỗi')} của bộ dựng trang (MkDocs), nguyên văn tiếng Anh ở dòng dưới — "
+    return (f"{_LEVELS_VI.get(level, 'lỗi')} của bộ dựng trang (MkDocs), nguyên văn tiếng Anh ở dòng dưới — "
             f"nếu không rõ cách sửa, gửi dòng này cho bộ phận kỹ thuật:\n    {message}")
 
 

@@ -151,7 +151,7 @@ và bangvang.bat (Windows, cửa sổ cmd: bangvang …); cả hai gọi Bảng 
   6. Xây dựng trang:   ./bangvang build        (xem trước: ./bangvang serve)
   7. Đưa vào git. Lần đầu trên máy này, khai báo người ghi (không có thì git báo «Author identity unknown»):
        git config --global user.name "Họ và tên cán bộ"
-       git config --global user.email "thu.dien.tu@co-quan.gov.vn"
+       git config --global user.email "Thư điện tử công vụ của bạn"
      rồi:  git init
            git add .
            git commit -m "Trang mới"

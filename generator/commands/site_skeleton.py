@@ -312,7 +312,7 @@ một lần trên mỗi máy:
 
 ```sh
 git config --global user.name "Họ và tên cán bộ"
-git config --global user.email "thu.dien.tu@co-quan.gov.vn"
+git config --global user.email "Thư điện tử công vụ của bạn"
 git init
 git add .
 git commit -m "Trang mới"
