@@ -70,6 +70,62 @@ def test_headers_without_diacritics_and_merged_header_cells(tmp_path):
     assert result.recipients[0]["name"] == "Le Van C" and result.recipients[0]["unit_text"] == "Ap Con Moi"
 
 
+def test_a_combined_position_and_unit_column_is_split_and_the_unit_matched(tmp_path):
+    """«Chức vụ, đơn vị» as offices write it: after a comma, without one, a head of what the unit names
+    («Trưởng thôn»), a unit spelt with a typo («có phải …?»), and a position alone."""
+    path = workbook(tmp_path, [
+        ["STT", "Họ và tên", "Chức vụ, đơn vị", "Thành tích"],
+        [1, "Lục Thị Nh", "Giáo viên, Trường Tiểu học Đông Hải", "Dạy giỏi"],
+        [2, "Vi Đức T", "Hiệu trưởng Trường THCS Tân Phú", "Quản lý giỏi"],
+        [3, "Nông Văn Kh", "Trưởng thôn Bản Chắt", "Di dời dân"],
+        [4, "Hà Thị M", "Giáo viên Trường Tiếu học Đông Hải", "Dạy giỏi"],
+        [5, "Ma Văn P", "Kế toán", "Tận tụy"],
+    ])
+    sheet, rows = importer.read_rows(path)
+    result = importer.import_rows(sheet, rows, units=importer.unit_lookup(ROOT / "data"))
+    assert result.problems == []
+    assert [(r["position"], r.get("unit") or r.get("unit_text")) for r in result.recipients] == [
+        ("Giáo viên", "truong-th-dong-hai"), ("Hiệu trưởng", "truong-thcs-tan-phu"), ("Trưởng thôn", "thôn Bản Chắt"),
+        ("Giáo viên", "Trường Tiếu học Đông Hải"), ("Kế toán", None)]
+    assert [str(n) for n in result.notices] == [
+        "Danh sách!C2, C3, C4, C5: đã tách chức vụ và đơn vị, ví dụ «Giáo viên, Trường Tiểu học Đông Hải» → chức vụ "
+        "«Giáo viên», đơn vị «Trường Tiểu học Đông Hải» — kiểm tra lại",
+        "Danh sách!C6: không thấy tên đơn vị trong ô chức vụ, đơn vị — cả ô được ghi vào chức vụ (position); nếu ô có "
+        "đơn vị, ghi đơn vị vào cột riêng «Đơn vị» rồi nhập lại",
+        "Danh sách!C5: đơn vị «Trường Tiếu học Đông Hải» không có trong danh mục — có phải «Trường Tiểu học Đông Hải» "
+        "(mã truong-th-dong-hai)? Nếu đúng, sửa tên trong tệp rồi nhập lại; tạm ghi unit_text"]
+    assert {"position", "unit", "unit_text"} <= result.sheet_fields
+
+
+@pytest.mark.parametrize("text, position, unit", [
+    ("Tổ trưởng chuyên môn, Trường THCS Tân Phú", "Tổ trưởng chuyên môn", "Trường THCS Tân Phú"),
+    ("Giáo viên, Tổ trưởng chuyên môn", "Giáo viên, Tổ trưởng chuyên môn", ""),
+    ("Trưởng khoa Nội - Bệnh viện đa khoa huyện", "Trưởng khoa Nội", "Bệnh viện đa khoa huyện"),
+    ("Chiến sĩ Công an xã Tân Phú", "Chiến sĩ", "Công an xã Tân Phú"),
+    ("Trường THCS Tân Phú", "Trường THCS Tân Phú", ""),
+])
+def test_splitting_a_position_from_its_unit_without_the_registry(text, position, unit):
+    assert importer.split_position_unit(text, None) == (position, unit)
+
+
+def test_personal_data_in_a_cell_blocks_the_import_and_validations_fields_are_dropped_columns(tmp_path):
+    """A phone number typed into «Thành tích» is refused before anything is written (the detector validation
+    uses); a column named like a field validation refuses («Số hộ chiếu», «Ngân hàng») is dropped and said."""
+    path = workbook(tmp_path, [
+        ["STT", "Họ và tên", "Số hộ chiếu", "Ngân hàng", "Chức vụ", "Thành tích"],
+        [1, "Lục Thị Nh", "B1234567", "Agribank", "Giáo viên", "Dạy giỏi, liên hệ 0912 345 678"],
+        [2, "Vi Văn T", "C7654321", "", "Giáo viên", "Dạy giỏi"]])
+    sheet, rows = importer.read_rows(path)
+    result = importer.import_rows(sheet, rows)
+    assert [str(p) for p in result.problems] == [
+        "Danh sách!F2: «Thành tích» chứa số điện thoại «0912 345 678» — dữ liệu cá nhân không được công bố: xóa khỏi "
+        "bảng tính rồi nhập lại"]
+    assert [str(n) for n in result.notices][:2] == [
+        "Danh sách: đã bỏ cột «Số hộ chiếu» (C): dữ liệu cá nhân không được công bố",
+        "Danh sách: đã bỏ cột «Ngân hàng» (D): dữ liệu cá nhân không được công bố"]
+    assert [r["name"] for r in result.recipients] == ["Vi Văn T"]
+
+
 def test_column_mapping_option(tmp_path):
     path = workbook(tmp_path, [["Họ và tên", "Nơi làm việc", "Công trạng"], ["Phạm Thị N", "Bệnh viện X", "Cứu người"]])
     sheet, rows = importer.read_rows(path)
@@ -383,7 +439,7 @@ def test_personal_data_columns_are_dropped_and_unknown_columns_named(tmp_path):
     result = imported(path)
     assert result.recipients == [{"kind": "individual", "name": "Lê Văn A", "position": "Nông dân",
                                   "category": "direct_worker"}]
-    fields = "kind, name, position, unit, unit_text, category, gender, achievement, cash_vnd, profile"
+    fields = "kind, name, position, unit, unit_text, category, gender, achievement, cash_vnd, profile, position_unit"
     assert [str(n) for n in result.notices] == [
         "Danh sách: đã bỏ cột «Ngày tháng năm sinh» (B): dữ liệu cá nhân không được công bố",
         "Danh sách: đã bỏ cột «Số CCCD» (C): dữ liệu cá nhân không được công bố",

@@ -340,7 +340,7 @@ def cmd_import(args) -> int:
         print(f"{source}: không nhập được tệp loại «{source.suffix or source.name}» — lưu danh sách thành .xlsx, "
               ".xls, .ods hoặc .csv rồi nhập lại", file=sys.stderr)
         return EXIT_INVALID
-    mapping = _import_mapping(args.map, importer.FIELDS)
+    mapping = _import_mapping(args.map, importer.MAP_FIELDS)
     if mapping is None:
         return EXIT_USAGE
     if args.category not in importer.CATEGORY_WORDS:
