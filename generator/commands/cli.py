@@ -55,7 +55,7 @@ BUG_MESSAGE = {
 
 def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     parser = parser_class(lang)(prog="bangvang", description="Bảng Vàng: dữ liệu khen thưởng → trang web công khai")
-    sub = parser.add_subparsers(dest="command", metavar="{validate,build,serve,new,import,attach,schema,site-changes}",
+    sub = parser.add_subparsers(dest="command", metavar="{validate,build,serve,new,import,attach,admin,schema,site-changes}",
                                 title="lệnh" if lang == "vi" else "commands")
 
     def common(p: argparse.ArgumentParser) -> None:
@@ -130,6 +130,16 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("pdf", metavar="tệp-pdf", help="tệp PDF bản scan")
     p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_attach)
+
+    p = sub.add_parser("admin", help="tạo trang sửa dữ liệu trên trình duyệt (Decap CMS) vào thư mục quan-tri/")
+    p.add_argument("--out", default="quan-tri", help="thư mục ghi (mặc định: quan-tri/, đặt cạnh site/ khi đăng)")
+    p.add_argument("--backend", choices=["github", "gitlab", "gitea"],
+                   help="nơi đặt kho git của trang; bỏ trống: decap-server trên máy này (127.0.0.1:8081)")
+    p.add_argument("--repo", help="kho git của trang, ví dụ so-noi-vu/bangvang-tinh")
+    p.add_argument("--base-url", help="địa chỉ máy chủ git của cơ quan (GitLab, Gitea/Forgejo tự cài)")
+    p.add_argument("--branch", default="main", help="nhánh được đăng (mặc định: main)")
+    p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
+    p.set_defaults(func=cmd_admin)
 
     p = sub.add_parser("schema", help="ghi các tệp JSON Schema của dữ liệu")
     p.add_argument("--out", default="schema", help="thư mục ghi (mặc định: schema/)")
@@ -439,6 +449,23 @@ def cmd_site_changes(args) -> int:
     sys.stdout.write("".join(f"+ {path}\n" for path in upload) + "".join(f"- {path}\n" for path in delete))
     print(f"{len(upload)} tệp cần tải lên, {len(delete)} tệp cần xóa, {len(after) - len(upload)} tệp giữ nguyên.",
           file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_admin(args) -> int:
+    """``admin``: the editing page (Decap CMS) with its config.yml generated from the schemas and registries."""
+    from generator.commands import admin_page, scaffold
+    from generator.engine import bundled
+
+    try:
+        records, _ = scaffold.merged_registries(Path(args.data))
+        backend = admin_page.backend_settings(args.backend, args.repo, args.base_url, args.branch)
+        count = admin_page.write_page(Path(args.out), records, bundled.CHECKOUT, backend)
+    except (admin_page.AdminError, scaffold.ScaffoldError) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Đã ghi trang sửa dữ liệu vào {args.out}/ ({count} tệp). Xem thử trên máy: chạy decap-server (xem "
+          f"HUONG-DAN.md, mục Sửa trên trình duyệt) rồi mở {args.out}/index.html qua ./bangvang serve hoặc máy chủ web.")
     return EXIT_OK
 
 

@@ -57,7 +57,7 @@ def create_decision(data: Path, number: str | None, date: str | None, authority:
     """
     number = ask(number, "Số, ký hiệu (ví dụ 1234/QĐ-UBND; để trống nếu không rõ số)", "--number", required=False)
     signed = _signing_date(ask(date, "Ngày ký (YYYY-MM-DD)", "--date"))
-    records, shown = _registries(data)
+    records, shown = merged_registries(data)
     authority = ask(authority, "Mã cơ quan ban hành (xem data/registries/authorities.yaml)", "--authority")
     _check_code(authority, "Mã cơ quan ban hành", {k: v.model.name for k, v in records.authorities.items()},
                 shown["authorities"])
@@ -161,7 +161,7 @@ def _money(amount: int) -> str:
     return f"{amount:,}".replace(",", ".") + " đ"
 
 
-def _registries(data: Path):
+def merged_registries(data: Path):
     """The merged registries and, per kind, the file a clerk edits to add a code."""
     from generator.records.load import load_registries
     from generator.records.validation import validate_registries_only

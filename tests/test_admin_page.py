@@ -1,0 +1,95 @@
+"""``admin``: the Decap CMS editing page's config.yml, generated from the JSON Schemas and the registries."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from conftest import FIXTURES
+
+from generator.commands import admin_page
+from generator.commands.scaffold import merged_registries
+from generator.records.schema import record_schemas
+
+
+@pytest.fixture(scope="module")
+def config():
+    records, _ = merged_registries(FIXTURES / "minimal" / "data")
+    return admin_page.decap_config(records)
+
+
+def _collection(config, name):
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def _field(fields, name):
+    return next(f for f in fields if f["name"] == name)
+
+
+def test_every_field_of_the_schema_is_a_field_of_the_page_with_its_vietnamese_title(config):
+    schema = record_schemas()["decision"]
+    fields = _collection(config, "decisions")["fields"]
+    assert [f["name"] for f in fields] == list(schema["properties"])
+    for f in fields:
+        assert f["label"] == schema["properties"][f["name"]]["title"], f["name"]
+    # «number» is required but may be null (a decision whose number is unknown): the page lets it be left empty
+    assert {f["name"] for f in fields if f["required"]} == set(schema["required"]) - {"number"}
+    recipients = _field(fields, "recipients")
+    recipient = schema["$defs"]["Recipient"]
+    assert recipients["widget"] == "list" and recipients["summary"] == "{{fields.name}}"
+    assert [f["name"] for f in recipients["fields"]] == list(recipient["properties"])
+    assert _field(fields, "signer")["widget"] == "object"
+    date = _field(fields, "date")
+    assert (date["widget"], date["format"], date["time_format"]) == ("datetime", "YYYY-MM-DD", False)
+    assert _field(recipients["fields"], "cash_vnd")["value_type"] == "int"
+
+
+def test_references_are_selects_of_the_registries_with_their_names(config):
+    fields = _collection(config, "decisions")["fields"]
+    authority = _field(fields, "authority")
+    assert authority["widget"] == "select"
+    assert {"label": "Ủy ban nhân dân tỉnh Thử Nghiệm (ubnd-tinh)", "value": "ubnd-tinh"} in authority["options"]
+    unit = _field(_field(fields, "recipients")["fields"], "unit")
+    assert {"label": "Trường Tiểu học A (truong-a)", "value": "truong-a"} in unit["options"]
+    forms = _field(fields, "award_form")["options"]
+    assert any(o["value"] == "bang-khen-cap-tinh" for o in forms)  # the defaults of Bảng Vàng, merged
+    method = _field(fields, "method")
+    assert method["widget"] == "select" and "regular" in method["options"]
+
+
+def test_file_names_follow_the_projects_slugs_and_registries_are_root_lists(config):
+    assert config["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
+    assert config["locale"] == "vi"
+    decisions = _collection(config, "decisions")
+    assert (decisions["folder"], decisions["slug"], decisions["extension"]) == ("data/decisions", "{{number}}", "yaml")
+    registries = _collection(config, "registries")["files"]
+    assert [f["file"] for f in registries] == [f"data/registries/{k}.yaml" for k in admin_page.EDITED_REGISTRIES]
+    units = registries[1]["fields"][0]
+    assert units["root"] is True and _field(units["fields"], "parent")["widget"] == "select"
+
+
+def test_backends_for_an_offices_git_host():
+    assert admin_page.backend_settings(None, None, None, "main") is None
+    assert admin_page.backend_settings("gitea", "so-noi-vu/bangvang", "https://git.tinh.gov.vn/", "main") == {
+        "name": "gitea", "repo": "so-noi-vu/bangvang", "branch": "main", "base_url": "https://git.tinh.gov.vn"}
+    assert admin_page.backend_settings("gitlab", "a/b", "https://gitlab.tinh.gov.vn", "main")["api_root"] == \
+        "https://gitlab.tinh.gov.vn/api/v4"
+    with pytest.raises(admin_page.AdminError, match="cần --repo"):
+        admin_page.backend_settings("github", None, None, "main")
+
+
+def test_the_command_writes_the_page_with_the_pinned_decap_copy(tmp_path, monkeypatch):
+    dist = tmp_path / "checkout" / "node_modules" / "decap-cms" / "dist"
+    dist.mkdir(parents=True)
+    (dist.parent / "package.json").write_text(json.dumps({"version": admin_page.DECAP_VERSION}), "utf-8")
+    for name in ("decap-cms.js", "103.decap-cms.js", "decap-cms.js.map", "cms.js"):
+        (dist / name).write_text("//", "utf-8")
+    records, _ = merged_registries(FIXTURES / "minimal" / "data")
+    out = tmp_path / "quan-tri"
+    assert admin_page.write_page(out, records, tmp_path / "checkout") == 4
+    assert sorted(p.name for p in out.iterdir()) == ["103.decap-cms.js", "config.yml", "decap-cms.js", "index.html"]
+    assert yaml.safe_load((out / "config.yml").read_text("utf-8"))["locale"] == "vi"
+    assert '<script src="decap-cms.js"></script>' in (out / "index.html").read_text("utf-8")
+    with pytest.raises(admin_page.AdminError, match="npm ci"):
+        admin_page.write_page(out, records, tmp_path / "elsewhere")
