@@ -16,7 +16,7 @@ from generator.records.schema import record_schemas
 @pytest.fixture(scope="module")
 def config():
     records, _ = merged_registries(FIXTURES / "minimal" / "data")
-    return admin_page.decap_config(records)
+    return admin_page.decap_config(records, admin_page.backend_settings(None, None, None, "main"))
 
 
 def _collection(config, name):
@@ -70,7 +70,8 @@ def test_file_names_follow_the_projects_slugs_and_registries_are_root_lists(conf
 
 
 def test_backends_for_an_offices_git_host():
-    assert admin_page.backend_settings(None, None, None, "main") is None
+    assert admin_page.backend_settings(None, None, None, "main", 8090) == {
+        "name": "proxy", "proxy_url": "http://127.0.0.1:8090/api/v1", "branch": "main"}
     assert admin_page.backend_settings("gitea", "so-noi-vu/bangvang", "https://git.tinh.gov.vn/", "main") == {
         "name": "gitea", "repo": "so-noi-vu/bangvang", "branch": "main", "base_url": "https://git.tinh.gov.vn"}
     assert admin_page.backend_settings("gitlab", "a/b", "https://gitlab.tinh.gov.vn", "main")["api_root"] == \
@@ -87,9 +88,114 @@ def test_the_command_writes_the_page_with_the_pinned_decap_copy(tmp_path, monkey
         (dist / name).write_text("//", "utf-8")
     records, _ = merged_registries(FIXTURES / "minimal" / "data")
     out = tmp_path / "quan-tri"
-    assert admin_page.write_page(out, records, tmp_path / "checkout") == 4
+    local = admin_page.backend_settings(None, None, None, "main")
+    assert admin_page.write_page(out, records, tmp_path / "checkout", local) == 4
     assert sorted(p.name for p in out.iterdir()) == ["103.decap-cms.js", "config.yml", "decap-cms.js", "index.html"]
     assert yaml.safe_load((out / "config.yml").read_text("utf-8"))["locale"] == "vi"
     assert '<script src="decap-cms.js"></script>' in (out / "index.html").read_text("utf-8")
     with pytest.raises(admin_page.AdminError, match="npm ci"):
-        admin_page.write_page(out, records, tmp_path / "elsewhere")
+        admin_page.write_page(out, records, tmp_path / "elsewhere", local)
+
+
+UNITS = """\
+- id: truong-tieu-hoc-dong-son
+  name: "Trường Tiểu học Đông Sơn"
+  locality: "Xã Đông Sơn"
+- id: thon-ban-chat
+  name: "Thôn Bản Chắt"
+  locality: "Xã Đông Sơn"
+- id: tram-y-te-dong-son
+  name: "Trạm Y tế xã Đông Sơn"
+  locality: "Xã Đông Sơn"
+"""
+AUTHORITIES = """\
+- id: ubnd-xa-dong-son
+  name: "Ủy ban nhân dân xã Đông Sơn"
+  short_name: "UBND xã Đông Sơn"
+  kind: commune
+  locality: "Xã Đông Sơn"
+  valid_from: 2025-07-01
+"""
+GIT_ENV = {"GIT_AUTHOR_NAME": "Cán bộ thi đua", "GIT_AUTHOR_EMAIL": "canbo@xa.example",
+           "GIT_COMMITTER_NAME": "Cán bộ thi đua", "GIT_COMMITTER_EMAIL": "canbo@xa.example"}
+
+
+@pytest.fixture
+def office_site(tmp_path):
+    """A new site with its registries, its editing page, in a git repository with one commit."""
+    import os
+    import subprocess
+
+    from conftest import ROOT, run_cli
+
+    if not (ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").is_file():
+        pytest.skip("node_modules/decap-cms missing: npm ci")  # installed by make node_modules/.installed
+    site = tmp_path / "xa"
+    made = run_cli("new", "site", str(site), "--name", "Bảng Vàng xã Đông Sơn", "--short-name", "xã Đông Sơn",
+                   "--site-url", "https://xa.example/", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    (site / "data/registries/units.yaml").write_text(UNITS, "utf-8")
+    (site / "data/registries/authorities.yaml").write_text(AUTHORITIES, "utf-8")
+    port = _free_port()
+    admin = run_cli("admin", "--port", str(port), cwd=site)
+    assert admin.returncode == 0, admin.stderr
+    env = {**os.environ, **GIT_ENV}
+    for command in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "Trang mới"]):
+        subprocess.run(["git", *command], cwd=site, env=env, check=True, capture_output=True, timeout=60)
+    server = subprocess.Popen(["node", str(ROOT / "node_modules/decap-server/dist/index.js")], cwd=site,
+                              env={**env, "MODE": "git", "GIT_REPO_DIRECTORY": str(site), "PORT": str(port),
+                                   "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(port)
+        yield site
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(port: int) -> None:
+    import socket
+    import time
+
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"decap-server did not listen on 127.0.0.1:{port}")
+
+
+@pytest.mark.browser
+def test_the_editing_page_opens_in_vietnamese_with_the_projects_collections(office_site):
+    from playwright.sync_api import sync_playwright
+
+    from generator.dev.screenshots import CHROMIUM_ARGS, serve
+
+    httpd, base = serve(office_site / "quan-tri")
+    outside = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.on("request", lambda r: outside.append(r.url) if "127.0.0.1" not in r.url else None)
+            page.goto(base + "index.html")
+            page.get_by_text("Đăng nhập").click()
+            for label in ("Quyết định khen thưởng", "Hồ sơ gương điển hình", "Danh mục"):
+                page.get_by_text(label).first.wait_for()
+            page.get_by_text("＋ quyết định").click()
+            page.locator("[id^='authority-field']").wait_for()
+            assert "Cơ quan ban hành".upper() in page.inner_text("body").upper()
+            browser.close()
+    finally:
+        httpd.shutdown()
+    assert outside == []  # nothing fetched from a CDN or anywhere else

@@ -23,13 +23,15 @@ DECAP_VERSION = "3.16.3"
 # fields that name an entry of a registry → the registry (data/registries/<name>.yaml)
 REFERENCES = {"authority": "authorities", "proposer": "authorities", "award_form": "award_forms",
               "movement": "movements", "unit": "units", "parent": "units", "organiser": "authorities"}
+# objects whose «path» is a file the clerk uploads
+UPLOADS = {"attachment": "file", "photo": "image"}
 # text fields long enough for a text area
 LONG_TEXT = {"title", "reason", "achievement", "summary", "note", "date_note", "source_note", "number_note",
              "award_form_note"}
 # registries an office edits itself (the others come with Bảng Vàng: generator/defaults/)
 EDITED_REGISTRIES = ("authorities", "units", "movements")
 # decap-server on the clerk's own machine (MODE=git: every «Công bố» is a commit in the site's repository)
-LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
+LOCAL_PORT = 8081
 
 
 class _Dumper(yaml.SafeDumper):
@@ -80,6 +82,12 @@ def field(name: str, prop: dict, required: bool, defs: dict, options: dict[str, 
         out.update(widget="boolean")
     elif kind == "object" and "properties" in prop:
         out.update(widget="object", fields=fields_of(prop, defs, options))
+        if name in UPLOADS:  # the file itself is uploaded; its sha256 is recorded by CI (./bangvang attach)
+            for sub in out["fields"]:
+                if sub["name"] == "path":
+                    sub.update(widget=UPLOADS[name])
+                elif sub["name"] == "sha256":
+                    sub.update(required=False, hint=sub.get("hint", "") + " Để trống: máy tính khi kiểm tra (CI).")
     elif kind == "array":
         items, _ = _resolve(prop.get("items", {}), defs)
         if items.get("type") == "object" and "properties" in items:
@@ -109,7 +117,7 @@ def registry_options(records) -> dict[str, list[dict]]:
     return out
 
 
-def decap_config(records, backend: dict | None = None) -> dict:
+def decap_config(records, backend: dict) -> dict:
     """The whole Decap CMS configuration (config.yml) for a project whose merged registries are ``records``."""
     schemas = record_schemas()
     options = registry_options(records)
@@ -136,12 +144,13 @@ def decap_config(records, backend: dict | None = None) -> dict:
          "fields": fields("profile")},
         {"name": "stories", "label": "Câu chuyện của gương điển hình", "label_singular": "câu chuyện",
          "folder": "data/profiles", "extension": "md", "format": "frontmatter", "create": False,
+         "identifier_field": "body", "summary": "{{filename}}",
          "fields": [{"name": "body", "label": "Câu chuyện (Markdown)", "widget": "markdown"}]},
         {"name": "registries", "label": "Danh mục", "files": [
             {"name": kind, "label": schemas[kind]["title"], "file": f"data/registries/{kind}.yaml", "format": "yaml",
              "fields": fields(kind)} for kind in EDITED_REGISTRIES]},
     ]
-    return {"locale": "vi", "backend": backend or {"name": "proxy", "proxy_url": LOCAL_BACKEND, "branch": "main"},
+    return {"locale": "vi", "backend": backend,
             "media_folder": "data/attachments", "public_folder": "attachments",
             "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
             "collections": collections}
@@ -177,12 +186,12 @@ def decap_dist(root: Path) -> Path:
     return package.parent / "dist"
 
 
-def backend_settings(name: str | None, repo: str | None, base_url: str | None, branch: str) -> dict | None:
+def backend_settings(name: str | None, repo: str | None, base_url: str | None, branch: str,
+                     port: int = LOCAL_PORT) -> dict:
     """The ``backend`` of config.yml for an office's git host: GitHub, GitLab (self-managed: ``base_url``) or
-    Gitea/Forgejo, with Decap's editorial workflow (review before publish) where the host supports it; None for
-    decap-server on this machine."""
+    Gitea/Forgejo; without ``name``, decap-server on this machine (127.0.0.1:``port``)."""
     if not name:
-        return None
+        return {"name": "proxy", "proxy_url": f"http://127.0.0.1:{port}/api/v1", "branch": branch}
     if not repo:
         raise AdminError(f"--backend {name}: cần --repo tổ-chức/kho (kho git của trang)")
     backend = {"name": name, "repo": repo, "branch": branch}
@@ -192,7 +201,7 @@ def backend_settings(name: str | None, repo: str | None, base_url: str | None, b
     return backend
 
 
-def write_page(out: Path, records, checkout: Path, backend: dict | None = None) -> int:
+def write_page(out: Path, records, checkout: Path, backend: dict) -> int:
     """Write the editing page into ``out``: index.html, config.yml and Decap CMS's files; the number of files."""
     dist = decap_dist(checkout)
     out.mkdir(parents=True, exist_ok=True)

@@ -138,6 +138,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("--repo", help="kho git của trang, ví dụ so-noi-vu/bangvang-tinh")
     p.add_argument("--base-url", help="địa chỉ máy chủ git của cơ quan (GitLab, Gitea/Forgejo tự cài)")
     p.add_argument("--branch", default="main", help="nhánh được đăng (mặc định: main)")
+    p.add_argument("--port", type=int, default=8081, help="cổng của decap-server trên máy này (mặc định: 8081)")
     p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_admin)
 
@@ -459,7 +460,7 @@ def cmd_admin(args) -> int:
 
     try:
         records, _ = scaffold.merged_registries(Path(args.data))
-        backend = admin_page.backend_settings(args.backend, args.repo, args.base_url, args.branch)
+        backend = admin_page.backend_settings(args.backend, args.repo, args.base_url, args.branch, args.port)
         count = admin_page.write_page(Path(args.out), records, bundled.CHECKOUT, backend)
     except (admin_page.AdminError, scaffold.ScaffoldError) as exc:
         print(str(exc), file=sys.stderr)
