@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -199,3 +200,93 @@ def test_the_editing_page_opens_in_vietnamese_with_the_projects_collections(offi
     finally:
         httpd.shutdown()
     assert outside == []  # nothing fetched from a CDN or anywhere else
+
+
+def _git(repo, *args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True, timeout=60).stdout
+
+
+def _choose(page, field: str, text: str, index: int = 0) -> None:
+    """Pick ``text`` in the select ``field`` (react-select: type, then Enter)."""
+    boxes = page.locator(f"[id^='{field}-field']")
+    box = boxes.last if index == -1 else boxes.nth(index)
+    box.click()
+    box.fill(text)
+    page.keyboard.press("Enter")
+
+
+def _publish_decision(page, base: str, number: str, people: list[tuple[str, str, str]], pdf) -> None:
+    """As a clerk: a new decision, its recipients chosen from the unit list, the signed scan, «Công bố»."""
+    page.goto(base + "index.html#/collections/decisions/new")
+    page.locator("[id^='number-field']").first.fill(number)
+    page.locator("[id^='title-field']").first.fill("Về việc tặng Giấy khen của Chủ tịch Ủy ban nhân dân xã")
+    page.locator("[id^='date-field']").first.fill("2025-09-03")
+    _choose(page, "authority", "ubnd-xa-dong-son")
+    page.locator("[id^='name-field']").first.fill("Hoàng Văn Th")
+    page.locator("[id^='title-field']").nth(1).fill("Chủ tịch")
+    _choose(page, "award_form", "giay-khen-chu-tich-ubnd-xa")
+    _choose(page, "method", "ad_hoc")
+    page.locator("[id^='reason-field']").first.fill("Đã có thành tích xuất sắc trong phòng, chống lũ tháng 8 năm 2025")
+    for name, position, unit in people:
+        page.get_by_role("button", name=re.compile(r"danh sách khen thưởng", re.I)).click()
+        _choose(page, "kind", "individual", -1)
+        page.locator("[id^='name-field']").last.fill(name)
+        page.locator("[id^='position-field']").last.fill(position)
+        _choose(page, "unit", unit, -1)
+        _choose(page, "category", "direct_worker", -1)
+    page.get_by_role("button", name="Chọn một tập tin").click()
+    page.locator("input[type=file]").set_input_files(str(pdf))
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    page.get_by_role("button", name="Công bố").first.click()
+    page.get_by_text("Công bố ngay").click()
+    page.get_by_text("Đã công bố").wait_for()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_clerk_publishes_a_decision_from_the_browser_and_it_becomes_a_page(office_site, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    from conftest import run_cli
+    from generator.dev.screenshots import CHROMIUM_ARGS, serve
+
+    pdf = tmp_path / "QD 12 da ky.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%signed scan\n%%EOF\n")
+    httpd, base = serve(office_site / "quan-tri")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(base + "index.html")
+            page.get_by_text("Đăng nhập").click()
+            page.get_by_text("Quyết định khen thưởng").first.wait_for()
+            _publish_decision(page, base, "12/QĐ-UBND", [
+                ("Lục Thị Nh", "Giáo viên", "truong-tieu-hoc-dong-son"),
+                ("Nông Văn Kh", "Trưởng thôn", "thon-ban-chat"),
+                ("Hà Thị M", "Y sĩ", "tram-y-te-dong-son")], pdf)
+            # «Công bố» is one commit: the decision under its ascii file name, and the scan
+            log = _git(office_site, "log", "--name-only", "--format=%s", "-1").splitlines()
+            assert log == ["Create quyết định “2025/12-qd-ubnd”", "", "data/attachments/qd-12-da-ky.pdf",
+                           "data/decisions/2025/12-qd-ubnd.yaml"]
+            written = (office_site / "data/decisions/2025/12-qd-ubnd.yaml").read_text("utf-8")
+            assert "unit: truong-tieu-hoc-dong-son" in written and "unit: tram-y-te-dong-son" in written
+            # CI: the scan's sha256, validation with the terminal's messages, the build
+            assert run_cli("hash", cwd=office_site).returncode == 0
+            checked = run_cli("validate", cwd=office_site)
+            assert checked.returncode == 0, checked.stderr
+            built = run_cli("build", cwd=office_site)
+            assert built.returncode == 0, built.stderr
+            site, search = serve(office_site / "site")
+            try:
+                page.goto(search + "tim-kiem/")
+                page.fill("#bv-q", "luc thi nh")
+                found = page.locator("#bv-results li").filter(has_text="Lục Thị Nh").first
+                found.wait_for()
+                assert "12/QĐ-UBND" in found.inner_text()
+            finally:
+                site.shutdown()
+            browser.close()
+    finally:
+        httpd.shutdown()

@@ -82,6 +82,8 @@ def field(name: str, prop: dict, required: bool, defs: dict, options: dict[str, 
         out.update(widget="boolean")
     elif kind == "object" and "properties" in prop:
         out.update(widget="object", fields=fields_of(prop, defs, options))
+        if not out["required"]:  # Decap checks an empty optional object's fields too: CI's validation does instead
+            _optional(out["fields"])
         if name in UPLOADS:  # the file itself is uploaded; its sha256 is recorded by CI (./bangvang attach)
             for sub in out["fields"]:
                 if sub["name"] == "path":
@@ -99,6 +101,15 @@ def field(name: str, prop: dict, required: bool, defs: dict, options: dict[str, 
     else:
         out.update(widget="text" if name in LONG_TEXT else "string")
     return out
+
+
+def _optional(fields: list[dict]) -> None:
+    """Mark ``fields`` of an optional object not required, down to every nested object (not list items: they
+    exist only when the clerk adds one)."""
+    for sub in fields:
+        sub["required"] = False
+        if sub.get("widget") == "object":
+            _optional(sub["fields"])
 
 
 def fields_of(schema: dict, defs: dict, options: dict[str, list[dict]]) -> list[dict]:
@@ -134,7 +145,7 @@ def decap_config(records, backend: dict) -> dict:
     collections = [
         {"name": "decisions", "label": "Quyết định khen thưởng", "label_singular": "quyết định",
          "folder": "data/decisions", "extension": "yaml", "format": "yaml", "create": True,
-         "path": "{{date | date('YYYY')}}/{{number}}", "slug": "{{number}}", "nested": {"depth": 2},
+         "path": "{{year}}/{{slug}}", "slug": "{{number}}", "nested": {"depth": 2},
          "summary": "{{number}} — {{title}} ({{date | date('DD/MM/YYYY')}})",
          "media_folder": "/data/attachments", "public_folder": "attachments",
          "fields": fields("decision")},

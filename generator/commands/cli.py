@@ -55,7 +55,7 @@ BUG_MESSAGE = {
 
 def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     parser = parser_class(lang)(prog="bangvang", description="Bảng Vàng: dữ liệu khen thưởng → trang web công khai")
-    sub = parser.add_subparsers(dest="command", metavar="{validate,build,serve,new,import,attach,admin,schema,site-changes}",
+    sub = parser.add_subparsers(dest="command", metavar="{validate,build,serve,new,import,attach,hash,admin,schema,site-changes}",
                                 title="lệnh" if lang == "vi" else "commands")
 
     def common(p: argparse.ArgumentParser) -> None:
@@ -130,6 +130,11 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("pdf", metavar="tệp-pdf", help="tệp PDF bản scan")
     p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_attach)
+
+    p = sub.add_parser("hash", help="ghi mã sha256 cho bản scan chưa có mã (tải lên từ trang quản trị); CI chạy "
+                                    "lệnh này trước khi kiểm tra")
+    p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
+    p.set_defaults(func=cmd_hash)
 
     p = sub.add_parser("admin", help="tạo trang sửa dữ liệu trên trình duyệt (Decap CMS) vào thư mục quan-tri/")
     p.add_argument("--out", default="quan-tri", help="thư mục ghi (mặc định: quan-tri/, đặt cạnh site/ khi đăng)")
@@ -450,6 +455,18 @@ def cmd_site_changes(args) -> int:
     sys.stdout.write("".join(f"+ {path}\n" for path in upload) + "".join(f"- {path}\n" for path in delete))
     print(f"{len(upload)} tệp cần tải lên, {len(delete)} tệp cần xóa, {len(after) - len(upload)} tệp giữ nguyên.",
           file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_hash(args) -> int:
+    """``hash``: the sha256 of every attached scan that has none yet."""
+    from generator.commands import scaffold
+
+    changed = scaffold.record_hashes(Path(args.data))
+    for path in changed:
+        print(f"Đã ghi mã sha256 của bản scan vào {path}.")
+    if not changed:
+        print("Mọi bản scan đã có mã sha256.")
     return EXIT_OK
 
 

@@ -278,3 +278,29 @@ def attach(decision: Path, pdf: Path, data: Path) -> Path:
         r"^recipients:", text, re.M) else text.rstrip("\n") + "\n" + block
     decision.write_text(text, encoding="utf-8")
     return target
+
+
+_ATTACHMENT = re.compile(r"^attachment:\n((?:[ \t]+.*\n)*)", re.M)
+
+
+def record_hashes(data: Path) -> list[Path]:
+    """Write the sha256 of each attached scan whose decision has none yet — a scan uploaded on the editing page
+    (/quan-tri/): the clerk never computes one; CI runs this before validating. Returns the decisions changed."""
+    import hashlib
+
+    changed = []
+    for decision in sorted((data / "decisions").rglob("*.yaml")):
+        text = decision.read_text(encoding="utf-8")
+        block = _ATTACHMENT.search(text)
+        path = block and re.search(r"^([ \t]+)path:[ \t]*[\"']?([^\"'\n#]+?)[\"']?[ \t]*$", block.group(1), re.M)
+        if not path or re.search(r"^[ \t]+sha256:", block.group(1), re.M):
+            continue
+        scan = data / path.group(2)
+        if not scan.is_file() or scan.is_symlink():
+            continue  # validation names the missing file
+        digest = hashlib.sha256(scan.read_bytes()).hexdigest()
+        line = f'{path.group(1)}sha256: "{digest}"\n'
+        end = block.start(1) + block.group(1).index(path.group(0)) + len(path.group(0)) + 1
+        decision.write_text(text[:end] + line + text[end:], encoding="utf-8")
+        changed.append(decision)
+    return changed
