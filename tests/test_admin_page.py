@@ -285,6 +285,23 @@ def test_a_clerk_publishes_a_decision_from_the_browser_and_it_becomes_a_page(off
                 found = page.locator("#bv-results li").filter(has_text="Lục Thị Nh").first
                 found.wait_for()
                 assert "12/QĐ-UBND" in found.inner_text()
+                # a second decision with a planted mistake: CI says what to fix, on a page beside the editing
+                # page, and publishes nothing — the site online stays as it was
+                before = sorted(p.relative_to(office_site / "site") for p in (office_site / "site").rglob("*"))
+                second = tmp_path / "QD 13 da ky.pdf"
+                second.write_bytes(b"%PDF-1.4\n%second scan\n%%EOF\n")
+                _publish_decision(page, base, "13/QĐ-UBND", [("…", "Giáo viên", "truong-tieu-hoc-dong-son")], second)
+                assert run_cli("hash", cwd=office_site).returncode == 0
+                refused = run_cli("validate", "--report", "quan-tri/kiem-tra.html", cwd=office_site)
+                assert refused.returncode == 1
+                said = [line for line in refused.stderr.splitlines() if line.startswith("data/")]
+                assert said == ["data/decisions/2025/13-qd-ubnd.yaml:16: dòng 1: «name» vẫn còn chỗ «…» của tệp mẫu — "
+                                "điền giá trị thật, hoặc xóa dòng nếu trường không bắt buộc"]
+                assert run_cli("build", cwd=office_site).returncode == 1
+                assert sorted(p.relative_to(office_site / "site") for p in (office_site / "site").rglob("*")) == before
+                page.goto(base + "kiem-tra.html")
+                assert "Dữ liệu có lỗi — trang đang công khai được giữ nguyên" in page.inner_text("body")
+                assert page.locator("li code").all_inner_texts() == said
             finally:
                 site.shutdown()
             browser.close()

@@ -11,6 +11,7 @@ next to the page: nothing is fetched from a CDN.
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from pathlib import Path
@@ -224,3 +225,31 @@ def write_page(out: Path, records, checkout: Path, backend: dict) -> int:
     for path in bundle:  # the main bundle and the chunks it loads on demand
         shutil.copyfile(path, out / path.name)
     return len(bundle) + 2
+
+
+REPORT = """<!doctype html>
+<html lang="vi">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>Kết quả kiểm tra dữ liệu — Bảng Vàng</title>
+<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
+li{{margin:.5rem 0}} .loi{{color:#a00}} code{{word-break:break-all}}</style></head>
+<body>
+<h1>Kết quả kiểm tra dữ liệu</h1>
+<p class="{cls}">{verdict}</p>
+{items}
+<p><a href="index.html">Về trang sửa dữ liệu</a></p>
+</body>
+</html>
+"""
+
+
+def write_report(path: Path, lines: list[str], valid: bool) -> None:
+    """The validation's messages as a page beside the editing page, for a clerk who works without a terminal:
+    the same lines as ``validate`` prints (``tệp:dòng: thông báo — cách sửa``), every value escaped."""
+    verdict = ("Dữ liệu hợp lệ — trang được xây dựng và đăng." if valid else
+               "Dữ liệu có lỗi — trang đang công khai được giữ nguyên, chưa đăng gì. Sửa các mục dưới đây trên trang "
+               "sửa dữ liệu rồi bấm «Công bố» lại.")
+    items = ("<ol>\n" + "".join(f"<li><code>{html.escape(line)}</code></li>\n" for line in lines) + "</ol>"
+             if lines else "")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(REPORT.format(cls="" if valid else "loi", verdict=verdict, items=items), encoding="utf-8")

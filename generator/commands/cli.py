@@ -70,6 +70,9 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("--all-warnings", action="store_true",
                    help="liệt kê cả cảnh báo ở các tệp bạn chưa sửa (mặc định: gộp thành một dòng khi dữ liệu "
                         "nằm trong kho git)")
+    p.add_argument("--report", metavar="TỆP",
+                   help="ghi thêm kết quả ra trang HTML, ví dụ quan-tri/kiem-tra.html: cán bộ sửa trên trình duyệt "
+                        "xem được các thông báo mà không cần cửa sổ dòng lệnh (CI chạy)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("build", help="kiểm tra dữ liệu rồi xây dựng trang vào site/")
@@ -231,7 +234,12 @@ def cmd_validate(args) -> int:
     project = _project(args)
     outcome = pipeline.check(project.data_dir, project.root, cache=True)
     changed = None if args.all_warnings else changed_files(project.root)
-    if not _report(outcome.problems, args.lang, args.strict, changed=changed, summary=True):
+    valid = _report(outcome.problems, args.lang, args.strict, changed=changed, summary=True)
+    if args.report:
+        from generator.commands.admin_page import write_report
+
+        write_report(Path(args.report), [p.format(args.lang) for p in outcome.problems], valid)
+    if not valid:
         return EXIT_INVALID
     t = outcome.catalog.counts.all
     extra_vi = "".join([f", trong đó {t.awards_unnamed} không nêu tên" if t.awards_unnamed else "",
