@@ -70,6 +70,13 @@ def test_file_names_follow_the_projects_slugs_and_registries_are_root_lists(conf
     assert units["root"] is True and _field(units["fields"], "parent")["widget"] == "select"
 
 
+def test_review_before_publishing_is_decaps_editorial_workflow():
+    records, _ = merged_registries(FIXTURES / "minimal" / "data")
+    backend = admin_page.backend_settings("gitlab", "so-noi-vu/bangvang", "https://git.tinh.gov.vn", "main")
+    assert admin_page.decap_config(records, backend, review=True)["publish_mode"] == "editorial_workflow"
+    assert "publish_mode" not in admin_page.decap_config(records, backend)
+
+
 def test_backends_for_an_offices_git_host():
     assert admin_page.backend_settings(None, None, None, "main", 8090) == {
         "name": "proxy", "proxy_url": "http://127.0.0.1:8090/api/v1", "branch": "main"}

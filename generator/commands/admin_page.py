@@ -129,8 +129,10 @@ def registry_options(records) -> dict[str, list[dict]]:
     return out
 
 
-def decap_config(records, backend: dict) -> dict:
-    """The whole Decap CMS configuration (config.yml) for a project whose merged registries are ``records``."""
+def decap_config(records, backend: dict, review: bool = False) -> dict:
+    """The whole Decap CMS configuration (config.yml) for a project whose merged registries are ``records``;
+    with ``review``, Decap's editorial workflow: a clerk's change waits as «Bản nháp» → «Chờ duyệt» until someone
+    allowed to publish approves it (a branch and a pull/merge request on GitHub and GitLab)."""
     schemas = record_schemas()
     options = registry_options(records)
 
@@ -163,6 +165,7 @@ def decap_config(records, backend: dict) -> dict:
              "fields": fields(kind)} for kind in EDITED_REGISTRIES]},
     ]
     return {"locale": "vi", "backend": backend,
+            **({"publish_mode": "editorial_workflow"} if review else {}),
             "media_folder": "data/attachments", "public_folder": "attachments",
             "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
             "collections": collections}
@@ -213,12 +216,12 @@ def backend_settings(name: str | None, repo: str | None, base_url: str | None, b
     return backend
 
 
-def write_page(out: Path, records, checkout: Path, backend: dict) -> int:
+def write_page(out: Path, records, checkout: Path, backend: dict, review: bool = False) -> int:
     """Write the editing page into ``out``: index.html, config.yml and Decap CMS's files; the number of files."""
     dist = decap_dist(checkout)
     out.mkdir(parents=True, exist_ok=True)
     (out / "index.html").write_text(PAGE, encoding="utf-8")
-    config = yaml.dump(decap_config(records, backend), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
+    config = yaml.dump(decap_config(records, backend, review), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
     (out / "config.yml").write_text("# Tạo bằng: ./bangvang admin — không sửa tay; chạy lại lệnh khi danh mục "
                                     "thay đổi.\n" + config, encoding="utf-8")
     bundle = [path for path in sorted(dist.iterdir()) if "decap-cms" in path.name and path.suffix == ".js"]

@@ -147,6 +147,8 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("--base-url", help="địa chỉ máy chủ git của cơ quan (GitLab, Gitea/Forgejo tự cài)")
     p.add_argument("--branch", default="main", help="nhánh được đăng (mặc định: main)")
     p.add_argument("--port", type=int, default=8081, help="cổng của decap-server trên máy này (mặc định: 8081)")
+    p.add_argument("--review", action="store_true",
+                   help="duyệt trước khi đăng: thay đổi của cán bộ chờ người có quyền duyệt rồi mới được công bố")
     p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_admin)
 
@@ -486,12 +488,12 @@ def cmd_admin(args) -> int:
     try:
         records, _ = scaffold.merged_registries(Path(args.data))
         backend = admin_page.backend_settings(args.backend, args.repo, args.base_url, args.branch, args.port)
-        count = admin_page.write_page(Path(args.out), records, bundled.CHECKOUT, backend)
+        count = admin_page.write_page(Path(args.out), records, bundled.CHECKOUT, backend, args.review)
     except (admin_page.AdminError, scaffold.ScaffoldError) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_INVALID
-    print(f"Đã ghi trang sửa dữ liệu vào {args.out}/ ({count} tệp). Xem thử trên máy: chạy decap-server (xem "
-          f"HUONG-DAN.md, mục Sửa trên trình duyệt) rồi mở {args.out}/index.html qua ./bangvang serve hoặc máy chủ web.")
+    print(f"Đã ghi trang sửa dữ liệu vào {args.out}/ ({count} tệp). Cách đưa lên mạng hoặc dùng trên máy này: "
+          "HUONG-DAN.md của Bảng Vàng, mục «Sửa dữ liệu trên trình duyệt».")
     return EXIT_OK
 
 
