@@ -64,7 +64,7 @@ def quoting_hint(argv: list[str], unrecognised: list[str], lang: str) -> str:
     if not unrecognised or unrecognised[0] not in argv or any(w.startswith("-") for w in unrecognised):
         return ""
     start = argv.index(unrecognised[0])
-    before = argv[start - 1] if start > 0 else "-"
+    before = argv[start - 1] if start > 1 else "-"  # argv[0] is the command (import, attach …)
     value = start > 1 and argv[start - 2].startswith("-")
     name = " ".join(unrecognised if before.startswith("-") or value else [before, *unrecognised])
     if " " not in name:
