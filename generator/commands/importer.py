@@ -19,12 +19,18 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.records.unit_names import UnitIndex, UnitMatch, diacritics_compatible, unit_key  # noqa: F401
+from generator.records.messages import MESSAGES
+from generator.records.personal_data import find_personal_data, is_forbidden_field, might_hold_personal_data
+from generator.records.unit_names import (UnitIndex, UnitMatch, complete_position, diacritics_compatible,  # noqa: F401
+                                          unit_key)
 from generator.records.yaml_write import q
 from generator.site import exports
 from generator.text import fold, nfc
 
 FIELDS = ("kind", "name", "position", "unit", "unit_text", "category", "gender", "achievement", "cash_vnd", "profile")
+# a column may also hold a position and a unit together («Chức vụ, đơn vị»): split row by row
+COMBINED = "position_unit"
+MAP_FIELDS = FIELDS + (COMBINED,)
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 SUFFIXES = SPREADSHEET_SUFFIXES + TEXT_SUFFIXES
@@ -34,8 +40,11 @@ HEADER_ALIASES = {
     "ho va ten": "name", "ho ten": "name", "ten": "name", "ho va ten ten tap the": "name", "ho ten ten tap the": "name",
     "ca nhan tap the": "name", "name": "name", "ho va ten ca nhan": "name", "ten ca nhan": "name",
     "chuc vu": "position", "chuc danh": "position", "chuc vu chuc danh": "position", "position": "position",
-    "chuc vu don vi": "position", "chuc vu don vi cong tac": "position", "chuc vu noi cong tac": "position",
-    "chuc danh don vi": "position", "chuc vu co quan don vi": "position",
+    "chuc vu don vi": COMBINED, "chuc vu don vi cong tac": COMBINED, "chuc vu noi cong tac": COMBINED,
+    "chuc danh don vi": COMBINED, "chuc vu co quan don vi": COMBINED, "chuc vu va don vi": COMBINED,
+    "chuc danh noi cong tac": COMBINED, "chuc danh don vi cong tac": COMBINED, "chuc vu chuc danh don vi": COMBINED,
+    "chuc vu va don vi cong tac": COMBINED, "chuc vu va noi cong tac": COMBINED, "chuc danh va don vi": COMBINED,
+    "position unit": COMBINED,
     "don vi": "unit_text", "don vi cong tac": "unit_text", "co quan don vi": "unit_text", "noi cong tac": "unit_text",
     "co quan": "unit_text", "co quan cong tac": "unit_text", "unit": "unit_text", "unit id": "unit", "ma don vi": "unit",
     "thanh tich": "achievement", "thanh tich dat duoc": "achievement", "ly do": "achievement",
@@ -401,9 +410,10 @@ def _header_key(text: str) -> str:
 
 
 def _is_personal_data(key: str) -> bool:
-    """True for a header naming personal data (birth, identity number, phone, address, ethnicity …)."""
+    """True for a header naming personal data (birth, identity number, phone, address, ethnicity …): the
+    importer's words for headers, or a field name validation refuses (``personal_data.is_forbidden_field``)."""
     padded = f" {key} "
-    return bool(key) and any(f" {word} " in padded for word in PERSONAL_DATA_WORDS)
+    return bool(key) and (any(f" {word} " in padded for word in PERSONAL_DATA_WORDS) or is_forbidden_field(key))
 
 
 @dataclass
@@ -744,6 +754,8 @@ def import_rows(sheet: str, rows: list[list[str]], mapping: dict[str, str] | Non
         {"unit", "unit_text"} if {"unit", "unit_text"} & set(header.columns.values()) else set())
     if header.collective_list and "kind" not in header.columns.values():
         result.sheet_fields.add("kind")
+    if COMBINED in result.sheet_fields:
+        result.sheet_fields |= {"position", "unit", "unit_text"}
     _column_notices(sheet, header, result)
     end, why = _table_end(rows, header)
     state = _RowState(units=units, default_category=default_category)
@@ -779,6 +791,8 @@ class _RowState:
     recased: list[tuple[str, str, str]] = field(default_factory=list)  # cell, before, after
     caps_kept: list[str] = field(default_factory=list)
     unit_notes: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # unit text → message, cells
+    split: list[tuple[str, str, str, str]] = field(default_factory=list)  # combined cells: cell, text, position, unit
+    unsplit: list[str] = field(default_factory=list)  # combined cells with no unit found
 
 
 def _import_row(sheet: str, excel_row: int, row: list[str], header: Header, state: _RowState,
@@ -795,9 +809,13 @@ def _import_row(sheet: str, excel_row: int, row: list[str], header: Header, stat
         name_letter = column_letter(header.alt_name)
     if state.section and not values.get("kind"):
         values["kind"] = KIND_LABELS[state.section]
+    if values.get(COMBINED):
+        _split_combined(values, header, state, excel_row)
     if not values.get("name"):
         result.problems.append(ImportProblem(sheet, excel_row, header.letter("name"),
                                              "thiếu họ tên — điền họ tên hoặc xóa dòng"))
+        return
+    if _personal_data_in_cells(sheet, excel_row, values, header, result):
         return
     soft: set[str] = set()
     if not values.get("kind"):
@@ -810,6 +828,24 @@ def _import_row(sheet: str, excel_row: int, row: list[str], header: Header, stat
         result.recipients.append(recipient)
         result.soft.append(soft)
         result.rows.append(excel_row)
+
+
+def _personal_data_in_cells(sheet: str, row: int, values: dict[str, str], header: Header,
+                            result: ImportResult) -> bool:
+    """True (and a problem per cell) when a cell to be imported holds personal data — a phone or ID number, a
+    birth date, an address … (the detector validation uses, ``records/personal_data.py``): nothing is written,
+    so it never reaches data/ and git."""
+    found = False
+    for target, value in values.items():
+        if not value or not might_hold_personal_data(value):
+            continue
+        column = next((c for c, t in header.columns.items() if t == target), None)
+        label = header.labels.get(column, FIELD_LABELS.get(target, target)) if column is not None else target
+        for code, snippet in find_personal_data(value):
+            found = True
+            result.problems.append(ImportProblem(sheet, row, header.letter(target), MESSAGES[code]["vi"][0].format(
+                field=label, snippet=snippet) + " — dữ liệu cá nhân không được công bố: xóa khỏi bảng tính rồi nhập lại"))
+    return found
 
 
 def _recipient(values: dict[str, str], header: Header, state: _RowState, sheet: str, row: int, name_letter: str,
@@ -947,6 +983,41 @@ def _person_name(name: str, cell: str, gender_from_honorific: bool, state: _RowS
 
 # --- units ----------------------------------------------------------------------------------------
 
+_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[-–—]\s+")
+
+
+def split_position_unit(text: str, units: UnitIndex | None) -> tuple[str, str]:
+    """(position, unit) from a cell holding both: «Giáo viên, Trường Tiểu học Đông Sơn», «Trưởng thôn Bản Chắt»,
+    «Kế toán UBND xã Đông Sơn». A registered unit's name at the end is found first (``UnitIndex.unit_at_end``);
+    else the unit starts after a comma, semicolon or dash, or at a word that opens a unit's name (Trường, Phòng,
+    UBND, Thôn … — «Tổ trưởng», «Đội phó» are positions). ("whole text", "") when no unit is found."""
+    found = units.unit_at_end(text) if units else None
+    if found:
+        return found[0], found[1]
+    starts = [m for m in _SEPARATOR.finditer(text)] + [m for m in re.finditer(r"\s+", text)]
+    for match in starts:  # after a separator first, then at any word
+        before, after = text[:match.start()].strip(" ,;:-–—"), text[match.end():].strip()
+        words = after.lower().split()
+        if before and len(words) >= 2 and COLLECTIVE_WORDS.match(after.lower()) and words[1] not in ("trưởng", "phó"):
+            return complete_position(before, after), after
+    return text, ""
+
+
+def _split_combined(values: dict[str, str], header: Header, state: _RowState, row: int) -> None:
+    """Fill ``position`` and ``unit_text`` from the row's combined «Chức vụ, đơn vị» cell, where the sheet has no
+    column of their own; the cells split and not split are noted for the clerk to check."""
+    text = values.pop(COMBINED)
+    position, unit = split_position_unit(text, state.units)
+    cell = f"{header.letter(COMBINED)}{row}"
+    if unit:
+        state.split.append((cell, text, position, unit))
+    else:
+        state.unsplit.append(cell)
+    values.setdefault("position", position)
+    if unit and not values.get("unit") and not values.get("unit_text"):
+        values["unit_text"] = unit
+
+
 def unit_lookup(data_dir: Path) -> UnitIndex:
     """The unit registry of ``data_dir`` as a ``UnitIndex`` (empty when it is missing or unreadable)."""
     import yaml
@@ -986,7 +1057,7 @@ def _unit(values: dict[str, str], kind: str, name: str, header: Header, state: _
         return
     recipient["unit_text"] = unit_text
     if found.suggestions:
-        cell = f"{header.letter('unit_text')}{row}"
+        cell = f"{header.letter('unit_text') or header.letter(COMBINED)}{row}"
         options = " hay ".join(f"«{n}» (mã {i})" for i, n in found.suggestions)
         message = (f"đơn vị «{unit_text}» ứng với nhiều đơn vị trong danh mục: {options} — ghi mã vào cột "
                    "«Mã đơn vị» để chọn; tạm ghi unit_text" if found.ambiguous else
@@ -1020,7 +1091,7 @@ def _column_notices(sheet: str, header: Header, result: ImportResult) -> None:
         notes.append((cols[0], f"đã bỏ cột «{label}» ({_letters_of(cols)}): dữ liệu cá nhân không được công bố"))
     for label, cols in header.unknown:
         notes.append((cols[0], f"không dùng cột «{label}» ({_letters_of(cols)}) — nếu cần nhập cột này, thêm "
-                               f"--map \"{label}=<trường>\" (trường: {', '.join(FIELDS)})"))
+                               f"--map \"{label}=<trường>\" (trường: {', '.join(MAP_FIELDS)})"))
     for label, cols, taken in header.duplicate:
         notes.append((cols[0], f"không dùng cột «{label}» ({_letters_of(cols)}): trường {header.columns[taken]} "
                                f"đã lấy từ cột «{header.labels[taken]}» ({column_letter(taken)})"))
@@ -1043,6 +1114,14 @@ def _row_notices(sheet: str, header: Header, state: _RowState, result: ImportRes
     if state.caps_kept:
         result.notices.append(ImportNotice(sheet, "giữ nguyên tên tập thể, hộ gia đình viết hoa toàn bộ (có thể có chữ "
                                            "viết tắt) — sửa trong tệp nếu muốn viết thường", state.caps_kept))
+    if state.split:
+        _, text, position, unit = state.split[0]
+        result.notices.append(ImportNotice(sheet, f"đã tách chức vụ và đơn vị, ví dụ «{text}» → chức vụ «{position}», "
+                                           f"đơn vị «{unit}» — kiểm tra lại", [cell for cell, *_ in state.split]))
+    if state.unsplit:
+        result.notices.append(ImportNotice(sheet, "không thấy tên đơn vị trong ô chức vụ, đơn vị — cả ô được ghi vào "
+                                           "chức vụ (position); nếu ô có đơn vị, ghi đơn vị vào cột riêng «Đơn vị» rồi "
+                                           "nhập lại", state.unsplit))
     for message, cells in state.unit_notes.values():
         result.notices.append(ImportNotice(sheet, message, cells))
 

@@ -133,6 +133,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                      "en": ("no unit with id “{value}” in the registry", "add it to data/registries/units.yaml or write the name in unit_text{did_you_mean}")},
     "unit_text_in_registry": {"vi": ("đơn vị «{value}» được ghi bằng chữ (unit_text) nhưng có trong danh mục: «{name}»", "thay dòng unit_text bằng unit: {unit} để khen thưởng này hiện ở trang của đơn vị"),
                               "en": ("the unit “{value}” is written as text (unit_text) but is in the registry: “{name}”", "replace the unit_text line with unit: {unit} so that the award shows on the unit's page")},
+    "position_holds_unit": {"vi": ("chức vụ «{value}» có cả tên đơn vị trong danh mục: «{name}»", "tách ra thành hai dòng position: \"{position}\" và unit: {unit}, để khen thưởng này hiện ở trang của đơn vị"),
+                            "en": ("the position “{value}” also holds the name of a unit of the registry: “{name}”", "split it into two lines, position: \"{position}\" and unit: {unit}, so that the award shows on the unit's page")},
     "unit_text_near_registry": {"vi": ("đơn vị «{value}» được ghi bằng chữ (unit_text), gần giống đơn vị trong danh mục", "có phải {candidates:or}? Nếu đúng, thay dòng unit_text bằng dòng unit: … ghi trong ngoặc; nếu là đơn vị khác, giữ nguyên"),
                                 "en": ("the unit “{value}” is written as text (unit_text) and is close to a unit of the registry", "did you mean {candidates:or}? If so, replace the unit_text line with the unit: … line in brackets; if it is another unit, keep it")},
     "unknown_authority": {"vi": ("không có cơ quan mã «{value}» trong danh mục", "thêm cơ quan vào data/registries/authorities.yaml{did_you_mean}"),
