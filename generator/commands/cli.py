@@ -18,6 +18,7 @@ from pathlib import Path
 from generator import pipeline
 
 from generator.site import permalinks
+from generator.records.hygiene import visible
 from generator.records.problems import Problem
 
 EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 64, 70
@@ -241,24 +242,33 @@ def _setup_logging() -> None:
 def cmd_build(args) -> int:
     """Validate, render, build into a temporary directory, then swap it in: all or nothing."""
     from generator.engine.build import BuildError, publish
+    from generator.site.background import ChildKilled
 
     _setup_logging()
     project = _project(args)
-    outcome = pipeline.run(project.data_dir, project.templates_dir, project.root, project.options, project.content_dir,
-                           cache=not args.full)
+    try:
+        outcome = pipeline.run(project.data_dir, project.templates_dir, project.root, project.options,
+                               project.content_dir, cache=not args.full)
+    except ChildKilled as exc:
+        print(f"Xây dựng trang thất bại: {exc}. site/ trước đó được giữ nguyên." if args.lang == "vi"
+              else f"Build failed: {exc.english}. The previous site/ is unchanged.", file=sys.stderr)
+        return EXIT_BUILD_FAILED
     # warnings are logged by the engine during the build (so --strict counts them there)
     if not _report(outcome.problems, args.lang, warnings_shown=False):
         return EXIT_INVALID
     site_dir = Path(args.site_dir) if args.site_dir else project.site_dir
     site_dir = site_dir if site_dir.is_absolute() else (Path.cwd() / site_dir)
+    notices: list[str] = []
     try:
         written, deleted = publish(Path(args.config), outcome, site_dir, project.root / permalinks.MANIFEST,
-                                   strict=args.strict, full=args.full)
+                                   strict=args.strict, full=args.full, notices=notices)
     except BuildError as exc:
         print(f"Xây dựng trang thất bại: {exc}" if args.lang == "vi" else f"Build failed: {exc}", file=sys.stderr)
         print("site/ trước đó được giữ nguyên." if args.lang == "vi" else "The previous site/ is unchanged.",
               file=sys.stderr)
         return EXIT_BUILD_FAILED
+    for notice in notices:
+        print(visible(notice), file=sys.stderr)
     pages = len(outcome.manifest.splitlines()) - len(permalinks.HEADER.splitlines())
     if args.timings:
         for stage, seconds in outcome.timings.items():
@@ -308,7 +318,6 @@ def cmd_new(args) -> int:
 def cmd_new_site(args) -> int:
     """``new site <dir>``: a new site project; the next steps on stdout."""
     from generator.commands import new_site
-    from generator.records.hygiene import visible
 
     target = Path(args.target)
     try:
@@ -360,6 +369,7 @@ def cmd_import(args) -> int:
         sys.stdout.write(importer.to_yaml(result))
         return EXIT_OK
     try:
+        importer.check_decision_target(Path(args.decision), Path(args.data))
         report = importer.write_into_decision(Path(args.decision), result,
                                               None if args.no_legal_cash else _registries_or_none(Path(args.data)))
     except importer.DecisionFileError as exc:
@@ -424,7 +434,7 @@ def cmd_site_changes(args) -> int:
     try:
         before, after = site_state.load_files(Path(args.deployed)), site_state.load_files(Path(args.current))
     except site_state.StateError as exc:
-        print(str(exc), file=sys.stderr)
+        print(visible(str(exc)), file=sys.stderr)
         return EXIT_INVALID
     upload, delete = site_state.changes(before, after)
     sys.stdout.write("".join(f"+ {path}\n" for path in upload) + "".join(f"- {path}\n" for path in delete))
