@@ -516,3 +516,34 @@ def test_import_never_writes_through_a_link_out_of_data(project, tmp_path):
         assert result.returncode != 0 and "không phải tệp thường" in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
     assert outside.read_bytes() == before
+
+
+# --- personal data in every spelling ------------------------------------------------------------------
+
+def test_the_personal_data_corpus_is_caught_without_false_positives():
+    """The figures of the closing note: spellings published / tried, ordinary texts refused / tried."""
+    from pii_corpus import NORMAL, SPELLINGS
+
+    from generator.records.personal_data import find_personal_data
+
+    published = [text for text, code in SPELLINGS if code not in [c for c, _ in find_personal_data(text)]]
+    refused = [text for text in NORMAL if find_personal_data(text)]
+    print(f"published {len(published)}/{len(SPELLINGS)}, false positives {len(refused)}/{len(NORMAL)}")
+    assert published == [] and refused == []
+
+
+def test_a_phone_number_in_a_source_url_is_refused(project):
+    profile = project / "data" / "profiles" / "nguyen-van-a.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + 'sources:\n  - title: "Báo tỉnh"\n'
+                       '    url: "https://baotinh.example/bai-viet?sdt=0912%20345%20678&muc=1"\n', encoding="utf-8")
+    result = validate(project)
+    assert result.returncode != 0 and "0912 345 678" in result.stderr and "nguyen-van-a.yaml" in result.stderr
+
+
+def test_a_personal_mailbox_as_a_consultation_contact_is_refused(tmp_path):
+    project = make_project(tmp_path, ROOT / "data")
+    path = project / "data" / "consultations" / "htx-tan-phu-huan-chuong-lao-dong-2026.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("thiduakhenthuong@hoa-an.example",
+                                                             "nguyenvana1980@gmail.com"), encoding="utf-8")
+    result = validate(project)
+    assert result.returncode != 0 and "nguyenvana1980@gmail.com" in result.stderr, result.stderr[-2000:]

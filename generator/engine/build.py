@@ -116,17 +116,18 @@ def swap_in(new: Path, target: Path) -> None:
     os.chmod(new, 0o755)
     if os.path.islink(target):  # a link in place of the site is removed itself, never followed
         target.unlink()
+    old = target.with_name(f"{target.name}.old-{os.getpid()}")
     if not os.path.lexists(target):
         new.rename(target)
-    elif _exchange(new, target):
+        return
+    if _exchange(new, target):
         test_hook("exchanged")
-        remove_in_background(new)  # now the old tree
+        new.rename(old)  # the old tree, now at ``new``: named as an old tree (a killed build's is removed next time)
     else:
-        old = target.with_name(f"{target.name}.old-{os.getpid()}")
         target.rename(old)
         test_hook("old-moved-aside")
         new.rename(target)
-        remove_in_background(old)
+    remove_in_background(old)
 
 
 def remove_in_background(tree: Path) -> None:

@@ -28,34 +28,6 @@ class Project:
     config: object = None
 
 
-def setting_line(config_file: Path | str | None, setting: str) -> int:
-    """The line of ``setting`` (dotted, e.g. ``plugins.bangvang.feedback.to``) in mkdocs.yml, or of its
-    nearest parent that is there; 1 when the file cannot be read. A plugin under ``plugins`` is found
-    whether it is written as a list entry or as a key."""
-    import yaml
-
-    try:
-        node = yaml.compose(Path(config_file).read_text(encoding="utf-8"), Loader=yaml.SafeLoader) if config_file else None
-    except (OSError, ValueError, yaml.YAMLError, RecursionError):
-        return 1
-    line = 1
-    for key in setting.split("."):
-        if isinstance(node, yaml.SequenceNode):  # plugins: [- search, - bangvang: {...}]
-            node = next((item.value[0][1] for item in node.value if isinstance(item, yaml.MappingNode)
-                         and item.value and item.value[0][0].value == key), None)
-            if node is None:
-                return line
-            line = node.start_mark.line + 1
-            continue
-        if not isinstance(node, yaml.MappingNode):
-            return line
-        found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
-        if found is None:
-            return line
-        line, node = found[0].start_mark.line + 1, found[1]
-    return line
-
-
 def read_project(config_file: Path, data_dir: Path | None = None, **overrides) -> Project:
     """Read ``config_file`` with the engine; without one, the default layout around the current directory."""
     if not config_file.is_file():
