@@ -344,7 +344,7 @@ def test_a_build_killed_at_any_point_leaves_the_old_or_the_new_site(victim, tmp_
         project = restore(f"random-{run}")
         process = subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=project, env=env,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        delay = rng.uniform(1.0, 8.0)
+        delay = rng.uniform(0.3, 3.0)  # a minimal build takes 2–8 s here: most kills land inside it
         time.sleep(delay)
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
@@ -411,12 +411,16 @@ def set_feedback_to(project: Path, value: str) -> int:
 
 
 @pytest.mark.slow
-def test_control_and_bidi_characters_in_feedback_to_reach_no_page(victim):
+def test_control_and_bidi_characters_in_settings_reach_no_page(victim):
     project, _ = victim
     line = set_feedback_to(project, "Ban Thi đua\u202e\u001b\u0007 tỉnh")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace('copyright: "Dữ liệu mẫu', 'copyright: "\\u202eDữ liệu mẫu'),
+                      encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr[-2000:]
     assert f"mkdocs.yml:{line}: plugins.bangvang.feedback.to có ký tự điều khiển" in result.stderr, result.stderr
+    assert "mkdocs.yml:5: copyright có ký tự điều khiển" in result.stderr, result.stderr
     pages = [p for p in (project / "site").rglob("*.html")]
     shown = [p for p in pages if "Ban Thi đua tỉnh" in p.read_text(encoding="utf-8")]
     assert shown and not any(ch in p.read_text(encoding="utf-8") for p in pages for ch in "\u202e\u001b\u0007")
@@ -547,3 +551,12 @@ def test_a_personal_mailbox_as_a_consultation_contact_is_refused(tmp_path):
                                                              "nguyenvana1980@gmail.com"), encoding="utf-8")
     result = validate(project)
     assert result.returncode != 0 and "nguyenvana1980@gmail.com" in result.stderr, result.stderr[-2000:]
+
+
+def test_the_importer_warns_of_personal_data_in_the_cells_it_read(tmp_path):
+    sheet = tmp_path / "danh-sach.csv"
+    sheet.write_text("STT,Họ và tên,Chức vụ,Thành tích\n1,Nguyễn Văn A,Giáo viên,\"Tận tụy, ĐT 0912 345 678\"\n",
+                     encoding="utf-8")
+    result = run_cli("import", str(sheet), "--data", str(ROOT / "data"), cwd=tmp_path)
+    assert "dòng 2: cảnh báo: «thành tích» chứa số điện thoại «0912 345 678»" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

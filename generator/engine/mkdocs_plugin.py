@@ -16,6 +16,7 @@ import os
 import re
 import time
 from functools import partial
+from typing import Callable, TypeVar
 from pathlib import Path
 
 import yaml
@@ -33,6 +34,8 @@ from generator.records.hygiene import clean_text, visible
 from generator.records.personal_data import OutputScanner, find_personal_data
 from generator.site import urls
 from generator.site.outputs import Page, RenderedSite, SiteOptions, UnreadableSource
+
+T = TypeVar("T")
 
 # Under the engine's own logger tree ("mkdocs" or "properdocs"), so that its --strict counts our warnings.
 log = logging.getLogger(f"{BasePlugin.__module__.split('.')[0]}.plugins.bangvang")
@@ -152,17 +155,23 @@ def setting_line(config_file: Path | str | None, setting: str) -> int:
 def site_options(config, plugin_config: BangVangConfig) -> SiteOptions:
     """The core's settings, read from mkdocs.yml; every URL setting must be http(s); every text shown on
     pages cleaned. A wrong value raises PluginError naming mkdocs.yml, its line and the setting."""
+    return _located(config, lambda cleaned: _site_options(config, plugin_config, cleaned))
+
+
+def _located(config, produce: Callable[[list[tuple[str, str]]], T]) -> T:
+    """``produce(cleaned)``, its ``SettingError`` raised as a PluginError naming mkdocs.yml and the line, and a
+    warning at the line of every setting it cleaned."""
     path = config.config_file_path
     shown = Path(path).name if path else "mkdocs.yml"
     cleaned: list[tuple[str, str]] = []
     try:
-        options = _site_options(config, plugin_config, cleaned)
+        result = produce(cleaned)
     except SettingError as exc:
         raise PluginError(f"{shown}:{setting_line(path, exc.setting)}: {exc}") from exc
     for setting, chars in cleaned:
         log.warning("%s:%d: %s có ký tự điều khiển hoặc vô hình (%s) — đã bỏ đi khỏi trang; hãy xóa chúng khỏi tệp",
                     shown, setting_line(path, setting), setting, chars)
-    return options
+    return result
 
 
 def _site_options(config, plugin_config: BangVangConfig, cleaned: list[tuple[str, str]]) -> SiteOptions:
@@ -219,10 +228,14 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
     def on_config(self, config):
         if not config.use_directory_urls:
             raise PluginError("bangvang: use_directory_urls must be true (permanent URLs end with /)")
-        # The theme prints these without escaping: values from mkdocs.yml are data too.
-        for key in ("site_name", "site_description", "copyright"):
-            if config[key]:
-                config[key] = Markup(escape(str(config[key])))
+        # The theme prints these without escaping: values from mkdocs.yml are data too (and cleaned of control,
+        # bidi and invisible characters, and refused when they hold personal data).
+        def printed(cleaned: list[tuple[str, str]]) -> None:
+            for key in ("site_name", "site_description", "site_author", "copyright"):
+                if config[key]:
+                    config[key] = Markup(escape(printed_text(config[key], key, cleaned)))
+
+        _located(config, printed)
         # section paths for the theme's own templates (header search, 404 page, sharing image)
         config.extra["bangvang"] = {"search": urls.SEARCH, "share_image": writer.DEFAULT_IMAGE,
                                     "sections": urls.MAIN_SECTIONS,
