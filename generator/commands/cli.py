@@ -18,6 +18,7 @@ from generator import pipeline
 from generator.commands.arguments import language, parser_class
 
 from generator.site import permalinks
+from generator.records.hygiene import visible
 from generator.records.problems import Problem
 
 EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 64, 70
@@ -272,19 +273,26 @@ def _setup_logging(lang: str) -> None:
 def cmd_build(args) -> int:
     """Validate, render, build into a temporary directory, then swap it in: all or nothing."""
     from generator.engine.build import BuildError, publish
+    from generator.site.background import ChildKilled
 
     _setup_logging(args.lang)
     project = _project(args)
-    outcome = pipeline.run(project.data_dir, project.templates_dir, project.root, project.options, project.content_dir,
-                           cache=not args.full)
+    try:
+        outcome = pipeline.run(project.data_dir, project.templates_dir, project.root, project.options,
+                               project.content_dir, cache=not args.full)
+    except ChildKilled as exc:
+        print(f"Xây dựng trang thất bại: {exc}. site/ trước đó được giữ nguyên." if args.lang == "vi"
+              else f"Build failed: {exc.english}. The previous site/ is unchanged.", file=sys.stderr)
+        return EXIT_BUILD_FAILED
     # warnings are logged by the engine during the build (so --strict counts them there)
     if not _report(outcome.problems, args.lang, warnings_shown=False):
         return EXIT_INVALID
     site_dir = Path(args.site_dir) if args.site_dir else project.site_dir
     site_dir = site_dir if site_dir.is_absolute() else (Path.cwd() / site_dir)
+    notices: list[str] = []
     try:
         written, deleted = publish(Path(args.config), outcome, site_dir, project.root / permalinks.MANIFEST,
-                                   strict=args.strict, full=args.full)
+                                   strict=args.strict, full=args.full, notices=notices)
     except BuildError as exc:
         from generator.commands.engine_log import translate
 
@@ -294,6 +302,8 @@ def cmd_build(args) -> int:
         print("site/ trước đó được giữ nguyên." if args.lang == "vi" else "The previous site/ is unchanged.",
               file=sys.stderr)
         return EXIT_BUILD_FAILED
+    for notice in notices:
+        print(visible(notice), file=sys.stderr)
     pages = len(outcome.manifest.splitlines()) - len(permalinks.HEADER.splitlines())
     if args.timings:
         for stage, seconds in outcome.timings.items():
@@ -343,7 +353,6 @@ def cmd_new(args) -> int:
 def cmd_new_site(args) -> int:
     """``new site <dir>``: a new site project; the next steps on stdout."""
     from generator.commands import new_site
-    from generator.records.hygiene import visible
 
     target = Path(args.target)
     try:
@@ -388,6 +397,7 @@ def cmd_import(args) -> int:
         print(f"{prefix}{notice}", file=sys.stderr)
     for problem in result.problems:
         print(f"{prefix}{problem}", file=sys.stderr)
+    _warn_personal_data(result, prefix)
     if result.problems:
         print(f"\n{len(result.problems)} dòng chưa đọc được — sửa tệp rồi nhập lại; chưa ghi gì.", file=sys.stderr)
         return EXIT_INVALID
@@ -395,6 +405,7 @@ def cmd_import(args) -> int:
         sys.stdout.write(importer.to_yaml(result))
         return EXIT_OK
     try:
+        importer.check_decision_target(Path(args.decision), Path(args.data))
         report = importer.write_into_decision(Path(args.decision), result,
                                               None if args.no_legal_cash else _registries_or_none(Path(args.data)),
                                               write_cash=args.legal_cash)
@@ -412,6 +423,21 @@ def cmd_import(args) -> int:
         print(f"Đã cập nhật danh sách trong {args.decision}: " + "\n".join(report.lines(sheet)))
         print(f"Chạy tiếp: ./bangvang validate{guessed.replace(';', ' —', 1)}")
     return EXIT_OK
+
+
+def _warn_personal_data(result, prefix: str) -> None:
+    """A warning at import for each piece of personal data in an imported cell (``validate`` refuses them
+    later; said here, the clerk fixes the sheet while it is open)."""
+    from generator.commands.importer import FIELD_LABELS
+    from generator.records.messages import render_message
+    from generator.records.personal_data import find_personal_data
+
+    for recipient, row in zip(result.recipients, result.rows):
+        for key, value in recipient.items():
+            for code, snippet in find_personal_data(value) if isinstance(value, str) else ():
+                message = render_message(code, {"field": FIELD_LABELS.get(key, key), "snippet": snippet})[0]
+                print(visible(f"{prefix}{result.sheet}, dòng {row}: cảnh báo: {message} — xóa khỏi bảng trước khi "
+                              "xuất bản (validate sẽ từ chối)"), file=sys.stderr)
 
 
 def _registries_or_none(data: Path):
@@ -460,7 +486,7 @@ def cmd_site_changes(args) -> int:
     try:
         before, after = site_state.load_files(Path(args.deployed)), site_state.load_files(Path(args.current))
     except site_state.StateError as exc:
-        print(str(exc), file=sys.stderr)
+        print(visible(str(exc)), file=sys.stderr)
         return EXIT_INVALID
     upload, delete = site_state.changes(before, after)
     sys.stdout.write("".join(f"+ {path}\n" for path in upload) + "".join(f"- {path}\n" for path in delete))

@@ -14,11 +14,16 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.commands import sheet_limits
+from generator.records.files import MAX_FILE_BYTES
+from generator.records.hygiene import clean_text
 from generator.records.messages import MESSAGES
 from generator.records.personal_data import find_personal_data, is_forbidden_field, might_hold_personal_data
 from generator.records.unit_names import (UnitIndex, UnitMatch, complete_position, diacritics_compatible,  # noqa: F401
@@ -201,21 +206,38 @@ def read_rows(path: Path, sheet: str | None = None) -> tuple[str, list[list[str]
     .xlsx, or a web page saved as "Excel", is read or explained. Raises ``ReadError``.
     """
     try:
+        sheet_limits.check_file_size(path.stat().st_size)
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"không mở được tệp ({exc.strerror or exc})") from None
+    except sheet_limits.TooBig as exc:
+        raise ReadError(str(exc)) from None
     kind = _sniff_format(data, path.suffix.lower())
-    if kind == "xlsx":
-        name, rows = _read_xlsx(data, sheet)
-    elif kind == "calamine":
-        name, rows = _read_calamine(path, sheet)
-    else:
-        if sheet:
-            raise ReadError(f"tệp văn bản (CSV) không có trang tính — bỏ tùy chọn --sheet «{sheet}»")
-        name, rows = path.name, parse_text_table(decode_text(data))
+    try:
+        if kind == "xlsx":
+            name, rows = _read_xlsx(data, sheet)
+        elif kind == "calamine":
+            name, rows = _read_calamine(path, sheet)
+        else:
+            if sheet:
+                raise ReadError(f"tệp văn bản (CSV) không có trang tính — bỏ tùy chọn --sheet «{sheet}»")
+            name, rows = path.name, parse_text_table(decode_text(data))
+    except sheet_limits.TooBig as exc:
+        raise ReadError(str(exc)) from None
     if _looks_tcvn3(rows):
         raise ReadError(TCVN3_MESSAGE)
-    return name, rows
+    return clean_text(name).text, rows
+
+
+def _grid(rows) -> list[list[str]]:
+    """Cleaned cell text of rows of values, each cell within Excel's own length limit."""
+    grid = []
+    for number, row in enumerate(rows, 1):
+        for col, value in enumerate(row):
+            if isinstance(value, str):
+                sheet_limits.check_cell(value, f"{column_letter(col)}{number}")
+        grid.append([_clean(c) for c in row])
+    return grid
 
 
 def _sniff_format(data: bytes, suffix: str) -> str:
@@ -242,13 +264,15 @@ def _read_xlsx(data: bytes, sheet: str | None) -> tuple[str, list[list[str]]]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            sheet_limits.check_xlsx(archive)  # before openpyxl expands anything
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError, SyntaxError) as exc:
         raise ReadError(f"không đọc được bảng tính (tệp hỏng hoặc có mật khẩu: {exc}) — mở bằng Excel, "
                         "lưu lại thành .xlsx không đặt mật khẩu rồi nhập lại") from None
     visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"] or book.sheetnames
     ws = book[_pick_sheet(sheet, book.sheetnames, visible)]
-    grid = [[_clean(c) for c in row] for row in ws.iter_rows(values_only=True)]
+    grid = _grid(ws.iter_rows(values_only=True))
     ranges = [((m.min_row - 1, m.min_col - 1), (m.max_row - 1, m.max_col - 1)) for m in ws.merged_cells.ranges]
     return ws.title, _fill_merged(grid, ranges)
 
@@ -265,7 +289,8 @@ def _read_calamine(path: Path, sheet: str | None) -> tuple[str, list[list[str]]]
         visible = [m.name for m in book.sheets_metadata if m.visible == SheetVisibleEnum.Visible] or book.sheet_names
         name = _pick_sheet(sheet, book.sheet_names, visible)
         ws = book.get_sheet_by_name(name)
-        grid = [[_clean(c) for c in row] for row in ws.to_python(skip_empty_area=False)]
+        sheet_limits.check_extent(ws.height, ws.width)
+        grid = _grid(ws.to_python(skip_empty_area=False))
         ranges = ws.merged_cell_ranges or []
     except (CalamineError, ValueError, OSError) as exc:  # damaged, encrypted or unsupported files
         raise ReadError(f"không đọc được bảng tính (tệp hỏng hoặc có mật khẩu: {exc}) — mở bằng Excel, "
@@ -395,10 +420,19 @@ def sniff_delimiter(text: str) -> str:
 
 def parse_text_table(text: str) -> list[list[str]]:
     """Rows of cleaned cells of a delimited text (delimiter sniffed; a ``sep=`` line skipped)."""
-    delimiter = sniff_delimiter(text)
-    if text.split("\n", 1)[0].strip().lower().startswith("sep="):
-        text = text.split("\n", 1)[1] if "\n" in text else ""
-    return [[_clean(c) for c in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    limit = csv.field_size_limit(max(len(text), 1 << 17))  # a long cell is measured below, in words
+    try:
+        delimiter = sniff_delimiter(text)
+        if text.split("\n", 1)[0].strip().lower().startswith("sep="):
+            text = text.split("\n", 1)[1] if "\n" in text else ""
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise ReadError(f"không đọc được tệp CSV ({exc}) — mở bằng Excel, kiểm tra rồi lưu lại thành «CSV UTF-8»") \
+            from None
+    finally:
+        csv.field_size_limit(limit)
+    sheet_limits.check_rows(rows)
+    return _grid(rows)
 
 
 # --- the header -----------------------------------------------------------------------------------
@@ -1389,6 +1423,22 @@ def merge_recipients(existing: list[dict], result: ImportResult) -> MergeReport:
     return report
 
 
+def check_decision_target(decision: Path, data_dir: Path) -> None:
+    """Refuse (``DecisionFileError``) to write ``--decision`` unless it is a regular file of its own (no symbolic
+    or hard link) inside ``data_dir``: the import must not write through a link to a file elsewhere."""
+    try:
+        info = os.lstat(decision)
+        inside = Path(os.path.realpath(decision)).is_relative_to(Path(os.path.realpath(data_dir)))
+    except OSError as exc:
+        raise DecisionFileError(f"{decision}: không mở được tệp quyết định ({exc.strerror or exc})") from None
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+        raise DecisionFileError(f"{decision}: không phải tệp thường (liên kết tượng trưng, liên kết cứng hay thiết bị) "
+                                "— chỉ ghi vào tệp quyết định thật trong data/; chưa ghi gì")
+    if not inside:
+        raise DecisionFileError(f"{decision}: nằm ngoài thư mục dữ liệu {data_dir} (có thể qua một thư mục liên kết) "
+                                "— chỉ ghi vào tệp quyết định trong data/decisions/; chưa ghi gì")
+
+
 def write_into_decision(decision: Path, result: ImportResult, legal_cash=None, write_cash: bool = False) -> MergeReport:
     """Merge the imported recipients into the decision file's ``recipients:`` block and write it.
 
@@ -1418,8 +1468,18 @@ def write_into_decision(decision: Path, result: ImportResult, legal_cash=None, w
         head, tail = text[:span[0]], text[span[1]:]
     else:
         head, tail = (text if text.endswith(("\n", "\r")) or not text else text + newline), ""
-    try:
-        decision.write_bytes((head + block + tail).encode("utf-8"))
+    out = (head + block + tail).encode("utf-8")
+    if len(out) > MAX_FILE_BYTES:
+        raise DecisionFileError(f"{decision}: danh sách nhập vào làm tệp quyết định lớn {len(out) / 1048576:.0f} MB, quá "
+                                f"{MAX_FILE_BYTES // 1048576} MB mà validate nhận — tách thành nhiều quyết định; chưa ghi gì")
+    tmp = decision.with_name(f".{decision.name}.import-{os.getpid()}")
+    try:  # whole or not at all, and never through a link put in its place meanwhile
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), stat.S_IMODE(os.stat(decision).st_mode))  # the file's own permissions kept
+            handle.write(out)
+        os.replace(tmp, decision)
     except OSError as exc:
+        tmp.unlink(missing_ok=True)
         raise DecisionFileError(f"{decision}: không ghi được tệp quyết định ({exc.strerror or exc})") from None
     return report

@@ -296,6 +296,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                        "en": ("“{field}” contains a birth date or year “{snippet}”", "remove it (" + PDP_EN + "); publish only name, position and unit")},
     "pii_address": {"vi": ("«{field}» chứa địa chỉ nơi ở «{snippet}»", "xóa địa chỉ nhà riêng, quê quán (" + PDP_VI + "); chỉ ghi đơn vị công tác"),
                     "en": ("“{field}” contains a home address “{snippet}”", "remove the home address (" + PDP_EN + "); give the unit instead")},
+    "pii_vehicle_plate": {"vi": ("«{field}» chứa biển số xe «{snippet}»", "xóa biển số xe của cá nhân (" + PDP_VI + ")"),
+                          "en": ("“{field}” contains a vehicle licence plate “{snippet}”", "remove a person's licence plate (" + PDP_EN + ")")},
     "pii_sensitive": {"vi": ("«{field}» chứa dữ liệu cá nhân nhạy cảm «{snippet}»", "xóa thông tin dân tộc, tôn giáo, sức khỏe, tiền án… của từng người (dữ liệu nhạy cảm, Nghị định 356/2025/NĐ-CP, Điều 4)"),
                       "en": ("“{field}” contains sensitive personal data “{snippet}”", "remove a person's ethnicity, religion, health, criminal record… (sensitive data, Decree 356/2025/NĐ-CP, Art. 4)")},
     # text hygiene

@@ -81,5 +81,5 @@ def validate_consultations(loaded: LoadedData, records: Records, today: dt.date,
                 problems.append(ref_problem(entry, ("proposed", index, "unit"), "unknown_unit", r.unit, records.units))
             check_proposed_person(entry, index, r, people or set(records.profiles), problems)
         office = [parsed.contact.email] if parsed.contact.email else []  # the office's own mailbox may be named
-        check_record(entry, problems, list(parsed.pii_allow) + office)
+        check_record(entry, problems, parsed.pii_allow, office)
         records.consultations[stem] = entry
