@@ -553,10 +553,11 @@ def test_a_personal_mailbox_as_a_consultation_contact_is_refused(tmp_path):
     assert result.returncode != 0 and "nguyenvana1980@gmail.com" in result.stderr, result.stderr[-2000:]
 
 
-def test_the_importer_warns_of_personal_data_in_the_cells_it_read(tmp_path):
+def test_the_importer_stops_on_personal_data_in_the_cells_it_read(tmp_path):
     sheet = tmp_path / "danh-sach.csv"
     sheet.write_text("STT,Họ và tên,Chức vụ,Thành tích\n1,Nguyễn Văn A,Giáo viên,\"Tận tụy, ĐT 0912 345 678\"\n",
                      encoding="utf-8")
     result = run_cli("import", str(sheet), "--data", str(ROOT / "data"), cwd=tmp_path)
-    assert "dòng 2: cảnh báo: «thành tích» chứa số điện thoại «0912 345 678»" in result.stderr, result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.returncode != 0 and result.stdout == ""  # nothing printed for a decision file
+    assert "danh-sach.csv!D2: «Thành tích» chứa số điện thoại «0912 345 678»" in result.stderr, result.stderr
+    assert "chưa ghi gì" in result.stderr and "Traceback" not in result.stderr

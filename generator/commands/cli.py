@@ -397,7 +397,6 @@ def cmd_import(args) -> int:
         print(f"{prefix}{notice}", file=sys.stderr)
     for problem in result.problems:
         print(f"{prefix}{problem}", file=sys.stderr)
-    _warn_personal_data(result, prefix)
     if result.problems:
         print(f"\n{len(result.problems)} dòng chưa đọc được — sửa tệp rồi nhập lại; chưa ghi gì.", file=sys.stderr)
         return EXIT_INVALID
@@ -423,21 +422,6 @@ def cmd_import(args) -> int:
         print(f"Đã cập nhật danh sách trong {args.decision}: " + "\n".join(report.lines(sheet)))
         print(f"Chạy tiếp: ./bangvang validate{guessed.replace(';', ' —', 1)}")
     return EXIT_OK
-
-
-def _warn_personal_data(result, prefix: str) -> None:
-    """A warning at import for each piece of personal data in an imported cell (``validate`` refuses them
-    later; said here, the clerk fixes the sheet while it is open)."""
-    from generator.commands.importer import FIELD_LABELS
-    from generator.records.messages import render_message
-    from generator.records.personal_data import find_personal_data
-
-    for recipient, row in zip(result.recipients, result.rows):
-        for key, value in recipient.items():
-            for code, snippet in find_personal_data(value) if isinstance(value, str) else ():
-                message = render_message(code, {"field": FIELD_LABELS.get(key, key), "snippet": snippet})[0]
-                print(visible(f"{prefix}{result.sheet}, dòng {row}: cảnh báo: {message} — xóa khỏi bảng trước khi "
-                              "xuất bản (validate sẽ từ chối)"), file=sys.stderr)
 
 
 def _registries_or_none(data: Path):
