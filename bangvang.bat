@@ -24,14 +24,18 @@ if errorlevel 1 goto install
 goto run
 
 :install
-echo bangvang: đang cài môi trường Python vào %BV_VENV% (chỉ lần đầu hoặc khi requirements.txt thay đổi)... 1>&2
+echo bangvang: lần đầu chạy (hoặc requirements.txt vừa thay đổi): cài môi trường Python vào %BV_VENV% — vài phút, cần mạng. 1>&2
+echo bangvang: [1/3] tạo môi trường Python... 1>&2
 if not exist "%BV_PY%" (
   where py >nul 2>&1 && py -3 -m venv "%BV_VENV%" || python -m venv "%BV_VENV%"
 )
 if not exist "%BV_PY%" goto failed
+echo bangvang: [2/3] tải và cài các gói đã ghim phiên bản trong requirements.txt (bước lâu nhất)... 1>&2
 "%BV_PY%" -m pip install --disable-pip-version-check -q --require-hashes -r "%BV_HERE%requirements.txt" || goto failed
+echo bangvang: [3/3] cài Bảng Vàng vào môi trường... 1>&2
 "%BV_PY%" -m pip install --disable-pip-version-check -q --no-deps --no-build-isolation -e "%BV_HERE%." || goto failed
 type nul > "%BV_VENV%\.runtime"
+echo bangvang: đã cài xong. 1>&2
 
 :run
 "%BV_PY%" -m generator %*
@@ -39,7 +43,7 @@ set "BV_RC=%ERRORLEVEL%"
 goto done
 
 :failed
-echo bangvang: không cài được môi trường Python — cần Python 3.11 trở lên (python.org, chọn "Add python.exe to PATH") và mạng để tải gói; xem README, mục cài đặt. 1>&2
+echo bangvang: không cài được môi trường Python — cần Python 3.11 trở lên (python.org, chọn "Add python.exe to PATH") và mạng để tải gói; xem HUONG-DAN.md, mục cài đặt. 1>&2
 set "BV_RC=1"
 
 :done

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_D_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
+# đ/Đ, and the letters printed in their place by some publishers and fonts: eth ð/Ð (U+00F0/U+00D0, e.g.
+# "715/QÐ-CTN" in a newspaper's copy of a decision) and African d ɖ/Ɖ (U+0256/U+0189). None decomposes.
+_D_STROKE = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ɖ": "d", "Ɖ": "D"})
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 # Vietnamese alphabet order; letters with breve/circumflex/horn are letters of their own.
@@ -21,7 +23,7 @@ def nfc(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lowercase and strip every diacritic, mapping đ/Đ to d: "Thi Đua" → "thi dua".
+    """Lowercase and strip every diacritic, mapping đ/Đ (and its look-alikes ð/Ð, ɖ/Ɖ) to d: "Thi Đua" → "thi dua".
 
     Works on precomposed (NFC) and combining (NFD) input alike. The browser folds queries with the
     same steps (search.js): đ → d, NFD, drop every mark (Unicode category M), lowercase; a test runs

@@ -12,7 +12,15 @@ from pathlib import Path
 from generator.site.search_index import INDEX_DIR, TEXT_BASE, TEXT_DIGITS, word_forms
 
 PAGE, QUOTA, MAX_COMPLETIONS, LONG_BUDGET = 20, 5, 40, 20000  # as in search.js
-MAXKEY = 8191
+SHIFT = 2**27  # search.js: a result's sort key is (TOP - rank) * SHIFT + its document number
+
+
+def rank_of(tw: int, order: int, ex: int, dia: int) -> int:
+    """search.js ``rankOf``: words in the title, word order, exact syllables, exact diacritics, each capped."""
+    return ((min(tw, 15) * 3 + order) * 16 + min(ex, 15)) * 16 + min(dia, 15)
+
+
+TOP = rank_of(99, 2, 99, 99)
 
 
 @dataclass
@@ -109,13 +117,13 @@ def word_order(masks: list[int]) -> int:
         if not all(m):
             continue
         adjacent = m[0]
-        for i in range(1, len(m)):
-            adjacent &= m[i] >> i
+        for i in range(1, len(m)):  # the last position (7) stands for the 8th word and every later one
+            adjacent &= (m[i] >> i) | ((255 << max(0, 8 - i)) & 255 if m[i] & 128 else 0)
         if adjacent:
             return 2
         pos, ok = -1, True
         for x in m:
-            higher = [b for b in range(pos + 1, 8) if x & (1 << b)]
+            higher = [b for b in range(min(pos + 1, 7), 8) if x & (1 << b)]
             if not higher:
                 ok = False
                 break
@@ -232,8 +240,7 @@ class SearchClient:
                     dia += bool(w.marked and m.xm)
                 elif m.fl & 2:
                     ex += 1
-            key = ((min(tw, 15) * 3 + word_order(masks)) * 16 + min(ex, 15)) * 16 + min(dia, 15)
-            out.append((MAXKEY - key, n))
+            out.append((TOP - rank_of(tw, word_order(masks), ex, dia), n))
         return sorted(out)
 
     def rows(self, file_no: int) -> list:

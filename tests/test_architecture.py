@@ -1,9 +1,12 @@
 """Rules that keep the layout honest, each checked on the source itself.
 
-* stage packages import only leftwards: text → records → catalog → site → pipeline → engine →
+* stage packages import only leftwards: text → records → catalog → site → pipeline → theme → engine →
   commands → dev (function-level imports included) and no module imports itself round a cycle;
 * nothing that produces output (site/, engine/) reads raw recipient lines: only the publication gate;
-* templates hold no literal section path: they get ``paths`` (``generator.site.urls``).
+* templates hold no literal section path: they get ``paths`` (``generator.site.urls``);
+* nothing counts but ``catalog/counts.py`` (and the statistics and reports built on it): no template counts
+  (``|length``, ``|sum``, ``|count``, ``loop.length``, a ``set`` that adds up), and no section or view prints a
+  ``len()``/``sum()`` of awards, decisions, rows or lines — pages print figures by key.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from conftest import ROOT
 from generator.site import urls
 
 GENERATOR = ROOT / "generator"
-LAYERS = ["text", "records", "catalog", "site", "pipeline", "engine", "commands", "dev"]
+LAYERS = ["text", "records", "catalog", "site", "pipeline", "theme", "engine", "commands", "dev"]
 
 
 def _module_name(path: Path) -> str:
@@ -129,3 +132,59 @@ def test_no_project_file_is_ignored_by_git():
     kept_out = [p for p in ignored if p and "__pycache__" not in p and not p.endswith(".pyc")
                 and not p.startswith("tests/_output/") and ".ruff_cache/" not in p]
     assert kept_out == []
+
+
+# a template may test a size or size a table (colspan/rowspan), but never print a count it made
+_PRINTED = re.compile(r"\{\{(.*?)\}\}")
+_COUNTING = re.compile(r"\|\s*(length|sum|count)\b|\bloop\.length\b")
+_ADDING_UP = re.compile(r"\{%-?\s*set\b[^%]*\+")
+_SIZING = re.compile(r'(colspan|rowspan)="\{\{[^}]*\}\}"')
+# collections of what the site counts: a len()/sum() over them printed on a page is a second count
+_COUNTED_THINGS = re.compile(r"\b(awards?|decisions?|rows?|recipients?|lines?|declared|unnamed)\b", re.I)
+
+
+def _counts_in_template(line: str) -> bool:
+    line = _SIZING.sub("", line)
+    return bool(_ADDING_UP.search(line) or any(_COUNTING.search(e) for e in _PRINTED.findall(line)))
+
+
+def test_templates_do_not_count():
+    offenders = []
+    for path in sorted((ROOT / "site_templates").rglob("*.html")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if _counts_in_template(line):
+                offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:100]}")
+    assert offenders == [], "templates count; pass a figure from catalog/counts.py instead"
+
+
+def _printed_counts(tree: ast.AST) -> list[ast.Call]:
+    """len()/sum() calls over counted things whose result is printed: inside an f-string, or given to ``count``
+    or ``figure`` (a figure's value must be the catalog's, not a recount)."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(
+                node.func, "attr", "")) in ("count", "figure")):
+            for inner in ast.walk(node):
+                if (isinstance(inner, ast.Call) and getattr(inner.func, "id", "") in ("len", "sum")
+                        and _COUNTED_THINGS.search(ast.unparse(inner))):
+                    found.append(inner)
+    return found
+
+
+def test_sections_and_views_print_no_count_of_their_own():
+    offenders = []
+    for path in sorted((GENERATOR / "site").rglob("*.py")):
+        for call in _printed_counts(ast.parse(path.read_text(encoding="utf-8"))):
+            offenders.append(f"{path.relative_to(ROOT)}:{call.lineno}: {ast.unparse(call)}")
+    assert offenders == [], "a page prints its own count; print the catalog figure (catalog/counts.py) by its key"
+
+
+def test_the_counting_rules_catch_a_counting_template_and_section():
+    """The two rules above, shown failing on what they forbid."""
+    assert _counts_in_template("{{ d.rows | length }} người") and _counts_in_template("{% set n = n + r.count %}")
+    assert not _counts_in_template('<th colspan="{{ subs|length }}">') and not _counts_in_template(
+        "{% if nav_item.children | length > 0 %}")
+    assert _printed_counts(ast.parse('x = f"{len(awards)} lượt"'))
+    assert _printed_counts(ast.parse('x = views.figure("k", sum(1 for r in rows))'))
+    assert not _printed_counts(ast.parse('x = more_link(len(awards), href, "lượt")'))
+

@@ -24,6 +24,13 @@ def test_benchmark_runs_at_tiny_scale(tmp_path):
         for m in (q, q["typed"], q["slow_pasted"], q["slow_typed"]):
             assert m["ms"] > 0 and m["kb_gzip"] > 0 and m["files"] > 0
     assert "| năm | truy vấn |" in result.stdout
+    # the anchors: the same records as Markdown, built by MkDocs + Material and by Hugo in the same run
+    row = rows[0]
+    assert row["mkdocs_pages"] >= row["decisions"] and row["hugo_pages"] >= row["decisions"]
+    assert row["mkdocs_s"] > 0 and row["hugo_s"] > 0
+    assert row["cold_vs_mkdocs"] == round(row["cold_s"] / row["mkdocs_s"], 2)  # from the figures printed beside it
+    assert row["cold_vs_hugo"] == round(row["cold_s"] / row["hugo_s"], 1)
+    assert "| năm | Bảng Vàng lạnh (s) | MkDocs + Material (s · trang) | Hugo (s · trang)" in result.stdout
 
 
 def test_a_search_still_busy_at_the_limit_is_reported_not_fatal():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import os
 import http.server
 import shutil
 import threading
@@ -412,18 +413,54 @@ def test_a_decision_prints_as_its_notice_board_list_with_qr_page_numbers_and_cor
     context.close()
 
 
+@pytest.fixture(scope="module")
+def one_font_browser(browser, tmp_path_factory):
+    """Chromium that sees a single system font, the machine's wide sans-serif fallback (DejaVu Sans on Debian),
+    as on a fresh machine without Times-like fonts: only what the site itself ships can lay out the print."""
+    import subprocess
+
+    found = subprocess.run(["fc-match", "-f", "%{file}", "sans-serif"], capture_output=True, text=True).stdout
+    font = Path(found) if found else next(Path("/usr/share/fonts").rglob("*.ttf"))
+    conf_dir = tmp_path_factory.mktemp("fontconfig")
+    (conf_dir / "fonts").mkdir()
+    shutil.copy(font, conf_dir / "fonts" / font.name)
+    conf = conf_dir / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+                    f"<fontconfig><dir>{conf_dir / 'fonts'}</dir><cachedir>{conf_dir / 'cache'}</cachedir></fontconfig>\n",
+                    encoding="utf-8")
+    b = browser.browser_type.launch(executable_path=CHROMIUM, args=ARGS, env={**os.environ, "FONTCONFIG_FILE": str(conf)})
+    yield b
+    b.close()
+
+
+def _print_fonts(reader) -> set[str]:
+    fonts = set()
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(font.get_object().get("/BaseFont")))
+    return fonts
+
+
+@pytest.mark.parametrize("fonts", ["machine", "one"])
 @pytest.mark.parametrize("path", ["quyet-dinh/2024/216-qd-syt/", "quyet-dinh/2023/1615-qd-sgddt/",
                                   "quyet-dinh/2025/318-qd-ubnd/", "quyet-dinh/2024/1990-qd-ubnd/"])
-def test_lists_of_up_to_sixteen_lines_print_on_one_page(browser, server, tmp_path, path):
+def test_lists_of_up_to_sixteen_lines_print_on_one_page(request, server, tmp_path, path, fonts):
+    """The print layout uses the typeface the site ships, so it paginates the same whatever fonts the machine has
+    (the machine's own, or a single wide sans-serif)."""
     from pypdf import PdfReader
 
+    browser = request.getfixturevalue("browser" if fonts == "machine" else "one_font_browser")
     context = browser.new_context()
     pg = context.new_page()
     pg.goto(server + path)
+    pg.evaluate("() => window.bangvangPrintReady()")
     pdf = tmp_path / "list.pdf"
     pg.pdf(path=str(pdf), format="A4")
-    pages = PdfReader(pdf).pages
-    assert len(pages) == 1, f"{path}: {len(pages)} pages"
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == 1, f"{path}: {len(reader.pages)} pages"
+    used = _print_fonts(reader)
+    assert used and all("Tinos" in name for name in used), used
+    assert "Trang1/1" in _squeezed(reader.pages[0].extract_text())
     context.close()
 
 

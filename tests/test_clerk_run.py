@@ -9,6 +9,7 @@ import unicodedata
 
 import pytest
 from conftest import FIXTURES, make_project, run_cli
+from test_new_site import english_lines
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -102,12 +103,17 @@ def test_from_the_offices_files_to_a_page_found_by_search(tmp_path):
     # 3. a second decision from a ";" CSV in Windows-1258
     assert clerk("new", "decision", "--number", "2403/QĐ-UBND", "--date", "2025-12-02", "--authority", "ubnd-tinh",
                  "--award-form", "bang-khen-cap-tinh").returncode == 0
-    csv_text = ("STT;Họ và tên;Chức vụ;Đơn vị;Thành tích;Tiền thưởng\r\n"
-                f"1;Phạm Thị Huyền;Nhân viên;Trường A;{ACHIEVEMENT};3510000\r\n")
+    # …whose position and unit share one column, as many offices type them: split, the unit linked
+    csv_text = ("STT;Họ và tên;Chức vụ, đơn vị;Thành tích;Tiền thưởng\r\n"
+                f"1;Phạm Thị Huyền;Nhân viên, Trường Tiểu học A;{ACHIEVEMENT};3510000\r\n")
     (project / "danh-sach.csv").write_bytes(cp1258(csv_text))
     second = clerk("import", "danh-sach.csv", "--decision", SECOND)
     assert second.returncode == 0, second.stderr
-    assert 'name: "Phạm Thị Huyền"' in (project / SECOND).read_text(encoding="utf-8")
+    assert second.stderr.splitlines()[0] == (
+        "danh-sach.csv!C2: đã tách chức vụ và đơn vị, ví dụ «Nhân viên, Trường Tiểu học A» → chức vụ "
+        "«Nhân viên», đơn vị «Trường Tiểu học A» — kiểm tra lại")
+    written = (project / SECOND).read_text(encoding="utf-8")
+    assert 'name: "Phạm Thị Huyền"\n    position: "Nhân viên"\n    unit: truong-a\n' in written
 
     # 4. attach the signed scan
     (project / "qd.pdf").write_bytes(b"%PDF-1.4\n%fake signed scan\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
@@ -148,6 +154,7 @@ def test_from_the_offices_files_to_a_page_found_by_search(tmp_path):
     # 7. build, and find her as the public would, without diacritics
     built = clerk("build")
     assert built.returncode == 0, built.stderr
+    assert english_lines(built.stdout + built.stderr) == []
     site = project / "site"
     httpd, base = serve(site)
     try:

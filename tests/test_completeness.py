@@ -58,7 +58,9 @@ def test_a_partial_list_counts_its_declared_totals_everywhere_and_says_so(tree):
     assert (counts.all.awards, counts.all.awards_unnamed) == (3 + 98, 95)
     assert (counts.all.collectives, counts.all.individuals, counts.all.households) == (1 + 39, 2 + 47, 12)
     page = pages["quyet-dinh/2024/20-qd-ubnd/"]
-    assert 'data-bv-figure="decision.2024/20-qd-ubnd.rows">3</span> được nêu tên trong tổng số' in page
+    # the document gives counts per kind but no total: 98 is said to be our sum, never the document's total
+    assert ('data-bv-figure="decision.2024/20-qd-ubnd.rows">3</span> được nêu tên trong số 39 tập thể, 47 cá nhân, '
+            '12 hộ gia đình mà văn bản công bố (văn bản không ghi tổng số; cộng lại là') in page
     assert 'data-bv-figure="decision.2024/20-qd-ubnd.declared">98</span>' in page
     assert "Báo cáo ghi 39 tập thể, 47 cá nhân, 12 hộ" in page
     # statistics: totals and kinds include the unnamed; shares by category stay over named individuals
@@ -77,7 +79,7 @@ def test_a_partial_list_counts_its_declared_totals_everywhere_and_says_so(tree):
     # the bulk export carries both the named count and the declared total
     decisions = bulk_rows(files, "quyet-dinh", "csv")
     row = next(d for d in decisions if d["Mã quyết định (năm/tên tệp)"] == "2024/20-qd-ubnd")
-    assert (row["Số người, tập thể được nêu tên"], row["Tổng số được khen theo văn bản (gồm cả không nêu tên)"],
+    assert (row["Số người, tập thể được nêu tên"], row["Tổng số lượt được tính (người được nêu tên và số không nêu tên theo văn bản công bố)"],
             row["Số tập thể công bố"]) == ("3", "98", "39")
 
 
@@ -193,6 +195,14 @@ def test_one_annulled_line_stays_published_at_its_row_and_counts_nowhere(tree):
     tran = next(r for r in data if r["name"] == "Trần Thị B")
     assert tran["revoked"] is True and tran["line_revoked_by"] == "99/QĐ-UBND"
     assert next(r for r in data if r["name"] == "Nguyễn Văn A")["revoked"] is False
+    # the page of revoked awards lists the single line as well as the revoked decision, and its rows add up to
+    # the count it states; the home page counts revoked awards, not only revoked decisions
+    revoked = pages["khen-thuong-bi-huy/"]
+    assert "dòng 2: Trần Thị B" in revoked and "Toàn bộ quyết định" in revoked and "99/QĐ-UBND" in revoked
+    import re
+    cells = re.findall(r'data-label="Lượt"><span data-bv-figure="([^"]+)">(\d+)<', revoked)
+    assert sum(int(n) for _, n in cells) == counts.all.awards_revoked == 2
+    assert 'data-bv-figure="all.awards_revoked">2</span> lượt khen thưởng đã bị hủy bỏ' in pages[""]
 
 
 def test_a_published_revoking_decision_and_the_annulled_line_link_both_ways(tree):
@@ -244,3 +254,58 @@ def test_a_reward_with_no_money_or_item_is_flagged(tree):
     assert tree.problems() == [
         "data/decisions/2024/30-qd-ubnd.yaml:9: cảnh báo: dòng 2 (Đội tàu cá Cửa Biển): khoản thưởng ở dòng này không ghi tiền hay "
         "hiện vật — ghi cash_vnd, hoặc reward_item và reward_value_vnd (giá trị hiện vật, công trình)"]
+
+
+# --- an authority renamed, kept as one id ---------------------------------------------------------
+
+def test_an_authority_renamed_keeps_one_id_and_each_decision_its_name_of_the_day(tree):
+    tree.replace("registries/authorities.yaml", '  short_name: "UBND tỉnh"\n', '  short_name: "UBND tỉnh"\n'
+                 '  names:\n    - {name: "Ủy ban nhân dân tỉnh Tên Cũ", short_name: "UBND tỉnh Tên Cũ", '
+                 'valid_to: 2025-06-30}\n')
+    _, pages, files = site(tree)
+    assert tree.problems() == []
+    page = pages["quyet-dinh/2024/12-qd-ubnd/"]
+    assert "Ủy ban nhân dân tỉnh Tên Cũ" in page and "Ủy ban nhân dân tỉnh Thử Nghiệm" not in page
+    assert "UBND tỉnh Tên Cũ" in pages["quyet-dinh/2024/"]
+    row = next(d for d in bulk_rows(files, "quyet-dinh", "csv") if d["Mã quyết định (năm/tên tệp)"] == "2024/12-qd-ubnd")
+    assert row["Cơ quan ban hành"] == "Ủy ban nhân dân tỉnh Tên Cũ" and row["Mã cơ quan ban hành"] == "ubnd-tinh"
+
+
+def test_a_flag_and_a_gift_under_one_number_are_one_decision(tree):
+    """A decision giving a Cờ thi đua with a gift in kind is one file: the gift is on the line (reward_item,
+    reward_value_vnd); the Cờ counts as an award, the gift's value is stated apart from every money total."""
+    tree.write("decisions/2024/40-qd-ubnd.yaml", """number: "40/QĐ-UBND"
+date: 2024-12-20
+authority: ubnd-tinh
+award_form: co-thi-dua-cap-tinh
+method: regular
+reason: "Dẫn đầu phong trào thi đua năm 2024"
+recipients:
+  - {kind: collective, name: "Trường Tiểu học A", unit: truong-a, reward_item: "Máy chiếu", reward_value_vnd: 15000000}
+""")
+    result, pages, _ = site(tree)
+    assert tree.problems() == []
+    counts = result.catalog.counts
+    assert counts.of_decision("2024/40-qd-ubnd").awards == 1 and counts.all.rewards == 0
+    assert counts.all.in_kind_value == 15_000_000 and counts.all.reward_value == 0
+    assert "Máy chiếu" in pages["quyet-dinh/2024/40-qd-ubnd/"]
+    assert "kèm các hình thức khen thưởng của Luật (ví dụ kèm Cờ thi đua), theo giá trị ghi trong quyết định: " \
+           "15.000.000 đ" in pages["thong-ke/"]
+
+
+def test_an_occasion_states_its_total_once_and_never_below_its_decisions(tree):
+    base = ('number: null\nnumber_note: "Bản tin lễ tuyên dương"\ndate: 2025-05-10\ndate_kind: ceremony\n'
+            'authority: ubnd-tinh\naward_form: bang-khen-cap-tinh\nmethod: unknown\noccasion:\n  id: le-2025\n'
+            '  declared_total: {total}\nrecipients:\n  - {{kind: collective, name: "{name}"}}\n')
+    tree.write("decisions/2025/khong-so-le-a.yaml", base.format(total=3, name="Trường Tiểu học A"))
+    tree.write("decisions/2025/khong-so-le-b.yaml", base.format(total=3, name="Trường Tiểu học B"))
+    assert tree.problems() == []
+    tree.write("decisions/2025/khong-so-le-b.yaml", base.format(total=1, name="Trường Tiểu học B"))
+    assert tree.problems() == [
+        "data/decisions/2025/khong-so-le-b.yaml:10: dịp «le-2025»: «declared_total» khác với "
+        "data/decisions/2025/khong-so-le-a.yaml:10 — ghi tên và tổng số của dịp ở một quyết định, hoặc ghi giống nhau ở "
+        "mọi quyết định của dịp"]
+    tree.write("decisions/2025/khong-so-le-a.yaml", base.format(total=1, name="Trường Tiểu học A"))
+    assert tree.problems() == [
+        "data/decisions/2025/khong-so-le-a.yaml:10: dịp «le-2025»: tổng số công bố (1) ít hơn số các quyết định của "
+        "dịp đã ghi (2) — kiểm tra lại declared_total của dịp, declared hoặc danh sách của các quyết định"]

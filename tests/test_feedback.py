@@ -102,12 +102,12 @@ def test_a_consultation_sends_comments_to_its_own_mailbox_and_nothing_else(tree)
 
 
 @pytest.mark.parametrize("value, message", [
-    ("javascript:alert(1)", "mkdocs.yml: plugins.bangvang.feedback.url «javascript:alert(1)» phải là địa chỉ mailto: "
+    ("javascript:alert(1)", "plugins.bangvang.feedback.url «javascript:alert(1)» phải là địa chỉ mailto: "
                             "hoặc http:// hoặc https://"),
     ("mailto:tdkt@tinh.example?bcc=ai-do@x.example",
-     "mkdocs.yml: plugins.bangvang.feedback.url «mailto:tdkt@tinh.example?bcc=ai-do@x.example» phải là mailto: và một "
+     "plugins.bangvang.feedback.url «mailto:tdkt@tinh.example?bcc=ai-do@x.example» phải là mailto: và một "
      "địa chỉ thư, ví dụ mailto:thiduakhenthuong@tinh.gov.vn (không thêm ?subject=…: trang tự điền)"),
-    ("https://github.com/a b/issues/new", "mkdocs.yml: plugins.bangvang.feedback.url «https://github.com/a b/issues/new» "
+    ("https://github.com/a b/issues/new", "plugins.bangvang.feedback.url «https://github.com/a b/issues/new» "
      "không đúng dạng địa chỉ web (có tên miền, không có khoảng trắng hay «#…»), ví dụ "
      "https://github.com/to-chuc/bangvang/issues/new"),
 ])
@@ -124,6 +124,8 @@ def test_a_bad_setting_stops_the_build_naming_it(tmp_path):
     assert "url: mailto:thiduakhenthuong@hoa-an.example" in text
     config.write_text(text.replace("url: mailto:thiduakhenthuong@hoa-an.example", 'url: "data:text/html,x"'), "utf-8")
     result = run_cli("build", "--config", str(config), "--site-dir", str(project / "site"))
-    assert result.returncode == 1 and "plugins.bangvang.feedback.url «data:text/html,x» phải là địa chỉ mailto:" \
-        in result.stderr, result.stderr
+    lines = config.read_text("utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if 'url: "data:text/html,x"' in text)
+    assert result.returncode == 1 and f"mkdocs.yml:{line}: plugins.bangvang.feedback.url «data:text/html,x» phải là " \
+        "địa chỉ mailto:" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and not (project / "site").exists()

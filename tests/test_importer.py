@@ -5,6 +5,7 @@ imports this checkout rather than an installed copy.
 """
 
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -67,6 +68,62 @@ def test_headers_without_diacritics_and_merged_header_cells(tmp_path):
     result = importer.import_rows(sheet, rows)
     assert result.problems == []
     assert result.recipients[0]["name"] == "Le Van C" and result.recipients[0]["unit_text"] == "Ap Con Moi"
+
+
+def test_a_combined_position_and_unit_column_is_split_and_the_unit_matched(tmp_path):
+    """«Chức vụ, đơn vị» as offices write it: after a comma, without one, a head of what the unit names
+    («Trưởng thôn»), a unit spelt with a typo («có phải …?»), and a position alone."""
+    path = workbook(tmp_path, [
+        ["STT", "Họ và tên", "Chức vụ, đơn vị", "Thành tích"],
+        [1, "Lục Thị Nh", "Giáo viên, Trường Tiểu học Đông Hải", "Dạy giỏi"],
+        [2, "Vi Đức T", "Hiệu trưởng Trường THCS Tân Phú", "Quản lý giỏi"],
+        [3, "Nông Văn Kh", "Trưởng thôn Bản Chắt", "Di dời dân"],
+        [4, "Hà Thị M", "Giáo viên Trường Tiếu học Đông Hải", "Dạy giỏi"],
+        [5, "Ma Văn P", "Kế toán", "Tận tụy"],
+    ])
+    sheet, rows = importer.read_rows(path)
+    result = importer.import_rows(sheet, rows, units=importer.unit_lookup(ROOT / "data"))
+    assert result.problems == []
+    assert [(r["position"], r.get("unit") or r.get("unit_text")) for r in result.recipients] == [
+        ("Giáo viên", "truong-th-dong-hai"), ("Hiệu trưởng", "truong-thcs-tan-phu"), ("Trưởng thôn", "thôn Bản Chắt"),
+        ("Giáo viên", "Trường Tiếu học Đông Hải"), ("Kế toán", None)]
+    assert [str(n) for n in result.notices] == [
+        "Danh sách!C2, C3, C4, C5: đã tách chức vụ và đơn vị, ví dụ «Giáo viên, Trường Tiểu học Đông Hải» → chức vụ "
+        "«Giáo viên», đơn vị «Trường Tiểu học Đông Hải» — kiểm tra lại",
+        "Danh sách!C6: không thấy tên đơn vị trong ô chức vụ, đơn vị — cả ô được ghi vào chức vụ (position); nếu ô có "
+        "đơn vị, ghi đơn vị vào cột riêng «Đơn vị» rồi nhập lại",
+        "Danh sách!C5: đơn vị «Trường Tiếu học Đông Hải» không có trong danh mục — có phải «Trường Tiểu học Đông Hải» "
+        "(mã truong-th-dong-hai)? Nếu đúng, sửa tên trong tệp rồi nhập lại; tạm ghi unit_text"]
+    assert {"position", "unit", "unit_text"} <= result.sheet_fields
+
+
+@pytest.mark.parametrize("text, position, unit", [
+    ("Tổ trưởng chuyên môn, Trường THCS Tân Phú", "Tổ trưởng chuyên môn", "Trường THCS Tân Phú"),
+    ("Giáo viên, Tổ trưởng chuyên môn", "Giáo viên, Tổ trưởng chuyên môn", ""),
+    ("Trưởng khoa Nội - Bệnh viện đa khoa huyện", "Trưởng khoa Nội", "Bệnh viện đa khoa huyện"),
+    ("Chiến sĩ Công an xã Tân Phú", "Chiến sĩ", "Công an xã Tân Phú"),
+    ("Trường THCS Tân Phú", "Trường THCS Tân Phú", ""),
+])
+def test_splitting_a_position_from_its_unit_without_the_registry(text, position, unit):
+    assert importer.split_position_unit(text, None) == (position, unit)
+
+
+def test_personal_data_in_a_cell_blocks_the_import_and_validations_fields_are_dropped_columns(tmp_path):
+    """A phone number typed into «Thành tích» is refused before anything is written (the detector validation
+    uses); a column named like a field validation refuses («Số hộ chiếu», «Ngân hàng») is dropped and said."""
+    path = workbook(tmp_path, [
+        ["STT", "Họ và tên", "Số hộ chiếu", "Ngân hàng", "Chức vụ", "Thành tích"],
+        [1, "Lục Thị Nh", "B1234567", "Agribank", "Giáo viên", "Dạy giỏi, liên hệ 0912 345 678"],
+        [2, "Vi Văn T", "C7654321", "", "Giáo viên", "Dạy giỏi"]])
+    sheet, rows = importer.read_rows(path)
+    result = importer.import_rows(sheet, rows)
+    assert [str(p) for p in result.problems] == [
+        "Danh sách!F2: «Thành tích» chứa số điện thoại «0912 345 678» — dữ liệu cá nhân không được công bố: xóa khỏi "
+        "bảng tính rồi nhập lại"]
+    assert [str(n) for n in result.notices][:2] == [
+        "Danh sách: đã bỏ cột «Số hộ chiếu» (C): dữ liệu cá nhân không được công bố",
+        "Danh sách: đã bỏ cột «Ngân hàng» (D): dữ liệu cá nhân không được công bố"]
+    assert [r["name"] for r in result.recipients] == ["Vi Văn T"]
 
 
 def test_column_mapping_option(tmp_path):
@@ -382,7 +439,7 @@ def test_personal_data_columns_are_dropped_and_unknown_columns_named(tmp_path):
     result = imported(path)
     assert result.recipients == [{"kind": "individual", "name": "Lê Văn A", "position": "Nông dân",
                                   "category": "direct_worker"}]
-    fields = "kind, name, position, unit, unit_text, category, gender, achievement, cash_vnd, profile"
+    fields = "kind, name, position, unit, unit_text, category, gender, achievement, cash_vnd, profile, position_unit"
     assert [str(n) for n in result.notices] == [
         "Danh sách: đã bỏ cột «Ngày tháng năm sinh» (B): dữ liệu cá nhân không được công bố",
         "Danh sách: đã bỏ cột «Số CCCD» (C): dữ liệu cá nhân không được công bố",
@@ -708,8 +765,7 @@ def test_import_into_a_new_decision_replaces_its_placeholders(tree):
     position: "Kế toán"
     unit: truong-a
     category: direct_worker  # đoán từ chức vụ — kiểm tra lại
-# KHÔNG ghi số CCCD, số điện thoại, địa chỉ nhà, ngày sinh.
-'''
+''' + before[before.index("# KHÔNG ghi số CCCD"):]  # the commented fields after the list are kept
 
 
 def test_a_decision_file_with_a_yaml_error_is_not_written(tree):
@@ -745,7 +801,7 @@ def test_bangvang_wrapper_runs_without_an_activated_environment(tree, tmp_path):
     env.pop("VIRTUAL_ENV", None)
     helped = subprocess.run([str(ROOT / "bangvang"), "--help"], cwd=ROOT, capture_output=True, text=True, env=env, check=False,
                             timeout=120)
-    assert helped.returncode == 0 and helped.stdout.startswith("usage: bangvang")
+    assert helped.returncode == 0 and helped.stdout.startswith("cách dùng: bangvang")
     checked = subprocess.run([str(ROOT / "bangvang"), "validate", "--data", str(tree.data)], cwd=ROOT,
                              capture_output=True, text=True, env=env, check=False, timeout=300)
     assert (checked.returncode, checked.stdout) == (0, "Dữ liệu hợp lệ: 2 quyết định (1 đã hủy bỏ), 3 lượt khen thưởng "
@@ -763,21 +819,30 @@ def test_bangvang_wrapper_creates_the_environment_with_make_first(tmp_path):
     log = tmp_path / "make.log"
     shim = tmp_path / "shim"
     _python_shim(shim)
-    # a stand-in for make: logs its arguments; "-q" answers "up to date"; otherwise "installs" .venv
+    # a stand-in for make: logs its arguments; "-q" answers "up to date"; otherwise "installs" .venv, printing
+    # pip's lines for two packages
+    (project / "requirements.txt").write_text("mkdocs==1.6.1 \\\n    --hash=sha256:00\npyyaml==6.0.2 \\\n", "utf-8")
     _executable(bin_dir / "make", f'''#!/bin/sh
 echo "$*" >> '{log}'
 case " $* " in *" -q "*) exit 0;; esac
+printf 'Collecting mkdocs==1.6.1 (from -r requirements.txt (line 1))\\n  Downloading mkdocs.whl\\n'
+printf 'Collecting pyyaml==6.0.2 (from -r requirements.txt (line 3))\\nInstalling collected packages: mkdocs, pyyaml\\n'
 mkdir -p '{project}/.venv/bin' && cp '{shim}/bin/python' '{project}/.venv/bin/python' && touch '{project}/.venv/.runtime'
 ''')
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
     env.pop("BANGVANG_VENV", None)
     first = subprocess.run(["./bangvang", "--help"], cwd=project, capture_output=True, text=True, env=env, check=False, timeout=120)
-    assert first.returncode == 0 and first.stdout.startswith("usage: bangvang")
-    assert first.stderr == (f"bangvang: đang cài môi trường Python vào {project}/.venv (chỉ lần đầu hoặc khi "
-                            "requirements.txt thay đổi)…\n")
+    assert first.returncode == 0 and first.stdout.startswith("cách dùng: bangvang")
+    said = first.stderr.splitlines()
+    assert said[:4] == [f"bangvang: lần đầu chạy (hoặc requirements.txt vừa thay đổi): cài môi trường Python vào "
+                        f"{project}/.venv — vài phút, cần mạng; tiến độ hiện dưới đây.",
+                        "bangvang: [1/2] tải gói mkdocs", "bangvang: [2/2] tải gói pyyaml",
+                        "bangvang: đang cài các gói đã tải…"]
+    assert re.fullmatch(r"bangvang: đã cài xong sau \d+ giây\.", said[4]) and len(said) == 5
     second = subprocess.run(["./bangvang", "--help"], cwd=project, capture_output=True, text=True, env=env, check=False, timeout=120)
     assert second.returncode == 0 and second.stderr == ""
-    assert log.read_text().splitlines() == [f"-s -C {project} .venv/.runtime", f"-s -q -C {project} .venv/.runtime"]
+    assert log.read_text().splitlines() == [f"-s -C {project} .venv/.runtime PIP_QUIET=",
+                                            f"-s -q -C {project} .venv/.runtime"]
 
 
 def test_windows_wrapper_runs_the_venv_python_with_crlf_lines():
@@ -864,20 +929,25 @@ def test_a_collective_named_cong_dong_is_not_a_total_row_and_a_merged_name_is_no
     assert [str(n) for n in result.notices] == ["Danh sách: bỏ qua 1 dòng sau bảng (dòng tổng cộng), từ dòng 4"]
 
 
-def test_import_fills_the_legal_cash_amount_where_the_sheet_has_none_and_says_so(tree):
+def test_import_suggests_the_legal_cash_amount_and_writes_it_only_when_asked(tree):
+    """Errata F4: the record holds the amount the decision states; the legal amount is a hint unless asked for."""
     made = run_cli("new", "decision", "--number", "8/QĐ-UBND", "--date", "2025-09-03", "--authority", "ubnd-xa-moi",
                    "--award-form", "giay-khen-chu-tich-ubnd-xa", "--data", str(tree.data))
     assert made.returncode == 0, made.stderr
     decision = tree.data / "decisions/2025/8-qd-ubnd.yaml"
     sheet = workbook(tree.root, [["Họ và tên", "Chức vụ", "Tiền thưởng"], ["Lê Thị E", "Kế toán", ""],
                                  ["Hộ ông Lò Văn H", "", ""], ["Trần Văn G", "Nông dân", "500.000"]])
-    result = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data))
-    assert result.returncode == 0, result.stderr
+    cash = lambda: [line.strip() for line in decision.read_text("utf-8").splitlines()  # noqa: E731
+                    if line.strip().startswith("cash_vnd")]
+    hinted = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data))
+    assert hinted.returncode == 0, hinted.stderr
     # 0.3 × 2,340,000 = 702,000 → 710,000; a household 1.5 × that: 1,053,000 → 1,060,000; a stated amount is kept
-    assert ("Đã điền tiền thưởng theo quy định vào 2 dòng không ghi tiền thưởng (1 cá nhân × 710.000 đ; "
-            "1 hộ gia đình × 1.060.000 đ); mức lương cơ sở 2.340.000 đ ngày 03/09/2025") in result.stderr
-    text = decision.read_text("utf-8")
-    assert [line.strip() for line in text.splitlines() if "cash_vnd" in line] == [
-        "cash_vnd: 710000", "cash_vnd: 1060000", "cash_vnd: 500000"]
+    assert ("Gợi ý: 2 dòng không ghi tiền thưởng; theo quy định là 1 cá nhân × 710.000 đ; 1 hộ gia đình × "
+            "1.060.000 đ; mức lương cơ sở 2.340.000 đ ngày 03/09/2025") in hinted.stderr
+    assert "Chưa ghi vào tệp" in hinted.stderr and cash() == ["cash_vnd: 500000"]
+    result = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data), "--legal-cash")
+    assert result.returncode == 0, result.stderr
+    assert "Đã điền tiền thưởng theo quy định (--legal-cash) vào 2 dòng không ghi tiền thưởng" in result.stderr
+    assert cash() == ["cash_vnd: 710000", "cash_vnd: 1060000", "cash_vnd: 500000"]
     again = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data), "--no-legal-cash")
-    assert again.returncode == 0 and "Đã điền tiền thưởng" not in again.stderr
+    assert again.returncode == 0 and "tiền thưởng theo quy định" not in again.stderr

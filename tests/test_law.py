@@ -122,8 +122,41 @@ def test_cash_other_than_the_legal_amount_is_a_warning_that_shows_the_computatio
         "(Nghị định 152/2025/NĐ-CP Điều 50(1)); sửa cash_vnd nếu nhập nhầm, giữ nguyên nếu quyết định ghi đúng như vậy"]
 
 
+def test_a_title_paid_nothing_is_not_warned_but_an_order_paid_nothing_is(tree):
+    """Errata F5: several titles earned for one period are paid only for the highest (Decree 152/2025 Art. 49(5)):
+    0 đ beside a title is correct. Any other wrong amount of a title, and 0 đ beside a certificate, still warn."""
+    shown = grassroots(tree, "2025-07-01", cash=0)
+    assert tree.problems() == []
+    tree.replace(shown[len("data/"):], "cash_vnd: 0", "cash_vnd: 1")
+    assert [p.split(": tiền thưởng")[0] for p in tree.problems()] == [f"{shown}:14: cảnh báo: dòng 1 (Lò Thị H)"]
+    tree.replace(shown[len("data/"):], "award_form: chien-si-thi-dua-co-so", "award_form: giay-khen-chu-tich-ubnd-xa")
+    tree.replace(shown[len("data/"):], "cash_vnd: 1", "cash_vnd: 0")
+    assert ["tiền thưởng 0 đ khác mức theo quy định" in p for p in tree.problems()] == [True]
+
+
 def test_citing_a_repealed_decree_is_a_warning_naming_its_successor(tree):
     shown = grassroots(tree, "2025-07-01", decree="98/2023/NĐ-CP")
     [problem] = tree.problems()
     assert problem.startswith(f"{shown}:5: cảnh báo: căn cứ «98/2023/NĐ-CP» (")
     assert "hết hiệu lực từ 01/07/2025, được thay thế bởi 152/2025/NĐ-CP; quyết định ký ngày 01/07/2025" in problem
+
+
+def test_the_amending_law_of_2026_joins_the_legal_frame_on_1_october_2026(records):
+    """Errata F3: from 01/10/2026 a decision rests on the Law of 2022 as amended in 2026."""
+    amended = "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng năm 2026"
+    assert amended not in law.basis_lines(records, DAY("2026-09-30"))
+    lines = law.basis_lines(records, DAY("2026-10-01"))
+    assert lines[:2] == ["Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022", amended]
+    [last] = [p for p in law.legal_periods(records) if p.start == DAY("2026-10-01")]
+    assert last.end is None and [d.number for d in last.documents][:2] == ["06/2022/QH15", "06/2026/QH16"]
+    assert [d.number for d in law.cited_documents(records, "Căn cứ " + amended + ";")] == ["06/2026/QH16"]
+
+
+def test_a_new_decision_signed_after_1_october_2026_cites_the_amending_law(tree):
+    from conftest import run_cli
+
+    result = run_cli("new", "decision", "--number", "46/QĐ-UBND", "--date", "2026-10-05", "--authority", "ubnd-tinh",
+                     "--award-form", "bang-khen-cap-tinh", "--data", str(tree.data), cwd=tree.root)
+    assert result.returncode == 0, result.stderr
+    text = (tree.data / "decisions/2026/46-qd-ubnd.yaml").read_text("utf-8")
+    assert '  - "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng năm 2026"\n' in text

@@ -115,8 +115,19 @@ def _sample_traces(root: Path) -> list[str]:
 def _build(site: Path) -> subprocess.CompletedProcess:
     result = run_cli("build", "--strict", cwd=site)
     assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr
+    assert "cảnh báo" not in result.stderr and "lỗi" not in result.stderr, result.stderr
+    assert english_lines(result.stdout + result.stderr) == []
     return result
+
+
+_ENGLISH = re.compile(r"\b(the|is|are|in|to|of|and|with|directory|documentation|building|built|seconds|serving|"
+                      r"usage|error|warning|info|options|arguments|required|unrecognized|invalid|watching|"
+                      r"detected|reloading|browser)\b", re.I)
+
+
+def english_lines(output: str) -> list[str]:
+    """Lines that read as English: an English word and no Vietnamese letter (every Vietnamese sentence has one)."""
+    return [line for line in output.splitlines() if line.isascii() and _ENGLISH.search(line)]
 
 
 @pytest.mark.slow
@@ -233,7 +244,7 @@ def test_the_new_mkdocs_yml_keeps_the_sample_settings_with_the_site_values(tmp_p
     assert result.returncode == 0, result.stderr
     code = ("import sys, json; from pathlib import Path; from generator.engine.config import read_project;"
             "p = read_project(Path('mkdocs.yml')); c = p.config;"
-            "print(json.dumps([p.options.site_name, c.site_url, str(p.templates_dir), c.theme.custom_dir,"
+            "print(json.dumps([p.options.site_name, c.site_url, str(p.templates_dir), c.theme.name, c.theme.custom_dir,"
             " len(c.nav), c.markdown_extensions, p.options.license, sorted(p.options.hidden_fields),"
             " p.options.feedback_url]))")
     import json
@@ -242,9 +253,10 @@ def test_the_new_mkdocs_yml_keeps_the_sample_settings_with_the_site_values(tmp_p
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     read = subprocess.run([sys.executable, "-c", code], cwd=site, capture_output=True, text=True, env=env, timeout=120)
     assert read.returncode == 0, read.stderr
-    site_name, site_url, templates, custom_dir, nav, extensions, license_, hidden, feedback = json.loads(read.stdout)
+    site_name, site_url, templates, theme, custom_dir, nav, extensions, license_, hidden, feedback = json.loads(read.stdout)
     assert (site_name, site_url) == (name, SITE_URL)
     assert templates == str(ROOT / "site_templates") and custom_dir is None
+    assert theme == "bangvang"  # the vendored Material theme, never the mkdocs-material package
     assert nav == 12 and "toc" in extensions and license_["name"] == "CC-BY-4.0" and hidden == []
     assert feedback == ""  # the sample's mailbox is fictional: a new site shows no «Báo sai sót» until it sets its own
 
@@ -265,3 +277,114 @@ def test_the_registry_examples_validate_once_filled_in(tmp_path):
         path.write_text(text, "utf-8")
     result = run_cli("validate", "--strict", cwd=site)
     assert result.returncode == 0, result.stderr
+
+
+def _launch(site: Path, *args: str) -> subprocess.CompletedProcess:
+    """The site's own launcher, as the clerk types it (./bangvang …), running this checkout's environment."""
+    import os
+
+    env = {**os.environ, "BANGVANG_VENV": sys.prefix, "BANGVANG_TODAY": "2026-11-25"}
+    env.pop("BANGVANG_HOME", None)
+    return subprocess.run(["./bangvang", *args], cwd=site, capture_output=True, text=True, env=env, timeout=300)
+
+
+def _commands(text: str) -> list[list[str]]:
+    """Every ``./bangvang …`` command written in ``text``, as words."""
+    import shlex
+
+    found = []
+    for line in text.splitlines():
+        for command in re.findall(r"\./bangvang (?=[a-z])[^\n()`]*", line):
+            found.append(shlex.split(command.split("  ")[0].replace("…", "x").rstrip("\\ `")))
+    return found
+
+
+def test_a_new_site_runs_bangvang_itself_and_every_command_it_prints_exists(tmp_path):
+    from generator.commands.cli import _parser
+
+    site = tmp_path / "xa-test"
+    result = _new_site(site, *OPTIONS, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    launcher = site / "bangvang"
+    assert launcher.stat().st_mode & 0o111 and f"installed={ROOT}" in launcher.read_text("utf-8")
+    assert (site / "bangvang.bat").read_bytes().count(b"\r\n") == (site / "bangvang.bat").read_bytes().count(b"\n")
+    assert f'set "BV_INSTALLED={ROOT}"' in (site / "bangvang.bat").read_text("utf-8")
+    texts = {"next steps": result.stdout, "README.md": (site / "README.md").read_text("utf-8"),
+             "guide": (site / "content/huong-dan-dang-quyet-dinh.md").read_text("utf-8"),
+             "HUONG-DAN.md": (ROOT / "HUONG-DAN.md").read_text("utf-8")}
+    for where, text in texts.items():
+        assert "python -m generator" not in text and "../bangvang/bangvang" not in text, where
+        commands = _commands(text)
+        assert len(commands) >= 4, where
+        for words in commands:  # each one as the command line reads it: usage errors exit 2, --help exits 0
+            try:
+                assert _parser().parse_args(words[1:]).func, (where, words)
+            except SystemExit as exc:
+                assert exc.code == 0 and words[-1] == "--help", (where, words)
+    assert "Author identity unknown" in result.stdout and "git config --global user.name" in result.stdout
+    assert "Author identity unknown" in texts["README.md"]
+
+    checked = _launch(site, "validate")
+    assert checked.returncode == 0 and checked.stdout.startswith("Dữ liệu hợp lệ: 0 quyết định"), checked.stderr
+    built = _launch(site, "build")
+    assert built.returncode == 0, built.stderr
+    assert "Đã xây dựng" in built.stdout and english_lines(built.stdout + built.stderr) == []
+    assert "Bộ dựng trang chạy xong trong" in built.stderr
+    english = _launch(site, "build", "--full", "--lang", "en")
+    assert english.returncode == 0 and "INFO    -  Documentation built in" in english.stderr
+    helped = _launch(site, "import", "--help")
+    assert helped.stdout.startswith("cách dùng: bangvang import") and english_lines(helped.stdout) == []
+
+
+def test_an_unquoted_file_name_with_spaces_is_shown_quoted_in_vietnamese(tmp_path):
+    site = tmp_path / "xa-test"
+    assert _new_site(site, *OPTIONS, cwd=tmp_path).returncode == 0
+    split = _launch(site, "attach", "data/decisions/2025/12-qd-ubnd.yaml", "QD", "45", "da", "ky.pdf")
+    assert split.returncode == 2
+    assert split.stderr.splitlines()[-2:] == [
+        "bangvang: lỗi: không hiểu phần «45 da ky.pdf» của lệnh",
+        'Tên tệp có dấu cách phải đặt trong ngoặc kép, ví dụ: "QD 45 da ky.pdf" (hoặc đổi tên tệp, bỏ dấu cách)']
+    assert english_lines(split.stderr) == []
+    for args, says in ((["import"], "bangvang import: lỗi: thiếu tệp"),
+                       (["buidl"], "bangvang: lỗi: không có lệnh 'buidl' — chọn một trong: 'validate', 'build'"),
+                       (["build", "--site-dir"], "bangvang build: lỗi: --site-dir: cần một giá trị sau tùy chọn này")):
+        wrong = _launch(site, *args)
+        assert wrong.returncode == 2 and says in wrong.stderr and english_lines(wrong.stderr) == [], wrong.stderr
+    english = _launch(site, "validate", "--lang", "en", "QD", "45.pdf")
+    assert 'A file name with spaces must be typed in double quotes, e.g. "QD 45.pdf"' in english.stderr
+    assert "error: unrecognized arguments: QD 45.pdf" in english.stderr
+
+
+def test_a_site_whose_bangvang_moved_says_where_to_point_it(tmp_path):
+    site = tmp_path / "xa-test"
+    assert _new_site(site, *OPTIONS, cwd=tmp_path).returncode == 0
+    launcher = site / "bangvang"
+    launcher.write_text(re.sub(r"(?m)^installed=.*$", "installed=/khong-co", launcher.read_text("utf-8")), "utf-8")
+    lost = _launch(site, "validate")
+    assert lost.returncode == 1 and lost.stderr.startswith("bangvang: không tìm thấy Bảng Vàng trên máy")
+    import os
+
+    env = {**os.environ, "BANGVANG_VENV": sys.prefix, "BANGVANG_HOME": str(ROOT)}
+    found = subprocess.run(["./bangvang", "validate"], cwd=site, capture_output=True, text=True, env=env, timeout=300)
+    assert found.returncode == 0, found.stderr
+
+
+def test_git_add_keeps_the_offices_spreadsheets_and_scans_out(tmp_path):
+    site = tmp_path / "xa-test"
+    assert _new_site(site, *OPTIONS, cwd=tmp_path).returncode == 0
+    raw = ["danh-sach.xlsx", "Danh sach.xls", "danh-sach.csv", "bang.ods", "QD 45 da ky.pdf", "scan/trang-1.jpg",
+           "data/decisions/2025/danh-sach.xlsx", "data/du-thao.docx", "~$danh-sach.xlsx"]
+    kept = ["data/attachments/2025/45-qd-ubnd.pdf", "data/profiles/photos/nguyen-van-a.jpg", "content/anh/logo.png",
+            "data/decisions/2025/45-qd-ubnd.yaml", "published-urls.txt", "bangvang", "bangvang.bat", "mkdocs.yml"]
+    for rel in raw + kept:
+        path = site / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            path.write_bytes(b"x")
+    git = ["git", "-c", "init.defaultBranch=main", "-C", str(site)]
+    assert subprocess.run([*git, "init", "-q"], capture_output=True, timeout=60).returncode == 0
+    assert subprocess.run([*git, "add", "."], capture_output=True, timeout=60).returncode == 0
+    staged = subprocess.run([*git, "-c", "core.quotePath=false", "diff", "--cached", "--name-only"],
+                            capture_output=True, text=True, timeout=60).stdout.splitlines()
+    assert not set(raw) & set(staged)
+    assert set(kept) <= set(staged)

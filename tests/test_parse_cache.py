@@ -17,8 +17,8 @@ def outcome_text(outcome: pipeline.Outcome) -> list[str]:
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch):
-    directory = tmp_path / "cache"
+def cache(tmp_path_factory, monkeypatch):
+    directory = tmp_path_factory.mktemp("cache") / "parsed"  # outside the project (tmp_path): else it is off
     monkeypatch.setenv("BANGVANG_CACHE", str(directory))
     return directory
 
@@ -32,7 +32,7 @@ def test_cached_parse_gives_the_same_records_and_problems(tmp_path, cache):
     (data / "decisions" / "2024" / "hong.yaml").write_text("number: [\n", encoding="utf-8")  # a YAML error
     fresh = pipeline.check(data, tmp_path)
     first = pipeline.check(data, tmp_path, cache=True)  # fills the cache
-    assert any(cache.rglob("*.pickle"))
+    assert any(cache.rglob("*.json"))
     second = pipeline.check(data, tmp_path, cache=True)  # reads it
     assert outcome_text(fresh) == outcome_text(first) == outcome_text(second)
     assert any("invisible" in p.code for p in second.problems) and any(p.code == "yaml_syntax" for p in second.problems)
@@ -62,7 +62,7 @@ def test_a_damaged_entry_is_parsed_again(tmp_path, cache):
     shutil.copytree(ROOT / "data", tmp_path / "data")
     data = tmp_path / "data"
     expected = outcome_text(pipeline.check(data, tmp_path, cache=True))
-    for entry in cache.rglob("*.pickle"):
+    for entry in cache.rglob("*.json"):
         entry.write_bytes(b"\x80\x05not a pickle")
     assert outcome_text(pipeline.check(data, tmp_path, cache=True)) == expected
 
@@ -72,4 +72,4 @@ def test_the_cache_is_off_on_request_and_never_in_the_project(monkeypatch, tmp_p
     assert parse_cache.cache_dir() is None
     monkeypatch.delenv("BANGVANG_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert parse_cache.cache_dir() == tmp_path / "bangvang" / "parsed"
+    assert parse_cache.cache_dir() == tmp_path / "bangvang" / "parsed-json"

@@ -353,3 +353,72 @@ def test_on_a_desktop_the_keyboard_hint_and_the_filters_show(page, server):
     page.goto(server + "tim-kiem/")
     assert page.locator(".bv-search__keys").is_visible()
     assert page.evaluate("document.getElementById('bv-filters').open") is True
+
+
+# --- real names (tests/real_names.py) ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_server(tmp_path_factory):
+    """The sample with the real names: long collective names, candidates, per-line revocations, a person page."""
+    import real_names
+
+    project = make_project(tmp_path_factory.mktemp("real"), ROOT / "data")
+    real_names.write_records(project / "data", "ubnd-tinh-hoa-an")
+    site = project / "site"
+    result = run_cli("build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(site), cwd=project)
+    assert result.returncode == 0, result.stderr
+    httpd, base = _serve(site)
+    yield base
+    httpd.shutdown()
+
+
+def test_every_real_name_typed_key_by_key_without_diacritics_is_shown(page, real_server):
+    from real_names import every_name, plain
+
+    page.goto(real_server + "tim-kiem/")
+    failed = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    shown = {}
+    for name in every_name():
+        page.fill("#bv-q", "")
+        page.type("#bv-q", plain(name), delay=15)  # key by key, faster than the pause that starts a search
+        page.wait_for_function("q => document.getElementById('bv-status').textContent.includes('«' + q + '»')",
+                               arg=plain(name))
+        settled(page)
+        titles = page.locator("#bv-results .bv-result__title").all_inner_texts()
+        shown[name] = found(page) > 0 and name in titles
+    assert [n for n, ok in shown.items() if not ok] == [] and len(shown) == len(set(every_name())) == 61
+    assert failed == [] and page.errors == []
+
+
+def test_a_long_name_typed_slowly_searches_at_every_word_and_shows_it(page, real_server):
+    name = "Liên đội Trường Trung học cơ sở Nguyễn Văn Trỗi (Đội Thiếu niên Tiền phong Hồ Chí Minh), xã Phước Long, huyện Phước Long, tỉnh Bạc Liêu (nay Cà Mau)"  # noqa: E501
+    page.goto(real_server + "tim-kiem/")
+    seen = index_requests(page, real_server)
+    typed = ("lien doi truong trung hoc co so nguyen van troi doi thieu nien tien phong ho chi minh xa phuoc long "
+             "huyen phuoc long tinh bac lieu nay ca mau").split()
+    for k, word in enumerate(typed):  # a pause after each word: a search with 1, 2, … 30 words
+        page.type("#bv-q", word + (" " if k < len(typed) - 1 else ""), delay=10)
+        page.wait_for_timeout(260)
+    settled(page)
+    assert page.locator("#bv-results .bv-result__title").first.inner_text() == name
+    rows = [p for p in seen if "/d/" in p]
+    assert rows and all(int(p.rsplit("/", 1)[1][:-5]) >= 0 for p in rows)
+
+
+def test_a_person_page_comes_first_and_only_matched_words_are_marked(page, real_server):
+    page.goto(real_server + "tim-kiem/")
+    first = search(page, "dang thi thu ha").first
+    assert first.locator("a").get_attribute("href").endswith("nguoi/dang-thi-thu-ha/")
+    assert first.locator(".bv-result__kind").inner_text().upper() == "NGƯỜI ĐƯỢC KHEN THƯỞNG"
+    marks = page.locator("#bv-results li").nth(1).locator("mark").all_inner_texts()
+    assert marks == ["Đặng", "Thị", "Thu", "Hà"]  # the name; not «thi» of «Chiến sĩ thi đua» or the like below
+    search(page, "chien si thi dua toan quoc")  # found in a decision's other text: marked in the lines below
+    below = page.locator("#bv-results .bv-result__subtitle mark, #bv-results .bv-result__detail mark").all_inner_texts()
+    assert {"Chiến", "thi", "đua"} <= set(below)
+    search(page, "tran van phuong")
+    candidate = page.locator("#bv-results li").first
+    assert "lay-y-kien/chien-si-thi-dua-toan-quoc-2025/#nguoi-nhan-de-nghi-1" in candidate.locator("a").get_attribute("href")
+    assert candidate.locator(".bv-result__kind").inner_text().upper() == "ĐỀ NGHỊ KHEN THƯỞNG"
+    assert page.errors == []

@@ -11,7 +11,7 @@ from generator.site import search_index
 from generator.site.search_index import CAP, INDEX_DIR, build_index, read_previous, tokens, word_forms
 
 from conftest import ROOT
-from search_client import SearchClient, parse_file, query_words, text_numbers
+from search_client import PAGE, SearchClient, parse_file, query_words, text_numbers
 
 
 def client(tree, pages=(), previous=None) -> SearchClient:
@@ -278,3 +278,77 @@ def test_sample_queries_find_something(query):
     outcome = pipeline.check(ROOT / "data", ROOT)
     index = SearchClient.of_index(build_index(Publication(outcome.catalog), []))
     assert index.search(query)
+
+
+# --- real names (tests/real_names.py) ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def real(tree):
+    import real_names
+
+    real_names.write_records(tree.data, "ubnd-tinh")
+    outcome = pipeline.check(tree.data, tree.root)
+    assert outcome.ok, [p.format("en") for p in outcome.problems]
+    return SearchClient.of_index(build_index(Publication(outcome.catalog), []))
+
+
+def test_real_names_of_any_length_are_found_typed_without_diacritics_key_by_key(real):
+    from real_names import every_name, plain, words
+
+    names = every_name()
+    assert {words(n) for n in names} >= {3, 9, 10, 13, 14, 23, 30}
+    for name in names:
+        query = plain(name)
+        for end in range(1, len(query) + 1):  # every key typed: every result has a row in a file that exists
+            assert all(row and 0 <= tier for (tier, _), row in zip(real.ranked(query[:end]), real.search(query[:end])))
+        assert name in real.titles(query)[:PAGE], name  # on the first page of results
+        assert name in real.titles(query + " ")[:PAGE], name  # the last word finished
+
+
+def test_a_long_name_typed_in_full_ranks_its_words_in_order(real):
+    """Words from the 8th on share the last title position: a 14-word name typed in full is still "adjacent and
+    in order" (rank 2), above the same words typed in another order."""
+    school = "Trường Trung học cơ sở Nguyễn Văn Trỗi, xã Phước Long, tỉnh Bạc Liêu"
+    query = "truong trung hoc co so nguyen van troi xa phuoc long tinh bac lieu"
+    ranked = dict((n, tier) for tier, n in real.ranked(query))
+    shuffled = dict((n, tier) for tier, n in real.ranked(" ".join(reversed(query.split()))))
+    [number] = [n for n in ranked if real.rows(n // CAP)[n % CAP][1] == school]
+    assert 0 <= ranked[number] < shuffled[number]
+    assert school in real.titles(query)[:2]  # beside the 30-word name that holds all its words in order
+
+
+def test_consultation_candidates_are_found_with_their_notice(real):
+    [phuong] = real.search("tran van phuong")
+    assert phuong[0] == "de-nghi" and phuong[4] == "lay-y-kien/chien-si-thi-dua-toan-quoc-2025/#nguoi-nhan-de-nghi-1"
+    assert phuong[2] == "Đảng ủy Ủy ban nhân dân tỉnh Bến Tre"
+    assert phuong[3] == "Đề nghị Chiến sĩ thi đua toàn quốc · UBND tỉnh · góp ý đến hết 01/07/2025"
+    assert real.search("truong mam non 3 2")[0][4].endswith("#nguoi-nhan-de-nghi-3")
+
+
+def test_a_withdrawn_candidate_is_not_indexed(tree):
+    import real_names
+
+    real_names.write_records(tree.data, "ubnd-tinh")
+    tree.replace("consultations/chien-si-thi-dua-toan-quoc-2025.yaml", '    name: "Trần Văn Phương"\n',
+                 '    name: "Trần Văn Phương"\n    withdrawn:\n      date: 2025-06-25\n      note: "Gỡ theo đề nghị"\n')
+    index = client(tree)
+    assert index.search("tran van phuong") == [] and index.search("pham hong thai")
+
+
+def test_a_line_annulled_on_its_own_is_found_by_the_revoking_number_however_the_d_is_printed(real):
+    for query in ("715/QĐ-CTN", "715/QÐ-CTN", "715 qd ctn", "715/QƉ-CTN"):
+        first = real.search(query)[0]
+        assert first[:2] == ["tap-the", "Công ty cổ phần Công nghệ Việt Á"] and first[6] == 1, query
+        assert any(row[:2] == ["qd", "Quyết định 902/QĐ-UBND"] for row in real.search(query))
+    first = real.search("477/QĐ-TTg")[0]
+    assert first[:2] == ["ca-nhan", "Nguyễn Văn Tuấn"] and first[6] == 1
+    assert first[3].endswith(" · 902/QĐ-UBND · 2024 · bị hủy bỏ bởi Quyết định 477/QĐ-TTg")
+    assert real.search("dang thi thu ha") and all(row[6] == 0 for row in real.search("dang thi thu ha"))
+
+
+def test_a_person_with_a_page_is_found_first_with_a_link_to_it(real):
+    rows = real.search("dang thi thu ha")
+    assert rows[0][0] == "trang-nguoi" and rows[0][4] == "nguoi/dang-thi-thu-ha/"
+    assert rows[0][1:4] == ["Đặng Thị Thu Hà", "Cá nhân · các khen thưởng 2024–2025", ""]
+    assert [r[0] for r in rows[1:]] == ["ca-nhan", "ca-nhan"]

@@ -103,6 +103,38 @@ def test_official_report_0602_counts_state_awards_by_proposer_and_kind(tree):
     assert at("17") == [2, 2] and at("15") == [0, 0]
 
 
+def test_official_report_0602_has_one_column_per_order_medal_and_title_awarded(tree):
+    """Circular 02/2023, form 0602: «Mỗi hình thức khen thưởng ghi riêng một cột» — each order, medal, honorary title
+    and other form awarded that year has a column of its own; the form's other columns stay as they are."""
+    tree.write("registries/authorities.yaml", tree.read("registries/authorities.yaml")
+               + '- id: chu-tich-nuoc\n  name: "Chủ tịch nước"\n  kind: president\n'
+               + '- id: thu-tuong\n  name: "Thủ tướng Chính phủ"\n  kind: prime_minister\n')
+    tree.write("decisions/2024/5-qd-ttg.yaml", STATE_DECISION)
+    for number, form, name in ((6, "huan-chuong-lao-dong-hang-ba", "Trần Văn C"),
+                               (7, "huan-chuong-lao-dong-hang-nhi", "Lê Văn D"),
+                               (8, "huy-chuong-chien-si-ve-vang-hang-ba", "Phạm Văn E")):
+        tree.write(f"decisions/2024/{number}-qd-ctn.yaml", f"""number: "{number}/QĐ-CTN"
+date: 2024-09-0{number - 4}
+authority: chu-tich-nuoc
+proposer: ubnd-tinh
+award_form: {form}
+method: regular
+reason: "Có thành tích xuất sắc"
+recipients:
+  - {{kind: individual, name: "{name}", category: direct_worker}}
+""")
+    catalog, _ = stats_of(tree)
+    report = next(r for r in reports.all_reports(catalog) if r.form.code.startswith("0602"))
+    labels = [c.label for c in report.layout.columns]
+    assert labels == [
+        "Huân chương Lao động hạng Nhì", "Huân chương Lao động hạng Ba", "Huy chương Chiến sĩ vẻ vang hạng Ba",
+        "Giải thưởng Hồ Chí Minh", "Giải thưởng Nhà nước", "Danh hiệu vinh dự nhà nước", "Cờ thi đua của Chính phủ",
+        "Bằng khen của Thủ tướng Chính phủ", "Danh hiệu «Chiến sĩ thi đua toàn quốc»", "Các hình thức khen thưởng khác"]
+    lines = report_lines(report)
+    individual = [i for i, cell in enumerate(report.cells) if cell.kind == "individual"]
+    assert [lines["1"][0][i] for i in individual[:3]] == [1, 1, 1] and lines["1"][1] == 7
+
+
 def test_report_year_from_2026_uses_the_newer_circular_and_says_whose_layout(tree):
     tree.write("decisions/2026/7-qd-ubnd.yaml", tree.read("decisions/2024/12-qd-ubnd.yaml")
                .replace("12/QĐ-UBND", "7/QĐ-UBND").replace("2024-06-17", "2026-03-02").replace("    cash_vnd: 1170000\n", ""))
@@ -130,19 +162,36 @@ def test_cap_breach_is_flagged_as_warning_only_while_the_cap_was_law(tree):
     assert "Nghị định 91/2017/NĐ-CP Điều 9(3)" in warnings[0]
     # 2025 has the same ratio but no cap in force: the 2022 Law and its decrees set none
     assert [(b.unit, b.year, b.count, b.base) for b in cap_breaches(catalog.catalog.records)] == [("truong-a", 2023, 2, 6)]
+    assert catalog.catalog.cap_breaches == cap_breaches(catalog.catalog.records)  # judged once, the page reads it
+    # one of the two titles annulled by a later decision: what the site counts as annulled, the cap never counts
+    tree.replace("decisions/2023/2-qd-ubnd.yaml", '    name: "Người 1"\n    unit: truong-a\n',
+                 '    name: "Người 1"\n    unit: truong-a\n    revoked: {decision_number: "9/QĐ-UBND", date: 2023-12-01, '
+                 'reason: "Kê khai không trung thực"}\n')
+    catalog = pipeline.check(tree.data, tree.root)
+    assert [(b.unit, b.year, b.count, b.base) for b in catalog.catalog.cap_breaches] == [("truong-a", 2023, 1, 6)]
+    assert "1 «Chiến sĩ thi đua cơ sở» trên 6" in [p.format() for p in catalog.problems if p.code == "cap_exceeded"][0]
 
 
 def test_movement_report_0601(tree):
     catalog, _ = stats_of(tree)
     report = reports.all_reports(catalog)[0]
     assert report.form.code == "0601.N/BNV-TĐKT" and report.year == 2024
-    # Phong trào A is organised by the province (column 2); its scope, duration and method are not recorded
+    # Phong trào A is organised by the province (column 2) but has no launch date: it is under way in no year
+    # we can name (a period in its name, «2015–2020», is no date), so it is in no year's form, said apart
     lines = report_lines(report)
-    assert lines["01"] == ([0, 1, 0], 1)
-    assert all(lines[code] == ([0, 0, 0], 0) for code in ("02", "03", "04", "05", "06", "07", "08", "09", "10"))
-    tree.replace("registries/movements.yaml", "  organiser: ubnd-tinh",
-                 "  organiser: ubnd-tinh\n  start: 2022-03-01\n  scope: cluster\n  method: thematic")
+    assert lines["01"] == ([0, 0, 0], 0) and reports.undated_movements(catalog) == 1
+    tree.replace("registries/movements.yaml", "  organiser: ubnd-tinh", "  organiser: ubnd-tinh\n  start: 2022-03-01")
     catalog, _ = stats_of(tree)
-    lines = report_lines(reports.all_reports(catalog)[0])
+    report = reports.all_reports(catalog)[0]
+    lines = report_lines(report)
+    # dated, it counts in 2024; its scope and method are not recorded: those rows say «không rõ», not 0
+    assert lines["01"] == ([0, 1, 0], 1) and lines["08"] == ([0, 1, 0], 1)
+    line = next(x for x in report.lines if x.code == "04")
+    assert not line.known(1) and line.known(0) and report.unknown_reasons == {"scope": 1, "movement_method": 1}
+    tree.replace("registries/movements.yaml", "  start: 2022-03-01", "  start: 2022-03-01\n  scope: cluster\n"
+                 "  method: thematic")
+    catalog, _ = stats_of(tree)
+    report = reports.all_reports(catalog)[0]
+    lines = report_lines(report)
     assert lines["04"] == ([0, 1, 0], 1) and lines["08"] == ([0, 1, 0], 1) and lines["11"] == ([0, 1, 0], 1)
-    assert lines["12"] == ([0, 0, 0], 0)
+    assert lines["12"] == ([0, 0, 0], 0) and report.unknown_reasons == {}

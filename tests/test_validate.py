@@ -303,7 +303,8 @@ def test_individual_needs_category_and_collective_has_none(tree):
     tree.replace(DECISION, '    name: "Trường Tiểu học A"', '    name: "Trường Tiểu học A"\n    gender: female')
     assert tree.problems() == [
         f"{SHOWN}:24: dòng 2 (Trần Thị B): cá nhân chưa có category (đối tượng thống kê) — thêm category: direct_worker, "
-        "leader_other, leader_department, leader_ministry_province hoặc business_person",
+        "leader_other, leader_department, leader_ministry_province, business_person, hoặc unknown nếu nguồn không cho "
+        "biết",
         f"{SHOWN}:31: dòng 3 (Trường Tiểu học A): category và gender chỉ dùng cho cá nhân — xóa dòng này hoặc đổi kind thành individual",
     ]
 

@@ -58,6 +58,7 @@ class Tally:
 
     decisions: int = 0  # decisions in force (not revoked) with at least one line in the scope
     decisions_revoked: int = 0
+    decisions_unstated: int = 0  # decisions whose source states no count: only their named lines are counted
     rows: int = 0  # recipient lines listed, whatever their status
     declared: int = 0  # lines listed plus those declared but not named, whatever their status
     awards: int = 0  # awards that count, named and unnamed (see module docstring)
@@ -65,6 +66,8 @@ class Tally:
     awards_revoked: int = 0
     rewards: int = 0  # rewards outside the Law's forms
     reward_value: int = 0  # their money and declared value, in đồng
+    in_kind_unvalued: int = 0  # lines in force with a gift in kind (reward_item) and no value: in no money total
+    in_kind_value: int = 0  # the stated value of gifts in kind given with an award of the Law (a Cờ and a gift)
     kinds: Counter = field(default_factory=Counter)  # awards that count, by recipient kind ("unknown" for unnamed)
     row_kinds: Counter = field(default_factory=Counter)  # lines listed, by recipient kind
 
@@ -83,9 +86,11 @@ class Tally:
     def figures(self, prefix: str) -> dict[str, int]:
         """This tally's figures under ``prefix`` (e.g. ``year.2024``)."""
         out = {f"{prefix}.decisions": self.decisions, f"{prefix}.decisions_revoked": self.decisions_revoked,
+               f"{prefix}.decisions_unstated": self.decisions_unstated,
                f"{prefix}.rows": self.rows, f"{prefix}.declared": self.declared, f"{prefix}.awards": self.awards,
                f"{prefix}.awards_unnamed": self.awards_unnamed, f"{prefix}.awards_revoked": self.awards_revoked,
-               f"{prefix}.rewards": self.rewards, f"{prefix}.reward_value": self.reward_value}
+               f"{prefix}.rewards": self.rewards, f"{prefix}.reward_value": self.reward_value,
+               f"{prefix}.in_kind_unvalued": self.in_kind_unvalued, f"{prefix}.in_kind_value": self.in_kind_value, f"{prefix}.awards.unknown": self.kinds["unknown"]}
         for kind in KINDS:
             out[f"{prefix}.awards.{kind.value}"] = self.kinds[kind.value]
             out[f"{prefix}.rows.{kind.value}"] = self.row_kinds[kind.value]
@@ -102,12 +107,16 @@ def _add(tally: Tally, decision: DecisionEntry, lines: list[int], reward_form: b
             tally.decisions_revoked += 1
         else:
             tally.decisions += 1
+        if decision.count_unstated:
+            tally.decisions_unstated += 1
     recipients = decision.model.recipients
     tally.rows += len(lines)
     tally.declared += len(lines)
     tally.row_kinds.update(recipients[i].kind.value for i in lines)
     for i in lines:
         status = line_status(decision, i, reward_form)
+        if status is not LineStatus.REVOKED and recipients[i].reward_item and recipients[i].reward_value_vnd is None:
+            tally.in_kind_unvalued += 1
         if status is LineStatus.REVOKED:
             tally.awards_revoked += 1
         elif status is LineStatus.REWARD:
@@ -116,6 +125,7 @@ def _add(tally: Tally, decision: DecisionEntry, lines: list[int], reward_form: b
         else:
             tally.awards += 1
             tally.kinds[recipients[i].kind.value] += 1
+            tally.in_kind_value += recipients[i].reward_value_vnd or 0
     if unnamed:
         extra = decision.unnamed()
         total = sum(extra.values())
@@ -141,6 +151,8 @@ class Counts:
     unit: dict[str, Tally] = field(default_factory=dict)
     decision: dict[str, Tally] = field(default_factory=dict)
     person: dict[str, Tally] = field(default_factory=dict)
+    occasion: dict[str, Tally] = field(default_factory=dict)  # decisions sharing an ``occasion`` id
+    occasion_declared: dict[str, int] = field(default_factory=dict)  # the total an occasion's source publishes
     profiles: int = 0  # published profiles (set by the gate's view of profiles)
 
     def of_year(self, year: int) -> Tally:
@@ -158,19 +170,23 @@ class Counts:
     def of_person(self, person_id: str) -> Tally:
         return self.person.get(person_id) or Tally()
 
+    def of_occasion(self, occasion_id: str) -> Tally:
+        return self.occasion.get(occasion_id) or Tally()
+
     def figures(self) -> dict[str, int]:
         """Every figure by key, for pages and for the consistency test."""
         out = self.all.figures("all")
-        for name in ("year", "form", "authority", "unit", "decision", "person"):
+        for name in ("year", "form", "authority", "unit", "decision", "person", "occasion"):
             for key, tally in getattr(self, name).items():
                 out.update(tally.figures(f"{name}.{key}"))
+        out.update({f"occasion.{key}.declared_total": n for key, n in self.occasion_declared.items()})
         return out
 
 
 def count_all(decisions: list[DecisionEntry], registries: dict[str, list[str]] | None = None,
               reward_forms: frozenset[str] = frozenset()) -> Counts:
     """Tally every decision into every scope it belongs to. ``registries`` lists the ids of units,
-    award forms and authorities, whose scopes exist (at zero) even without a decision; ``reward_forms``
+    award forms, authorities and people with a profile, whose scopes exist (at zero) even without a decision; ``reward_forms``
     the ids of forms that are rewards outside the Law (``is_reward``)."""
     counts = Counts()
     year: dict[int, Tally] = defaultdict(Tally)
@@ -178,7 +194,7 @@ def count_all(decisions: list[DecisionEntry], registries: dict[str, list[str]] |
     form: dict[str, Tally] = defaultdict(Tally, {i: Tally() for i in registries.get("form", ())})
     authority: dict[str, Tally] = defaultdict(Tally, {i: Tally() for i in registries.get("authority", ())})
     unit: dict[str, Tally] = defaultdict(Tally, {i: Tally() for i in registries.get("unit", ())})
-    person: dict[str, Tally] = defaultdict(Tally)
+    person: dict[str, Tally] = defaultdict(Tally, {i: Tally() for i in registries.get("person", ())})
     for decision in decisions:
         d = decision.model
         reward = d.award_form in reward_forms
@@ -188,6 +204,10 @@ def count_all(decisions: list[DecisionEntry], registries: dict[str, list[str]] |
             _add(tally, decision, lines, reward, seen, unnamed=True)
         counts.decision[decision.id] = Tally()
         _add(counts.decision[decision.id], decision, lines, reward, seen, unnamed=True)
+        if d.occasion:
+            _add(counts.occasion.setdefault(d.occasion.id, Tally()), decision, lines, reward, seen, unnamed=True)
+            if d.occasion.declared_total is not None:
+                counts.occasion_declared[d.occasion.id] = d.occasion.declared_total
         by_unit: dict[str, list[int]] = defaultdict(list)
         by_person: dict[str, list[int]] = defaultdict(list)
         for i, r in enumerate(d.recipients):
@@ -202,3 +222,4 @@ def count_all(decisions: list[DecisionEntry], registries: dict[str, list[str]] |
     counts.year, counts.form, counts.authority, counts.unit = dict(year), dict(form), dict(authority), dict(unit)
     counts.person = dict(person)
     return counts
+

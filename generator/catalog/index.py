@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.catalog.counts import Counts, LineStatus, count_all, is_reward, line_status
+from generator.records.validation.caps import cap_breaches
 from generator.records.entries import DecisionEntry, Located, ProfileEntry, Records
 from generator.records.hygiene import number_key
 from generator.records.models import Authority, AwardForm, AwardLevel, Movement, Recipient, Revocation, Unit
@@ -64,6 +65,7 @@ class Catalog:
     counts: Counts = field(default_factory=Counts)
     # revoking decision id → what it annulled here: (decision, line index or None for the whole decision)
     annulled_by: dict[str, list[tuple[DecisionEntry, int | None]]] = field(default_factory=dict)
+    cap_breaches: list = field(default_factory=list)  # ratio caps exceeded, judged once on the awards that count
 
     def revoking_decision(self, revocation: Revocation) -> DecisionEntry | None:
         """The published decision a revocation names: by its ``decision`` id, else by a number found once."""
@@ -180,7 +182,8 @@ def build_catalog(records: Records) -> Catalog:
         predecessors=dict(predecessors),
         children=dict(children),
         counts=count_all(decisions, {"unit": list(records.units), "form": list(records.award_forms),
-                                     "authority": list(records.authorities)}, reward_forms),
+                                     "authority": list(records.authorities),
+                                     "person": list(records.profiles)}, reward_forms),
     )
     annulled: dict[str, list[tuple[DecisionEntry, int | None]]] = defaultdict(list)
     for decision in decisions:
@@ -191,4 +194,5 @@ def build_catalog(records: Records) -> Catalog:
             if by is not None:
                 annulled[by.id].append((decision, index))
     catalog.annulled_by = dict(annulled)
+    catalog.cap_breaches = cap_breaches(records)
     return catalog

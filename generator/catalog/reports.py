@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from generator.catalog.counts import is_reward
 from generator.catalog.index import Award, Catalog
 from generator.records.entries import DecisionEntry, Located
-from generator.records.models import Movement, RecipientKind, ReportForm, ReportRow
+from generator.records.models import AwardLevel, Movement, RecipientKind, ReportForm, ReportRow
 
 # the sub-column a recipient kind is counted in when a column splits "Tập thể" / "Cá nhân"
 _SUB_KIND = {RecipientKind.collective: "collective", RecipientKind.household: "collective",
@@ -44,10 +44,18 @@ class ReportLine:
     unit: str
     heading: bool
     values: list[int] = field(default_factory=list)
+    unknown: list[int] = field(default_factory=list)  # per cell: awards that may belong here, the source not saying
 
     @property
     def total(self) -> int:
         return sum(self.values)
+
+    def known(self, index: int | None) -> bool:
+        """Whether a cell (``index``), or the row's total (None), is a known number: no award of the column could
+        belong to this row without the source saying so (method, category, kind or enterprise unknown)."""
+        if not self.unknown:
+            return True
+        return not (any(self.unknown) if index is None else self.unknown[index])
 
 
 @dataclass
@@ -62,6 +70,8 @@ class Report:
     lines: list[ReportLine]
     unnamed: int = 0  # awards declared by partial lists (not named) counted in rows that need no personal detail
     unnamed_left_out: int = 0  # declared with no recipient kind, in a form that splits by kind
+    unknown_reasons: dict[str, int] = field(default_factory=dict)  # what the sources leave open → how many awards
+    unknown_form: int = 0  # awards of the year (and authority) whose form the source does not name: in no form
 
     @property
     def slug(self) -> str:
@@ -73,14 +83,20 @@ class Report:
         return f"report.{self.slug}.{line.code}.{'tong' if index is None else index}"
 
     def figures(self) -> dict[str, int]:
+        """Every known cell and row total by key; a cell the sources leave open has no figure (it says «không rõ»)."""
         out = {}
         for line in self.lines:
             if line.heading:
                 continue
             for index, value in enumerate(line.values):
-                out[self.key(line, index)] = value
-            out[self.key(line, None)] = line.total
+                if line.known(index):
+                    out[self.key(line, index)] = value
+            if line.known(None):
+                out[self.key(line, None)] = line.total
+        out.update({f"report.{self.slug}.unknown.{why}": n for why, n in self.unknown_reasons.items()})
+        out[f"report.{self.slug}.unknown_form"] = self.unknown_form
         return out
+
 
 
 def layout_of(catalog: Catalog, form: ReportForm) -> ReportForm:
@@ -113,38 +129,79 @@ def _column_of_form(catalog: Catalog, layout: ReportForm, form_id: str) -> int |
     return next((i for i, column in enumerate(layout.columns) if column.other), None)
 
 
-def _selects(catalog: Catalog, row: ReportRow, decision: DecisionEntry, kind: str, recipient=None) -> bool:
-    """Whether an award of ``kind`` in ``decision`` belongs in ``row``. A named award passes its ``recipient``; the
-    awards a partial list declares without names pass none, and then only rows that need nothing but the kind and
-    the decision (method, proposing body) can take them ("unknown" kind: only rows that do not ask the kind)."""
+UNKNOWN_REASONS = {"kind": "lượt không rõ là cá nhân, tập thể hay hộ gia đình",
+                   "method": "lượt không rõ phương thức khen thưởng",
+                   "category": "lượt cá nhân không rõ đối tượng (chức vụ)",
+                   "enterprise": "lượt tập thể không rõ có phải doanh nghiệp",
+                   "proposer": "lượt không rõ cơ quan trình khen thưởng (tờ trình)",
+                   "scope": "phong trào không ghi phạm vi", "movement_method": "phong trào không ghi hình thức tổ chức",
+                   "duration": "phong trào không rõ thời gian"}
+
+
+def _selects(catalog: Catalog, row: ReportRow, decision: DecisionEntry, kind: str, recipient=None) -> bool | str:
+    """Whether an award of ``kind`` in ``decision`` belongs in ``row``: True, False, or — when it may belong but the
+    source does not say (method unknown, an individual's category unknown, an unnamed award's kind or category) —
+    the name of what is unknown. A named award passes its ``recipient``; the awards a partial list declares
+    without names pass none."""
     if row.select == "all":
         return True
     if not isinstance(row.select, dict):
         return False
     d = decision.model
+    unknown = ""
     for key, wanted in row.select.items():
         if key == "kind" and kind != wanted:
-            return False
+            if kind != "unknown":
+                return False
+            unknown = unknown or "kind"
         if key == "method" and d.method.value != wanted:
-            return False
+            if d.method.value != "unknown":
+                return False
+            unknown = unknown or "method"
         if key == "proposer_kind":
             proposer = catalog.authorities.get(d.proposer) if d.proposer else None
-            if proposer is None or proposer.model.kind.value not in wanted:
+            if proposer is None:
+                unknown = unknown or "proposer"
+            elif proposer.model.kind.value not in wanted:
                 return False
+        if key == "enterprise" and kind not in ("collective", "unknown"):
+            return False  # only collectives are enterprises
         if key == "enterprise" and (recipient is None or bool(recipient.enterprise) != bool(wanted)):
-            return False
+            if recipient is not None:
+                return False
+            unknown = unknown or "enterprise"
+        if key == "category" and kind not in ("individual", "unknown"):
+            return False  # only individuals have a category
         if key == "category" and (recipient is None or recipient.category is None
                                   or recipient.category.value != wanted):
-            return False
-    return True
+            if recipient is not None and recipient.category is not None and recipient.category.value != "unknown":
+                return False
+            unknown = unknown or "category"
+    return unknown or True
+
+
+def _one_column_per_form(catalog: Catalog, layout: ReportForm, decisions: list[DecisionEntry]) -> ReportForm:
+    """``layout`` with each ``each`` column split into one column per award form it counts in ``decisions`` (form
+    0602: «Mỗi hình thức khen thưởng ghi riêng một cột»), in registry order; a column with no award stays whole."""
+    if not any(column.each for column in layout.columns):
+        return layout
+    used = {a.decision.model.award_form for a in catalog.counted_awards(decisions)}
+    used |= {d.model.award_form for d in decisions if d.partial and not d.revoked}
+    columns = []
+    for index, column in enumerate(layout.columns):
+        own = [f.model for f in catalog.award_forms.values()
+               if f.model.id in used and _column_of_form(catalog, layout, f.model.id) == index] if column.each else []
+        columns += [column.model_copy(update={"label": f.name, "forms": [f.id], "groups": [], "other": False,
+                                              "each": False}) for f in own] or [column]
+    return layout.model_copy(update={"columns": columns})
 
 
 def award_report(catalog: Catalog, form: ReportForm, year: int, authority: str | None) -> Report:
     """Form 0602 or 0603 for ``year`` (and the reporting ``authority`` when the form is per authority)."""
-    layout = layout_of(catalog, form)
     decisions = [d for d in catalog.by_year.get(year, [])
                  if catalog.award_forms[d.model.award_form].model.level == form.level
                  and (authority is None or d.model.authority == authority)]
+    layout = _one_column_per_form(catalog, layout_of(catalog, form), decisions)
     cells = _cells(layout)
     placed = []
     for award in catalog.counted_awards(decisions):
@@ -167,23 +224,41 @@ def award_report(catalog: Catalog, form: ReportForm, year: int, authority: str |
             else:
                 unnamed.append((decision, column, kind, n))
     lines = []
+    reasons: dict[str, int] = {}
     for row in layout.rows:
         if row.heading:
             lines.append(ReportLine("", row.heading, "", True))
             continue
         counts: dict[Cell, int] = defaultdict(int)
+        unsure: dict[Cell, int] = defaultdict(int)
+        row_reasons: dict[str, int] = defaultdict(int)
         for award, column in placed:
-            if _selects(catalog, row, award.decision, award.recipient.kind.value, award.recipient):
-                kinds = layout.columns[column].kinds
-                kind = _SUB_KIND[award.recipient.kind] if kinds else ""
-                counts[Cell(column, kind)] += 1
+            chosen = _selects(catalog, row, award.decision, award.recipient.kind.value, award.recipient)
+            kind = _SUB_KIND[award.recipient.kind] if layout.columns[column].kinds else ""
+            _tally(chosen, Cell(column, kind), 1, counts, unsure, row_reasons)
         for decision, column, kind, n in unnamed:
-            if _selects(catalog, row, decision, kind):
-                sub = _SUB_KIND[RecipientKind(kind)] if layout.columns[column].kinds else ""
-                counts[Cell(column, sub)] += n
-        lines.append(ReportLine(row.code or "", row.label or "", row.unit or "", False, [counts[c] for c in cells]))
+            chosen = _selects(catalog, row, decision, kind)
+            sub = _SUB_KIND[RecipientKind(kind)] if layout.columns[column].kinds and kind != "unknown" else ""
+            _tally(chosen, Cell(column, sub), n, counts, unsure, row_reasons)
+        for reason, n in row_reasons.items():
+            reasons[reason] = max(reasons.get(reason, 0), n)
+        lines.append(ReportLine(row.code or "", row.label or "", row.unit or "", False, [counts[c] for c in cells],
+                                [unsure[c] for c in cells]))
+    unknown_form = sum(catalog.counts.of_decision(d.id).awards for d in catalog.by_year.get(year, [])
+                       if catalog.award_forms[d.model.award_form].model.level is AwardLevel.unknown
+                       and (authority is None or d.model.authority == authority))
     return Report(form, layout, year, authority, cells, lines, unnamed=sum(n for *_, n in unnamed),
-                  unnamed_left_out=left_out)
+                  unnamed_left_out=left_out, unknown_reasons=reasons, unknown_form=unknown_form)
+
+
+def _tally(chosen: bool | str, cell: Cell, n: int, counts: dict, unsure: dict, reasons: dict) -> None:
+    """Count ``n`` awards in ``cell`` when they belong to the row, or as undecided (and why) when the source is
+    silent."""
+    if chosen is True:
+        counts[cell] += n
+    elif chosen:
+        unsure[cell] += n
+        reasons[chosen] += n
 
 
 # --- form 0601: emulation movements -----------------------------------------------------------------
@@ -205,18 +280,22 @@ def _duration(movement: Movement, year_end: dt.date) -> str:
     return "5_up"
 
 
-def _movement_selects(row: ReportRow, movement: Movement, year_end: dt.date) -> bool:
+def _movement_selects(row: ReportRow, movement: Movement, year_end: dt.date) -> bool | str:
+    """True, False, or — when the registry does not record the movement's scope or method — what is unknown."""
     if row.select == "all":
         return True
     if not isinstance(row.select, dict):
         return False
+    unknown = ""
     for key, wanted in row.select.items():
         value = {"scope": movement.scope.value if movement.scope else "",
                  "duration": _duration(movement, year_end),
                  "movement_method": movement.method.value if movement.method else ""}.get(key)
-        if value != wanted:
+        if value == "":
+            unknown = unknown or key
+        elif value != wanted:
             return False
-    return True
+    return unknown or True
 
 
 def _organiser_column(catalog: Catalog, layout: ReportForm, movement: Movement) -> int | None:
@@ -227,9 +306,17 @@ def _organiser_column(catalog: Catalog, layout: ReportForm, movement: Movement) 
 
 
 def active_movements(catalog: Catalog, year: int) -> list[Located[Movement]]:
+    """Movements under way in ``year``: launched by its end and not ended before it starts. A movement with no
+    launch date is under way in no year we can name (its period may be only in its name, «2015–2020»): it is
+    counted in no year's form 0601 and said apart (``undated_movements``)."""
     start_of, end_of = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return [m for m in catalog.movements.values()
-            if (m.model.start or start_of) <= end_of and (m.model.end or end_of) >= start_of]
+            if m.model.start is not None and m.model.start <= end_of and (m.model.end or end_of) >= start_of]
+
+
+def undated_movements(catalog: Catalog) -> int:
+    """Movements without a launch date: in no year's form 0601."""
+    return sum(1 for m in catalog.movements.values() if m.model.start is None)
 
 
 def movement_report(catalog: Catalog, form: ReportForm, year: int) -> Report:
@@ -239,16 +326,26 @@ def movement_report(catalog: Catalog, form: ReportForm, year: int) -> Report:
     year_end = dt.date(year, 12, 31)
     active = [(m.model, _organiser_column(catalog, layout, m.model)) for m in active_movements(catalog, year)]
     lines = []
+    reasons: dict[str, int] = {}
     for row in layout.rows:
         if row.heading:
             lines.append(ReportLine("", row.heading, "", True))
             continue
-        counts = [0] * len(cells)
+        counts, unsure = [0] * len(cells), [0] * len(cells)
+        row_reasons: dict[str, int] = defaultdict(int)
         for movement, column in active:
-            if column is not None and _movement_selects(row, movement, year_end):
+            if column is None:
+                continue
+            chosen = _movement_selects(row, movement, year_end)
+            if chosen is True:
                 counts[column] += 1
-        lines.append(ReportLine(row.code or "", row.label or "", row.unit or "", False, counts))
-    return Report(form, layout, year, None, cells, lines)
+            elif chosen:
+                unsure[column] += 1
+                row_reasons[chosen] += 1
+        for reason, n in row_reasons.items():
+            reasons[reason] = max(reasons.get(reason, 0), n)
+        lines.append(ReportLine(row.code or "", row.label or "", row.unit or "", False, counts, unsure))
+    return Report(form, layout, year, None, cells, lines, unknown_reasons=reasons)
 
 
 def unplaced_movements(catalog: Catalog, year: int) -> int:

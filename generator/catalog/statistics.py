@@ -89,6 +89,8 @@ class YearStats:
     unnamed: int = 0  # of ``total``: declared by partial lists, not named
     rewards: int = 0  # rewards outside the Law's forms, counted apart
     reward_value: int = 0
+    in_kind_unvalued: int = 0  # gifts in kind without a value: in no money total
+    in_kind_value: int = 0  # gifts in kind given with an award of the Law, by their stated value
 
     def breakdown(self, key: str) -> Breakdown:
         return next(b for b in self.breakdowns if b.key == key)
@@ -96,7 +98,9 @@ class YearStats:
     def figures(self) -> dict[str, int]:
         """Every figure of this scope by key (``stats.<slug>.<breakdown>.<value>`` and ``….total``)."""
         out = {f"stats.{self.slug}.total": self.total, f"stats.{self.slug}.unnamed": self.unnamed,
-               f"stats.{self.slug}.rewards": self.rewards, f"stats.{self.slug}.reward_value": self.reward_value}
+               f"stats.{self.slug}.rewards": self.rewards, f"stats.{self.slug}.reward_value": self.reward_value,
+               f"stats.{self.slug}.in_kind_unvalued": self.in_kind_unvalued,
+               f"stats.{self.slug}.in_kind_value": self.in_kind_value}
         for b in self.breakdowns:
             out[f"stats.{b_key(self.slug, b)}.total"] = b.denominator
             for value, n in b.counts():
@@ -169,6 +173,7 @@ def year_stats(catalog: Catalog, awards: list[Award], label: str, slug: str, dec
     return YearStats(
         label=label, slug=slug, total=len(awards) + sum(by["kind"].unnamed.values()), breakdowns=list(by.values()),
         unnamed=sum(by["kind"].unnamed.values()), rewards=tally.rewards, reward_value=tally.reward_value,
+        in_kind_unvalued=tally.in_kind_unvalued, in_kind_value=tally.in_kind_value,
         leader_share=category.share(slug, *(c.value for c in LEADER_CATEGORIES)),
         direct_share=category.share(slug, RecipientCategory.direct_worker.value),
         remote_share=by["remote"].share(slug, "remote"),

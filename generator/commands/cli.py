@@ -7,7 +7,6 @@ listed as ``path:line: message — hint`` and the exit status is non-zero.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import subprocess
 import sys
@@ -16,15 +15,17 @@ from collections import Counter
 from pathlib import Path
 
 from generator import pipeline
+from generator.commands.arguments import language, parser_class
 
 from generator.site import permalinks
+from generator.records.hygiene import visible
 from generator.records.problems import Problem
 
 EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 64, 70
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
+    parser = _parser(language(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
@@ -53,9 +54,10 @@ BUG_MESSAGE = {
 }
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bangvang", description="Bảng Vàng: dữ liệu khen thưởng → trang web công khai")
-    sub = parser.add_subparsers(dest="command")
+def _parser(lang: str = "vi") -> argparse.ArgumentParser:
+    parser = parser_class(lang)(prog="bangvang", description="Bảng Vàng: dữ liệu khen thưởng → trang web công khai")
+    sub = parser.add_subparsers(dest="command", metavar="{validate,build,serve,new,import,attach,hash,admin,schema,site-changes}",
+                                title="lệnh" if lang == "vi" else "commands")
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--config", default="mkdocs.yml", help="tệp cấu hình MkDocs (mặc định: mkdocs.yml)")
@@ -69,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--all-warnings", action="store_true",
                    help="liệt kê cả cảnh báo ở các tệp bạn chưa sửa (mặc định: gộp thành một dòng khi dữ liệu "
                         "nằm trong kho git)")
+    p.add_argument("--report", metavar="TỆP",
+                   help="ghi thêm kết quả ra trang HTML, ví dụ quan-tri/kiem-tra.html: cán bộ sửa trên trình duyệt "
+                        "xem được các thông báo mà không cần cửa sổ dòng lệnh (CI chạy)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("build", help="kiểm tra dữ liệu rồi xây dựng trang vào site/")
@@ -86,23 +91,24 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("new", help="tạo tệp mẫu có chú thích cho quyết định, hồ sơ mới, hoặc một trang mới")
-    new_sub = p.add_subparsers(dest="kind", required=True)
+    new_sub = p.add_subparsers(dest="kind", required=True, metavar="{decision,profile,site}")
     d = new_sub.add_parser("decision", help="quyết định khen thưởng mới")
     d.add_argument("--number", help="số, ký hiệu, ví dụ 1234/QĐ-UBND (bỏ trống nếu không rõ số)")
     d.add_argument("--date", help="ngày ký YYYY-MM-DD")
     d.add_argument("--authority", help="mã cơ quan ban hành")
     d.add_argument("--award-form", help="mã hình thức khen thưởng")
-    d.add_argument("--data", default="data")
+    d.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     d.set_defaults(func=cmd_new)
     pr = new_sub.add_parser("profile", help="hồ sơ gương điển hình mới")
     pr.add_argument("--name", help="họ và tên hoặc tên tập thể")
-    pr.add_argument("--kind", dest="profile_kind", choices=["individual", "collective", "household"], default="individual")
-    pr.add_argument("--data", default="data")
+    pr.add_argument("--kind", dest="profile_kind", choices=["individual", "collective", "household"], default="individual",
+                    help="cá nhân (individual, mặc định), tập thể (collective) hoặc hộ gia đình (household)")
+    pr.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     pr.set_defaults(func=cmd_new)
     s = new_sub.add_parser("site", help="bắt đầu trang của tỉnh, đơn vị bạn trong một thư mục mới",
                            description="Tạo một trang mới (mkdocs.yml, data/ trống, content/) trong thư mục mới hoặc "
                                        "rỗng; thiếu giá trị nào thì hỏi khi chạy trên terminal.")
-    s.add_argument("target", help="thư mục mới cho trang, ví dụ ../bangvang-tinh-lang-son")
+    s.add_argument("target", metavar="thư-mục", help="thư mục mới cho trang, ví dụ ../bangvang-tinh-lang-son")
     s.add_argument("--name", help="tên trang (site_name), ví dụ \"Bảng Vàng tỉnh Lạng Sơn\"")
     s.add_argument("--short-name", help="tỉnh hoặc đơn vị công bố, ví dụ \"tỉnh Lạng Sơn\"")
     s.add_argument("--site-url", help="địa chỉ công khai (http:// hoặc https://), ví dụ https://bangvang.langson.gov.vn/")
@@ -110,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_new_site)
 
     p = sub.add_parser("import", help="nhập danh sách khen thưởng từ tệp Excel (.xlsx, .xls), .ods hoặc CSV")
-    p.add_argument("file", help="tệp .xlsx, .xls, .ods, .csv hoặc .txt (Unicode text của Excel)")
+    p.add_argument("file", metavar="tệp", help="tệp .xlsx, .xls, .ods, .csv hoặc .txt (Unicode text của Excel)")
     p.add_argument("--decision", help="tệp quyết định (data/decisions/…/….yaml) để ghi danh sách vào — nếu tệp đã có "
                                       "danh sách thì gộp: giữ các trường ghi tay, báo thêm/bỏ/sửa; "
                                       "không có thì in ra màn hình")
@@ -118,16 +124,36 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--map", action="append", default=[], metavar="\"Tên cột=trường\"",
                    help="gán cột lạ cho một trường, ví dụ --map \"Nơi công tác=unit_text\"")
     p.add_argument("--category", default="direct_worker", help="đối tượng mặc định cho cá nhân (mặc định direct_worker)")
-    p.add_argument("--no-legal-cash", action="store_true",
-                   help="không điền tiền thưởng theo quy định vào các dòng không ghi tiền thưởng")
-    p.add_argument("--data", default="data")
+    p.add_argument("--legal-cash", action="store_true",
+                   help="ghi tiền thưởng theo quy định vào các dòng không ghi tiền thưởng (mặc định chỉ gợi ý, "
+                        "không ghi: tệp chỉ ghi số tiền quyết định nêu)")
+    p.add_argument("--no-legal-cash", action="store_true", help="không tính cả gợi ý tiền thưởng theo quy định")
+    p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("attach", help="gắn bản scan PDF đã ký vào một quyết định (chép tệp, ghi mã sha256)")
-    p.add_argument("decision", help="tệp quyết định, ví dụ data/decisions/2025/123-qd-ubnd.yaml")
-    p.add_argument("pdf", help="tệp PDF bản scan")
-    p.add_argument("--data", default="data")
+    p.add_argument("decision", metavar="tệp-quyết-định", help="tệp quyết định, ví dụ data/decisions/2025/123-qd-ubnd.yaml")
+    p.add_argument("pdf", metavar="tệp-pdf", help="tệp PDF bản scan")
+    p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_attach)
+
+    p = sub.add_parser("hash", help="ghi mã sha256 cho bản scan chưa có mã (tải lên từ trang quản trị); CI chạy "
+                                    "lệnh này trước khi kiểm tra")
+    p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
+    p.set_defaults(func=cmd_hash)
+
+    p = sub.add_parser("admin", help="tạo trang sửa dữ liệu trên trình duyệt (Decap CMS) vào thư mục quan-tri/")
+    p.add_argument("--out", default="quan-tri", help="thư mục ghi (mặc định: quan-tri/, đặt cạnh site/ khi đăng)")
+    p.add_argument("--backend", choices=["github", "gitlab", "gitea"],
+                   help="nơi đặt kho git của trang; bỏ trống: decap-server trên máy này (127.0.0.1:8081)")
+    p.add_argument("--repo", help="kho git của trang, ví dụ so-noi-vu/bangvang-tinh")
+    p.add_argument("--base-url", help="địa chỉ máy chủ git của cơ quan (GitLab, Gitea/Forgejo tự cài)")
+    p.add_argument("--branch", default="main", help="nhánh được đăng (mặc định: main)")
+    p.add_argument("--port", type=int, default=8081, help="cổng của decap-server trên máy này (mặc định: 8081)")
+    p.add_argument("--review", action="store_true",
+                   help="duyệt trước khi đăng: thay đổi của cán bộ chờ người có quyền duyệt rồi mới được công bố")
+    p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
+    p.set_defaults(func=cmd_admin)
 
     p = sub.add_parser("schema", help="ghi các tệp JSON Schema của dữ liệu")
     p.add_argument("--out", default="schema", help="thư mục ghi (mặc định: schema/)")
@@ -213,7 +239,12 @@ def cmd_validate(args) -> int:
     project = _project(args)
     outcome = pipeline.check(project.data_dir, project.root, cache=True)
     changed = None if args.all_warnings else changed_files(project.root)
-    if not _report(outcome.problems, args.lang, args.strict, changed=changed, summary=True):
+    valid = _report(outcome.problems, args.lang, args.strict, changed=changed, summary=True)
+    if args.report:
+        from generator.commands.admin_page import write_report
+
+        write_report(Path(args.report), [p.format(args.lang) for p in outcome.problems], valid)
+    if not valid:
         return EXIT_INVALID
     t = outcome.catalog.counts.all
     extra_vi = "".join([f", trong đó {t.awards_unnamed} không nêu tên" if t.awards_unnamed else "",
@@ -232,33 +263,47 @@ def cmd_validate(args) -> int:
     return EXIT_OK
 
 
-def _setup_logging() -> None:
-    # Material prints its end-of-life notice on every build; the README covers the engine's future.
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+def _setup_logging(lang: str) -> None:
+    """The engine's log lines in ``lang`` (``engine_log``)."""
+    from generator.commands import engine_log
+
+    engine_log.setup(lang)
 
 
 def cmd_build(args) -> int:
     """Validate, render, build into a temporary directory, then swap it in: all or nothing."""
     from generator.engine.build import BuildError, publish
+    from generator.site.background import ChildKilled
 
-    _setup_logging()
+    _setup_logging(args.lang)
     project = _project(args)
-    outcome = pipeline.run(project.data_dir, project.templates_dir, project.root, project.options, project.content_dir,
-                           cache=not args.full)
+    try:
+        outcome = pipeline.run(project.data_dir, project.templates_dir, project.root, project.options,
+                               project.content_dir, cache=not args.full)
+    except ChildKilled as exc:
+        print(f"Xây dựng trang thất bại: {exc}. site/ trước đó được giữ nguyên." if args.lang == "vi"
+              else f"Build failed: {exc.english}. The previous site/ is unchanged.", file=sys.stderr)
+        return EXIT_BUILD_FAILED
     # warnings are logged by the engine during the build (so --strict counts them there)
     if not _report(outcome.problems, args.lang, warnings_shown=False):
         return EXIT_INVALID
     site_dir = Path(args.site_dir) if args.site_dir else project.site_dir
     site_dir = site_dir if site_dir.is_absolute() else (Path.cwd() / site_dir)
+    notices: list[str] = []
     try:
         written, deleted = publish(Path(args.config), outcome, site_dir, project.root / permalinks.MANIFEST,
-                                   strict=args.strict, full=args.full)
+                                   strict=args.strict, full=args.full, notices=notices)
     except BuildError as exc:
-        print(f"Xây dựng trang thất bại: {exc}" if args.lang == "vi" else f"Build failed: {exc}", file=sys.stderr)
+        from generator.commands.engine_log import translate
+
+        why = str(exc) if args.lang == "en" else (translate(str(exc)) or "")
+        print(f"Xây dựng trang thất bại: {why.removeprefix('lỗi: ')}" if args.lang == "vi" else f"Build failed: {why}",
+              file=sys.stderr)
         print("site/ trước đó được giữ nguyên." if args.lang == "vi" else "The previous site/ is unchanged.",
               file=sys.stderr)
         return EXIT_BUILD_FAILED
+    for notice in notices:
+        print(visible(notice), file=sys.stderr)
     pages = len(outcome.manifest.splitlines()) - len(permalinks.HEADER.splitlines())
     if args.timings:
         for stage, seconds in outcome.timings.items():
@@ -279,7 +324,7 @@ def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    _setup_logging()
+    _setup_logging(args.lang)
     try:
         serve(config_file=str(args.config), dev_addr=args.addr, livereload=True)
     except MkDocsException as exc:
@@ -308,7 +353,6 @@ def cmd_new(args) -> int:
 def cmd_new_site(args) -> int:
     """``new site <dir>``: a new site project; the next steps on stdout."""
     from generator.commands import new_site
-    from generator.records.hygiene import visible
 
     target = Path(args.target)
     try:
@@ -331,7 +375,7 @@ def cmd_import(args) -> int:
         print(f"{source}: không nhập được tệp loại «{source.suffix or source.name}» — lưu danh sách thành .xlsx, "
               ".xls, .ods hoặc .csv rồi nhập lại", file=sys.stderr)
         return EXIT_INVALID
-    mapping = _import_mapping(args.map, importer.FIELDS)
+    mapping = _import_mapping(args.map, importer.MAP_FIELDS)
     if mapping is None:
         return EXIT_USAGE
     if args.category not in importer.CATEGORY_WORDS:
@@ -360,8 +404,10 @@ def cmd_import(args) -> int:
         sys.stdout.write(importer.to_yaml(result))
         return EXIT_OK
     try:
+        importer.check_decision_target(Path(args.decision), Path(args.data))
         report = importer.write_into_decision(Path(args.decision), result,
-                                              None if args.no_legal_cash else _registries_or_none(Path(args.data)))
+                                              None if args.no_legal_cash else _registries_or_none(Path(args.data)),
+                                              write_cash=args.legal_cash)
     except importer.DecisionFileError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_INVALID
@@ -424,12 +470,41 @@ def cmd_site_changes(args) -> int:
     try:
         before, after = site_state.load_files(Path(args.deployed)), site_state.load_files(Path(args.current))
     except site_state.StateError as exc:
-        print(str(exc), file=sys.stderr)
+        print(visible(str(exc)), file=sys.stderr)
         return EXIT_INVALID
     upload, delete = site_state.changes(before, after)
     sys.stdout.write("".join(f"+ {path}\n" for path in upload) + "".join(f"- {path}\n" for path in delete))
     print(f"{len(upload)} tệp cần tải lên, {len(delete)} tệp cần xóa, {len(after) - len(upload)} tệp giữ nguyên.",
           file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_hash(args) -> int:
+    """``hash``: the sha256 of every attached scan that has none yet."""
+    from generator.commands import scaffold
+
+    changed = scaffold.record_hashes(Path(args.data))
+    for path in changed:
+        print(f"Đã ghi mã sha256 của bản scan vào {path}.")
+    if not changed:
+        print("Mọi bản scan đã có mã sha256.")
+    return EXIT_OK
+
+
+def cmd_admin(args) -> int:
+    """``admin``: the editing page (Decap CMS) with its config.yml generated from the schemas and registries."""
+    from generator.commands import admin_page, scaffold
+    from generator.engine import bundled
+
+    try:
+        records, _ = scaffold.merged_registries(Path(args.data))
+        backend = admin_page.backend_settings(args.backend, args.repo, args.base_url, args.branch, args.port)
+        count = admin_page.write_page(Path(args.out), records, bundled.CHECKOUT, backend, args.review)
+    except (admin_page.AdminError, scaffold.ScaffoldError) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Đã ghi trang sửa dữ liệu vào {args.out}/ ({count} tệp). Cách đưa lên mạng hoặc dùng trên máy này: "
+          "HUONG-DAN.md của Bảng Vàng, mục «Sửa dữ liệu trên trình duyệt».")
     return EXIT_OK
 
 

@@ -14,17 +14,28 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.records.unit_names import UnitIndex, UnitMatch, diacritics_compatible, unit_key  # noqa: F401
+from generator.commands import sheet_limits
+from generator.records.files import MAX_FILE_BYTES
+from generator.records.hygiene import clean_text
+from generator.records.messages import MESSAGES
+from generator.records.personal_data import find_personal_data, is_forbidden_field, might_hold_personal_data
+from generator.records.unit_names import (UnitIndex, UnitMatch, complete_position, diacritics_compatible,  # noqa: F401
+                                          unit_key)
 from generator.records.yaml_write import q
 from generator.site import exports
 from generator.text import fold, nfc
 
 FIELDS = ("kind", "name", "position", "unit", "unit_text", "category", "gender", "achievement", "cash_vnd", "profile")
+# a column may also hold a position and a unit together («Chức vụ, đơn vị»): split row by row
+COMBINED = "position_unit"
+MAP_FIELDS = FIELDS + (COMBINED,)
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 SUFFIXES = SPREADSHEET_SUFFIXES + TEXT_SUFFIXES
@@ -34,8 +45,11 @@ HEADER_ALIASES = {
     "ho va ten": "name", "ho ten": "name", "ten": "name", "ho va ten ten tap the": "name", "ho ten ten tap the": "name",
     "ca nhan tap the": "name", "name": "name", "ho va ten ca nhan": "name", "ten ca nhan": "name",
     "chuc vu": "position", "chuc danh": "position", "chuc vu chuc danh": "position", "position": "position",
-    "chuc vu don vi": "position", "chuc vu don vi cong tac": "position", "chuc vu noi cong tac": "position",
-    "chuc danh don vi": "position", "chuc vu co quan don vi": "position",
+    "chuc vu don vi": COMBINED, "chuc vu don vi cong tac": COMBINED, "chuc vu noi cong tac": COMBINED,
+    "chuc danh don vi": COMBINED, "chuc vu co quan don vi": COMBINED, "chuc vu va don vi": COMBINED,
+    "chuc danh noi cong tac": COMBINED, "chuc danh don vi cong tac": COMBINED, "chuc vu chuc danh don vi": COMBINED,
+    "chuc vu va don vi cong tac": COMBINED, "chuc vu va noi cong tac": COMBINED, "chuc danh va don vi": COMBINED,
+    "position unit": COMBINED,
     "don vi": "unit_text", "don vi cong tac": "unit_text", "co quan don vi": "unit_text", "noi cong tac": "unit_text",
     "co quan": "unit_text", "co quan cong tac": "unit_text", "unit": "unit_text", "unit id": "unit", "ma don vi": "unit",
     "thanh tich": "achievement", "thanh tich dat duoc": "achievement", "ly do": "achievement",
@@ -192,21 +206,38 @@ def read_rows(path: Path, sheet: str | None = None) -> tuple[str, list[list[str]
     .xlsx, or a web page saved as "Excel", is read or explained. Raises ``ReadError``.
     """
     try:
+        sheet_limits.check_file_size(path.stat().st_size)
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"không mở được tệp ({exc.strerror or exc})") from None
+    except sheet_limits.TooBig as exc:
+        raise ReadError(str(exc)) from None
     kind = _sniff_format(data, path.suffix.lower())
-    if kind == "xlsx":
-        name, rows = _read_xlsx(data, sheet)
-    elif kind == "calamine":
-        name, rows = _read_calamine(path, sheet)
-    else:
-        if sheet:
-            raise ReadError(f"tệp văn bản (CSV) không có trang tính — bỏ tùy chọn --sheet «{sheet}»")
-        name, rows = path.name, parse_text_table(decode_text(data))
+    try:
+        if kind == "xlsx":
+            name, rows = _read_xlsx(data, sheet)
+        elif kind == "calamine":
+            name, rows = _read_calamine(path, sheet)
+        else:
+            if sheet:
+                raise ReadError(f"tệp văn bản (CSV) không có trang tính — bỏ tùy chọn --sheet «{sheet}»")
+            name, rows = path.name, parse_text_table(decode_text(data))
+    except sheet_limits.TooBig as exc:
+        raise ReadError(str(exc)) from None
     if _looks_tcvn3(rows):
         raise ReadError(TCVN3_MESSAGE)
-    return name, rows
+    return clean_text(name).text, rows
+
+
+def _grid(rows) -> list[list[str]]:
+    """Cleaned cell text of rows of values, each cell within Excel's own length limit."""
+    grid = []
+    for number, row in enumerate(rows, 1):
+        for col, value in enumerate(row):
+            if isinstance(value, str):
+                sheet_limits.check_cell(value, f"{column_letter(col)}{number}")
+        grid.append([_clean(c) for c in row])
+    return grid
 
 
 def _sniff_format(data: bytes, suffix: str) -> str:
@@ -233,13 +264,15 @@ def _read_xlsx(data: bytes, sheet: str | None) -> tuple[str, list[list[str]]]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            sheet_limits.check_xlsx(archive)  # before openpyxl expands anything
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError, SyntaxError) as exc:
         raise ReadError(f"không đọc được bảng tính (tệp hỏng hoặc có mật khẩu: {exc}) — mở bằng Excel, "
                         "lưu lại thành .xlsx không đặt mật khẩu rồi nhập lại") from None
     visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"] or book.sheetnames
     ws = book[_pick_sheet(sheet, book.sheetnames, visible)]
-    grid = [[_clean(c) for c in row] for row in ws.iter_rows(values_only=True)]
+    grid = _grid(ws.iter_rows(values_only=True))
     ranges = [((m.min_row - 1, m.min_col - 1), (m.max_row - 1, m.max_col - 1)) for m in ws.merged_cells.ranges]
     return ws.title, _fill_merged(grid, ranges)
 
@@ -256,7 +289,8 @@ def _read_calamine(path: Path, sheet: str | None) -> tuple[str, list[list[str]]]
         visible = [m.name for m in book.sheets_metadata if m.visible == SheetVisibleEnum.Visible] or book.sheet_names
         name = _pick_sheet(sheet, book.sheet_names, visible)
         ws = book.get_sheet_by_name(name)
-        grid = [[_clean(c) for c in row] for row in ws.to_python(skip_empty_area=False)]
+        sheet_limits.check_extent(ws.height, ws.width)
+        grid = _grid(ws.to_python(skip_empty_area=False))
         ranges = ws.merged_cell_ranges or []
     except (CalamineError, ValueError, OSError) as exc:  # damaged, encrypted or unsupported files
         raise ReadError(f"không đọc được bảng tính (tệp hỏng hoặc có mật khẩu: {exc}) — mở bằng Excel, "
@@ -386,10 +420,19 @@ def sniff_delimiter(text: str) -> str:
 
 def parse_text_table(text: str) -> list[list[str]]:
     """Rows of cleaned cells of a delimited text (delimiter sniffed; a ``sep=`` line skipped)."""
-    delimiter = sniff_delimiter(text)
-    if text.split("\n", 1)[0].strip().lower().startswith("sep="):
-        text = text.split("\n", 1)[1] if "\n" in text else ""
-    return [[_clean(c) for c in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    limit = csv.field_size_limit(max(len(text), 1 << 17))  # a long cell is measured below, in words
+    try:
+        delimiter = sniff_delimiter(text)
+        if text.split("\n", 1)[0].strip().lower().startswith("sep="):
+            text = text.split("\n", 1)[1] if "\n" in text else ""
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise ReadError(f"không đọc được tệp CSV ({exc}) — mở bằng Excel, kiểm tra rồi lưu lại thành «CSV UTF-8»") \
+            from None
+    finally:
+        csv.field_size_limit(limit)
+    sheet_limits.check_rows(rows)
+    return _grid(rows)
 
 
 # --- the header -----------------------------------------------------------------------------------
@@ -401,9 +444,10 @@ def _header_key(text: str) -> str:
 
 
 def _is_personal_data(key: str) -> bool:
-    """True for a header naming personal data (birth, identity number, phone, address, ethnicity …)."""
+    """True for a header naming personal data (birth, identity number, phone, address, ethnicity …): the
+    importer's words for headers, or a field name validation refuses (``personal_data.is_forbidden_field``)."""
     padded = f" {key} "
-    return bool(key) and any(f" {word} " in padded for word in PERSONAL_DATA_WORDS)
+    return bool(key) and (any(f" {word} " in padded for word in PERSONAL_DATA_WORDS) or is_forbidden_field(key))
 
 
 @dataclass
@@ -744,6 +788,8 @@ def import_rows(sheet: str, rows: list[list[str]], mapping: dict[str, str] | Non
         {"unit", "unit_text"} if {"unit", "unit_text"} & set(header.columns.values()) else set())
     if header.collective_list and "kind" not in header.columns.values():
         result.sheet_fields.add("kind")
+    if COMBINED in result.sheet_fields:
+        result.sheet_fields |= {"position", "unit", "unit_text"}
     _column_notices(sheet, header, result)
     end, why = _table_end(rows, header)
     state = _RowState(units=units, default_category=default_category)
@@ -779,6 +825,8 @@ class _RowState:
     recased: list[tuple[str, str, str]] = field(default_factory=list)  # cell, before, after
     caps_kept: list[str] = field(default_factory=list)
     unit_notes: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # unit text → message, cells
+    split: list[tuple[str, str, str, str]] = field(default_factory=list)  # combined cells: cell, text, position, unit
+    unsplit: list[str] = field(default_factory=list)  # combined cells with no unit found
 
 
 def _import_row(sheet: str, excel_row: int, row: list[str], header: Header, state: _RowState,
@@ -795,9 +843,13 @@ def _import_row(sheet: str, excel_row: int, row: list[str], header: Header, stat
         name_letter = column_letter(header.alt_name)
     if state.section and not values.get("kind"):
         values["kind"] = KIND_LABELS[state.section]
+    if values.get(COMBINED):
+        _split_combined(values, header, state, excel_row)
     if not values.get("name"):
         result.problems.append(ImportProblem(sheet, excel_row, header.letter("name"),
                                              "thiếu họ tên — điền họ tên hoặc xóa dòng"))
+        return
+    if _personal_data_in_cells(sheet, excel_row, values, header, result):
         return
     soft: set[str] = set()
     if not values.get("kind"):
@@ -810,6 +862,24 @@ def _import_row(sheet: str, excel_row: int, row: list[str], header: Header, stat
         result.recipients.append(recipient)
         result.soft.append(soft)
         result.rows.append(excel_row)
+
+
+def _personal_data_in_cells(sheet: str, row: int, values: dict[str, str], header: Header,
+                            result: ImportResult) -> bool:
+    """True (and a problem per cell) when a cell to be imported holds personal data — a phone or ID number, a
+    birth date, an address … (the detector validation uses, ``records/personal_data.py``): nothing is written,
+    so it never reaches data/ and git."""
+    found = False
+    for target, value in values.items():
+        if not value or not might_hold_personal_data(value):
+            continue
+        column = next((c for c, t in header.columns.items() if t == target), None)
+        label = header.labels.get(column, FIELD_LABELS.get(target, target)) if column is not None else target
+        for code, snippet in find_personal_data(value):
+            found = True
+            result.problems.append(ImportProblem(sheet, row, header.letter(target), MESSAGES[code]["vi"][0].format(
+                field=label, snippet=snippet) + " — dữ liệu cá nhân không được công bố: xóa khỏi bảng tính rồi nhập lại"))
+    return found
 
 
 def _recipient(values: dict[str, str], header: Header, state: _RowState, sheet: str, row: int, name_letter: str,
@@ -947,6 +1017,41 @@ def _person_name(name: str, cell: str, gender_from_honorific: bool, state: _RowS
 
 # --- units ----------------------------------------------------------------------------------------
 
+_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[-–—]\s+")
+
+
+def split_position_unit(text: str, units: UnitIndex | None) -> tuple[str, str]:
+    """(position, unit) from a cell holding both: «Giáo viên, Trường Tiểu học Đông Sơn», «Trưởng thôn Bản Chắt»,
+    «Kế toán UBND xã Đông Sơn». A registered unit's name at the end is found first (``UnitIndex.unit_at_end``);
+    else the unit starts after a comma, semicolon or dash, or at a word that opens a unit's name (Trường, Phòng,
+    UBND, Thôn … — «Tổ trưởng», «Đội phó» are positions). ("whole text", "") when no unit is found."""
+    found = units.unit_at_end(text) if units else None
+    if found:
+        return found[0], found[1]
+    starts = [m for m in _SEPARATOR.finditer(text)] + [m for m in re.finditer(r"\s+", text)]
+    for match in starts:  # after a separator first, then at any word
+        before, after = text[:match.start()].strip(" ,;:-–—"), text[match.end():].strip()
+        words = after.lower().split()
+        if before and len(words) >= 2 and COLLECTIVE_WORDS.match(after.lower()) and words[1] not in ("trưởng", "phó"):
+            return complete_position(before, after), after
+    return text, ""
+
+
+def _split_combined(values: dict[str, str], header: Header, state: _RowState, row: int) -> None:
+    """Fill ``position`` and ``unit_text`` from the row's combined «Chức vụ, đơn vị» cell, where the sheet has no
+    column of their own; the cells split and not split are noted for the clerk to check."""
+    text = values.pop(COMBINED)
+    position, unit = split_position_unit(text, state.units)
+    cell = f"{header.letter(COMBINED)}{row}"
+    if unit:
+        state.split.append((cell, text, position, unit))
+    else:
+        state.unsplit.append(cell)
+    values.setdefault("position", position)
+    if unit and not values.get("unit") and not values.get("unit_text"):
+        values["unit_text"] = unit
+
+
 def unit_lookup(data_dir: Path) -> UnitIndex:
     """The unit registry of ``data_dir`` as a ``UnitIndex`` (empty when it is missing or unreadable)."""
     import yaml
@@ -986,7 +1091,7 @@ def _unit(values: dict[str, str], kind: str, name: str, header: Header, state: _
         return
     recipient["unit_text"] = unit_text
     if found.suggestions:
-        cell = f"{header.letter('unit_text')}{row}"
+        cell = f"{header.letter('unit_text') or header.letter(COMBINED)}{row}"
         options = " hay ".join(f"«{n}» (mã {i})" for i, n in found.suggestions)
         message = (f"đơn vị «{unit_text}» ứng với nhiều đơn vị trong danh mục: {options} — ghi mã vào cột "
                    "«Mã đơn vị» để chọn; tạm ghi unit_text" if found.ambiguous else
@@ -1020,7 +1125,7 @@ def _column_notices(sheet: str, header: Header, result: ImportResult) -> None:
         notes.append((cols[0], f"đã bỏ cột «{label}» ({_letters_of(cols)}): dữ liệu cá nhân không được công bố"))
     for label, cols in header.unknown:
         notes.append((cols[0], f"không dùng cột «{label}» ({_letters_of(cols)}) — nếu cần nhập cột này, thêm "
-                               f"--map \"{label}=<trường>\" (trường: {', '.join(FIELDS)})"))
+                               f"--map \"{label}=<trường>\" (trường: {', '.join(MAP_FIELDS)})"))
     for label, cols, taken in header.duplicate:
         notes.append((cols[0], f"không dùng cột «{label}» ({_letters_of(cols)}): trường {header.columns[taken]} "
                                f"đã lấy từ cột «{header.labels[taken]}» ({column_letter(taken)})"))
@@ -1043,6 +1148,14 @@ def _row_notices(sheet: str, header: Header, state: _RowState, result: ImportRes
     if state.caps_kept:
         result.notices.append(ImportNotice(sheet, "giữ nguyên tên tập thể, hộ gia đình viết hoa toàn bộ (có thể có chữ "
                                            "viết tắt) — sửa trong tệp nếu muốn viết thường", state.caps_kept))
+    if state.split:
+        _, text, position, unit = state.split[0]
+        result.notices.append(ImportNotice(sheet, f"đã tách chức vụ và đơn vị, ví dụ «{text}» → chức vụ «{position}», "
+                                           f"đơn vị «{unit}» — kiểm tra lại", [cell for cell, *_ in state.split]))
+    if state.unsplit:
+        result.notices.append(ImportNotice(sheet, "không thấy tên đơn vị trong ô chức vụ, đơn vị — cả ô được ghi vào "
+                                           "chức vụ (position); nếu ô có đơn vị, ghi đơn vị vào cột riêng «Đơn vị» rồi "
+                                           "nhập lại", state.unsplit))
     for message, cells in state.unit_notes.values():
         result.notices.append(ImportNotice(sheet, message, cells))
 
@@ -1118,20 +1231,25 @@ class MergeReport:
     kept_fields: list[str] = field(default_factory=list)  # fields kept from the file that the sheet has no column for
     recipients: list[dict] = field(default_factory=list)
     guessed: set[int] = field(default_factory=set)
-    cash_filled: list[tuple[str, int]] = field(default_factory=list)  # kind label, amount: legal cash written
-    cash_rule: str = ""  # how the filled amounts were computed
+    cash_filled: list[tuple[str, int]] = field(default_factory=list)  # kind label, amount: legal cash suggested
+    cash_rule: str = ""  # how the suggested amounts were computed
+    cash_written: bool = False  # the suggestion was written into the rows (asked for with --legal-cash)
 
     def cash_lines(self) -> list[str]:
-        """What was filled with the legal cash amount, said once per recipient kind."""
+        """The legal cash amount of the rows without one, said once per recipient kind: a hint (the record holds
+        what the decision states, domain.md §7), or what was written when asked for (``--legal-cash``)."""
         if not self.cash_filled:
             return []
         counts: dict[tuple[str, int], int] = {}
         for kind, amount in self.cash_filled:
             counts[(kind, amount)] = counts.get((kind, amount), 0) + 1
         each = "; ".join(f"{n} {kind} × {amount:,} đ".replace(",", ".") for (kind, amount), n in counts.items())
-        return [f"Đã điền tiền thưởng theo quy định vào {len(self.cash_filled)} dòng không ghi tiền thưởng ({each}); "
-                f"{self.cash_rule}. Nếu quyết định ghi số khác, sửa cash_vnd theo quyết định; "
-                "nhập lại với --no-legal-cash để không điền."]
+        if self.cash_written:
+            return [f"Đã điền tiền thưởng theo quy định (--legal-cash) vào {len(self.cash_filled)} dòng không ghi tiền "
+                    f"thưởng ({each}); {self.cash_rule}. Nếu quyết định ghi số khác, sửa cash_vnd theo quyết định."]
+        return [f"Gợi ý: {len(self.cash_filled)} dòng không ghi tiền thưởng; theo quy định là {each}; {self.cash_rule}. "
+                "Chưa ghi vào tệp — tệp chỉ ghi số tiền quyết định nêu; nếu quyết định ghi đúng các số này, nhập lại "
+                "với --legal-cash."]
 
     def lines(self, sheet: str) -> list[str]:
         """The report as printed: a summary line, then one line per added, removed or changed recipient."""
@@ -1146,8 +1264,9 @@ class MergeReport:
         return out
 
 
-def _fill_legal_cash(report: MergeReport, text: str, records) -> None:
-    """Write the legal amount (multiple × base salary on the signing date, rounded up) where none is given."""
+def _fill_legal_cash(report: MergeReport, text: str, records, write: bool) -> None:
+    """The legal amount (multiple × base salary on the signing date, rounded up) of each row where none is given:
+    listed in the report, and written into the row only when ``write``."""
     import datetime as dt
 
     import yaml
@@ -1171,7 +1290,9 @@ def _fill_legal_cash(report: MergeReport, text: str, records) -> None:
         cash = law.legal_cash(records, form.model, RecipientKind(recipient["kind"]), head["date"])
         if cash is None:
             continue
-        recipient["cash_vnd"] = cash.amount
+        if write:
+            recipient["cash_vnd"] = cash.amount
+        report.cash_written = write
         report.cash_filled.append((labels[recipient["kind"]], cash.amount))
         base = f"{cash.base:,}".replace(",", ".")
         report.cash_rule = (f"mức lương cơ sở {base} đ ngày {head['date']:%d/%m/%Y} ({cash.base_source}) "
@@ -1302,11 +1423,28 @@ def merge_recipients(existing: list[dict], result: ImportResult) -> MergeReport:
     return report
 
 
-def write_into_decision(decision: Path, result: ImportResult, legal_cash=None) -> MergeReport:
+def check_decision_target(decision: Path, data_dir: Path) -> None:
+    """Refuse (``DecisionFileError``) to write ``--decision`` unless it is a regular file of its own (no symbolic
+    or hard link) inside ``data_dir``: the import must not write through a link to a file elsewhere."""
+    try:
+        info = os.lstat(decision)
+        inside = Path(os.path.realpath(decision)).is_relative_to(Path(os.path.realpath(data_dir)))
+    except OSError as exc:
+        raise DecisionFileError(f"{decision}: không mở được tệp quyết định ({exc.strerror or exc})") from None
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+        raise DecisionFileError(f"{decision}: không phải tệp thường (liên kết tượng trưng, liên kết cứng hay thiết bị) "
+                                "— chỉ ghi vào tệp quyết định thật trong data/; chưa ghi gì")
+    if not inside:
+        raise DecisionFileError(f"{decision}: nằm ngoài thư mục dữ liệu {data_dir} (có thể qua một thư mục liên kết) "
+                                "— chỉ ghi vào tệp quyết định trong data/decisions/; chưa ghi gì")
+
+
+def write_into_decision(decision: Path, result: ImportResult, legal_cash=None, write_cash: bool = False) -> MergeReport:
     """Merge the imported recipients into the decision file's ``recipients:`` block and write it.
 
-    With ``legal_cash`` (the merged registries, ``records.entries.Records``), a recipient with no cash amount
-    gets the legal one for the decision's date and award form (``records.law``), listed in the report.
+    With ``legal_cash`` (the merged registries, ``records.entries.Records``), the legal amount for the decision's
+    date and award form (``records.law``) of each recipient with no cash amount is listed in the report as a
+    hint, and written into the row only with ``write_cash`` (``--legal-cash``).
 
     Everything outside the block is kept byte for byte (line endings included); comments inside the block
     are not kept. Raises ``DecisionFileError`` (nothing written) when the file cannot be read.
@@ -1321,7 +1459,7 @@ def write_into_decision(decision: Path, result: ImportResult, legal_cash=None) -
                                 "chưa ghi gì") from None
     report = merge_recipients(_existing_recipients(decision, text), result)
     if legal_cash is not None:
-        _fill_legal_cash(report, text, legal_cash)
+        _fill_legal_cash(report, text, legal_cash, write_cash)
     block = recipients_yaml(report.recipients, report.guessed)
     newline = "\r\n" if "\r\n" in text else "\n"
     block = block.replace("\n", newline)
@@ -1330,8 +1468,18 @@ def write_into_decision(decision: Path, result: ImportResult, legal_cash=None) -
         head, tail = text[:span[0]], text[span[1]:]
     else:
         head, tail = (text if text.endswith(("\n", "\r")) or not text else text + newline), ""
-    try:
-        decision.write_bytes((head + block + tail).encode("utf-8"))
+    out = (head + block + tail).encode("utf-8")
+    if len(out) > MAX_FILE_BYTES:
+        raise DecisionFileError(f"{decision}: danh sách nhập vào làm tệp quyết định lớn {len(out) / 1048576:.0f} MB, quá "
+                                f"{MAX_FILE_BYTES // 1048576} MB mà validate nhận — tách thành nhiều quyết định; chưa ghi gì")
+    tmp = decision.with_name(f".{decision.name}.import-{os.getpid()}")
+    try:  # whole or not at all, and never through a link put in its place meanwhile
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), stat.S_IMODE(os.stat(decision).st_mode))  # the file's own permissions kept
+            handle.write(out)
+        os.replace(tmp, decision)
     except OSError as exc:
+        tmp.unlink(missing_ok=True)
         raise DecisionFileError(f"{decision}: không ghi được tệp quyết định ({exc.strerror or exc})") from None
     return report

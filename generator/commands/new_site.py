@@ -21,6 +21,9 @@ from generator.engine.config import ConfigError, check_site_url
 from generator.records.hygiene import visible
 
 
+EXECUTABLE = ("bangvang",)  # the site's launcher (``site_skeleton.launchers``)
+
+
 @dataclass(frozen=True)
 class SiteSettings:
     """What a new site is called and where it will be published."""
@@ -101,6 +104,7 @@ def site_files(settings: SiteSettings) -> dict[str, bytes]:
              "data/registries/units.yaml": site_skeleton.UNITS,
              "data/decisions/.gitkeep": "",
              "data/profiles/.gitkeep": ""}
+    files.update(site_skeleton.launchers(bundled.CHECKOUT))
     out = {path: text.encode("utf-8") for path, text in files.items()}
     out.update({f"content/{rel}": data for rel, data in site_skeleton.content_pages().items()})
     return out
@@ -117,6 +121,8 @@ def _write_all(target: Path, files: dict[str, bytes]) -> None:
             path = staging / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+            if rel in EXECUTABLE:
+                path.chmod(0o755)
         if target.is_dir():
             target.rmdir()  # empty, checked above
         staging.rename(target)
@@ -126,20 +132,32 @@ def _write_all(target: Path, files: dict[str, bytes]) -> None:
 
 
 def next_steps(target: Path, settings: SiteSettings) -> str:
-    """What to do next, printed after the site was created (Vietnamese)."""
-    wrapper = bundled.CHECKOUT / ("bangvang.bat" if os.name == "nt" else "bangvang")
-    run = shlex.quote(str(wrapper)) if wrapper.is_file() else "python -m generator"
-    return f"""Đã tạo trang «{settings.name}» trong {target}
+    """What to do next, printed after the site was created (Vietnamese). Every command is typed in the site's
+    directory and runs its own launcher: ``./bangvang …`` (Windows: ``bangvang …``)."""
+    shown = visible(str(target))
+    go = shlex.quote(shown) if os.name != "nt" else f'"{shown}"'
+    return f"""Đã tạo trang «{settings.name}» trong {shown}
 Địa chỉ công khai: {settings.site_url}
 
-Các bước tiếp theo (chạy trong thư mục {target}):
+Mọi lệnh dưới đây gõ trong thư mục trang (cd {go}). Trang có sẵn tệp bangvang (Linux: ./bangvang …)
+và bangvang.bat (Windows, cửa sổ cmd: bangvang …); cả hai gọi Bảng Vàng đã cài ở {bundled.CHECKOUT}.
   1. Khai báo cơ quan ban hành và đơn vị: data/registries/authorities.yaml, data/registries/units.yaml
      (có ví dụ trong tệp; hình thức khen thưởng và văn bản pháp luật đã có sẵn trong Bảng Vàng).
-  2. Tạo quyết định:   {run} new decision --number "12/QĐ-UBND" --date 2025-09-03 --authority … --award-form …
-  3. Nhập danh sách:   {run} import danh-sach.xlsx --decision data/decisions/2025/12-qd-ubnd.yaml
-  4. Kiểm tra:         {run} validate
-  5. Xây dựng trang:   {run} build        (xem trước: {run} serve)
-  6. Đưa vào git:      git init && git add . && git commit -m "Trang mới"
-     Mỗi lần build, commit cả published-urls.txt cùng dữ liệu: đó là danh sách địa chỉ đã công bố.
+  2. Tạo quyết định:   ./bangvang new decision --number "12/QĐ-UBND" --date 2025-09-03 --authority … --award-form …
+  3. Nhập danh sách:   ./bangvang import danh-sach.xlsx --decision data/decisions/2025/12-qd-ubnd.yaml
+     (tên tệp có dấu cách thì đặt trong ngoặc kép: "Danh sach khen thuong.xlsx")
+  4. Gắn bản scan:     ./bangvang attach data/decisions/2025/12-qd-ubnd.yaml "QD 12 da ky.pdf"
+  5. Kiểm tra:         ./bangvang validate
+  6. Xây dựng trang:   ./bangvang build        (xem trước: ./bangvang serve)
+  7. Đưa vào git. Lần đầu trên máy này, khai báo người ghi (không có thì git báo «Author identity unknown»):
+       git config --global user.name "Họ và tên cán bộ"
+       git config --global user.email "Thư điện tử công vụ của bạn"
+     rồi:  git init
+           git add .
+           git commit -m "Trang mới"
+     Được công bố (vào git): data/ (cả bản scan đã ký trong data/attachments/), content/, mkdocs.yml và
+     published-urls.txt — mỗi lần build, commit cả published-urls.txt cùng dữ liệu.
+     Không vào git: bảng tính (.xlsx, .xls, .ods, .csv), bản scan gốc, tệp Word — .gitignore đã loại chúng.
 Sửa các trang viết tay trong content/ (Giới thiệu, Dữ liệu cá nhân …) cho phù hợp với cơ quan mình.
+Hướng dẫn đầy đủ: README.md trong thư mục trang.
 """

@@ -57,7 +57,7 @@ def create_decision(data: Path, number: str | None, date: str | None, authority:
     """
     number = ask(number, "Số, ký hiệu (ví dụ 1234/QĐ-UBND; để trống nếu không rõ số)", "--number", required=False)
     signed = _signing_date(ask(date, "Ngày ký (YYYY-MM-DD)", "--date"))
-    records, shown = _registries(data)
+    records, shown = merged_registries(data)
     authority = ask(authority, "Mã cơ quan ban hành (xem data/registries/authorities.yaml)", "--authority")
     _check_code(authority, "Mã cơ quan ban hành", {k: v.model.name for k, v in records.authorities.items()},
                 shown["authorities"])
@@ -78,8 +78,8 @@ def create_decision(data: Path, number: str | None, date: str | None, authority:
     blocks = []
     if RecipientKind.individual in kinds:
         blocks.append(f"""  # Cá nhân: category là một trong direct_worker (người trực tiếp lao động, công tác),
-  # leader_other (lãnh đạo từ phó phòng trở lên), leader_department (lãnh đạo sở, ngành),
-  # leader_ministry_province (lãnh đạo cấp tỉnh trở lên), business_person (doanh nhân).
+  # leader_other (lãnh đạo từ phó phòng trở lên), leader_department (lãnh đạo sở, ngành), leader_ministry_province
+  # (lãnh đạo cấp tỉnh trở lên), business_person (doanh nhân), unknown (nguồn không cho biết — không tự đoán).
   - kind: individual
     name: "…"
     position: "…"                 # chức vụ
@@ -103,8 +103,8 @@ def create_decision(data: Path, number: str | None, date: str | None, authority:
     unit_text: "…"                # thôn, ấp, tổ dân phố
 {_cash_line(records, form, RecipientKind.household, signed)}""")
     text = f"""# Quyết định khen thưởng. Điền các chỗ «…», xóa các dòng không dùng, rồi chạy:
-#   python -m generator validate
-# Lược đồ đầy đủ: trang «Về dữ liệu» của trang web, hoặc python -m generator schema
+#   ./bangvang validate        (Windows: bangvang validate)
+# Lược đồ đầy đủ: trang «Về dữ liệu» của trang web, hoặc ./bangvang schema
 {number_line}
 title: "Về việc tặng {form.name}"   # trích yếu, chép đúng như quyết định
 date: {signed.isoformat()}                  # ngày ký, dạng YYYY-MM-DD
@@ -115,7 +115,7 @@ signer:
 legal_basis:                      # căn cứ, chép đúng như quyết định, mỗi văn bản một dòng
 {basis}
 award_form: {award_form}          # {form.name}
-method: regular                   # regular | thematic | ad_hoc | foreign | dedication | seniority | resistance
+method: regular                   # regular | thematic | ad_hoc | foreign | dedication | seniority | resistance | unknown
 reason: "Đã có thành tích xuất sắc trong …"
 # proposer: ma-co-quan            # cơ quan trình khen (với khen thưởng cấp Nhà nước)
 # movement: ma-phong-trao         # phong trào thi đua (tùy chọn)
@@ -125,6 +125,27 @@ reason: "Đã có thành tích xuất sắc trong …"
 recipients:
 {chr(10).join(blocks)}
 # KHÔNG ghi số CCCD, số điện thoại, địa chỉ nhà, ngày sinh.
+#
+# Khi nguồn không đầy đủ (bản tin, báo cáo): chép các dòng cần dùng lên phần đầu tệp, bỏ dấu «# ».
+# date_kind: ceremony             # nếu không biết ngày ký: ceremony (ngày trao) | published (ngày đăng tin) | approximate
+# date_precision: month           # nếu chỉ biết tháng (ghi ngày 01) hoặc year (ghi 01/01)
+# date_note: "…"                  # ví dụ "Ngày trao tặng theo báo địa phương; chưa rõ ngày ký"
+# presenter: "…"                  # người trao tặng, khi nguồn chỉ nêu người trao (không phải người ký)
+# source_note: "…"                # nguồn thông tin khi quyết định được biết qua báo chí, báo cáo
+# declared:                       # danh sách nêu tên không đầy đủ: số lượng văn bản công bố
+#   individual: …                 # và/hoặc collective, household, total (tổng chung khi không tách)
+#   cash_vnd: …                   # tổng tiền thưởng khi văn bản chỉ ghi tổng
+#   note: "…"                     # nguồn của số liệu
+#   # unstated: true              # thay cho các số: văn bản không công bố số lượng («nhiều cá nhân, tập thể»)
+# occasion:                       # nhiều quyết định, hình thức trong cùng một buổi lễ, đại hội
+#   id: ma-dip                    # cùng một mã ở mọi quyết định của dịp
+#   title: "…"
+#   declared_total: …             # tổng số nguồn công bố cho cả dịp
+# revocation_proposed:            # có đề nghị thu hồi nhưng chưa có quyết định (khen thưởng vẫn còn hiệu lực)
+#   date: YYYY-MM-DD
+#   by: "…"
+# status: revoked                 # khi đã bị hủy bỏ, kèm:
+# revocation: {{decision_number: "…", date: YYYY-MM-DD, reason: "…", signer: {{name: "…", title: "…"}}}}
 """
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -161,7 +182,7 @@ def _money(amount: int) -> str:
     return f"{amount:,}".replace(",", ".") + " đ"
 
 
-def _registries(data: Path):
+def merged_registries(data: Path):
     """The merged registries and, per kind, the file a clerk edits to add a code."""
     from generator.records.load import load_registries
     from generator.records.validation import validate_registries_only
@@ -170,7 +191,7 @@ def _registries(data: Path):
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         raise ScaffoldError(f"Danh mục có lỗi: {errors[0].format()} — sửa danh mục trước, rồi chạy lại lệnh "
-                            "(python -m generator validate liệt kê mọi lỗi)")
+                            "(./bangvang validate liệt kê mọi lỗi)")
     shown = {kind: _shown(data / "registries" / f"{kind}.yaml") for kind in ("authorities", "award_forms")}
     if not (data / "registries" / "award_forms.yaml").is_file():
         shown["award_forms"] = "generator/defaults/award_forms.yaml"
@@ -278,3 +299,29 @@ def attach(decision: Path, pdf: Path, data: Path) -> Path:
         r"^recipients:", text, re.M) else text.rstrip("\n") + "\n" + block
     decision.write_text(text, encoding="utf-8")
     return target
+
+
+_ATTACHMENT = re.compile(r"^attachment:\n((?:[ \t]+.*\n)*)", re.M)
+
+
+def record_hashes(data: Path) -> list[Path]:
+    """Write the sha256 of each attached scan whose decision has none yet — a scan uploaded on the editing page
+    (/quan-tri/): the clerk never computes one; CI runs this before validating. Returns the decisions changed."""
+    import hashlib
+
+    changed = []
+    for decision in sorted((data / "decisions").rglob("*.yaml")):
+        text = decision.read_text(encoding="utf-8")
+        block = _ATTACHMENT.search(text)
+        path = block and re.search(r"^([ \t]+)path:[ \t]*[\"']?([^\"'\n#]+?)[\"']?[ \t]*$", block.group(1), re.M)
+        if not path or re.search(r"^[ \t]+sha256:", block.group(1), re.M):
+            continue
+        scan = data / path.group(2)
+        if not scan.is_file() or scan.is_symlink():
+            continue  # validation names the missing file
+        digest = hashlib.sha256(scan.read_bytes()).hexdigest()
+        line = f'{path.group(1)}sha256: "{digest}"\n'
+        end = block.start(1) + block.group(1).index(path.group(0)) + len(path.group(0)) + 1
+        decision.write_text(text[:end] + line + text[end:], encoding="utf-8")
+        changed.append(decision)
+    return changed

@@ -34,6 +34,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from generator.dev import anchors
 from generator.dev.synthetic import write_province
 from generator.text import fold
 
@@ -345,6 +346,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the query measurements")
     parser.add_argument("--scale", type=float, default=1.0,
                         help="fraction of the realistic yearly volume (CI proves the benchmark works with 0.01)")
+    parser.add_argument("--no-anchors", action="store_true",
+                        help="skip the anchors (the same records as Markdown, built by MkDocs + Material and Hugo)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="cold builds of ours and of each anchor, interleaved (medians reported)")
     parser.add_argument("--reuse", action="store_true",
                         help="measure the projects already built under --out again (no generation, no build)")
     args = parser.parse_args(argv)
@@ -356,9 +361,28 @@ def main(argv: list[str] | None = None) -> int:
             row = json.loads((project / "bench-build.json").read_text(encoding="utf-8"))
         else:
             project, counts = _project(out, years, args.scale)
-            cold, peak, output = _build(project, "--full")
-            print(output, file=sys.stderr)
-            row = {"years": years, **counts, "cold_s": round(cold, 1), "peak_mb": peak}
+            row = {"years": years, **counts, "peak_mb": 0}
+            colds = []
+            if not args.no_anchors:
+                anchors.prepare_mkdocs(project / "data", out / f"mkdocs-{years}y")
+                anchors.prepare_hugo(project / "data", out / f"hugo-{years}y")
+                mkdocs_s, hugo_s = [], []
+            for _ in range(args.rounds):  # interleaved, so the ratios come from one run on one machine state
+                cold, peak, output = _build(project, "--full")
+                print(output, file=sys.stderr)
+                colds.append(cold)
+                row["peak_mb"] = max(row["peak_mb"], peak)
+                if not args.no_anchors:
+                    mkdocs_s.append(anchors.build_mkdocs(out / f"mkdocs-{years}y"))
+                    hugo_s.append(anchors.build_hugo(out / f"hugo-{years}y"))
+            row["cold_s"] = round(statistics.median(colds), 1)
+            if not args.no_anchors:
+                row.update({"mkdocs_s": round(statistics.median(mkdocs_s), 2),
+                            "hugo_s": round(statistics.median(hugo_s), 3),
+                            "mkdocs_pages": anchors.output_pages(out / f"mkdocs-{years}y", "site"),
+                            "hugo_pages": anchors.output_pages(out / f"hugo-{years}y", "public")})
+                row.update({"cold_vs_mkdocs": round(row["cold_s"] / row["mkdocs_s"], 2),
+                            "cold_vs_hugo": round(row["cold_s"] / row["hugo_s"], 1)})
             for key, edit in (("rebuild", _add_one_decision), ("correction", _correct_a_name),
                               ("registry", _rename_a_unit)):
                 edit(project)
@@ -390,6 +414,15 @@ def report(results: list[dict]) -> str:
                      f"| {r.get('correction_s', '')} · {r.get('correction_files', '')} "
                      f"| {r.get('registry_s', '')} · {r.get('registry_files', '')} | {r['peak_mb']} "
                      f"| {r['decision_html_kb_median']} / {r['decision_html_kb_max']} | {r['search_index_mb']} |")
+    if any("mkdocs_s" in r for r in results):
+        lines += ["", "Mốc so sánh: cùng bản ghi viết thành trang Markdown, xây dựng lạnh bằng MkDocs + Material và Hugo, "
+                  "xen kẽ trong cùng một lần chạy (tỉ số = Bảng Vàng ÷ mốc; < 1 là nhanh hơn).", "",
+                  "| năm | Bảng Vàng lạnh (s) | MkDocs + Material (s · trang) | Hugo (s · trang) "
+                  "| tỉ số với MkDocs | tỉ số với Hugo |", "|---:|---:|---:|---:|---:|---:|"]
+        for r in results:
+            if "mkdocs_s" in r:
+                lines.append(f"| {r['years']} | {r['cold_s']} | {r['mkdocs_s']} · {r['mkdocs_pages']} "
+                             f"| {r['hugo_s']} · {r['hugo_pages']} | {r['cold_vs_mkdocs']} | {r['cold_vs_hugo']} |")
     if any("queries" in r for r in results):
         lines += ["", "Tìm kiếm: kết quả đầu tiên (ms sau phím cuối) · tải về (KB gzip, cả truy vấn) · số tệp; "
                   f"gõ từng phím cách {KEY_GAP_MS} ms; Slow 4G: trễ {SLOW_4G['latency']} ms, 1,6 Mbps.", "",

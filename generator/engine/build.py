@@ -1,9 +1,12 @@
 """Publishing a build: all or nothing, crash-safe, one build at a time.
 
-The engine builds into ``site.tmp-<pid>`` beside the site; only a complete build is swapped in (two
-renames), and only then is ``published-urls.txt`` replaced (written to a temporary file, then
-renamed: a killed build never leaves it truncated). Leftovers of killed builds (``site.tmp-*``,
-``site.old-*``) are removed by the next build; a lock file stops two builds from swapping at once.
+The engine builds into ``site.tmp-<pid>`` beside the site; an incremental build writes there only new and
+changed files and hard-links the unchanged ones from the published site, so the new tree is whole. Only a
+complete tree is swapped in (two renames: a kill at any moment leaves the old site or the new one, never a
+mix), and only then is ``published-urls.txt`` replaced (written to a temporary file, then renamed: a
+killed build never leaves it truncated). Leftovers of killed builds (``site.tmp-*``, ``site.old-*``) are
+removed by the next build; a lock file stops two builds from swapping at once. The build never writes or
+deletes through a symbolic link: a published site holding one is not reused (``site_state.read``).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import errno
 import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -48,10 +52,18 @@ def build_lock(site_dir: Path):
 
 
 def remove_leftovers(site_dir: Path) -> None:
-    """Delete partial builds and old trees left by killed builds (only when holding the lock)."""
+    """Delete partial builds and old trees left by killed builds (only when holding the lock); a site
+    moved aside by a build killed between its two renames is put back first."""
+    if not os.path.lexists(site_dir):
+        aside = sorted(site_dir.parent.glob(f"{site_dir.name}.old-*"), key=lambda p: p.lstat().st_mtime)
+        if aside and not os.path.islink(aside[-1]):
+            aside[-1].rename(site_dir)
     for pattern in (f"{site_dir.name}.tmp-*", f"{site_dir.name}.old-*"):
         for leftover in site_dir.parent.glob(pattern):
-            shutil.rmtree(leftover, ignore_errors=True)
+            if os.path.islink(leftover):  # a planted link: removed itself, never what it points to
+                leftover.unlink(missing_ok=True)
+            else:
+                shutil.rmtree(leftover, ignore_errors=True)
 
 
 def run_engine(config_file: Path, target: Path, outcome, strict: bool,
@@ -76,17 +88,46 @@ def run_engine(config_file: Path, target: Path, outcome, strict: bool,
     return site_state.SiteState(written.scan, site_state.complete(target, written.files))
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directory entries in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``); False where
+    the system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False  # an old kernel, or a file system without exchange
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
+
+
 def swap_in(new: Path, target: Path) -> None:
-    """Replace ``target`` by ``new`` with two renames; the old tree is removed afterwards (in the
-    background on POSIX, so the new site is ready at once)."""
+    """Replace ``target`` by ``new``: one atomic exchange where the system has it (the live site is always
+    whole), else two renames (a kill between them leaves the old site as ``<site>.old-<pid>``, which the next
+    build puts back first). The old tree is removed afterwards (in the background on POSIX, so the new site
+    is ready at once)."""
     os.chmod(new, 0o755)
-    if target.exists():
-        old = target.with_name(f"{target.name}.old-{os.getpid()}")
-        target.rename(old)
+    if os.path.islink(target):  # a link in place of the site is removed itself, never followed
+        target.unlink()
+    old = target.with_name(f"{target.name}.old-{os.getpid()}")
+    if not os.path.lexists(target):
         new.rename(target)
-        remove_in_background(old)
+        return
+    if _exchange(new, target):
+        test_hook("exchanged")
+        new.rename(old)  # the old tree, now at ``new``: named as an old tree (a killed build's is removed next time)
     else:
+        target.rename(old)
+        test_hook("old-moved-aside")
         new.rename(target)
+    remove_in_background(old)
 
 
 def remove_in_background(tree: Path) -> None:
@@ -114,21 +155,28 @@ def stage_file(path: Path, text: str) -> Path:
     return tmp
 
 
+def test_hook(point: str) -> None:
+    """Die here when ``BANGVANG_TEST_KILL_AT`` names ``point``: lets tests kill a build at chosen moments."""
+    if os.environ.get("BANGVANG_TEST_KILL_AT") == point:
+        os._exit(137)
+
+
 def publish(config_file: Path, outcome, site_dir: Path, manifest: Path, strict: bool = False,
-            full: bool = False) -> tuple[int, int]:
+            full: bool = False, notices: list[str] | None = None) -> tuple[int, int]:
     """Build, then put the site and the new URL manifest in place together; return (files written,
     files deleted) in the published site.
 
-    The first build (or ``full``) builds everything into a temporary directory and swaps it in. Later
-    builds write only new and changed files, then move them into the site one rename each and delete
-    what is gone (``site_state.update_in_place``) — the result is byte for byte the site a full build
-    would make (``tests/test_incremental.py``)."""
+    The first build (or ``full``, or a published site that cannot be reused: ``notices`` says why) builds
+    everything into a temporary directory and swaps it in. Later builds write only new and changed files
+    there and hard-link the rest from the published site (``site_state.link_unchanged``), then swap it in
+    the same way — the result is byte for byte the site a full build would make
+    (``tests/test_incremental.py``)."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(site_dir):
         remove_leftovers(site_dir)
         for stale in manifest.parent.glob(f".{manifest.name}.tmp-*"):
             stale.unlink(missing_ok=True)
-        previous = None if full else site_state.read(site_dir)
+        previous = None if full else site_state.read(site_dir, notices)
         tmp = site_dir.with_name(f"{site_dir.name}.tmp-{os.getpid()}")
         staged = None
         try:
@@ -141,16 +189,18 @@ def publish(config_file: Path, outcome, site_dir: Path, manifest: Path, strict: 
             shutil.rmtree(tmp, ignore_errors=True)
             raise BuildError(str(exc)) from exc
         start = time.perf_counter()
-        if previous is None:
-            site_state.forget(site_dir)
-            swap_in(tmp, site_dir)
-            site_state.write(site_dir, new)
-            counts = (len(new.files), 0)
-        else:
-            counts = site_state.update_in_place(tmp, site_dir, previous, new)
-            old = tmp.with_name(f"{site_dir.name}.old-{os.getpid()}")  # removed by the next build if this one dies
-            tmp.rename(old)
-            remove_in_background(old)
+        try:
+            counts = (len(new.files), 0) if previous is None else site_state.link_unchanged(tmp, site_dir, previous, new)
+        except OSError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            staged.unlink(missing_ok=True)
+            raise BuildError(str(exc)) from exc
+        test_hook("assembled")
+        site_state.forget(site_dir)
+        test_hook("state-forgotten")
+        swap_in(tmp, site_dir)
+        test_hook("swapped")
+        site_state.write(site_dir, new)
         os.replace(staged, manifest)
         outcome.timings["site put in place"] = time.perf_counter() - start
         return counts

@@ -16,8 +16,10 @@ import os
 import re
 import time
 from functools import partial
+from typing import Callable, TypeVar
 from pathlib import Path
 
+import yaml
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -28,10 +30,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator import pipeline
 from generator.catalog.gate import HIDEABLE_FIELDS
 from generator.engine import bundled, dev_preview, site_state, theme_css, writer
-from generator.records.hygiene import visible
-from generator.records.personal_data import OutputScanner
+from generator.records.hygiene import clean_text, visible
+from generator.records.personal_data import OutputScanner, find_personal_data
 from generator.site import urls
 from generator.site.outputs import Page, RenderedSite, SiteOptions, UnreadableSource
+
+T = TypeVar("T")
 
 # Under the engine's own logger tree ("mkdocs" or "properdocs"), so that its --strict counts our warnings.
 log = logging.getLogger(f"{BasePlugin.__module__.split('.')[0]}.plugins.bangvang")
@@ -61,9 +65,19 @@ def is_web_url(value: str) -> bool:
     return value.lower().startswith(("https://", "http://"))
 
 
+class SettingError(PluginError):
+    """A setting of mkdocs.yml with a wrong value; ``site_options`` adds the file and line."""
+
+    def __init__(self, setting: str, message: str):
+        super().__init__(f"{setting} {message}")
+        self.setting = setting
+
+
 def _web_url(value: str, setting: str) -> str:
     if value and not is_web_url(value):
-        raise PluginError(f"mkdocs.yml: {setting} «{value}» phải là địa chỉ http:// hoặc https://")
+        raise SettingError(setting, f"«{visible(value)}» phải là địa chỉ http:// hoặc https://")
+    if any(ch.isspace() or not ch.isprintable() for ch in value):
+        raise SettingError(setting, f"«{visible(value)}» có khoảng trắng hoặc ký tự điều khiển, ký tự đổi chiều chữ")
     return value
 
 
@@ -74,7 +88,7 @@ _MAILTO = re.compile(r"mailto:[A-Za-z0-9.!$'*+/=_~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]
 
 def feedback_url(value: str) -> str:
     """``plugins.bangvang.feedback.url`` as accepted: empty (no link), ``mailto:`` one address, or an http(s)
-    address with a host name and no spaces or ``#…``. Raises PluginError naming the setting."""
+    address with a host name and no spaces or ``#…``. Raises SettingError naming the setting."""
     from urllib.parse import urlsplit
 
     text = value.strip()
@@ -83,35 +97,105 @@ def feedback_url(value: str) -> str:
     setting = "plugins.bangvang.feedback.url"
     if text.lower().startswith("mailto:"):
         if not _MAILTO.fullmatch(text):
-            raise PluginError(f"mkdocs.yml: {setting} «{visible(text)}» phải là mailto: và một địa chỉ thư, ví dụ "
-                              "mailto:thiduakhenthuong@tinh.gov.vn (không thêm ?subject=…: trang tự điền)")
+            raise SettingError(setting, f"«{visible(text)}» phải là mailto: và một địa chỉ thư, ví dụ "
+                               "mailto:thiduakhenthuong@tinh.gov.vn (không thêm ?subject=…: trang tự điền)")
         return "mailto:" + text[len("mailto:"):]
     if not is_web_url(text):
-        raise PluginError(f"mkdocs.yml: {setting} «{visible(text)}» phải là địa chỉ mailto: hoặc http:// hoặc https://")
+        raise SettingError(setting, f"«{visible(text)}» phải là địa chỉ mailto: hoặc http:// hoặc https://")
     try:
         host = urlsplit(text).hostname
     except ValueError:
         host = None
     if not host or "#" in text or any(ch.isspace() or not ch.isprintable() for ch in text):
-        raise PluginError(f"mkdocs.yml: {setting} «{visible(text)}» không đúng dạng địa chỉ web (có tên miền, "
-                          "không có khoảng trắng hay «#…»), ví dụ https://github.com/to-chuc/bangvang/issues/new")
+        raise SettingError(setting, f"«{visible(text)}» không đúng dạng địa chỉ web (có tên miền, "
+                           "không có khoảng trắng hay «#…»), ví dụ https://github.com/to-chuc/bangvang/issues/new")
     return text
 
 
+def printed_text(value: object, setting: str, cleaned_out: list[tuple[str, str]], allowed: tuple[str, ...] = ()) -> str:
+    """A setting shown on every page (site name, licence, who receives reports): without control, bidi and
+    invisible characters (removed; ``(setting, which)`` added to ``cleaned_out`` for a warning), and holding
+    no personal data (an error: it would be published on every page)."""
+    text = str(value or "").strip()
+    cleaned = clean_text(text)
+    if cleaned.text != text:
+        cleaned_out.append((setting, ", ".join(filter(None, (cleaned.control, cleaned.invisible)))))
+    found = find_personal_data(cleaned.text, allowed)
+    if found:
+        raise SettingError(setting, f"chứa dữ liệu cá nhân «{visible(found[0][1])}» (sẽ hiện trên mọi trang) — "
+                           "bỏ đi; chỉ cần tên nơi nhận, ví dụ «Phòng Thi đua – Khen thưởng»")
+    return cleaned.text
+
+
+def setting_line(config_file: Path | str | None, setting: str) -> int:
+    """The line of ``setting`` (dotted, e.g. ``plugins.bangvang.feedback.to``) in mkdocs.yml, or of its
+    nearest parent that is there; 1 when the file cannot be read. A plugin under ``plugins`` is found
+    whether it is written as a list entry or as a key."""
+    try:
+        node = yaml.compose(Path(config_file).read_text(encoding="utf-8"), Loader=yaml.SafeLoader) if config_file else None
+    except (OSError, ValueError, yaml.YAMLError, RecursionError):
+        return 1
+    line = 1
+    for key in setting.split("."):
+        if isinstance(node, yaml.SequenceNode):  # plugins: [- search, - bangvang: {...}]
+            node = next((item.value[0][1] for item in node.value if isinstance(item, yaml.MappingNode)
+                         and item.value and item.value[0][0].value == key), None)
+            if node is None:
+                return line
+            line = node.start_mark.line + 1
+            continue
+        if not isinstance(node, yaml.MappingNode):
+            return line
+        found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+        if found is None:
+            return line
+        line, node = found[0].start_mark.line + 1, found[1]
+    return line
+
+
 def site_options(config, plugin_config: BangVangConfig) -> SiteOptions:
-    """The core's settings, read from mkdocs.yml; every URL setting must be http(s)."""
+    """The core's settings, read from mkdocs.yml; every URL setting must be http(s); every text shown on
+    pages cleaned. A wrong value raises PluginError naming mkdocs.yml, its line and the setting."""
+    return _located(config, lambda cleaned: _site_options(config, plugin_config, cleaned))
+
+
+def _located(config, produce: Callable[[list[tuple[str, str]]], T]) -> T:
+    """``produce(cleaned)``, its ``SettingError`` raised as a PluginError naming mkdocs.yml and the line, and a
+    warning at the line of every setting it cleaned."""
+    path = config.config_file_path
+    shown = Path(path).name if path else "mkdocs.yml"
+    cleaned: list[tuple[str, str]] = []
+    try:
+        result = produce(cleaned)
+    except SettingError as exc:
+        raise PluginError(f"{shown}:{setting_line(path, exc.setting)}: {exc}") from exc
+    for setting, chars in cleaned:
+        log.warning("%s:%d: %s có ký tự điều khiển hoặc vô hình (%s) — đã bỏ đi khỏi trang; hãy xóa chúng khỏi tệp",
+                    shown, setting_line(path, setting), setting, chars)
+    return result
+
+
+def _site_options(config, plugin_config: BangVangConfig, cleaned: list[tuple[str, str]]) -> SiteOptions:
     site_url = _web_url(config.site_url or "", "site_url")
     _web_url(str((config.extra or {}).get("homepage") or ""), "extra.homepage")
     license_ = dict(plugin_config.license)
     _web_url(str(license_.get("path", "")), "plugins.bangvang.license.path")
+    for key in ("name", "title"):
+        if key in license_:
+            license_[key] = printed_text(license_[key], f"plugins.bangvang.license.{key}", cleaned)
     name = config.site_name
-    return SiteOptions(site_name=name.unescape() if isinstance(name, Markup) else str(name), site_url=site_url if site_url.endswith("/") or not site_url
-                       else site_url + "/", license=license_,
+    feedback = feedback_url(plugin_config.feedback.url)
+    mailbox = (feedback[len("mailto:"):],) if feedback.startswith("mailto:") else ()
+    to = printed_text(plugin_config.feedback.to, "plugins.bangvang.feedback.to", cleaned, mailbox)
+    return SiteOptions(site_name=printed_text(name.unescape() if isinstance(name, Markup) else name, "site_name",
+                                              cleaned),
+                       site_url=site_url if site_url.endswith("/") or not site_url else site_url + "/",
+                       license=license_,
                        history_url=_web_url(plugin_config.history_url, "plugins.bangvang.history_url"),
                        hidden_fields=frozenset(plugin_config.hide_fields),
-                       feedback_url=feedback_url(plugin_config.feedback.url),
-                       feedback_to=plugin_config.feedback.to.strip(),
-                       publisher=(plugin_config.publisher or plugin_config.feedback.to).strip())
+                       feedback_url=feedback,
+                       feedback_to=to,
+                       publisher=printed_text(plugin_config.publisher, "plugins.bangvang.publisher", cleaned) or to)
 
 
 class BangVangPlugin(BasePlugin[BangVangConfig]):
@@ -146,10 +230,14 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
     def on_config(self, config):
         if not config.use_directory_urls:
             raise PluginError("bangvang: use_directory_urls must be true (permanent URLs end with /)")
-        # The theme prints these without escaping: values from mkdocs.yml are data too.
-        for key in ("site_name", "site_description", "copyright"):
-            if config[key]:
-                config[key] = Markup(escape(str(config[key])))
+        # The theme prints these without escaping: values from mkdocs.yml are data too (and cleaned of control,
+        # bidi and invisible characters, and refused when they hold personal data).
+        def printed(cleaned: list[tuple[str, str]]) -> None:
+            for key in ("site_name", "site_description", "site_author", "copyright"):
+                if config[key]:
+                    config[key] = Markup(escape(printed_text(config[key], key, cleaned)))
+
+        _located(config, printed)
         # section paths for the theme's own templates (header search, 404 page, sharing image)
         config.extra["bangvang"] = {"search": urls.SEARCH, "share_image": writer.DEFAULT_IMAGE,
                                     "sections": urls.MAIN_SECTIONS,

@@ -7,8 +7,9 @@ for updating the site in place, and the manifest a deploy script compares to upl
 
 ``scan`` is the key of the personal-data check the files passed (the detector's code and the allowed
 texts): a file with the same bytes and the same key need not be read again. The state is removed before
-the site is changed and written after every change is in place, so a build killed half-way leaves no
-state, and the next build replaces the whole site as a cold build does.
+the site is swapped and written after, so a build killed half-way leaves no state, and the next build
+makes the whole site as a cold build does. A state that is damaged, names a path outside the site, or
+belongs to a site holding a symbolic link is not used (``read``): the build then makes a fresh tree.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class SiteState:
 
     scan: str = ""
     files: dict[str, tuple[int, str]] = field(default_factory=dict)
+    present: set[str] = field(default_factory=set)  # every file found in the published site (read only)
 
     def unchanged(self, path: str, size: int, digest: str, scan: str) -> bool:
         """True when ``path`` was published with these bytes (``size``, SHA-256 ``digest``) and passed the
@@ -60,26 +62,83 @@ def scan_key(allowed: tuple[str, ...]) -> str:
     return sha256(source + json.dumps(sorted(allowed), ensure_ascii=False).encode("utf-8"))[:32]
 
 
-def read(site_dir: Path) -> SiteState | None:
-    """The last build's state, keeping only files still in the site as that build left them (same size
-    and modification time): a file changed or deleted by hand is written again. None without a state."""
-    try:
-        raw = json.loads(state_path(site_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+class Unusable(Exception):
+    """Why the published site or its state cannot be updated in place (a fresh tree is built instead)."""
+
+
+def safe_path(path: object) -> bool:
+    """True for a normalised relative POSIX path that stays inside the site: no ``..``, ``.``, empty
+    segment, leading ``/``, backslash or control character."""
+    return (isinstance(path, str) and 0 < len(path) <= 4096 and not path.startswith("/")
+            and all(part not in ("", ".", "..") for part in path.split("/"))
+            and not any(ch == "\\" or ord(ch) < 32 or ord(ch) == 127 for ch in path))
+
+
+def real_tree(site_dir: Path) -> set[str]:
+    """Every file of ``site_dir`` (relative POSIX paths), refusing the tree when it, or anything in it,
+    is a symbolic link or not a regular file or directory: a build must never write or delete through one."""
+    if os.path.islink(site_dir) or not site_dir.is_dir():
+        raise Unusable(f"{site_dir} không phải thư mục thật")
+    found: set[str] = set()
+    pending = [(site_dir, "")]
+    while pending:
+        directory, prefix = pending.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                rel = prefix + entry.name
+                if entry.is_symlink():
+                    raise Unusable(f"{site_dir.name}/{rel} là liên kết tượng trưng")
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((Path(entry.path), rel + "/"))
+                elif entry.is_file(follow_symlinks=False):
+                    found.add(rel)
+                else:
+                    raise Unusable(f"{site_dir.name}/{rel} không phải tệp thường")
+    return found
+
+
+def _entries(raw: object) -> dict[str, tuple[int, str]]:
+    """The ``files`` of a state, checked for shape and for paths that stay inside the site."""
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT or not isinstance(raw.get("files"), dict):
+        raise Unusable("định dạng không đúng")
+    out = {}
+    for path, entry in raw["files"].items():
+        if not safe_path(path):
+            raise Unusable(f"đường dẫn ra ngoài trang hoặc không chuẩn: {path!r}"[:200])
+        if (not isinstance(entry, list) or len(entry) != 3 or not all(type(v) is int for v in entry[::2])
+                or not isinstance(entry[1], str)):
+            raise Unusable(f"mục không đúng dạng: {path}"[:200])
+        out[path] = (entry[0], entry[1])
+    return out
+
+
+def read(site_dir: Path, notices: list[str] | None = None) -> SiteState | None:
+    """The last build's state, keeping only files still in the site with the bytes that build wrote
+    (size, then SHA-256): a file changed or deleted by hand is written again. None without a usable
+    state — none at all, a damaged one, one naming a path outside the site, or a site holding a link —
+    with the reason added to ``notices`` (the build then makes a fresh tree)."""
+    path = state_path(site_dir)
+    if not os.path.lexists(path):
         return None
-    if not isinstance(raw, dict) or raw.get("format") != FORMAT or not site_dir.is_dir():
+    try:
+        if os.path.islink(path):
+            raise Unusable("là liên kết tượng trưng")
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        listed = _entries(raw)
+        present = real_tree(site_dir)
+    except (Unusable, OSError, ValueError, RecursionError) as exc:
+        if notices is not None:
+            notices.append(f"{path.name}: {exc} — bỏ qua, xây dựng lại toàn bộ trang.")
         return None
     files = {}
-    for path, entry in (raw.get("files") or {}).items():
+    for rel, (size, digest) in listed.items():
+        target = site_dir / rel
         try:
-            size, digest, mtime = entry
-            found = os.stat(site_dir / path, follow_symlinks=False)
-        except (OSError, ValueError, TypeError):
+            if rel in present and target.stat().st_size == size and sha256_file(target) == digest:
+                files[rel] = (size, digest)
+        except OSError:
             continue
-        # whole seconds: a CI cache restores the site with tar, which keeps no finer time
-        if found.st_size == size and int(found.st_mtime) == mtime and not os.path.islink(site_dir / path):
-            files[path] = (size, digest)
-    return SiteState(scan=str(raw.get("scan", "")), files=files)
+    return SiteState(scan=str(raw.get("scan", "")), files=files, present=present)
 
 
 def forget(site_dir: Path) -> None:
@@ -112,35 +171,23 @@ def complete(built: Path, known: dict[str, tuple[int, str]]) -> dict[str, tuple[
     return files
 
 
-def update_in_place(built: Path, site_dir: Path, previous: SiteState, new: SiteState) -> tuple[int, int]:
-    """Move the new and changed files of ``built`` into ``site_dir`` (one rename each), delete the files
-    the new build no longer has; return (files replaced, files deleted). Files identical to the
-    published ones are left untouched (their modification time too, which static hosts use)."""
-    forget(site_dir)
-    replaced = deleted = 0
+def link_unchanged(built: Path, site_dir: Path, previous: SiteState, new: SiteState) -> tuple[int, int]:
+    """Complete ``built`` into the whole new site: every file the new build has unchanged (and so did not
+    write) is hard-linked from the published site — same bytes, same modification time (static hosts use
+    it), no copy. Return (files new or changed, files the published site has and the new one does not)."""
     for path, entry in new.files.items():
-        source = built / path
-        if previous.files.get(path) == entry:
+        if previous.files.get(path) != entry:
             continue
-        target = site_dir / path
-        if target.is_dir() and not target.is_symlink():
-            shutil.rmtree(target)
+        target = built / path
+        if os.path.lexists(target):
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(source, target)
-        replaced += 1
-    # whatever the new build does not have goes, as in a cold build (files of the last build, and any
-    # put there by hand); then the directories left empty
-    prefix = len(str(site_dir)) + 1
-    for dirpath, dirs, names in os.walk(site_dir, topdown=False):
-        for name in names + [d for d in dirs if os.path.islink(os.path.join(dirpath, d))]:
-            full = os.path.join(dirpath, name)
-            if full[prefix:].replace(os.sep, "/") not in new.files:
-                os.unlink(full)
-                deleted += 1
-        if len(dirpath) >= prefix and not os.listdir(dirpath):
-            os.rmdir(dirpath)
-    write(site_dir, new)
-    return replaced, deleted
+        try:
+            os.link(site_dir / path, target, follow_symlinks=False)
+        except OSError:  # a file system without hard links
+            shutil.copy2(site_dir / path, target, follow_symlinks=False)
+    written = sum(1 for path, entry in new.files.items() if previous.files.get(path) != entry)
+    return written, len(previous.present - set(new.files))
 
 
 class StateError(Exception):
@@ -148,12 +195,18 @@ class StateError(Exception):
 
 
 def load_files(path: Path) -> dict[str, tuple[int, str]]:
-    """The files a state file lists (site path → size, SHA-256), for comparing two deployments."""
+    """The files a state file lists (site path → size, SHA-256), for comparing two deployments. A path
+    that would leave the site (absolute, ``..``, not normalised) is refused: a deploy script acts on these."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return {name: (int(entry[0]), str(entry[1])) for name, entry in raw["files"].items()}
-    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        files = {name: (int(entry[0]), str(entry[1])) for name, entry in raw["files"].items()}
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as exc:
         raise StateError(f"{path}: không đọc được danh sách tệp của trang ({exc})") from exc
+    for name in files:
+        if not safe_path(name):
+            raise StateError(f"{path}: đường dẫn {name!r} ra ngoài thư mục trang hoặc không chuẩn (tuyệt đối, «..», "
+                             "«.» hay «//»); không dùng tệp này để tải lên hay xóa — tạo lại nó bằng ./bangvang build")
+    return files
 
 
 def changes(before: dict[str, tuple[int, str]], after: dict[str, tuple[int, str]]) -> tuple[list[str], list[str]]:

@@ -93,6 +93,12 @@ class DecisionEntry(Located[Decision]):
         return out
 
     @property
+    def count_unstated(self) -> bool:
+        """The source states no count for this decision (``declared.unstated``): the named list may or may not be
+        complete, and no total is published."""
+        return self.model.declared is not None and self.model.declared.unstated
+
+    @property
     def partial(self) -> bool:
         """The named list is shorter than what the decision declares."""
         return any(self.unnamed().values())

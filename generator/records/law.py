@@ -143,10 +143,11 @@ def rule_text(rule, lang: str = "vi") -> str:
 
 
 def is_working_day(records: Records, day: dt.date) -> bool:
-    """Monday to Friday and not a public holiday of the ``holidays`` registry."""
-    if day.weekday() >= 5:
-        return False
+    """Monday to Friday and not a public holiday of the ``holidays`` registry, or a Saturday worked in exchange
+    for a day off (``working_saturdays``)."""
     year = records.holidays.get(str(day.year))
+    if day.weekday() >= 5:
+        return bool(year and day in year.model.working_saturdays)
     return not (year and day in year.model.days)
 
 
@@ -172,6 +173,12 @@ def closing_day(records: Records, consultation) -> dt.date:
 def holidays_known(records: Records, start: dt.date, end: dt.date) -> bool:
     """Whether the registry lists the public holidays of every year from ``start`` to ``end``."""
     return all(str(year) in records.holidays for year in range(start.year, end.year + 1))
+
+
+def holidays_provisional(records: Records, start: dt.date, end: dt.date) -> list[int]:
+    """The years from ``start`` to ``end`` whose holidays are listed without an official notice yet."""
+    return [year for year in range(start.year, end.year + 1)
+            if str(year) in records.holidays and records.holidays[str(year)].model.provisional]
 
 
 def judge_citation(document: LegalDocument, day: dt.date) -> str:

@@ -184,7 +184,7 @@ def load_data(data_dir: Path, root: Path | None = None, cache: bool = False) -> 
     same name adds, changes or retires their entries by id.
     """
     root = root or data_dir.parent
-    loaded = LoadedData(root=root, data_dir=data_dir, cache=ParseCache(cache_dir(), (__file__, hygiene.__file__)) if cache else NO_CACHE)
+    loaded = LoadedData(root=root, data_dir=data_dir, cache=ParseCache(cache_dir(), project=root) if cache else NO_CACHE)
     if not data_dir.is_dir():
         loaded.problems.append(Problem(display_path(data_dir, root), 1, "data_dir_missing"))
         return loaded
@@ -312,19 +312,21 @@ def _load_file(path: Path, kind: str, loaded: LoadedData, base: Path | None = No
         loaded.problems.extend(problems)
         return doc
     start = len(loaded.problems)
-    _parse(doc, text, loaded)
+    if not _parse(doc, text, loaded):
+        return doc  # cut short by the machine (memory, recursion limit), not by the file: never cached
     if key:
         loaded.cache.put(key, (doc.data, doc.lines, doc.raw_scalars, loaded.problems[start:]))
     return doc
 
 
-def _parse(doc: SourceDoc, text: str, loaded: LoadedData) -> None:
-    """YAML text → ``doc.data`` with the line of every value; problems added to ``loaded.problems``."""
+def _parse(doc: SourceDoc, text: str, loaded: LoadedData) -> bool:
+    """YAML text → ``doc.data`` with the line of every value; problems added to ``loaded.problems``.
+    False when the parse was cut short by the environment (memory, recursion limit) rather than the file."""
     shown = doc.path
     deep = nesting_exceeds(text, MAX_DEPTH)
     if deep is not None:  # libyaml composes recursively in C: deep input would crash the process
         loaded.problems.append(Problem(shown, deep, "too_deep", {"limit": MAX_DEPTH}))
-        return
+        return True
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -332,16 +334,16 @@ def _parse(doc: SourceDoc, text: str, loaded: LoadedData) -> None:
         line = mark.line + 1 if mark else 1
         detail = " ".join(filter(None, [exc.context, exc.problem]))
         loaded.problems.append(Problem(shown, line, "yaml_syntax", {"detail": yaml_detail(detail)}))
-        return
+        return True
     except yaml.YAMLError as exc:  # e.g. several documents in one file
         loaded.problems.append(Problem(shown, 1, "yaml_syntax", {"detail": yaml_detail(str(exc).splitlines()[0])}))
-        return
+        return True
     except (RecursionError, MemoryError):
         loaded.problems.append(Problem(shown, 1, "too_deep", {"limit": MAX_DEPTH}))
-        return
+        return False
     if node is None:
         loaded.problems.append(Problem(shown, 1, "empty_file"))
-        return
+        return True
     converter = _Converter(doc, loaded.problems)
     try:
         doc.data = converter.convert(node, ())
@@ -351,6 +353,8 @@ def _parse(doc: SourceDoc, text: str, loaded: LoadedData) -> None:
     except (RecursionError, MemoryError):
         loaded.problems.append(Problem(shown, 1, "too_deep", {"limit": MAX_DEPTH}))
         doc.data = None
+        return False
+    return True
 
 
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")

@@ -54,6 +54,7 @@ class RecipientCategory(str, Enum):
     business_person = "business_person"
     leader_other = "leader_other"
     direct_worker = "direct_worker"
+    unknown = "unknown"  # the source does not say: counted in no category row, shown as «Không rõ»
 
 
 class Gender(str, Enum):
@@ -108,7 +109,8 @@ class AwardLevel(str, Enum):
     state = "state"
     ministry_province = "ministry_province"
     grassroots = "grassroots"
-    other = "other"  # outside the Law's forms (rewards, unknown form)
+    other = "other"  # outside the Law's forms (rewards)
+    unknown = "unknown"  # the source does not name the form, so its level is not known either
 
 
 class AwardGroup(str, Enum):
@@ -143,6 +145,15 @@ class AuthorityKind(str, Enum):
 # --- registries ---------------------------------------------------------------------------------
 
 
+class DatedName(Record):
+    """Tên của một cơ quan trong một thời kỳ (cơ quan đổi tên nhưng vẫn là một, ví dụ từ 01/7/2025)."""
+
+    name: Text = F("Tên trong thời kỳ này")
+    short_name: Text | None = F("Tên viết tắt trong thời kỳ này", default=None)
+    valid_from: dt.date | None = F("Dùng từ ngày", default=None)
+    valid_to: dt.date | None = F("Dùng đến ngày", "Ngày cuối cùng dùng tên này.", default=None)
+
+
 class Authority(Record):
     """Cơ quan ban hành quyết định khen thưởng."""
 
@@ -158,6 +169,19 @@ class Authority(Record):
         "Mã các cơ quan tiếp nhận chức năng, nhiệm vụ sau ngày valid_to: một cơ quan khi sáp nhập, nhiều cơ quan khi "
         "chia tách (ví dụ [ubnd-xa-tan-phu, ubnd-xa-dong-hai] khi cấp huyện chấm dứt hoạt động); bỏ trống nếu cơ quan "
         "giải thể không có cơ quan kế thừa.", default_factory=list)
+    names: list[DatedName] = F(
+        "Tên theo thời gian", "Khi cơ quan đổi tên mà vẫn là một cơ quan (cùng mã): mỗi tên với thời kỳ dùng; quyết "
+        "định hiện tên đúng vào ngày của nó. «name» là tên hiện nay.", default_factory=list)
+    successors_unknown: StrictBool = F(
+        "Không rõ cơ quan kế thừa", "true khi cơ quan đã ngừng hoạt động (valid_to) mà không nguồn nào nêu cơ quan kế "
+        "thừa: trang ghi «không rõ», không ghi «không có».", default=False)
+
+    def named_on(self, day: dt.date) -> tuple[str, str | None]:
+        """The authority's name and short name on ``day``: the dated name in use then, else the current one."""
+        for dated in self.names:
+            if (dated.valid_from is None or dated.valid_from <= day) and (dated.valid_to is None or day <= dated.valid_to):
+                return dated.name, dated.short_name
+        return self.name, self.short_name
 
 
 class Unit(Record):
@@ -178,6 +202,9 @@ class Unit(Record):
         "Đơn vị kế thừa",
         "Mã các đơn vị tiếp nhận sau ngày valid_to: một đơn vị khi sáp nhập, nhiều đơn vị khi chia tách; bỏ trống nếu "
         "đơn vị giải thể không có đơn vị kế thừa.", default_factory=list)
+    successors_unknown: StrictBool = F(
+        "Không rõ đơn vị kế thừa", "true khi đơn vị đã ngừng hoạt động (valid_to) mà không nguồn nào nêu đơn vị kế "
+        "thừa: trang ghi «không rõ đơn vị kế thừa», không ghi «không có».", default=False)
 
 
 class Dated(Record):
@@ -249,6 +276,12 @@ class HolidayYear(Record):
 
     id: Annotated[StrictStr, StringConstraints(pattern=r"^\d{4}$")] = F("Năm")
     days: list[dt.date] = F("Ngày nghỉ", "Các ngày nghỉ lễ, Tết và nghỉ bù rơi vào thứ Hai đến thứ Sáu.")
+    working_saturdays: list[dt.date] = F(
+        "Thứ Bảy làm việc bù", "Thứ Bảy đi làm để hoán đổi lấy một ngày nghỉ, ví dụ 2026-08-22 (đổi cho thứ Hai "
+        "31/8/2026): được tính là ngày làm việc.", default_factory=list)
+    provisional: StrictBool = F(
+        "Chưa có thông báo chính thức", "true khi năm này mới ghi các ngày lễ cố định theo Bộ luật Lao động, chưa có "
+        "thông báo nghỉ Tết, nghỉ bù: hạn tính qua năm này có cảnh báo.", default=False)
     source: Text | None = F("Nguồn", default=None)
 
 
@@ -283,6 +316,9 @@ class ReportColumn(Record):
     forms: list[Id] = F("Mã hình thức", default_factory=list)
     groups: list[AwardGroup] = F("Nhóm hình thức", default_factory=list)
     other: StrictBool = F("Các hình thức khác", "Mọi hình thức của biểu chưa thuộc cột nào.", default=False)
+    each: StrictBool = F(
+        "Mỗi hình thức một cột", "true khi biểu ghi «Mỗi hình thức khen thưởng ghi riêng một cột» (biểu 0602): cột được "
+        "tách thành một cột cho mỗi hình thức có khen thưởng trong năm báo cáo.", default=False)
     kinds: list[RecipientKind] = F("Tách theo đối tượng", "Ví dụ [collective, individual].", default_factory=list)
     organiser_kinds: list[AuthorityKind] = F("Cấp phát động (biểu 0601)", default_factory=list)
 
@@ -374,6 +410,30 @@ class Revocation(Record):
     decision: Annotated[StrictStr, StringConstraints(pattern=r"^\d{4}/[a-z0-9]+(-[a-z0-9]+)*$")] | None = F(
         "Quyết định hủy bỏ trên trang này", "Mã năm/tên tệp, ví dụ 2024/512-qd-ubnd, nếu quyết định hủy bỏ cũng được "
         "công bố ở đây: hai quyết định được liên kết với nhau.", default=None)
+    signer: Signer | None = F("Người ký quyết định hủy bỏ", "Bỏ trống nếu nguồn không nêu.", default=None)
+    note: Text | None = F("Ghi chú về quyết định hủy bỏ",
+                          "Ví dụ cách số được in trong nguồn, hoặc năm được suy ra từ ngữ cảnh.", default=None)
+
+
+class RevocationProposal(Record):
+    """Một đề nghị thu hồi, hủy bỏ khen thưởng đã được công bố nhưng chưa có quyết định: khen thưởng vẫn còn hiệu lực."""
+
+    date: dt.date = F("Ngày đề nghị (hoặc ngày đăng tin về đề nghị)")
+    by: Text = F("Cơ quan, người đề nghị", "Ví dụ «Bộ Y tế (tờ trình do Thứ trưởng … ký)».")
+    reason: Text | None = F("Lý do đề nghị", default=None)
+    note: Text | None = F("Ghi chú", "Ví dụ «Số tờ trình không công bố».", default=None)
+
+
+class Occasion(Record):
+    """Một dịp, buổi lễ có nhiều quyết định (nhiều hình thức, nhiều cơ quan) với số liệu công bố chung.
+
+    Mỗi quyết định của dịp ghi cùng ``id``; tên, tổng số và ghi chú ghi ở một quyết định (hoặc lặp lại như nhau)."""
+
+    id: Id = F("Mã dịp khen thưởng", "Cùng một mã ở mọi quyết định của dịp, ví dụ dai-hoi-thi-dua-xi-2025.")
+    title: Text | None = F("Tên dịp, buổi lễ", default=None)
+    declared_total: Annotated[StrictInt, Field(ge=0)] | None = F(
+        "Tổng số công bố của cả dịp", "Khi nguồn ghi một tổng chung, ví dụ «17 tập thể, cá nhân».", default=None)
+    note: Text | None = F("Ghi chú", default=None)
 
 
 class DeclaredTotals(Record):
@@ -384,6 +444,12 @@ class DeclaredTotals(Record):
     collective: Annotated[StrictInt, Field(ge=0)] | None = F("Số tập thể", default=None)
     total: Annotated[StrictInt, Field(ge=0)] | None = F(
         "Tổng số", "Khi văn bản chỉ ghi một tổng chung, ví dụ «186 tập thể, hộ gia đình và cá nhân».", default=None)
+    unstated: StrictBool = F(
+        "Không công bố số lượng", "true khi văn bản không ghi số lượng (ví dụ «nhiều cá nhân, tập thể»): trang ghi "
+        "«không công bố», không coi danh sách nêu tên là đầy đủ.", default=False)
+    cash_vnd: Annotated[StrictInt, Field(ge=0)] | None = F(
+        "Tổng tiền thưởng công bố (đồng)", "Khi văn bản chỉ ghi tổng số tiền, ví dụ «tổng số tiền thưởng là 75,6 triệu "
+        "đồng» → 75600000.", default=None)
     note: Text = F("Nguồn của số liệu", "Ví dụ «Quyết định ghi 39 tập thể; bản scan chỉ đọc được 25 tên».")
 
 
@@ -503,6 +569,12 @@ class Decision(Record):
     status: DecisionStatus = F("Hiệu lực", "in_force, revoked (đã hủy) hoặc corrected (có đính chính).", default=DecisionStatus.in_force)
     revocation: Revocation | None = F("Thông tin hủy bỏ", "Bắt buộc khi status là revoked.", default=None)
     corrections: list[Correction] = F("Đính chính", default_factory=list)
+    revocation_proposed: RevocationProposal | None = F(
+        "Đề nghị thu hồi (chưa có quyết định)", "Khi có đề nghị thu hồi, hủy bỏ được công bố nhưng chưa có quyết định: "
+        "khen thưởng vẫn còn hiệu lực và trang ghi rõ «đang đề nghị thu hồi».", default=None)
+    occasion: Occasion | None = F(
+        "Dịp khen thưởng", "Khi một buổi lễ, đại hội có nhiều hình thức, nhiều quyết định với tổng số công bố chung.",
+        default=None)
     declared: DeclaredTotals | None = F(
         "Số lượng công bố", "Khi danh sách nêu tên không đầy đủ: số cá nhân, hộ, tập thể mà văn bản công bố.",
         default=None)
@@ -589,6 +661,9 @@ class Consultation(Record):
     award_form: Id | None = F("Hình thức đề nghị", "Hình thức chung; có thể ghi riêng cho từng người (award_form "
                                                    "trong danh sách đề nghị).", default=None)
     opens: dt.date = F("Ngày bắt đầu lấy ý kiến")
+    deadline_as_written: Text | None = F(
+        "Thời hạn như thông báo ghi", "Ví dụ «trong 10 ngày làm việc»: in nguyên văn cạnh hạn góp ý; hạn được tính từ "
+        "working_days thì trang ghi rõ là ngày tính ra, không phải ngày của thông báo.", default=None)
     working_days: Annotated[StrictInt, Field(ge=1, le=60)] | None = F(
         "Thời hạn (ngày làm việc)", "Ví dụ 10 khi thông báo ghi «trong thời hạn 10 ngày làm việc»: hạn góp ý được tính "
         "từ ngày bắt đầu, không kể thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết.", default=None)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import functools
 import html
+import itertools
 import re
 import unicodedata
 from typing import Callable, Iterable, NamedTuple
@@ -177,9 +178,15 @@ class _Norm:
 # (pattern, replacement, words that must be present for the pattern to apply: a cheap pre-check)
 _REWRITES: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
     (re.compile(r" {2,}"), " ", ("  ",)),
-    (re.compile(r" ?[\[({<] ?(?:at|a cong) ?[\])}>] ?"), "@", ("at", "cong")),  # "a [at] b", "a (a còng) b"
+    (re.compile(r" ?[\[({<] ?(?:at|a|a cong) ?[\])}>] ?"), "@", ("at", "a)", "a]", "cong")),  # "a [at] b", "a (a) b"
     (re.compile(r" ?@ ?"), "@", ("@",)),
     (re.compile(r" ?[\[({<] ?(?:dot|cham) ?[\])}>] ?"), ".", ("dot", "cham")),
+    # "nguyenvana at gmail dot com", "… a còng gmail chấm com": spelled out between a name and a domain
+    (re.compile(r" (?:dot|cham) (?=(?:com|net|org|edu|gov|info|biz|vn|io|me)\b)"), ".", ("dot", "cham")),
+    (re.compile(r"(?<=[a-z0-9]) (?:at|a cong) (?=[a-z0-9-]{2,63}\.[a-z]{2,6}\b)"), "@", ("at", "cong")),
+    # "O912 345 678", "09l2…": a letter O, l or I written for a digit inside a number
+    (re.compile(r"(?<![a-z0-9])o(?=\d{2})|(?<=\d)o(?=\d)"), "0", ("o",)),
+    (re.compile(r"(?<=\d)[li](?=\d)"), "1", ("l", "i")),
     # "(84) 912…", "(0236) 3.812.345": a bracketed dialling prefix
     (re.compile(r"\((?=\+?\d{1,4}\))"), "", ("(",)),
     (re.compile(r"(?<=\d)\)(?= ?\d)"), " ", (")",)),
@@ -205,7 +212,7 @@ class Finding(NamedTuple):
 
 
 PII_CODES = ("pii_phone", "pii_national_id", "pii_passport", "pii_tax_code", "pii_social_insurance",
-             "pii_bank_account", "pii_email", "pii_address", "pii_birth_date", "pii_sensitive")
+             "pii_bank_account", "pii_email", "pii_address", "pii_birth_date", "pii_sensitive", "pii_vehicle_plate")
 
 _GAP = r"(?![a-z])[^\d@]{0,24}?"  # the label ends a word; a few words may follow: "CCCD của ông số: …"
 _NUMBER = r"(?P<v>\+?\d(?:[ ./-]{0,2}\d){%d,%d})(?![\d])"
@@ -246,7 +253,7 @@ _DATE_CHUNK = re.compile(r"\d{1,2} ?[./-] ?\d{1,2} ?[./-] ?\d{2,4}|\d{4} ?[./-] 
 _AMOUNT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+|[1-9]\d{0,2}(?: \d{3})+")
 _PHONE = re.compile(r"0[1-9]\d{8}|0[12]\d{9}")
 
-_DAY_MONTH_YEAR = (r"\d{1,2} ?[/.-] ?\d{1,2} ?[/.-] ?\d{2,4}|\d{1,2} thang \d{1,2},? nam \d{4}"
+_DAY_MONTH_YEAR = (r"\d{1,2} ?[/.-] ?\d{1,2} ?[/.-] ?\d{2,4}|(?:mong |mung )?\d{1,2} thang (?:\d{1,2}|gieng|chap),? nam \d{4}"
                    r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2} [a-z]{3,9},? \d{4}|[a-z]{3,9} \d{1,2},? \d{4}")
 _BIRTH = [
     re.compile(_B + r"(?P<k>sinh ngay|ngay sinh|ngay thang nam sinh|sinh|sn|d\.?o\.?b\.?|date of birth|born(?: on)?)"
@@ -254,6 +261,10 @@ _BIRTH = [
     re.compile(_B + r"(?P<k>sinh nam|nam sinh|sinh thang|sn|born in|year of birth|birth year) ?:? ?"
                r"(?:\d{1,2} ?[/.-] ?|\d{1,2},? nam )?(?:19|20)\d{2}(?!\d)"),
 ]
+_NUMBER_WORD = r"(?:khong|mot|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|muoi|tram|nghin|ngan|linh|le|mong|mung|gieng|chap)"
+# "sinh ngày mười hai tháng ba năm một nghìn chín trăm tám mươi", "sinh năm một chín bảy lăm"
+_BIRTH_IN_WORDS = re.compile(_B + r"(?P<k>sinh ngay|ngay sinh|sinh nam|nam sinh|sinh) ?:? ?" + _NUMBER_WORD
+                             + r"(?: (?:" + _NUMBER_WORD + r"|thang|nam|ngay)){2,}(?![a-z])")
 # "hy sinh năm 1968", "học sinh năm 2024", "phát sinh ngày …" are not birth dates
 _NOT_BIRTH_BEFORE = {"hy", "hoc", "thi", "nu", "nam", "giao", "ve", "phat", "tai", "san", "nay", "dan", "an",
                      "hoi", "sieu", "ky", "luu", "tu", "moi", "cong", "tri", "truc", "tan", "sac"}
@@ -286,6 +297,30 @@ def _address_end(norm: str, match: re.Match[str]) -> int | None:
     return _clause(norm, match.start(), match.end() + 2)
 
 
+# "Đ/c: 12 Lê Lợi" (but "Đ/c Nguyễn Văn A" is a comrade), "12/3 Nguyễn Trãi, P.5, Q.3", "số 5, ngõ 3, phố Huế"
+_STREET_NUMBER = r"(?:k|so |nha so )?\d{1,4}[a-z]?(?:/\d{1,4}[a-z]?){0,2}"
+_ADDRESS_SHAPES = re.compile(
+    _B + r"(?:d/c|dc) ?:? ?(?:so )?\d[^,;.()]{0,40}"
+    r"|" + _B + _STREET_NUMBER + r",? (?:[a-z]+ ){0,4}[a-z]+, ?(?:p|q|tp)\. ?[a-z0-9]"
+    r"|" + _B + _STREET_NUMBER + r",? (?:ngo|hem|kiet|ngach) \d{1,4}")
+# licence plates: 51F-123.45, 29A-12345, 43C1-234.56, 59-X1 123.45; with a label, looser
+_PLATE_SHAPE = r"\d{2} ?-? ?[a-z]{1,2}\d? ?[- ] ?(?:\d{3}\.\d{2}|\d{4,5})(?!\d|\.\d)"
+_PLATE = re.compile(_B + r"(?:(?:bien so(?: xe)?|bien kiem soat|bks|xe)\b ?:? ?)?(?P<v>" + _PLATE_SHAPE + r")")
+_PLATE_LABEL = re.compile(_B + r"(?:bien so(?: xe)?|bien kiem soat|bks) ?:? ?\d{2} ?-? ?[a-z]{1,2}\d? ?[- .]? ?\d{3,5}"
+                          r"(?:\.\d{2})?(?!\d)")
+# a phone number spelled out: "không chín một hai ba bốn năm sáu bảy tám"
+_DIGIT_WORD = r"(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
+_SPELLED_PHONE = re.compile(_B + r"khong(?:[ ,.-]{1,2}" + _DIGIT_WORD + r"){8,11}(?![a-z])")
+_ETHNIC_GROUPS = (r"kinh|tay|thai|muong|khmer|khome|hoa|nung|h ?mong|mong|dao|gia ?rai|e ?de|ba ?na|xo ?dang|san chay"
+                  r"|co ho|cham|san diu|h ?re|ra ?glai|m ?nong|x ?tieng|bru(?: van kieu)?|van kieu|giay|co tu"
+                  r"|gie trieng|kho mu|ta oi|cho ro|khang|xinh mun|ha nhi|chu ru|la chi|la ha|phu la|la hu|lo lo"
+                  r"|chut|pa then|co lao|bo y|si la|pu peo|brau|o du|ro mam")
+# sensitive data stated of a person, not of a programme: "dân tộc Kinh" after a comma or "người", "bị ung thư"
+_SENSITIVE_PHRASES = re.compile(
+    r"(?:(?:^|[,;(:]) ?|(?<![a-z])(?:nguoi|la) )(?P<e>dan toc (?:" + _ETHNIC_GROUPS + r"))(?![a-z])"
+    r"|(?<![a-z])(?<!nguoi )(?<!cho )(?P<h>(?:bi|mac|nhiem|mac phai|dang dieu tri) (?:benh|ung thu|hiv|aids|tam than"
+    r"|viem gan|tieu duong|dot quy|tai bien|lao phoi|suy than)[a-z ]{0,24})"
+    r"|(?<![a-z])(?P<r>(?:theo|tin) dao (?:phat|thien chua|cong giao|tin lanh|hoi|cao dai|hoa hao|islam))(?![a-z])")
 _SENSITIVE = re.compile(
     r"(?:^|[,;.(\[]|: | - )\s*(?P<k>dan toc|ton giao|tin nguong|nhom mau|tinh trang suc khoe|suc khoe|benh an"
     r"|benh ly|tien an|tien su|an tich|quan diem chinh tri|xu huong tinh duc|khuyet tat|vi tri hien tai|toa do gps)"
@@ -422,6 +457,21 @@ def _detect(norm: str, is_name: Callable[[int], bool] | None = None) -> list[tup
         end = _address_end(norm, match)
         if end is not None:
             found.append(("pii_address", match.start(), end, 9))
+    if _ANY_DIGIT.search(norm):
+        for match in _ADDRESS_SHAPES.finditer(norm):
+            found.append(("pii_address", match.start(), _clause(norm, match.start(), match.end(), 64), 9))
+        for match in itertools.chain(_PLATE.finditer(norm), _PLATE_LABEL.finditer(norm)):
+            found.append(("pii_vehicle_plate", match.start(), match.end(), 1))
+    if "khong" in norm:
+        for match in _SPELLED_PHONE.finditer(norm):
+            found.append(("pii_phone", match.start(), match.end(), 0))
+    if "sinh" in norm:
+        for match in _BIRTH_IN_WORDS.finditer(norm):
+            if not (match.group("k").startswith("sinh") and _before_word(norm, match.start()) in _NOT_BIRTH_BEFORE):
+                found.append(("pii_birth_date", match.start(), match.end(), 9))
+    for match in _SENSITIVE_PHRASES.finditer(norm):
+        group = next(g for g in "ehr" if match.group(g))
+        found.append(("pii_sensitive", match.start(group), match.end(group), 9))
     for match in _SENSITIVE.finditer(norm):
         group = "k" if match.group("k") else "b" if match.group("b") else "c"
         start = match.start(group)
@@ -474,6 +524,8 @@ def _findings_uncached(text: str) -> tuple[Finding, ...]:
     out = []
     for code, a, b, _ in _detect(norm.text, functools.partial(_name_before, text, norm)):
         start, end = norm.span(a, b)
+        if code == "pii_birth_date" and text.startswith("Sinh", start) and _name_before(text, norm, a):
+            continue  # "Ông Lê Văn Sinh năm 2024 …": a man named Sinh, not a birth year
         if start and text[start - 1] == "(" and text.count(")", start, end) > text.count("(", start, end):
             start -= 1  # "(84) 912 345 678": the bracket was dropped while reading
         snippet = text[start:end].strip(" \t\n,;:.")
@@ -554,7 +606,11 @@ _QUICK_WORDS = tuple(
     "| suc khoe | benh an | benh ly | tien an | tien su | an tich | chinh tri | tinh duc | khuyet tat | vi tri hien tai "
     "| gps | cccd| cmnd| cmt | can cuoc | chung minh | dinh danh | id | identity| ho chieu | passport| ma so thue | mst "
     "| tax| bhxh| bhyt| bao hiem | insurance| stk | tai khoan | tk | account| acct | iban| dien thoai | sdt | dt | so dt"
-    "| dtdd | di dong | tel | phone| mobile| hotline| zalo| ngan hang | bank| at ".split("|"))
+    "| dtdd | di dong | tel | phone| mobile| hotline| zalo| ngan hang | bank| at | a | a cong | dot | cham | khong "
+    "| d c | dc | p | q | tp | ngo | hem | kiet | ngach | bien so | bien kiem soat | bks | xe | mac | bi benh | nhiem "
+    "| ung thu | theo dao | tin dao ".split("|"))
+# a number with a letter for a digit ("O912…", "09l2…"), a licence plate ("51F-123.45")
+_QUICK_SHAPES = re.compile(r"\d[oli]\d|(?<![a-z0-9])o\d{2}|\d{2} ?-? ?[a-z]{1,2}\d? ?[- ] ?\d{3}")
 _QUICK_SPACES = re.compile(r"[^a-z0-9@]+")
 # the same test as ``any(word in words for word in _QUICK_WORDS)``, in one pass of the regex engine
 _QUICK_WORD_SEARCH = re.compile("|".join(re.escape(word) for word in _QUICK_WORDS)).search
@@ -566,7 +622,7 @@ def might_hold_personal_data(line: str) -> bool:
     folded = line.translate(_QUICK_FOLD).lower()
     if any(not _QUICK_DATE.fullmatch(run.group(0)) for run in _QUICK_DIGITS.finditer(folded)):
         return True
-    if "@" in folded or "(at)" in folded or "[at]" in folded:
+    if "@" in folded or "(at)" in folded or "[at]" in folded or _QUICK_SHAPES.search(folded):
         return True
     words = " " + _QUICK_SPACES.sub(" ", folded) + " "
     return _QUICK_WORD_SEARCH(words) is not None

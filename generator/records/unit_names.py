@@ -19,6 +19,8 @@ _ABBREVIATIONS = {
 _SCHOOL_LEVELS = ("mam non", "mau giao", "tieu hoc", "trung hoc", "pho thong", "lien cap", "trung cap", "cao dang",
                   "dai hoc")
 _ADMIN_LEVELS = ("xa", "phuong", "thi tran", "huyen", "quan", "thi xa", "thanh pho", "tinh", "dac khu")
+# positions that name what they head by the unit's first word («Trưởng thôn», «Phó trưởng ban»)
+_HEAD_ONLY = {"truong", "pho truong", "pho", "bi thu", "pho bi thu"}
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
@@ -116,6 +118,7 @@ class UnitIndex:
 
     def __init__(self, units: list[tuple[str, str]]):
         self.names = dict(units)
+        self._last_words: set[str] | None = None
         self._by_fold: dict[str, list[tuple[str, str]]] = {}
         for unit_id, name in units:
             key = unit_key(name)
@@ -141,6 +144,40 @@ class UnitIndex:
                 near += [unit_id for _, unit_id in self._by_fold[other]]
         near = list(dict.fromkeys(near))[:3]
         return UnitMatch(suggestions=[(i, self.names[i]) for i in near])
+
+    def exact(self, text: str) -> str | None:
+        """The one unit whose key fits ``text`` (diacritics may be missing, not different); no near misses."""
+        key = unit_key(text)
+        fitting = {unit_id for k, unit_id in self._by_fold.get(fold(key), []) if diacritics_compatible(key, k)}
+        return fitting.pop() if len(fitting) == 1 else None
+
+    def unit_at_end(self, text: str) -> tuple[str, str, str] | None:
+        """(what comes before, the unit's words, its id) when ``text`` ends with a registered unit's name, as in
+        «Giáo viên Trường Tiểu học Đông Sơn» or «Kế toán, UBND xã Đông Sơn»; the longest such ending wins.
+        The words before are never empty: a text that is only a unit's name is not a position."""
+        if self._last_words is None:
+            self._last_words = {key.split()[-1] for key in self._by_fold if key}
+        words = list(re.finditer(r"\S+", text))
+        if len(words) < 2 or _last_word(words[-1].group(0)) not in self._last_words or self.exact(text):
+            return None
+        for word in words[1:]:
+            before, unit = text[:word.start()].rstrip(" ,;:-–—"), text[word.start():].strip()
+            unit_id = self.exact(unit) if before else None
+            if unit_id:
+                return complete_position(before, unit), unit, unit_id
+        return None
+
+
+def complete_position(position: str, unit: str) -> str:
+    """A position cut from «Trưởng thôn Bản Chắt» before the unit: «Trưởng» heads what the unit's first word
+    names, so it becomes «Trưởng thôn»; any other position is returned as it is."""
+    return f"{position} {unit.split()[0]}" if fold(position).lower() in _HEAD_ONLY and unit.split() else position
+
+
+def _last_word(word: str) -> str:
+    """The folded last word of ``word``'s key ("THCS" → "so", as in «trung học cơ sở»)."""
+    key = fold(unit_key(word))
+    return key.split()[-1] if key else ""
 
 
 def names_a_place(text: str) -> bool:

@@ -23,6 +23,17 @@ class ChildFailed(RuntimeError):
     """The background computation raised; the message is the child's traceback."""
 
 
+class ChildKilled(RuntimeError):
+    """The child was killed (a signal: the out-of-memory killer, a user) or died before handing its value
+    back: not a bug in the computation, so said in words, without a traceback."""
+
+    def __init__(self, status: int):
+        signal = os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
+        vi, en = (f"tín hiệu {signal}", f"signal {signal}") if signal else (f"mã thoát {status >> 8}", f"exit status {status >> 8}")
+        super().__init__(f"tiến trình phụ xây chỉ mục tìm kiếm bị dừng ({vi}; có thể do hết bộ nhớ hoặc bị tắt)")
+        self.english = f"the search index's child process was stopped ({en}; out of memory, or killed)"
+
+
 class Deferred(Generic[T]):
     """``compute()`` started now, its value from ``result()``."""
 
@@ -55,8 +66,12 @@ class Deferred(Generic[T]):
             pid, self._pid = self._pid, 0
             status = os.waitpid(pid, 0)[1]
             try:
+                if status != 0:
+                    raise ChildKilled(status)
                 with open(self._path, "rb") as handle:
-                    ok, value = pickle.load(handle) if status == 0 else (False, f"exit status {status}")
+                    ok, value = pickle.load(handle)
+            except (EOFError, pickle.UnpicklingError) as exc:
+                raise ChildKilled(status) from exc
             finally:
                 os.unlink(self._path)
             if not ok:

@@ -68,9 +68,15 @@ DECISION_COLUMNS = [
     Column("legal_basis", "Căn cứ (ngăn cách bởi « | »)"),
     Column("status", "Mã hiệu lực"), Column("status", "Hiệu lực", shown=_label_of(DecisionStatus)),
     Column("revoked_by", "Số quyết định hủy bỏ"), Column("revoked_on", "Ngày hủy bỏ", "date"),
-    Column("revocation_reason", "Lý do hủy bỏ"),
+    Column("revocation_reason", "Lý do hủy bỏ"), Column("revocation_signer", "Người ký quyết định hủy bỏ"),
+    Column("revocation_proposed", "Đề nghị thu hồi chưa có quyết định (ngày: người đề nghị)"),
+    Column("occasion_id", "Mã dịp khen thưởng (buổi lễ, đại hội có nhiều quyết định)"),
     Column("recipients", "Số người, tập thể được nêu tên", "integer"),
-    Column("declared_total", "Tổng số được khen theo văn bản (gồm cả không nêu tên)", "integer"),
+    Column("declared_total", "Tổng số lượt được tính (người được nêu tên và số không nêu tên theo văn bản công bố)",
+           "integer"),
+    Column("declared_total_printed", "Tổng số in trong văn bản (trống nếu văn bản không ghi tổng số)", "integer"),
+    Column("declared_unstated", "Văn bản không công bố số lượng", "boolean", shown=_yes_no),
+    Column("declared_cash_vnd", "Tổng tiền thưởng công bố trong văn bản (đồng)", "integer"),
     Column("declared_individual", "Số cá nhân công bố", "integer"),
     Column("declared_household", "Số hộ gia đình công bố", "integer"),
     Column("declared_collective", "Số tập thể công bố", "integer"),
@@ -79,7 +85,10 @@ DECISION_COLUMNS = [
 ]
 RECIPIENT_COLUMNS = [
     Column("decision_id", "Mã quyết định"), Column("decision_number", "Số quyết định"),
-    Column("date", "Ngày ký", "date"), Column("year", "Năm", "integer"),
+    Column("date", "Ngày của quyết định (ngày ký, hoặc ngày loại date_kind)", "date"),
+    Column("date_kind", "Loại ngày (signed: ngày ký; ceremony: ngày trao tặng; published: ngày đăng tin; "
+                        "approximate: ước tính)"),
+    Column("year", "Năm", "integer"),
     Column("recipient_id", "Mã người nhận"), Column("url", "Địa chỉ dòng trong quyết định"),
     Column("number", "STT", "integer"),
     Column("kind", "Mã loại đối tượng"), Column("kind", "Loại đối tượng", shown=_label_of(RecipientKind)),
@@ -114,7 +123,7 @@ def decision_record(pub: Publication, entry: DecisionEntry, base_url: str = "") 
         "decision_id": entry.id, "url": base_url + urls.decision(entry.year, entry.slug),
         "number": d.number, "number_note": d.number_note, "date": d.date.isoformat(), "date_kind": d.date_kind.value,
         "date_precision": d.date_precision.value, "date_note": d.date_note, "year": entry.year,
-        "authority_id": d.authority, "authority": c.authorities[d.authority].model.name,
+        "authority_id": d.authority, "authority": c.authorities[d.authority].model.named_on(d.date)[0],
         "signer": d.signer.name if d.signer else None, "signer_title": d.signer.title if d.signer else None,
         "presenter": d.presenter, "source_note": d.source_note,
         "title": d.title, "award_form_id": form.id, "award_form": form.name, "award_form_note": d.award_form_note,
@@ -124,7 +133,15 @@ def decision_record(pub: Publication, entry: DecisionEntry, base_url: str = "") 
         "revoked_by": d.revocation.decision_number if d.revocation else None,
         "revoked_on": d.revocation.date.isoformat() if d.revocation else None,
         "revocation_reason": d.revocation.reason if d.revocation else None,
+        "revocation_signer": f"{d.revocation.signer.title} {d.revocation.signer.name}"
+        if d.revocation and d.revocation.signer else None,
+        "revocation_proposed": f"{d.revocation_proposed.date.isoformat()}: {d.revocation_proposed.by}"
+        if d.revocation_proposed else None,
+        "occasion_id": d.occasion.id if d.occasion else None,
         "recipients": tally.rows, "declared_total": tally.declared,
+        "declared_total_printed": d.declared.total if d.declared else None,
+        "declared_unstated": bool(d.declared and d.declared.unstated),
+        "declared_cash_vnd": d.declared.cash_vnd if d.declared else None,
         "declared_individual": d.declared.individual if d.declared else None,
         "declared_household": d.declared.household if d.declared else None,
         "declared_collective": d.declared.collective if d.declared else None,
@@ -138,12 +155,12 @@ def recipient_records(pub: Publication, entry: DecisionEntry, base_url: str = ""
     line with a neutral id, not their details; hidden fields are empty."""
     c = pub.catalog
     d = entry.model
-    form, authority = c.award_forms[d.award_form].model.name, c.authorities[d.authority].model.name
+    form, authority = c.award_forms[d.award_form].model.name, c.authorities[d.authority].model.named_on(d.date)[0]
     rows = []
     for r in pub.rows(entry):
         rows.append({
             "decision_id": entry.id, "decision_number": d.number, "date": d.date.isoformat(),
-            "year": entry.year, "recipient_id": r.recipient_id,
+            "date_kind": d.date_kind.value, "year": entry.year, "recipient_id": r.recipient_id,
             "url": base_url + urls.recipient_link(entry.year, entry.slug, r.recipient_id),
             "number": r.number, "kind": r.kind.value, "name": r.name or None, "position": r.position,
             "unit_id": r.unit, "unit": r.unit_text or (c.units[r.unit].model.name if r.unit in c.units else None),

@@ -9,9 +9,9 @@ from xml.sax.saxutils import escape
 
 from generator.catalog.gate import Publication
 from generator.site import urls
-from generator.site.labels import decision_date, long_date
+from generator.site.labels import decision_dated, long_date
 from generator.site.timeline import decision_updated, profile_dates, published_on
-from generator.site.views import decision_label, revocation_text
+from generator.site.views import decision_label, recipients_figure, revocation_text
 
 FEED_PATH = urls.FEED
 ENTRIES = 100
@@ -29,9 +29,9 @@ def build_feed(pub: Publication, site_url: str, site_name: str, history: dict) -
     for decision in catalog.decisions:
         d = decision.model
         form = catalog.award_forms[d.award_form].model.name
-        authority = catalog.authorities[d.authority].model.name
-        rows = catalog.counts.of_decision(decision.id).rows
-        summary = f"{d.title or form} — {authority}, {decision_date(d)}; {rows} người, tập thể được khen."
+        authority = catalog.authorities[d.authority].model.named_on(d.date)[0]
+        size = recipients_figure(decision, catalog.counts.of_decision(decision.id)).striptags()
+        summary = f"{d.title or form} — {authority}, {decision_dated(d)}; số người, tập thể được khen: {size}."
         if d.revocation:
             summary += f" {revocation_text(decision)}."
         if d.corrections:

@@ -25,6 +25,7 @@ LABELS: dict[type, dict] = {
         RecipientCategory.business_person: "Doanh nhân",
         RecipientCategory.leader_other: "Các cấp lãnh đạo khác từ phó phòng trở lên",
         RecipientCategory.direct_worker: "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu",
+        RecipientCategory.unknown: "Không rõ (nguồn không cho biết)",
     },
     Gender: {Gender.female: "Nữ", Gender.male: "Nam"},
     CommendationMethod: {
@@ -36,7 +37,8 @@ LABELS: dict[type, dict] = {
     DecisionStatus: {DecisionStatus.in_force: "Còn hiệu lực", DecisionStatus.revoked: "Đã hủy bỏ",
                      DecisionStatus.corrected: "Có đính chính"},
     AwardLevel: {AwardLevel.state: "Cấp Nhà nước", AwardLevel.ministry_province: "Cấp bộ, ngành, tỉnh",
-                 AwardLevel.grassroots: "Cấp cơ sở", AwardLevel.other: "Ngoài các hình thức của Luật"},
+                 AwardLevel.grassroots: "Cấp cơ sở", AwardLevel.other: "Ngoài các hình thức của Luật",
+                 AwardLevel.unknown: "Không rõ cấp (nguồn không nêu hình thức)"},
     AwardGroup: {
         AwardGroup.order: "Huân chương", AwardGroup.medal: "Huy chương",
         AwardGroup.honorary_title: "Danh hiệu vinh dự nhà nước", AwardGroup.prize: "Giải thưởng",
@@ -94,6 +96,18 @@ def decision_date(d) -> str:
     if d.date_precision.value == "month":
         return f"tháng {d.date.month} năm {d.date.year}"
     return long_date(d.date)
+
+
+_DATED_AS = {"ceremony": "trao tặng", "published": "đăng tin", "approximate": "thời gian ước tính"}
+
+
+def decision_dated(d) -> str:
+    """How a decision is dated wherever it is named (page title, print header, citation, feed): its signing date,
+    or — when the record's date is a ceremony, news or estimated date — that date said for what it is, with the
+    signing date as unknown. A ceremony date is never presented as the decision's date."""
+    if d.date_kind.value == "signed":
+        return decision_date(d)
+    return f"{_DATED_AS[d.date_kind.value]} {decision_date(d)} (không rõ ngày ký)"
 
 
 def decision_short_date(d) -> str:

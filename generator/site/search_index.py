@@ -24,7 +24,8 @@ Layout under ``tim-kiem/chi-muc/`` (format 2; ``meta.json`` names the layout):
 * ``meta.json`` — format version, layout (slots per file, buckets per class), facet lists.
 
 **Document numbers are stable.** ``n = ((class * NBMAX) + bucket) * CAP + slot``: the class is the
-kind of result (profiles, award forms, units, people, decisions, pages — the rank order of kinds), the
+kind of result (profiles and person pages, award forms, units, people — recipients' lines and consultations'
+candidates —, decisions, pages: the rank order of kinds), the
 bucket a hash of the folded title (so every row of one name sits in one file ``d/<n // CAP>.json``),
 the slot the record's place in its bucket. Built from scratch, slots follow (date, URL), so publishing
 a new decision leaves every other number unchanged; given the previous build's index
@@ -49,11 +50,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from generator.catalog.gate import Publication
-from generator.records import files
+from generator.catalog.gate import Person, Publication
+from generator.records import files, law
 from generator.records.models import RecipientKind
 from generator.site import urls
-from generator.site.labels import decision_number, decision_short_date, label
+from generator.site.labels import decision_number, decision_short_date, label, short_date
 from generator.site.outputs import OutputFile
 from generator.text import fold, nfc, sort_key
 
@@ -66,8 +67,8 @@ INLINE_MAX = 256  # words in more documents than this get their own payload file
 FIELDS = 4  # title fields: the name, then up to three aliases (more aliases share the last field)
 FIELD_WORDS = 8  # positions per field; later words share the last position
 CLASSES = ("guong", "hinh-thuc", "don-vi", "nguoi", "qd", "trang")
-KIND_CLASS = {"guong": 0, "hinh-thuc": 1, "don-vi": 2, "ca-nhan": 3, "tap-the": 3, "ho-gia-dinh": 3, "qd": 4,
-              "trang": 5}
+KIND_CLASS = {"guong": 0, "trang-nguoi": 0, "hinh-thuc": 1, "don-vi": 2, "ca-nhan": 3, "tap-the": 3, "ho-gia-dinh": 3,
+              "de-nghi": 3, "qd": 4, "trang": 5}
 RECIPIENT_KIND = {RecipientKind.individual: "ca-nhan", RecipientKind.collective: "tap-the",
                   RecipientKind.household: "ho-gia-dinh"}
 REVOKED = 1  # row flag
@@ -131,7 +132,8 @@ def _field_entries(text: str, field_no: int) -> tuple[tuple[str, int, str], ...]
 
 @dataclass(slots=True)
 class SearchDoc:
-    kind: str  # ca-nhan, tap-the, ho-gia-dinh (recipients), qd, guong, don-vi, hinh-thuc, trang
+    kind: str  # ca-nhan, tap-the, ho-gia-dinh (recipients), de-nghi (proposed in a consultation), trang-nguoi (a
+    # person's page: all their awards), qd, guong, don-vi, hinh-thuc, trang
     title: str
     subtitle: str
     detail: str
@@ -175,16 +177,53 @@ def documents(pub: Publication, pages: list[tuple[str, str, str]]) -> list[Searc
         u = unit.model
         docs.append(SearchDoc("don-vi", u.name, u.locality or "", "", urls.unit(u.id), (u.name,),
                               (u.locality or "",), (f":u{u.id}",)))
+    for person in pub.people():
+        if person.profile is None:  # a profile's page is found as the profile (and links to this page)
+            docs.append(_person_document(person))
     for decision in catalog.decisions:
         docs.extend(_decision_documents(pub, decision))
+    for slug, entry in sorted(catalog.records.consultations.items()):
+        docs.extend(_consultation_documents(pub, slug, entry.model))
     for url, title, text in pages:
         docs.append(SearchDoc("trang", title, "", "", url, (title,), (text,)))
     return docs
 
 
+def _person_document(person: Person) -> SearchDoc:
+    """A person's page (``nguoi/…/``): found by every name of their lines, ranked before the lines themselves."""
+    years = sorted({a.decision.year for a in person.awards})
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
+    return SearchDoc("trang-nguoi", person.name, f"{label(person.kind)} · các khen thưởng {span}".strip(),
+                     "", urls.person(person.id), (person.name, *person.other_names),
+                     date=_yyyymmdd(person.awards[-1].decision.model.date) if person.awards else 0)
+
+
+def _consultation_documents(pub: Publication, slug: str, consultation) -> list[SearchDoc]:
+    """The people proposed in a public consultation (through the publication gate, withdrawn ones left out):
+    a citizen finds the notice by a candidate's name while it is open and after it has closed."""
+    catalog = pub.catalog
+    proposer = catalog.authorities[consultation.proposer].model
+    closes = law.closing_day(catalog.records, consultation)
+    docs = []
+    for r in pub.proposed_rows(consultation):
+        if r.withdrawn:
+            continue
+        unit = catalog.units.get(r.unit) if r.unit else None
+        unit_name = r.unit_text or (unit.model.name if unit else "")
+        form = catalog.award_forms[r.award_form].model.name if r.award_form in catalog.award_forms else ""
+        detail = " · ".join(x for x in (f"Đề nghị {form}" if form else "", proposer.short_name or proposer.name,
+                                        f"góp ý đến hết {short_date(closes)}") if x)
+        docs.append(SearchDoc("de-nghi", r.name, " · ".join(x for x in (r.position or "", unit_name) if x), detail,
+                              f"{urls.consultation(slug)}#{urls.recipient_anchor(r.recipient_id)}", (r.name, *r.aliases),
+                              (r.position or "", unit_name, consultation.title), (),
+                              date=_yyyymmdd(consultation.opens)))
+    return docs
+
+
 def _decision_documents(pub: Publication, decision) -> list[SearchDoc]:
     """A decision and its published recipient lines. A revoked decision is also found by the number of
-    the decision that revoked it; a line annulled on its own is marked revoked, the decision's other lines not."""
+    the decision that revoked it, and so is a line annulled on its own (marked revoked, the decision's other lines
+    not; the decision is found by that number as other text)."""
     catalog = pub.catalog
     d = decision.model
     form = catalog.award_forms[d.award_form].model
@@ -200,18 +239,28 @@ def _decision_documents(pub: Publication, decision) -> list[SearchDoc]:
     docs = [SearchDoc("qd", f"Quyết định {number}", d.title or form.name, detail,
                       urls.decision(decision.year, decision.slug), (d.number or "",) + ((revoking,) if revoking else ()),
                       ("Quyết định", d.number_note or "", d.title or "", form.name, authority.name,
-                       authority.short_name or "", d.reason or ""), facets, revoked, date)]
+                       authority.short_name or "", d.reason or "", *_line_revocations(pub, decision)),
+                      facets, revoked, date)]
     for r in pub.rows(decision):
         if r.withdrawn:
             continue
         unit = catalog.units.get(r.unit) if r.unit else None
         unit_name = r.unit_text or (unit.model.name if unit else "")
         subtitle = " · ".join(x for x in (r.position or "", unit_name) if x)
-        docs.append(SearchDoc(RECIPIENT_KIND[r.kind], r.name, subtitle, f"{form.name} · {number} · {decision.year}",
-                              urls.recipient_link(decision.year, decision.slug, r.recipient_id), (r.name, *r.aliases),
+        detail = f"{form.name} · {number} · {decision.year}"
+        if r.revocation:
+            detail += f" · bị hủy bỏ bởi Quyết định {r.revocation.decision_number}"
+        docs.append(SearchDoc(RECIPIENT_KIND[r.kind], r.name, subtitle, detail,
+                              urls.recipient_link(decision.year, decision.slug, r.recipient_id),
+                              (r.name, *r.aliases) + ((r.revocation.decision_number,) if r.revocation else ()),
                               (r.position or "", unit_name), facets + ((f":u{r.unit}",) if r.unit else ()),
                               r.revoked, date))  # the decision, or this one line, annulled
     return docs
+
+
+def _line_revocations(pub: Publication, decision) -> list[str]:
+    """The numbers of the decisions that annulled single lines of ``decision``."""
+    return list(dict.fromkeys(r.revocation.decision_number for r in pub.rows(decision) if r.revocation))
 
 
 # --- document numbers ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from generator.catalog.gate import Person, Publication
 from generator.records.entries import DecisionEntry, ProfileEntry
-from generator.records.models import RecipientKind
+from generator.records.models import DateKind, DatePrecision, RecipientKind
 from generator.site import urls
 from generator.site.views import revocation_text
 
@@ -34,14 +34,16 @@ def decision_ld(pub: Publication, entry: DecisionEntry, site_url: str) -> dict:
     data = {
         "@context": "https://schema.org", "@type": "Legislation",
         "name": d.title or f"Về việc tặng {form.name}", "legislationType": "Quyết định khen thưởng",
-        "legislationDate": d.date.isoformat(), "inLanguage": "vi",
-        "legislationPassedBy": {"@type": "GovernmentOrganization", "name": authority.name},
+        "inLanguage": "vi",
+        "legislationPassedBy": {"@type": "GovernmentOrganization", "name": authority.named_on(d.date)[0]},
         "url": site_url + urls.decision(entry.year, entry.slug),
         "about": {"@type": "Thing", "name": form.name},
         "legislationLegalForce": "https://schema.org/NotInForce" if d.revocation else "https://schema.org/InForce",
     }
     if d.number:
         data["legislationIdentifier"] = d.number
+    if d.date_kind is DateKind.signed and d.date_precision is DatePrecision.day:
+        data["legislationDate"] = d.date.isoformat()  # a ceremony or news date is not the decision's date
     if d.revocation:
         data["description"] = revocation_text(entry) + f". Lý do: {d.revocation.reason}"
     return data

@@ -65,14 +65,15 @@ def statistics(scope: str) -> str:
 
 # Vietnamese path words for the lists behind each statistics figure: thong-ke/danh-sach/2024/gioi-tinh-nu/
 _LIST_WORDS = {
-    "level": {"state": "cap-nha-nuoc", "ministry_province": "cap-bo-nganh-tinh", "grassroots": "cap-co-so"},
+    "level": {"state": "cap-nha-nuoc", "ministry_province": "cap-bo-nganh-tinh", "grassroots": "cap-co-so",
+              "unknown": "khong-ro-cap"},
     "kind": {"individual": "ca-nhan", "collective": "tap-the", "household": "ho-gia-dinh"},
     "category": {"leader_ministry_province": "lanh-dao-cap-bo-cap-tinh", "leader_department": "lanh-dao-cap-so-nganh",
                  "business_person": "doanh-nhan", "leader_other": "lanh-dao-khac", "direct_worker": "truc-tiep",
                  "unknown": "chua-phan-loai"},
     "gender": {"female": "nu", "male": "nam", "unknown": "khong-ghi"},
     "method": {"regular": "thuong-xuyen", "thematic": "chuyen-de", "ad_hoc": "dot-xuat", "foreign": "doi-ngoai",
-               "dedication": "cong-hien", "seniority": "nien-han", "resistance": "khang-chien"},
+               "dedication": "cong-hien", "seniority": "nien-han", "resistance": "khang-chien", "unknown": "khong-ro"},
     "remote": {"remote": "vung-kho-khan", "other": "dia-ban-khac", "unknown": "ngoai-danh-muc"},
 }
 _BREAKDOWN_WORDS = {"level": "", "form": "hinh-thuc-", "kind": "", "category": "nhom-", "gender": "gioi-tinh-",

@@ -23,6 +23,7 @@ from generator.site.labels import (
     count,
     decision_date,
     decision_date_label,
+    decision_dated,
     decision_number,
     decision_short_date,
     label,
@@ -158,6 +159,26 @@ def decision_label(decision: DecisionEntry) -> str:
     return f"Quyết định số {decision.model.number}" if decision.model.number else "Quyết định (không rõ số)"
 
 
+def short_authority(authority, day) -> str:
+    """An authority as a list names it: its short name (else its name) as it was on ``day``."""
+    name, short = authority.named_on(day)
+    return short or name
+
+
+def recipients_figure(decision: DecisionEntry, tally: Tally) -> Markup:
+    """A decision's size in a list column («Số người nhận»): the total the document declares when its list is
+    partial (with how many are named), the named lines with «tổng số không công bố» when it states no count, and
+    the lines otherwise — never the named rows alone where the document gives a larger total."""
+    rows = figure(f"decision.{decision.id}.rows", tally.rows)
+    if decision.partial:
+        return Markup('{} <small>({}{} nêu tên)</small>').format(
+            figure(f"decision.{decision.id}.declared", tally.declared),
+            "cộng các số văn bản công bố; " if summed_total(decision) else "", rows)
+    if decision.count_unstated:
+        return Markup('{} <small>nêu tên; tổng số không công bố</small>').format(rows)
+    return rows
+
+
 @dataclass(frozen=True)
 class DecisionRow:
     """A decision in a list: date, number, title, form, counts, status."""
@@ -182,9 +203,9 @@ def decision_row(pub: Publication, decision: DecisionEntry) -> DecisionRow:
         link=Link(decision_number(d.number), urls.decision(decision.year, decision.slug)),
         date=decision_short_date(d),
         sort_date=d.date.isoformat(),
-        authority=authority.short_name or authority.name,
+        authority=short_authority(authority, d.date),
         award_form=Link(form.name, urls.award_form(form.id)),
-        recipients=figure(f"decision.{decision.id}.rows", c.counts.of_decision(decision.id).rows),
+        recipients=recipients_figure(decision, c.counts.of_decision(decision.id)),
         revoked=decision.revoked,
         status=label(d.status),
         year=decision.year,
@@ -327,6 +348,7 @@ class DecisionView:
     number_note: str
     title: str
     date: str
+    dated: str  # how the decision is dated when it is named: "trao tặng ngày … (không rõ ngày ký)"
     date_label: str
     date_note: str
     authority: str
@@ -348,7 +370,11 @@ class DecisionView:
     rows: list[RecipientRow]
     summary: Markup
     declared: Markup  # "19 được nêu tên trong tổng số 186 …" when the list is partial
+    declared_title: str
     declared_note: str
+    declared_cash: str  # a total cash amount the document states without per-line amounts
+    occasion: dict | None  # other decisions of the same ceremony, and the total its source publishes
+    revocation_proposed: dict | None
     annulled: list[dict]  # what this decision annulled among the published decisions
     year: Link
     source_path: str
@@ -359,15 +385,33 @@ def list_summary(decision: DecisionEntry, tally: Tally) -> Markup:
     parts = [Markup("{} {}").format(figure(f"decision.{decision.id}.rows.{k.value}", tally.row_kinds[k.value]),
                                     label(k).lower())
              for k in RecipientKind if tally.row_kinds[k.value]]
-    return Markup(", ").join(parts)
+    return Markup(", ").join(parts) if parts else Markup("Không có người, tập thể nào được nêu tên")
 
 
 def declared_summary(decision: DecisionEntry, tally: Tally) -> Markup:
-    """"19 được nêu tên trong tổng số 186 lượt khen thưởng" for a partial list; empty for a complete one."""
+    """"19 được nêu tên trong tổng số 186 lượt khen thưởng" for a partial list, "2 được nêu tên; văn bản không
+    công bố tổng số" when the document states no count; empty for a complete one."""
+    if decision.count_unstated:
+        return Markup("{} được nêu tên; văn bản không công bố tổng số (không rõ danh sách có đầy đủ hay không)").format(
+            figure(f"decision.{decision.id}.rows", tally.rows))
     if not decision.partial:
         return Markup("")
+    rows = figure(f"decision.{decision.id}.rows", tally.rows)
+    if summed_total(decision):
+        stated = [f"{n} {label(RecipientKind(k)).lower()}" for k in ("collective", "individual", "household")
+                  if (n := getattr(decision.model.declared, k)) is not None]
+        return Markup("{} được nêu tên trong số {} mà văn bản công bố (văn bản không ghi tổng số; cộng lại là {} "
+                      "lượt)").format(rows, ", ".join(stated), figure(f"decision.{decision.id}.declared", tally.declared))
     return Markup("{} được nêu tên trong tổng số {} lượt khen thưởng mà văn bản công bố").format(
-        figure(f"decision.{decision.id}.rows", tally.rows), figure(f"decision.{decision.id}.declared", tally.declared))
+        rows, figure(f"decision.{decision.id}.declared", tally.declared))
+
+
+def summed_total(decision: DecisionEntry) -> bool:
+    """The decision's total is our sum of several declared counts (10 tập thể + 20 cá nhân), not a figure the
+    document prints: it must be said to be a sum wherever it is shown."""
+    declared = decision.model.declared
+    return declared is not None and declared.total is None and sum(
+        getattr(declared, k) is not None for k in ("collective", "individual", "household")) > 1
 
 
 def annulled_line(pub: Publication, decision: DecisionEntry, index: int) -> Link:
@@ -383,6 +427,24 @@ def revocation_text(decision: DecisionEntry) -> str:
     return f"Đã bị hủy bỏ bởi Quyết định số {rv.decision_number}, {long_date(rv.date)}" if rv else ""
 
 
+def occasion_view(pub: Publication, decision: DecisionEntry) -> dict | None:
+    """The ceremony or congress a decision belongs to: its name, the total its source publishes (a figure), the
+    awards counted here over all its decisions, and links to the other decisions of the same occasion."""
+    occasion = decision.model.occasion
+    if occasion is None:
+        return None
+    c = pub.catalog
+    members = [e for e in c.decisions if e.model.occasion and e.model.occasion.id == occasion.id]
+    first = lambda attr: next((getattr(e.model.occasion, attr) for e in members
+                               if getattr(e.model.occasion, attr) is not None), None)
+    declared = c.counts.occasion_declared.get(occasion.id)
+    return {"title": first("title") or "", "note": first("note") or "",
+            "declared": figure(f"occasion.{occasion.id}.declared_total", declared) if declared is not None else "",
+            "counted": figure(f"occasion.{occasion.id}.declared", c.counts.of_occasion(occasion.id).declared),
+            "others": [Link(f"{decision_label(e)} — {c.award_forms[e.model.award_form].model.name}",
+                            urls.decision(e.year, e.slug)) for e in members if e.id != decision.id]}
+
+
 def decision_view(pub: Publication, decision: DecisionEntry) -> DecisionView:
     c = pub.catalog
     d = decision.model
@@ -395,9 +457,10 @@ def decision_view(pub: Publication, decision: DecisionEntry) -> DecisionView:
         number_note=d.number_note or "",
         title=d.title or f"Về việc tặng {form.name}",
         date=decision_date(d),
+        dated=decision_dated(d),
         date_label=decision_date_label(d),
         date_note=d.date_note or "",
-        authority=authority.name,
+        authority=authority.named_on(d.date)[0],
         signer=f"{d.signer.title}: {d.signer.name}" if d.signer else "Không rõ",
         presenter=d.presenter or "",
         source_note=d.source_note or "",
@@ -412,12 +475,20 @@ def decision_view(pub: Publication, decision: DecisionEntry) -> DecisionView:
         attachment_sha256=d.attachment.sha256 if d.attachment else "",
         status=label(d.status),
         revocation={"number": d.revocation.decision_number, "date": long_date(d.revocation.date),
-                    "reason": d.revocation.reason} if d.revocation else None,
+                    "reason": d.revocation.reason, "note": d.revocation.note or "",
+                    "signer": f"{d.revocation.signer.title} {d.revocation.signer.name}" if d.revocation.signer
+                    else "Không rõ"} if d.revocation else None,
         corrections=[{"date": short_date(c_.date), "note": c_.note} for c_ in d.corrections],
         rows=recipient_rows(pub, decision),
         summary=list_summary(decision, c.counts.of_decision(decision.id)),
         declared=declared_summary(decision, c.counts.of_decision(decision.id)),
+        declared_title="Văn bản không công bố số lượng" if decision.count_unstated else "Danh sách không đầy đủ",
         declared_note=d.declared.note if d.declared else "",
+        declared_cash=money(d.declared.cash_vnd) if d.declared and d.declared.cash_vnd is not None else "",
+        occasion=occasion_view(pub, decision),
+        revocation_proposed={"date": long_date(d.revocation_proposed.date), "by": d.revocation_proposed.by,
+                             "reason": d.revocation_proposed.reason or "", "note": d.revocation_proposed.note or ""}
+        if d.revocation_proposed else None,
         annulled=[{"decision": Link(decision_label(target), urls.decision(target.year, target.slug)),
                    "who": Link("toàn bộ quyết định") if index is None else annulled_line(pub, target, index)}
                   for target, index in c.annulled_by.get(decision.id, [])],
@@ -534,7 +605,8 @@ def person_view(pub: Publication, person: Person) -> PersonView:
             award_form=Link(form.name, urls.award_form(form.id)),
             decision=Link(decision_label(decision), urls.recipient_link(decision.year, decision.slug,
                                                                         row.recipient_id)),
-            authority=authority.short_name or authority.name, name=row.name if row.name != person.name else "",
+            authority=short_authority(authority, decision.model.date),
+            name=row.name if row.name != person.name else "",
             position=row.position or "",
             unit=_unit_link(pub, row), status="Đã hủy bỏ" if row.revoked else "",
             revocation=revocation or (revocation_text(decision) if decision.revoked else ""),

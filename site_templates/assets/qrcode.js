@@ -1234,8 +1234,31 @@ document.querySelectorAll("[data-bv-qr]").forEach(function (el) {
   el.innerHTML = svg(el.getAttribute("data-bv-qr"));
   el.firstChild.setAttribute("aria-label", "Mã QR: " + el.getAttribute("data-bv-qr"));
 });
-document.querySelectorAll("[data-bv-print]").forEach(function (button) {
+// The print layout's own typeface (bangvang.css, "BV Tinos") is fetched before printing, so a list lays out the
+// same whatever fonts the machine has. Desktops fetch it when idle (Ctrl+P then finds it ready); phones only when
+// asked. window.bangvangPrintReady() resolves once every face is loaded (tests wait on it too).
+var printFaces = ['400 11pt "BV Tinos"', '700 11pt "BV Tinos"', 'italic 400 11pt "BV Tinos"'];
+var printReady = null;
+function loadPrintFonts() {
+  if (!printReady) {
+    printReady = document.fonts ? Promise.all(printFaces.map(function (face) {
+      return document.fonts.load(face, "Aầ");
+    })).catch(function () {}) : Promise.resolve();
+  }
+  return printReady;
+}
+var buttons = document.querySelectorAll("[data-bv-print]");
+if (buttons.length) {
+  window.bangvangPrintReady = loadPrintFonts;
+  window.addEventListener("beforeprint", loadPrintFonts);
+  if (window.matchMedia && window.matchMedia("(min-width: 60em)").matches) {
+    window.addEventListener("load", function () {
+      (window.requestIdleCallback || setTimeout)(loadPrintFonts);
+    });
+  }
+}
+buttons.forEach(function (button) {
   button.hidden = false;
-  button.addEventListener("click", function () { window.print(); });
+  button.addEventListener("click", function () { loadPrintFonts().then(function () { window.print(); }); });
 });
 })();

@@ -17,10 +17,11 @@
   var DEBOUNCE = 200;      // ms after the last keystroke before a search runs (files of typed words load at once)
   var MAX_COMPLETIONS = 40, LONG_BUDGET = 20000;  // completions of the word being typed; documents of large ones
   var SHIFT = 134217728;   // 2^27: document numbers are below it
-  var MAXKEY = 8191;
+  var TOP = rankOf(99, 2, 99, 99);  // the highest rank: a key (TOP - rank) * SHIFT + number stays below 2^53
   var KINDS = { "ca-nhan": "Cá nhân", "tap-the": "Tập thể", "ho-gia-dinh": "Hộ gia đình", qd: "Quyết định",
-                "don-vi": "Đơn vị", guong: "Gương điển hình", "hinh-thuc": "Hình thức khen thưởng", trang: "Trang" };
-  var PEOPLE = { "ca-nhan": true, "tap-the": true, "ho-gia-dinh": true };
+                "don-vi": "Đơn vị", guong: "Gương điển hình", "hinh-thuc": "Hình thức khen thưởng", trang: "Trang",
+                "trang-nguoi": "Người được khen thưởng", "de-nghi": "Đề nghị khen thưởng" };
+  var PEOPLE = { "ca-nhan": true, "tap-the": true, "ho-gia-dinh": true, "trang-nguoi": true, "de-nghi": true };
   var form = root.querySelector("form");
   var input = root.querySelector("#bv-q");
   var statusEl = root.querySelector("#bv-status");
@@ -81,7 +82,7 @@
 
   /* --- text: the same fold as generator.text.fold, and words with their written form ----------------- */
   function fold(s) {
-    return s.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    return s.replace(/[đðɖ]/g, "d").replace(/[ĐÐƉ]/g, "D").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   }
   function tokens(s) { return fold(s).match(/[a-z0-9]+/g) || []; }
   /* Words of a query: {fold, form, marked}; form is the word as written (NFC, lower case), marked when it
@@ -303,8 +304,11 @@
     for (var i = 0; i < m; i++) out[i] = values[keep[i]];
     return out;
   }
+  /* The next title position after ``pos`` where a word is; the last position (7) stands for the 8th word and
+     every later one (search_index.FIELD_WORDS), so it follows itself. */
   function lowestBitAbove(mask, pos) {
-    var m = pos >= 7 ? 0 : mask & ~((1 << (pos + 1)) - 1) & 255;
+    if (pos >= 7) return mask & 128 ? 7 : -1;
+    var m = mask & ~((1 << (pos + 1)) - 1) & 255;
     if (!m) return -1;
     var b = 0;
     while (!(m & (1 << b))) b++;
@@ -320,7 +324,7 @@
       for (var i = 0; i < count; i++) {
         var m = (masks[i] >>> shift) & 255;
         if (!m) { adjacent = 0; ordered = false; break; }
-        adjacent &= m >>> i;
+        adjacent &= (m >>> i) | (m & 128 ? (255 << Math.max(0, 8 - i)) & 255 : 0);  // 8th word on: last place
         if (ordered) { pos = lowestBitAbove(m, pos); ordered = pos >= 0; }
       }
       if (adjacent) return 2;
@@ -328,8 +332,15 @@
     }
     return best;
   }
-  /* Ranked document numbers and each one's rank key: words in the title (name or alias), then word
-     order, then exact syllables (not completions), then exact diacritics; then class, file, slot. */
+  /* A result's rank as one number, higher first: words in the title (name or alias), then word order (0–2),
+     then exact syllables (not completions), then exact diacritics; each count capped at 15, so that a
+     name of any length (a school with its commune and province: 15 words and more) stays within TOP. */
+  function rankOf(tw, order, ex, dia) {
+    return ((Math.min(tw, 15) * 3 + order) * 16 + Math.min(ex, 15)) * 16 + Math.min(dia, 15);
+  }
+  /* Ranked document numbers, each one's rank tier, and ``titled(number)``: which query words a result matched in
+     its title (bit k for word k: those are marked in the title, the others in the lines below it), worked out
+     only for the results shown (``hits.ids`` is sorted). */
   function rank(query, lists, hits) {
     var n = hits.ids.length, keys = new Float64Array(n), nw = query.length, masks = new Int32Array(nw + 1);
     var at = hits.at, ids = hits.ids;
@@ -343,13 +354,19 @@
         if (t) { masks[tw++] = t; if (em[k][p]) ex++; if (marked[k] && xm[k][p]) dia++; }
         else if (fl[k][p] & 2) ex++;
       }
-      var key = ((Math.min(tw, 15) * 3 + wordOrder(masks, tw)) * 16 + Math.min(ex, 15)) * 16 + Math.min(dia, 15);
-      keys[c] = (MAXKEY - key) * SHIFT + ids[c];
+      keys[c] = (TOP - rankOf(tw, wordOrder(masks, tw), ex, dia)) * SHIFT + ids[c];
     }
     keys.sort();
-    var ids = new Int32Array(n), tiers = new Int32Array(n);
-    for (var i = 0; i < n; i++) { ids[i] = keys[i] % SHIFT; tiers[i] = Math.floor(keys[i] / SHIFT); }
-    return { ids: ids, tiers: tiers };
+    var ranked = new Int32Array(n), tiers = new Int32Array(n);
+    for (var i = 0; i < n; i++) { ranked[i] = keys[i] % SHIFT; tiers[i] = Math.floor(keys[i] / SHIFT); }
+    function titled(id) {
+      var lo = 0, hi = n;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (ids[mid] < id) lo = mid + 1; else hi = mid; }
+      var words = 0;
+      for (var k = 0; lo < n && ids[lo] === id && k < Math.min(nw, 31); k++) if (tm[k][at[k][lo]]) words |= 1 << k;
+      return words;
+    }
+    return { ids: ranked, tiers: tiers, titled: titled };
   }
   /* The order results are shown in: within equal rank and class, QUOTA results of each file in turn
      (newest first within a file), so a page of results comes from a few files. */
@@ -386,24 +403,31 @@
           if (row) members.push({ id: id, row: row });
         }
         members.sort(function (a, b) { return (b.row[5] - a.row[5]) || (a.id - b.id); });
-        return members.map(function (m) { return m.row; });
+        return members;
       });
     }
     return group.rows;
   }
 
   /* --- showing results ---------------------------------------------------------------------------------- */
+  /* Marks the words of ``text`` that a query word matched: the whole word, or its beginning for the word
+     being typed (``terms``: {fold, prefix}); «thi» in «Chiến sĩ thi đua» is not marked for «nguyen thi»
+     typed in full unless «thi» matched that line (see item). */
   function highlight(parent, text, terms) {
     text.split(/(\s+)/).forEach(function (word) {
       var folded = tokens(word);
       var hit = folded.length && folded.some(function (w) {
-        return terms.some(function (t) { return w === t || (t.length > 1 && w.indexOf(t) === 0); });
+        return terms.some(function (t) { return w === t.fold || (t.prefix && t.fold.length > 1 && w.indexOf(t.fold) === 0); });
       });
       if (hit) { var m = document.createElement("mark"); m.textContent = word; parent.appendChild(m); }
       else parent.appendChild(document.createTextNode(word));
     });
   }
-  function item(doc, terms) {
+  /* One result: the query words it matched in its title are marked in the title, the others (matched in its
+     other text) in the lines below; ``titled`` has bit k for query word k found in the title. */
+  function item(doc, terms, titled) {
+    var inTitle = terms.filter(function (t, k) { return k < 31 && titled & (1 << k); }),
+        below = terms.filter(function (t, k) { return !(k < 31 && titled & (1 << k)); });
     var li = document.createElement("li");
     li.className = "bv-result bv-result--" + doc[0] + (PEOPLE[doc[0]] ? " bv-result--nguoi" : "");
     var a = document.createElement("a");
@@ -413,7 +437,7 @@
     kind.textContent = KINDS[doc[0]] || doc[0];
     var title = document.createElement("span");
     title.className = "bv-result__title";
-    highlight(title, doc[1], terms);
+    highlight(title, doc[1], inTitle);
     a.appendChild(kind); a.appendChild(title);
     if (doc[6] & 1) {
       var badge = document.createElement("span");
@@ -426,7 +450,7 @@
       if (!line) return;
       var span = document.createElement("span");
       span.className = i ? "bv-result__detail" : "bv-result__subtitle";
-      highlight(span, line, terms);
+      highlight(span, line, below);
       a.appendChild(span);
     });
     li.appendChild(a);
@@ -445,9 +469,9 @@
     }
     for (var j = from; j < upto; j++) {
       state.chain = (function (k, g) {
-        return state.chain.then(function () { return wanted[g]; }).then(function (rows) {
-          var doc = rows[layout.itemRank[k]];
-          if (state === active && doc) list.appendChild(item(doc, state.terms));
+        return state.chain.then(function () { return wanted[g]; }).then(function (members) {
+          var m = members[layout.itemRank[k]];
+          if (state === active && m) list.appendChild(item(m.row, state.terms, layout.ranked.titled(m.id)));
         });
       })(j, layout.itemGroup[j]);
     }
@@ -458,12 +482,17 @@
       if (state === active) more.hidden = state.shown >= state.total;
     });
   }
+  /* The query words to mark in results: only the word being typed (no space after it) by its beginning. */
+  function shownTerms(words, text) {
+    var typing = !/\s$/.test(text);
+    return words.map(function (w, k) { return { fold: w.fold, prefix: typing && k === words.length - 1 }; });
+  }
   /* First phase: results with every word in a title (name or alias), known from the title parts alone. */
   function showTitled(state, words, lists, text) {
     var hits = intersect(lists);
     if (!hits.ids.length) return;
     state.plan = plan(rank(words, lists.slice(0, words.length), hits));
-    state.terms = words.map(function (w) { return w.fold; });
+    state.terms = shownTerms(words, text);
     list.textContent = ""; state.cleared = true; more.hidden = true;
     say("Đang tìm thêm kết quả cho «" + text.trim() + "»…");
     render(state, Math.min(PAGE, hits.ids.length));
@@ -473,7 +502,7 @@
     var hits = lists.length ? intersect(lists) : { ids: new Int32Array(0), at: [] };
     state.plan = plan(rank(words, lists.slice(0, words.length), hits));
     state.total = hits.ids.length;
-    state.terms = words.map(function (w) { return w.fold; });
+    state.terms = shownTerms(words, text);
     if (!state.cleared) list.textContent = "";
     var what = text.trim() ? " cho «" + text.trim() + "»" : "";
     say(state.total ? "Tìm thấy " + thousands(state.total) + " kết quả" + what + "."

@@ -13,6 +13,7 @@ from generator.records.entries import DecisionEntry, Records
 from generator.records.load import LoadedData
 from generator.records.problems import Problem, sorted_problems
 from generator.records.validation.caps import check_caps
+from generator.records.validation.completeness import check_occasions
 from generator.records.validation.consultations import validate_consultations
 from generator.records.validation.decisions import (
     check_decision,
@@ -74,6 +75,7 @@ def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]
         compact(doc)
     check_people(people, records, problems)
     check_caps(records, problems)
+    check_occasions(records, problems)
     validate_consultations(loaded, records, today, problems, people.known(records))
     for doc in loaded.of_kind("consultations"):
         doc.name_rows(problems)

@@ -24,8 +24,9 @@ class CapBreach:
 
 
 def cap_breaches(records: Records) -> list[CapBreach]:
-    """Check every ``cap`` rule of the award-form registry per unit and year (in-force decisions only), counting
-    the capped form only in decisions signed while the rule applied (the 15 % of Decree 91/2017 ended with 2023).
+    """Check every ``cap`` rule of the award-form registry per unit and year, over the awards that count
+    (``catalog/counts.py``: no annulled decision or line), counting the capped form only in decisions signed while
+    the rule applied (the 15 % of Decree 91/2017 ended with 2023).
 
     A unit and year with no recorded holder of the base title is not judged: its list is not published.
     """
@@ -35,13 +36,12 @@ def cap_breaches(records: Records) -> list[CapBreach]:
     counts: dict[tuple[str, str, int], int] = {}
     last: dict[tuple[str, str, int], DecisionEntry] = {}
     for entry in sorted(records.decisions, key=lambda e: (e.model.date, e.slug)):
-        if entry.revoked:
-            continue
         cap = caps.get(entry.model.award_form)
         if cap is not None and not cap.holds_on(entry.model.date):
             continue
-        for r in entry.model.recipients:
-            if r.unit:
+        for i, r in enumerate(entry.model.recipients):
+            # the rule of catalog/counts.py: an annulled decision or line never counts
+            if r.unit and not entry.line_revoked(i):
                 key = (entry.model.award_form, r.unit, entry.year)
                 counts[key] = counts.get(key, 0) + 1
                 last[key] = entry

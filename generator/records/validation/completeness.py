@@ -61,10 +61,38 @@ def _check_declared(entry: DecisionEntry, problems: list[Problem]) -> None:
         if d.declared.total < known:
             problems.append(Problem(entry.path, entry.line("declared", "total"), "declared_total_below", {
                 "total": d.declared.total, "known": known}))
-    if all(getattr(d.declared, k) is None for k in ("individual", "household", "collective", "total")):
+    stated = [k for k in ("individual", "household", "collective", "total") if getattr(d.declared, k) is not None]
+    if d.declared.unstated:
+        if stated:
+            problems.append(Problem(entry.path, entry.line("declared", "unstated"), "declared_unstated_with_counts",
+                                    {"fields": ", ".join(stated)}))
+        return
+    if not stated:
         problems.append(Problem(entry.path, entry.line("declared"), "declared_empty"))
     elif not entry.partial:
         problems.append(Problem(entry.path, entry.line("declared"), "declared_equals_named", severity=Severity.WARNING))
 
 
+def check_occasions(records: Records, problems: list[Problem]) -> None:
+    """The decisions of one ``occasion`` agree on its name and published total (said once, or the same each
+    time), and that total is not below what its decisions count (named lines plus declared unnamed ones)."""
+    by_id: dict[str, list[DecisionEntry]] = {}
+    for entry in records.decisions:
+        if entry.model.occasion:
+            by_id.setdefault(entry.model.occasion.id, []).append(entry)
+    for occasion_id, entries in sorted(by_id.items()):
+        entries.sort(key=lambda e: (e.path, e.slug))
+        for attr in ("title", "declared_total"):
+            said = [(e, getattr(e.model.occasion, attr)) for e in entries if getattr(e.model.occasion, attr) is not None]
+            for entry, value in said[1:]:
+                if value != said[0][1]:
+                    problems.append(Problem(entry.path, entry.line("occasion", attr), "occasion_disagrees", {
+                        "id": occasion_id, "field": attr, "other": f"{said[0][0].path}:{said[0][0].line('occasion', attr)}"}))
+        total = next((e.model.occasion.declared_total for e in entries if e.model.occasion.declared_total is not None),
+                     None)
+        counted = sum(len(e.model.recipients) + sum(e.unnamed().values()) for e in entries)
+        if total is not None and total < counted:
+            first = next(e for e in entries if e.model.occasion.declared_total is not None)
+            problems.append(Problem(first.path, first.line("occasion", "declared_total"), "occasion_total_below", {
+                "id": occasion_id, "total": total, "counted": counted}))
 

@@ -28,6 +28,9 @@ def _check_period(entry: Located, records: Records, problems: list[Problem]) -> 
     if not law.holidays_known(records, c.opens, end):
         problems.append(Problem(entry.path, entry.line("working_days"), "holidays_unknown",
                                 {"year": end.year}, Severity.WARNING))
+    for year in law.holidays_provisional(records, c.opens, end):
+        problems.append(Problem(entry.path, entry.line("working_days"), "holidays_provisional",
+                                {"year": year, "end": end.strftime("%d/%m/%Y")}, Severity.WARNING))
     if c.closes and c.closes < end:
         problems.append(Problem(entry.path, entry.line("closes"), "consultation_too_short", {
             "closes": c.closes.strftime("%d/%m/%Y"), "days": c.working_days, "end": end.strftime("%d/%m/%Y")},
@@ -78,5 +81,5 @@ def validate_consultations(loaded: LoadedData, records: Records, today: dt.date,
                 problems.append(ref_problem(entry, ("proposed", index, "unit"), "unknown_unit", r.unit, records.units))
             check_proposed_person(entry, index, r, people or set(records.profiles), problems)
         office = [parsed.contact.email] if parsed.contact.email else []  # the office's own mailbox may be named
-        check_record(entry, problems, list(parsed.pii_allow) + office)
+        check_record(entry, problems, parsed.pii_allow, office)
         records.consultations[stem] = entry

@@ -106,7 +106,8 @@ def check_raw_references(doc: SourceDoc, records: Records, problems: list[Proble
             ref(("recipients", index, "profile"), item.get("profile"), "unknown_profile", records.profiles)
 
 
-_KEPT_LINES = (("number",), ("award_form",), ("kind",), ())  # kind: a profile's, cited by people.py
+# kind: a profile's, cited by people.py; occasion: cited by completeness.check_occasions
+_KEPT_LINES = (("number",), ("award_form",), ("kind",), (), ("occasion", "title"), ("occasion", "declared_total"))
 
 
 def compact(doc: SourceDoc) -> None:
@@ -214,6 +215,19 @@ def _check_unit_text(entry: DecisionEntry, index: int, text: str, records: Recor
                                 Severity.WARNING))
 
 
+def _check_position(entry: DecisionEntry, index: int, position: str, unit: str | None, records: Records,
+                    units_by_name: UnitIndex, problems: list[Problem]) -> None:
+    """A position that ends with a registered unit's name («Giáo viên Trường Tiểu học Đông Sơn», as a combined
+    «Chức vụ, đơn vị» column is often copied) while the recipient is not linked to that unit: the unit's page
+    would miss the award. The same matching as the importer's split (``UnitIndex.unit_at_end``)."""
+    found = units_by_name.unit_at_end(position)
+    if found and found[2] != unit:
+        before, _, unit_id = found
+        problems.append(Problem(entry.path, entry.line("recipients", index, "position"), "position_holds_unit",
+                                {"value": position, "position": before, "unit": unit_id,
+                                 "name": records.units[unit_id].model.name}, Severity.WARNING))
+
+
 def _check_recipient(entry: DecisionEntry, index: int, r: Recipient, form: Located[AwardForm] | None,
                      records: Records, units_by_name: UnitIndex, problems: list[Problem], dated: bool = True) -> None:
     def at(*loc: Any) -> int:
@@ -237,6 +251,8 @@ def _check_recipient(entry: DecisionEntry, index: int, r: Recipient, form: Locat
             check_unit_period(entry, index, unit, problems)
     elif r.unit_text and r.kind is not RecipientKind.household and not names_a_place(r.unit_text):
         _check_unit_text(entry, index, r.unit_text, records, units_by_name, problems)
+    if r.position:
+        _check_position(entry, index, r.position, r.unit, records, units_by_name, problems)
     if r.profile and r.profile not in records.profiles:
         problems.append(ref_problem(entry, ("recipients", index, "profile"), "unknown_profile", r.profile,
                                      records.profiles))

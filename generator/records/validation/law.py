@@ -8,7 +8,7 @@ import datetime as dt
 
 from generator.records import law
 from generator.records.entries import DecisionEntry, Located, Records
-from generator.records.models import Authority, AwardForm, DateKind, DatePrecision, Decision, Recipient
+from generator.records.models import Authority, AwardForm, AwardGroup, DateKind, DatePrecision, Decision, Recipient
 from generator.records.messages import Both
 from generator.records.problems import Problem, Severity
 
@@ -47,9 +47,14 @@ def check_form_and_power(entry: DecisionEntry, form: Located[AwardForm], authori
             "form": f.name, "authority": a.name, "date": _day(d.date), "rules": rules, **kind}, severity))
 
 
+# Titles (danh hiệu thi đua, Cờ thi đua included): several earned for one period are paid only for the highest
+# (Decree 152/2025 Art. 49(5)), so a title stated with 0 đ is correct, not a slip.
+_TITLES = (AwardGroup.emulation_title, AwardGroup.emulation_flag)
+
+
 def check_cash(entry: DecisionEntry, index: int, recipient: Recipient, form: Located[AwardForm], records: Records,
                problems: list[Problem]) -> None:
-    if recipient.cash_vnd is None:
+    if recipient.cash_vnd is None or (recipient.cash_vnd == 0 and form.model.group in _TITLES):
         return
     expected = law.legal_cash(records, form.model, recipient.kind, entry.model.date)
     if expected is None or expected.amount == recipient.cash_vnd:

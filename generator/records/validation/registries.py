@@ -125,6 +125,9 @@ def _check_range(entry: Located, kind: str, problems: list[Problem]) -> None:
     start, end = entry.model.valid_from, entry.model.valid_to
     if start and end and end < start:
         problems.append(Problem(entry.path, entry.line("valid_to"), "date_range", {"start": start, "end": end}))
+    if entry.model.successors_unknown and (entry.model.successors or not end):
+        problems.append(Problem(entry.path, entry.line("successors_unknown"), "successors_unknown_misused",
+                                {"name": entry.model.name}))
     if entry.model.successors and not end:
         kind_vi, kind_en = _SUCCEEDED[kind]
         problems.append(Problem(entry.path, entry.line("successors"), "successor_without_end",

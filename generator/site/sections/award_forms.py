@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.catalog.counts import is_reward
 from generator.records import law
 from generator.records.models import AwardForm, AwardLevel, RecipientKind
 from generator.site import urls, views
-from generator.site.labels import label, money, public_text, short_date
+from generator.site.labels import count, label, money, public_text, short_date
 from generator.site.renderer import LIST_LIMIT, Renderer
 from generator.site.sections.lists import more_link
 
@@ -87,7 +88,7 @@ def build(r: Renderer) -> None:
                    "recipients": views.figure(f"form.{f.id}.awards", t.awards)}
             (rows if f.id in c.by_form else unused).append(row)
         if rows or unused:
-            groups.append({"title": label(level), "rows": rows, "unused": unused})
+            groups.append({"title": label(level), "rows": rows, "unused": unused, "unused_count": count(len(unused))})
     r.page(urls.AWARD_FORMS, "award_forms_index.html", "Hình thức khen thưởng",
            "Các hình thức khen thưởng và danh hiệu thi đua.", groups=groups)
     for form in c.award_forms.values():
@@ -102,7 +103,13 @@ def build(r: Renderer) -> None:
                             "cash": _cash(r, f)},
                    "rows": [views.decision_row(pub, d) for d in decisions[:LIST_LIMIT]],
                    "more": more_link(len(decisions), f"{urls.SEARCH}?hinh-thuc={f.id}", "quyết định"),
-                   "recipients": views.figure(f"form.{f.id}.awards", t.awards),
+                   "total_label": "Lượt thưởng (ngoài các hình thức của Luật, đếm riêng)" if is_reward(f)
+                   else "Lượt khen thưởng còn hiệu lực",
+                   "recipients": views.figure(f"form.{f.id}.rewards", t.rewards) if is_reward(f)
+                   else views.figure(f"form.{f.id}.awards", t.awards),
+                   "unnamed": views.figure(f"form.{f.id}.awards_unnamed", t.awards_unnamed) if t.awards_unnamed else "",
+                   "unstated": views.figure(f"form.{f.id}.decisions_unstated", t.decisions_unstated)
+                   if t.decisions_unstated else "",
                    "revoked": views.figure(f"form.{f.id}.awards_revoked", t.awards_revoked)
                    if t.awards_revoked else "",
                    "crumbs": r.breadcrumbs(["forms"], f.name, urls.award_form(f.id))})

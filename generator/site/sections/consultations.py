@@ -40,6 +40,17 @@ def _decided_rows(r: Renderer, m) -> dict[int, views.Link]:
     return out
 
 
+def _uncertain(records, opens, closes) -> str:
+    """What a deadline counted in working days cannot yet know: the holidays of a year not officially announced."""
+    years = [y for y in range(opens.year, closes.year + 1) if str(y) not in records.holidays]
+    years += law.holidays_provisional(records, opens, closes)
+    if not years:
+        return ""
+    listed = ", ".join(str(y) for y in sorted(years))
+    return (f" (tính theo các ngày nghỉ lễ đã biết: lịch nghỉ năm {listed} chưa được công bố chính thức, hạn có thể "
+            "thay đổi)")
+
+
 def build(r: Renderer) -> None:
     c, pub = r.catalog, r.pub
     items = []
@@ -65,16 +76,26 @@ def build(r: Renderer) -> None:
                  if several else None,
                  "decided": decided.get(row.number)}
                 for row in proposals]
-        period = (f"{m.working_days} ngày làm việc, từ {long_date(m.opens)} đến hết {long_date(closes)}"
-                  if m.working_days else f"Từ {long_date(m.opens)} đến hết {long_date(closes)}")
+        computed = m.closes is None  # the day is worked out from working_days: never given as the notice's own
+        written = f"Thông báo ghi «{m.deadline_as_written}». " if m.deadline_as_written else ""
+        if computed:
+            period = (f"{written}{m.working_days} ngày làm việc từ {long_date(m.opens)}; hạn tính ra (thông báo không ghi "
+                      f"ngày): đến hết {long_date(closes)}")
+        elif m.working_days:
+            period = f"{written}{m.working_days} ngày làm việc, từ {long_date(m.opens)} đến hết {long_date(closes)}"
+        else:
+            period = f"{written}Từ {long_date(m.opens)} đến hết {long_date(closes)}"
+        if computed:
+            period += _uncertain(c.records, m.opens, closes)
+        closes_text = f"{long_date(closes)} (tính ra, thông báo không ghi ngày)" if computed else long_date(closes)
         view = {"title": m.title, "forms": forms, "several": several, "authority": authority,
-                "opens": long_date(m.opens), "closes": long_date(closes), "closes_iso": closes.isoformat(),
+                "opens": long_date(m.opens), "closes": closes_text, "closes_iso": closes.isoformat(),
                 "period": period,
                 "how": m.how_to_comment, "basis": m.basis or "", "address": m.contact.address, "email": m.contact.email or "",
                 "outcome": outcome, "rows": rows, "link": views.Link(m.title, url),
                 "print": views.Link("Bản in niêm yết (A4, có mã QR)", urls.print_view_of(url))}
         items.append(view)
-        r.page(url, "consultation.html", m.title, f"{m.title}. Hạn góp ý {long_date(closes)}.", origin=entry.path,
+        r.page(url, "consultation.html", m.title, f"{m.title}. Hạn góp ý {closes_text}.", origin=entry.path,
                k=view, report=r.feedback("Đề cử / góp ý", m.title, url, target=m.contact.email or ""),
                crumbs=r.breadcrumbs(["consultations"], m.title, url))
         r.file(OutputFile(f"{urls.print_view_of(url)}index.html", produce=lambda out, view=view, url=url: out.write(

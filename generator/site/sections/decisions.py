@@ -8,7 +8,7 @@ from markupsafe import Markup
 from generator.records.entries import DecisionEntry
 from generator.records.validation.files import MAX_ATTACHMENT_BYTES
 from generator.site import exports, structured_data, urls, views
-from generator.site.labels import decision_date
+from generator.site.labels import decision_dated
 from generator.site.outputs import OutputFile, read_record_file
 from generator.site.renderer import Renderer
 
@@ -28,7 +28,7 @@ def build(r: Renderer) -> None:
            revoked=[views.decision_row(pub, d) for d in c.revoked()])
     for year, decisions in c.by_year.items():
         r.page(urls.year(year), "year.html", f"Quyết định khen thưởng năm {year}",
-               f"{len(decisions)} quyết định khen thưởng năm {year}.",
+               f"{_year_decisions(c.counts.of_year(year))} quyết định khen thưởng năm {year}.",
                context=lambda year=year, decisions=decisions: {
                    "year": year, "rows": [views.decision_row(pub, d) for d in decisions],
                    "crumbs": r.breadcrumbs(["decisions"], f"Năm {year}", urls.year(year)),
@@ -41,13 +41,13 @@ def _decision(r: Renderer, decision: DecisionEntry) -> None:
     c, pub = r.catalog, r.pub
     d = decision.model
     heading = views.decision_label(decision)
-    authority = c.authorities[d.authority].model.name
+    authority = c.authorities[d.authority].model.named_on(d.date)[0]
     title = d.title or f"Về việc tặng {c.award_forms[d.award_form].model.name}"
     url = urls.decision(decision.year, decision.slug)
     json_file, csv_file = urls.decision_files(decision.year, decision.slug)
-    when = decision_date(d)
+    when = decision_dated(d)
     permanent = r.permanent_url(url)
-    r.page(url, "decision.html", f"{heading} {when}", f"{title} — {authority}, {when}.",
+    r.page(url, "decision.html", f"{heading}, {when}", f"{title} — {authority}, {when}.",
            origin=decision.path,
            context=lambda: {
                "d": views.decision_view(pub, decision),
@@ -70,3 +70,7 @@ def _decision(r: Renderer, decision: DecisionEntry) -> None:
         r.file(OutputFile(urls.attachment(decision.year, decision.slug), produce=lambda out: out.write(
             read_record_file(c.records.data_dir, d.attachment.path, MAX_ATTACHMENT_BYTES))))
 
+
+def _year_decisions(t) -> int:
+    """Every decision of a year, in force or revoked (all are listed on its page)."""
+    return t.decisions + t.decisions_revoked

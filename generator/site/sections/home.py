@@ -19,10 +19,14 @@ def build(r: Renderer) -> None:
                    ("Lượt khen thưởng", views.figure("all.awards", t.awards)),
                    ("Cá nhân", views.figure("all.awards.individual", t.individuals)),
                    ("Tập thể", views.figure("all.awards.collective", t.collectives)),
-                   ("Hộ gia đình", views.figure("all.awards.household", t.households)),
-                   ("Gương điển hình", views.figure("profiles", len(profiles)))],
+                   ("Hộ gia đình", views.figure("all.awards.household", t.households))]
+           + ([("Không rõ cá nhân hay tập thể", views.figure("all.awards.unknown", t.kinds["unknown"]))]
+              if t.kinds["unknown"] else [])
+           + [("Gương điển hình", views.figure("profiles", len(profiles)))],
            publisher=r.options.publisher,
-           revoked=views.figure("all.decisions_revoked", t.decisions_revoked),
+           unnamed=views.figure("all.awards_unnamed", t.awards_unnamed) if t.awards_unnamed else "",
+           revoked=views.figure("all.awards_revoked", t.awards_revoked),
+           revoked_link=views.Link("Khen thưởng đã bị hủy bỏ", urls.REVOKED),
            latest=[views.decision_row(pub, d) for d in timeline.newest_publications(pub, r.options.history,
                                                                                        LATEST_ON_HOME)],
            as_of=long_date(timeline.data_as_of(pub, r.options.history)), changes=views.Link("Xem mọi cập nhật", urls.CHANGES),

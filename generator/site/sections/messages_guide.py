@@ -7,6 +7,7 @@ from string import Formatter
 
 from generator.records.messages import MESSAGES
 from generator.site import urls
+from generator.site.labels import count
 from generator.site.renderer import Renderer
 
 def template_text(template: str) -> str:
@@ -20,4 +21,5 @@ def build(r: Renderer) -> None:
              "message": template_text(texts["vi"][0]), "hint": template_text(texts["vi"][1])}
             for code, texts in MESSAGES.items()]
     r.page(urls.MESSAGES_GUIDE, "messages_guide.html", "Thông báo khi kiểm tra dữ liệu và cách sửa",
-           "Mọi thông báo lỗi và cảnh báo mà lệnh kiểm tra dữ liệu có thể in ra, kèm cách sửa.", rows=rows)
+           "Mọi thông báo lỗi và cảnh báo mà lệnh kiểm tra dữ liệu có thể in ra, kèm cách sửa.", rows=rows,
+           total=count(len(MESSAGES)))

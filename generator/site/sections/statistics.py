@@ -4,20 +4,21 @@ report forms 0601–0603 as pages with CSV."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from generator.catalog import reports, statistics
 from generator.catalog.statistics import YearStats
 from generator.records.models import AwardLevel, CommendationMethod, Gender, RecipientCategory, RecipientKind
-from generator.records.validation.caps import cap_breaches
 from generator.site import exports, urls, views
-from generator.site.labels import label, money
+from generator.site.labels import count, label, money
 from generator.site.outputs import OutputFile
 from generator.site.renderer import LIST_LIMIT, Renderer
 from generator.site.sections.lists import more_link
 
 _VALUE_LABELS = {
-    "kind": lambda v: label(RecipientKind(v)), "level": lambda v: label(AwardLevel(v)),
+    "kind": lambda v: "Không rõ loại đối tượng (văn bản chỉ ghi tổng số)" if v == "unknown" else label(RecipientKind(v)), "level": lambda v: label(AwardLevel(v)),
     "method": lambda v: label(CommendationMethod(v)),
-    "category": lambda v: "Chưa phân loại" if v == "unknown" else label(RecipientCategory(v)),
+    "category": lambda v: "Không rõ (nguồn không cho biết)" if v == "unknown" else label(RecipientCategory(v)),
     "gender": lambda v: "Không ghi" if v == "unknown" else label(Gender(v)),
     "remote": lambda v: {"remote": "Vùng sâu, vùng xa, vùng khó khăn", "other": "Địa bàn khác",
                          "unknown": "Đơn vị ngoài danh mục (không tính tỷ lệ)"}[v],
@@ -27,7 +28,7 @@ _VALUE_LABELS = {
 def build(r: Renderer) -> None:
     everything = statistics.all_stats(r.catalog)
     report_links = _reports(r, {s.slug for s in everything})
-    breaches = cap_breaches(r.catalog.records)
+    breaches = r.catalog.cap_breaches
     for s in everything:
         _scope(r, s, everything, breaches, report_links)
 
@@ -75,11 +76,11 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
                          "bar": round(100 * b.count(value) / largest) if largest else 0})
             if listed_here:
                 r.page(list_url, "statistics_list.html", f"{b.title}: {name} — {s.label}",
-                       f"{len(awards)} lượt khen thưởng.", context=lambda awards=awards, number=number, list_url=list_url,
+                       f"{count(b.count(value))} lượt khen thưởng.", context=lambda awards=awards, number=number, list_url=list_url,
                        current=f"{b.title}: {name}": {
                            "crumbs": r.breadcrumbs(scope, current, list_url),
                            "rows": [views.award_row(pub, a) for a in pub.shown(awards[:LIST_LIMIT])],
-                           "total": number, "back": base,
+                           "total": number, "back": base, "named_only": bool(b.unnamed[value]),
                            "list_name": "khen-thuong-" + list_url.removeprefix(urls.STATISTICS + "danh-sach/")
                                                                   .strip("/").replace("/", "-"),
                            "more": more_link(len(awards), exports.bulk_path(int(s.slug), "nguoi-nhan", "csv")
@@ -93,6 +94,9 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
               "unnamed": views.figure(f"stats.{s.slug}.unnamed", s.unnamed) if s.unnamed else "",
               "rewards": views.figure(f"stats.{s.slug}.rewards", s.rewards) if s.rewards else "",
               "reward_value": money(s.reward_value) if s.rewards else "",
+              "in_kind_value": money(s.in_kind_value) if s.in_kind_value else "",
+              "in_kind_unvalued": views.figure(f"stats.{s.slug}.in_kind_unvalued", s.in_kind_unvalued)
+              if s.in_kind_unvalued else "",
               "leader_share": views.share(s.leader_share), "direct_share": views.share(s.direct_share),
               "remote_share": views.share(s.remote_share), "female_share": views.share(s.female_share),
               "breakdowns": breakdowns,
@@ -109,6 +113,14 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
            reports=[link for year, link in report_links if s.slug in ("tat-ca", str(year))])
 
 
+def _cell(report, line, index):
+    """One cell (or, ``index`` None, a row's total) of a report: its figure, or «không rõ» when some award of the
+    column may belong to the row and the source does not say (never a 0 standing for «unknown»)."""
+    if not line.known(index):
+        return Markup('<span class="bv-unknown">không rõ</span>')
+    return views.figure(report.key(line, index), line.total if index is None else line.values[index])
+
+
 def _reports(r: Renderer, years: set[str]) -> list[tuple[int, views.Link]]:
     """Every official report form the records fill: a page (a printable table) and its CSV each. ``years``: the
     years with a statistics page (a report's breadcrumbs go through it)."""
@@ -119,21 +131,23 @@ def _reports(r: Renderer, years: set[str]) -> list[tuple[int, views.Link]]:
         reporter = c.authorities[report.authority].model.name if report.authority else r.site_name
         page_url = urls.report(report.slug)
         csv_path = f"{page_url}{report.slug}.csv"
+        unknown_notes = [f"ô để trống (trên trang: «không rõ») — {n} {reports.UNKNOWN_REASONS[why]}, nguồn không "
+                         f"cho biết" for why, n in report.unknown_reasons.items()]
         headers = [(column.label, [reports.SUB_LABELS[k.value] for k in column.kinds]) for column in layout.columns]
         cell_labels = [layout.columns[cell.column].label + (f" — {reports.SUB_LABELS[cell.kind]}" if cell.kind else "")
                        for cell in report.cells]
         rows = [{"code": line.code, "label": line.label, "unit": line.unit, "heading": line.heading,
-                 "total": views.figure(report.key(line, None), line.total) if not line.heading else "",
-                 "cells": [views.figure(report.key(line, i), v) for i, v in enumerate(line.values)]}
+                 "total": _cell(report, line, None) if not line.heading else "",
+                 "cells": [_cell(report, line, i) for i in range(len(line.values))]}
                 for line in report.lines]
         columns = [exports.Column("ma_so", "Mã số"), exports.Column("chi_tieu", "Chỉ tiêu"),
                    exports.Column("don_vi_tinh", "Đơn vị tính"), exports.Column("tong_so", "Tổng số", "integer")] + [
             exports.Column(f"cot_{i + 1}", label, "integer") for i, label in enumerate(cell_labels)]
         r.file(OutputFile(csv_path, content=exports.to_csv(
             [{"ma_so": line.code, "chi_tieu": line.label, "don_vi_tinh": line.unit,
-              "tong_so": None if line.heading else line.total,
-              **({} if line.heading else {f"cot_{i + 1}": v for i, v in enumerate(line.values)})}
-             for line in report.lines], columns)))
+              "tong_so": line.total if not line.heading and line.known(None) else None,
+              **({} if line.heading else {f"cot_{i + 1}": v for i, v in enumerate(line.values) if line.known(i)})}
+             for line in report.lines] + [{"chi_tieu": f"Ghi chú: {note}"} for note in unknown_notes], columns)))
         title = f"Biểu {form.code} — {reporter} — năm {report.year}"
         trail = ["statistics"] + ([(f"Năm {report.year}", urls.statistics(str(report.year)))]
                                   if str(report.year) in years else [])
@@ -144,6 +158,11 @@ def _reports(r: Renderer, years: set[str]) -> list[tuple[int, views.Link]]:
                reporter=reporter, year=report.year, headers=headers, split=any(sub for _, sub in headers),
                cell_labels=cell_labels, rows=rows, csv=views.Link("CSV (Excel)", csv_path),
                unplaced=reports.unplaced_movements(c, report.year) if form.subject == "movements" else 0,
-               unnamed=report.unnamed, unnamed_left_out=report.unnamed_left_out)
+               undated=reports.undated_movements(c) if form.subject == "movements" else 0,
+               unnamed=report.unnamed, unnamed_left_out=report.unnamed_left_out,
+               unknown_form=views.figure(f"report.{report.slug}.unknown_form", report.unknown_form)
+               if report.unknown_form else "",
+               unknown=[views.figure(f"report.{report.slug}.unknown.{why}", n) + f" {reports.UNKNOWN_REASONS[why]}"
+                        for why, n in report.unknown_reasons.items()])
         links.append((report.year, views.Link(title, page_url)))
     return links

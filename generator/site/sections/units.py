@@ -43,7 +43,7 @@ def build(r: Renderer) -> None:
         return {"unit": {"name": u.name, "locality": u.locality or "", "remote": u.remote_area,
                          "valid_from": short_date(u.valid_from), "valid_to": short_date(u.valid_to),
                          "successors": [link(s) for s in dict.fromkeys(u.successors)],
-                         "split": len(set(u.successors)) > 1,
+                         "split": len(set(u.successors)) > 1, "successors_unknown": u.successors_unknown,
                          "ended_on": short_date(u.valid_to + dt.timedelta(days=1)) if u.valid_to else "",
                          "parent": link(u.parent),
                          "predecessors": [link(p) for p in c.predecessors.get(u.id, [])]},
