@@ -162,6 +162,19 @@ def test_public_pages_leave_out_the_staffs_verification_notes(sample_site):
     for page in [*sample_site.glob("hinh-thuc-khen-thuong/*/index.html"), sample_site / "van-ban-phap-luat/index.html"]:
         html = page.read_text("utf-8")
         assert "— kiểm tra lại" not in html and "nguồn thứ cấp" not in html and "chưa đối chiếu" not in html, page
+    report = (sample_site / "thong-ke/bao-cao/2025-ubnd-tinh-hoa-an-0603/index.html").read_text("utf-8")
+    assert "Tập thể <small>" not in report and "Doanh nghiệp <small>" not in report  # no «Tập thể (Tập thể)»
+    assert "Cá nhân <small>(Người)</small>" in report and "chiến đấu (công nhân, nông dân, …) <small>(Người)" in report
     form = (sample_site / "hinh-thuc-khen-thuong/chien-si-thi-dua-cap-tinh/index.html").read_text("utf-8")
     assert ('<p class="bv-lead">Chiến sĩ thi đua cấp tỉnh: danh hiệu thi đua cấp bộ, ngành, tỉnh, tặng cho cá nhân; '
             'Ủy ban nhân dân tỉnh quyết định tặng.</p>') in form
+
+
+def test_every_category_has_a_short_name_with_the_laws_phrase_on_demand():
+    from generator.records.models import RecipientCategory
+    from generator.site.labels import SHORT_CATEGORY, label
+    from generator.site.views import category_label
+
+    for category in RecipientCategory:
+        assert SHORT_CATEGORY[category] and len(SHORT_CATEGORY[category]) <= len(label(category))
+        assert category_label(category) == f'<abbr title="{label(category)}">{SHORT_CATEGORY[category]}</abbr>'

@@ -63,6 +63,7 @@ SHORT_CATEGORY = {
     RecipientCategory.business_person: "Doanh nhân",
     RecipientCategory.leader_other: "Lãnh đạo từ phó phòng trở lên",
     RecipientCategory.direct_worker: "Người trực tiếp lao động, công tác",
+    RecipientCategory.unknown: "Không rõ đối tượng",
 }
 
 
