@@ -67,7 +67,7 @@ def _write_data(site: Path, place: str, individuals: int, revoked: bool, unnamed
     if revoked:
         files["2024/30-qd-ubnd.yaml"] = _decision(
             "30/QĐ-UBND", "2024-06-10", "ubnd-tinh", "bang-khen-cap-tinh", [_individual(f"Võ Văn G {place}", False, False)],
-            'revocation:\n  decision_number: "45/QĐ-UBND"\n  date: 2025-01-10\n  reason: "Kê khai không trung thực"')
+            'status: revoked\nrevocation:\n  decision_number: "45/QĐ-UBND"\n  date: 2025-01-10\n  reason: "Kê khai không trung thực"')
     household = f'  - kind: household\n    name: "Hộ ông Hà Văn S {place}"\n    unit: thon-mot'
     declared = f"declared:\n  individual: {unnamed + 1}\n  household: 1\n  note: \"Danh sách chỉ nêu tên một phần\"" \
         if unnamed else ""

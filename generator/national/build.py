@@ -44,7 +44,8 @@ class Province:
 class Result:
     provinces: list[Province]
     timings: dict[str, float]
-    search: dict[str, int]
+    memory: dict[str, int]  # the row store's, after loading
+    search: dict[str, int] = field(default_factory=dict)
 
     @property
     def loaded(self) -> list[Province]:
@@ -55,19 +56,18 @@ class Result:
         return [p for p in self.provinces if not p.loaded]
 
 
-def build(given: list[str], out: Path, work: Path, search_url: str = "", duck_path: Path | str = ":memory:") -> Result:
-    """Read ``given`` sources and write the national site into ``out`` (replaced only when complete)."""
-    timings: dict[str, float] = {}
+def build(given: list[str], out: Path, work: Path, search_url: str = "") -> Result:
+    """Read ``given`` sources and write the national site into ``out`` (replaced only when complete); the
+    row store is ``work/national.duckdb``."""
+    timings = {"read": 0.0, "validate": 0.0, "load": 0.0}
     work.mkdir(parents=True, exist_ok=True)
-    db = store.connect(duck_path)
+    db = store.connect(work / "national.duckdb")
     provinces = []
-    started = time.perf_counter()
     for text in given:
         province = Province(text)
         provinces.append(province)
-        _load_one(db, province, work, {p.slug for p in provinces if p is not province})
-    timings["load"] = time.perf_counter() - started
-    result = Result(provinces, timings, {})
+        _load_one(db, province, work, {p.slug for p in provinces if p is not province}, timings)
+    result = Result(provinces, timings, store.memory(db))
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent if out.parent.exists() else None))
     try:
         started = time.perf_counter()
@@ -85,8 +85,9 @@ def build(given: list[str], out: Path, work: Path, search_url: str = "", duck_pa
     return result
 
 
-def _load_one(db, province: Province, work: Path, taken: set[str]) -> None:
+def _load_one(db, province: Province, work: Path, taken: set[str], timings: dict[str, float]) -> None:
     """Fill ``province`` from its source, loading its rows, or record why it is missing."""
+    started = time.perf_counter()
     try:
         src = sources.source(province.given)
         package = sources.package_json(src)
@@ -101,14 +102,20 @@ def _load_one(db, province: Province, work: Path, taken: set[str]) -> None:
         province.problems.append(str(exc))
         province.slug = province.slug or _unique(slugify(province.given)[-40:] or "tinh", taken)
         return
+    finally:
+        timings["read"] += time.perf_counter() - started
+    started = time.perf_counter()
     province.problems += packages.problems(package_path)
+    timings["validate"] += time.perf_counter() - started
     if province.problems:
         return
+    started = time.perf_counter()
     try:
         province.rows = store.load(db, province.slug, province.name, province.homepage, package_path,
                                    province.published)
     except store.LoadError as exc:
         province.problems.append(str(exc))
+    timings["load"] += time.perf_counter() - started
 
 
 def _name(package: dict, src) -> str:

@@ -42,7 +42,8 @@ def cmd_national(args) -> int:
         for problem in p.problems:
             print(f"  {problem}", file=sys.stderr)
     rows = sum(p.rows.get("nguoi_nhan", 0) for p in result.loaded)
+    t = result.timings
     print(f"Đã xây dựng trang toàn quốc vào {args.out}: {len(result.loaded)} nơi đã nạp ({rows} dòng), "
-          f"{len(result.missing)} nơi thiếu; nạp {result.timings['load']:.1f} s, trang {result.timings['render']:.1f} s, "
-          f"chỉ mục tìm kiếm {result.timings['search_index']:.1f} s.")
+          f"{len(result.missing)} nơi thiếu; đọc {t['read']:.1f} s, kiểm tra {t['validate']:.1f} s, "
+          f"nạp {t['load']:.1f} s, trang {t['render']:.1f} s, chỉ mục tìm kiếm {t['search_index']:.1f} s.")
     return EXIT_OK if result.loaded else EXIT_NOTHING

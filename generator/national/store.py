@@ -89,3 +89,12 @@ def _check_against_pages(db, province: str, figures) -> None:
             raise LoadError(f"năm {year}: gói dữ liệu có {decisions} quyết định, trang của tỉnh công bố {published}")
         if lines != loaded:
             raise LoadError(f"năm {year}: các quyết định nêu {lines} dòng, tệp người nhận có {loaded} dòng")
+
+
+def memory(db) -> dict[str, int]:
+    """What the store holds: bytes in DuckDB's memory (its buffer manager) and on disk, and its rows."""
+    in_memory = db.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()").fetchone()[0]
+    db.execute("CHECKPOINT")
+    blocks = db.execute("SELECT total_blocks * block_size FROM pragma_database_size()").fetchone()[0]
+    rows = db.execute("SELECT count(*) FROM nguoi_nhan").fetchone()[0]
+    return {"memory_bytes": int(in_memory), "file_bytes": int(blocks or 0), "rows": int(rows)}
