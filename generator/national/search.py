@@ -9,22 +9,24 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 import sqlite3
 from pathlib import Path
+from typing import Iterable
 
 from generator.text import fold
 
 DB_NAME = "tim-kiem.db"
 TABLE = "khen_thuong"
 SHOWN = ("tinh", "name", "position", "unit", "award_form", "decision_number", "date", "url")
-INDEXED = ("name", "position", "unit", "award_form", "decision_number", "tinh", "achievement")
 BATCH = 20_000
 LIMIT = 50
 _TOKEN = re.compile(r"[a-z0-9]+")
+_fold = lru_cache(maxsize=100_000)(fold)  # names, units and forms repeat: each folded once
 
 CANNED_SQL = (f"SELECT k.tinh, k.name, k.position, k.unit, k.award_form, k.decision_number, k.date, k.url "
               f"FROM {TABLE}_fts f JOIN {TABLE} k ON k.rowid = f.rowid "
-              f"WHERE {TABLE}_fts MATCH fold_query(:q) ORDER BY f.rank LIMIT {LIMIT}")
+              f"WHERE {TABLE}_fts MATCH fold_query(:q) ORDER BY f.rowid LIMIT {LIMIT}")
 
 PLUGIN = '''"""Datasette plugin of the national view: the query fold of generator.national.search."""
 from datasette import hookimpl
@@ -39,41 +41,51 @@ def prepare_connection(conn):
 
 
 def match_query(text: str | None) -> str:
-    """An FTS5 query from what a person typed: folded, every word required, the last one as a prefix
-    ("Nguyễn Văn Đ" → ``"nguyen" "van" "d"*``). Nothing searchable gives a query that matches nothing."""
+    """An FTS5 query from what a person typed: folded, every word required, the last one of two letters or
+    more also as a prefix ("Nguyễn Văn Hư" → ``"nguyen" "van" "hu"*``; a one-letter word is a whole word, as
+    in names like "Nguyễn Văn Đ"). Nothing searchable gives a query that matches nothing."""
     words = _TOKEN.findall(fold(text or ""))
     if not words:
         return '""'
-    return " ".join(f'"{w}"' for w in words[:-1]) + (" " if len(words) > 1 else "") + f'"{words[-1]}"*'
+    last = f'"{words[-1]}"' + ("*" if len(words[-1]) >= 2 else "")
+    return " ".join([*(f'"{w}"' for w in words[:-1]), last])
 
 
 def build(duck, out_dir: Path) -> dict[str, int]:
-    """Write the search database and Datasette's metadata and plugin into ``out_dir``; return its row count."""
-    path = out_dir / DB_NAME
+    """Write the search database and Datasette's metadata and plugin into ``out_dir``; return its row count
+    and size."""
+    cursor = duck.execute("SELECT t.name, r.province, r.name, r.position, r.unit, r.award_form, r.decision_number, "
+                          "CAST(r.date AS VARCHAR), r.year, r.url "
+                          "FROM nguoi_nhan r JOIN tinh t USING (province) ORDER BY r.province, r.year, r.url")
+    rows = write(out_dir / DB_NAME, iter(lambda: cursor.fetchmany(BATCH), []))
+    (out_dir / "datasette.json").write_text(json.dumps(metadata(), ensure_ascii=False, indent=1), encoding="utf-8")
+    (out_dir / "plugins").mkdir(exist_ok=True)
+    (out_dir / "plugins" / "bangvang_fold.py").write_text(PLUGIN, encoding="utf-8")
+    return {"rows": rows, "bytes": (out_dir / DB_NAME).stat().st_size}
+
+
+def write(path: Path, batches: Iterable[list[tuple]]) -> int:
+    """A new search database at ``path`` from batches of rows (tinh, province, name, position, unit,
+    award_form, decision_number, date, year, url); returns the row count. The folded text indexed is
+    the name, position, unit, award form, decision number and province name (the achievement, long and
+    repetitive, is left out: it would double the index)."""
     path.unlink(missing_ok=True)
     db = sqlite3.connect(path)
     db.execute(f"CREATE TABLE {TABLE} (tinh TEXT, province TEXT, name TEXT, position TEXT, unit TEXT, "
-               f"award_form TEXT, decision_number TEXT, date TEXT, year INTEGER, url TEXT, achievement TEXT)")
+               f"award_form TEXT, decision_number TEXT, date TEXT, year INTEGER, url TEXT)")
     db.execute(f"CREATE VIRTUAL TABLE {TABLE}_fts USING fts5(folded, content='', tokenize='unicode61', "
                f"detail='column')")
-    cursor = duck.execute("SELECT t.name, r.province, r.name, r.position, r.unit, r.award_form, r.decision_number, "
-                          "CAST(r.date AS VARCHAR), r.year, r.url, r.achievement "
-                          "FROM nguoi_nhan r JOIN tinh t USING (province) ORDER BY r.province, r.year, r.url")
     rows = 0
-    while batch := cursor.fetchmany(BATCH):
-        db.executemany(f"INSERT INTO {TABLE} VALUES (?,?,?,?,?,?,?,?,?,?,?)", batch)
-        first = rows + 1
+    for batch in batches:
+        db.executemany(f"INSERT INTO {TABLE} VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
         db.executemany(f"INSERT INTO {TABLE}_fts (rowid, folded) VALUES (?, ?)",
-                       ((first + i, fold(" ".join(filter(None, (r[2], r[3], r[4], r[5], r[6], r[0], r[10])))))
+                       ((rows + 1 + i, " ".join(_fold(v) for v in (r[2], r[3], r[4], r[5], r[6], r[0]) if v))
                         for i, r in enumerate(batch)))
         rows += len(batch)
     db.execute(f"INSERT INTO {TABLE}_fts ({TABLE}_fts) VALUES ('optimize')")
     db.commit()
     db.close()
-    (out_dir / "datasette.json").write_text(json.dumps(metadata(), ensure_ascii=False, indent=1), encoding="utf-8")
-    (out_dir / "plugins").mkdir(exist_ok=True)
-    (out_dir / "plugins" / "bangvang_fold.py").write_text(PLUGIN, encoding="utf-8")
-    return {"rows": rows, "bytes": path.stat().st_size}
+    return rows
 
 
 def metadata() -> dict:
