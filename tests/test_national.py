@@ -241,3 +241,47 @@ def test_datasette_serves_the_canned_search_with_the_fold(national):
     status, rows = asyncio.run(query())
     assert status == 200, rows
     assert sorted(r["name"] for r in rows) == ["Đinh Thị H Bắc Sơn", "Đinh Thị H Nam Hà"]
+
+
+@pytest.mark.slow
+def test_a_site_is_read_over_http_like_a_local_one(national, tmp_path):
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from threading import Thread
+
+    from generator.national.build import build
+
+    sites, broken, out, _ = national
+    slug = list(sites)[0]
+    site, home = sites[slug]
+    handler = partial(SimpleHTTPRequestHandler, directory=str(site.parent.parent))
+    handler.log_message = lambda *args: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/{site.parent.name}/site/du-lieu/datapackage.json"
+        result = build([url, f"http://127.0.0.1:{server.server_port}/khong-co/du-lieu/datapackage.json"],
+                       tmp_path / "out", tmp_path / "work")
+    finally:
+        server.shutdown()
+    province, absent = result.provinces
+    assert province.loaded and province.homepage == home and province.slug == slug
+    own = _province_figures(site)[0]
+    assert len(province.published.figures) > 100
+    assert all(own[key] == value for key, value in province.published.figures.items())
+    shown = _province_figures_read_by_national(out, slug)
+    assert shown and all(province.published.get(key) == value for key, value in shown.items())
+    assert province.rows["nguoi_nhan"] == sqlite3.connect(out / "tim-kiem.db").execute(
+        "SELECT count(*) FROM khen_thuong WHERE url LIKE ?", [home + "%"]).fetchone()[0]
+    assert not absent.loaded and "không tải được" in absent.problems[0]
+
+
+def _province_figures_read_by_national(out: Path, slug: str) -> dict[str, int]:
+    """The figures the national site shows for a province, by key (shares' numerators left out)."""
+    figures = {}
+    for page in out.rglob("index.html"):
+        for owned_key, shown in FIGURE.findall(page.read_text("utf-8")):
+            owner, key = owned_key.split(":", 1)
+            if owner == slug and "+" not in key:
+                figures[key] = int(shown.replace(".", ""))
+    return figures
