@@ -68,7 +68,8 @@ def build(given: list[str], out: Path, work: Path, search_url: str = "") -> Resu
         provinces.append(province)
         _load_one(db, province, work, {p.slug for p in provinces if p is not province}, timings)
     result = Result(provinces, timings, store.memory(db))
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent if out.parent.exists() else None))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))  # renamed into place when complete
     try:
         started = time.perf_counter()
         render.write_site(result, db, staging, search_url)
