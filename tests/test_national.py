@@ -285,3 +285,41 @@ def _province_figures_read_by_national(out: Path, slug: str) -> dict[str, int]:
             if owner == slug and "+" not in key:
                 figures[key] = int(shown.replace(".", ""))
     return figures
+
+
+@pytest.mark.slow
+def test_a_package_that_disagrees_with_its_own_pages_is_rolled_back(national, tmp_path):
+    import shutil
+
+    from generator.national.build import build
+
+    sites, _, _, _ = national
+    site = tmp_path / "site"
+    shutil.copytree(sites[list(sites)[1]][0], site)
+    page = site / "quyet-dinh/index.html"
+    page.write_text(page.read_text("utf-8").replace('data-bv-figure="year.2024.decisions">1<',
+                                                    'data-bv-figure="year.2024.decisions">2<'), "utf-8")
+    result = build([str(site), str(sites[list(sites)[0]][0])], tmp_path / "out", tmp_path / "work")
+    disagreeing, good = result.provinces
+    assert disagreeing.problems == ["năm 2024: gói dữ liệu có 1 quyết định, trang của tỉnh công bố 2"]
+    assert good.loaded
+    import duckdb
+
+    db = duckdb.connect(str(tmp_path / "work/national.duckdb"), read_only=True)
+    assert db.execute("SELECT DISTINCT province FROM nguoi_nhan").fetchall() == [(good.slug,)]
+    assert db.execute("SELECT province FROM tinh").fetchall() == [(good.slug,)]
+
+
+def test_a_page_stating_two_numbers_for_one_key_is_an_error():
+    from generator.national.figures import FigureError, Published, read_page
+
+    published = Published()
+    read_page('<span data-bv-figure="all.awards">1.234</span><dl><dt>Nữ</dt><dd><span data-bv-share="stats.x.g.f+m/'
+              'stats.x.g.total">50,0 %</span> <span class="bv-share-of">của <span data-bv-figure="stats.x.g.total">'
+              '4</span> lượt khen cá nhân</span></dd></dl>', "a", published)
+    assert published.figures == {"all.awards": 1234, "stats.x.g.total": 4}
+    spec = published.shares["stats.x.g.f+m/stats.x.g.total"]
+    assert (spec.label, spec.of, spec.shown, spec.numerators) == ("Nữ", "lượt khen cá nhân", "50,0 %",
+                                                                   ["stats.x.g.f", "stats.x.g.m"])
+    with pytest.raises(FigureError, match="«all.awards» là 1234 và 5"):
+        read_page('<span data-bv-figure="all.awards">5</span>', "b", published)
