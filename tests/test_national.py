@@ -323,3 +323,15 @@ def test_a_page_stating_two_numbers_for_one_key_is_an_error():
                                                                    ["stats.x.g.f", "stats.x.g.m"])
     with pytest.raises(FigureError, match="«all.awards» là 1234 và 5"):
         read_page('<span data-bv-figure="all.awards">5</span>', "b", published)
+
+
+def test_the_command_says_what_is_missing_and_fails_when_nothing_loads(tmp_path):
+    nothing = run_cli("national", "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert nothing.returncode == 64 and "Chưa có nguồn nào" in nothing.stderr
+    unreadable = run_cli("national", "--sources", str(tmp_path / "nguon.txt"), cwd=tmp_path)
+    assert unreadable.returncode == 64 and "nguon.txt: không đọc được" in unreadable.stderr
+    (tmp_path / "nguon.txt").write_text("# hai nguồn không có\n./khong-co\n\n./cung-khong-co  # chú thích\n", "utf-8")
+    absent = run_cli("national", "--sources", "nguon.txt", "--out", "out", cwd=tmp_path)
+    assert absent.returncode == 1, absent.stderr
+    assert absent.stderr.count("THIẾU") == 2 and "khong-co/du-lieu/datapackage.json: không đọc được" in absent.stderr
+    assert "0 nơi đã nạp" in absent.stdout and "Traceback" not in absent.stderr
