@@ -33,7 +33,7 @@ FORMS = [("bang-khen-cap-tinh", "Bằng khen của Chủ tịch Ủy ban nhân d
 ROWS_PER_DECISION = 10
 YEARS = (2024, 2025)
 QUERIES = ["nguyen van anh", "Trần Thị Hương", "Đặng", "truong tieu hoc tan phu", "le duc", "Phạm Thị Lan",
-           "giay khen", "hoang minh", "vo thi thu", "bui"]
+           "giay khen", "hoang minh", "vo thi thu", "bui", "Bùi Bích Cường", "nguyen", "Nguyễn Thị Hư*"]
 
 
 def _page(figures: dict[str, int], shares: list[tuple[str, str]] = ()) -> str:
@@ -144,11 +144,13 @@ def run(provinces: int, rows: int, keep: Path | None = None) -> dict:
     return out
 
 
-def search_at_scale(rows: int) -> dict:
+def search_at_scale(rows: int, keep: Path | None = None) -> dict:
     """Search latency over ``rows`` synthetic lines written straight into the search database (the national
-    build's last step), for the full national scale without building the rest."""
+    build's last step), for the full national scale without building the rest. With ``keep``, the database
+    is kept there and a database already there is queried again, not rebuilt."""
     rng = random.Random(1)
-    root = Path(tempfile.mkdtemp(prefix="national-search-"))
+    root = keep or Path(tempfile.mkdtemp(prefix="national-search-"))
+    root.mkdir(parents=True, exist_ok=True)
 
     def batches():
         for start in range(0, rows, national_search.BATCH):
@@ -162,7 +164,10 @@ def search_at_scale(rows: int) -> dict:
             yield batch
 
     started, cpu = time.perf_counter(), time.process_time()
-    written = national_search.write(root / national_search.DB_NAME, batches())
+    if keep and (root / national_search.DB_NAME).exists():
+        written = sqlite3.connect(root / national_search.DB_NAME).execute("SELECT max(rowid) FROM khen_thuong").fetchone()[0]
+    else:
+        written = national_search.write(root / national_search.DB_NAME, batches())
     built, cpu = time.perf_counter() - started, time.process_time() - cpu
     db = sqlite3.connect(root / national_search.DB_NAME)
     latencies = {}
@@ -174,7 +179,8 @@ def search_at_scale(rows: int) -> dict:
             runs.append((time.perf_counter() - t) * 1000)
         latencies[query] = statistics.median(runs)
     size = (root / national_search.DB_NAME).stat().st_size
-    shutil.rmtree(root, ignore_errors=True)
+    if keep is None:
+        shutil.rmtree(root, ignore_errors=True)
     return {"search_rows": written, "search_build_s": built, "search_build_cpu_s": cpu, "search_db_bytes": size,
             "search_p50_ms": statistics.median(latencies.values()), "search_worst_ms": max(latencies.values()),
             "search_worst_query": max(latencies, key=latencies.get),
@@ -187,8 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=2000, help="recipient lines per province")
     parser.add_argument("--search-rows", type=int, default=0,
                         help="measure only search latency, over this many lines written straight into the index")
+    parser.add_argument("--keep", type=Path, help="with --search-rows: keep (and reuse) the search database here")
     args = parser.parse_args(argv)
-    m = search_at_scale(args.search_rows) if args.search_rows else run(args.provinces, args.rows)
+    m = search_at_scale(args.search_rows, args.keep) if args.search_rows else run(args.provinces, args.rows)
     for key, value in m.items():
         print(f"{key:>22}: {value:,.3f}" if isinstance(value, float) else
               f"{key:>22}: {value:,}" if isinstance(value, int) else f"{key:>22}: {value}")

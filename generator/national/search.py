@@ -41,14 +41,15 @@ def prepare_connection(conn):
 
 
 def match_query(text: str | None) -> str:
-    """An FTS5 query from what a person typed: folded, every word required, the last one of two letters or
-    more also as a prefix ("Nguyễn Văn Hư" → ``"nguyen" "van" "hu"*``; a one-letter word is a whole word, as
-    in names like "Nguyễn Văn Đ"). Nothing searchable gives a query that matches nothing."""
+    """An FTS5 query from what a person typed: folded, every word required as a whole word ("Nguyễn Văn Đ" →
+    ``"nguyen" "van" "d"``); a last word ending in ``*`` is a prefix ("Hươ*" → ``"huo"*``). Whole words by
+    default: a prefix has to merge the lists of every word it starts, which at millions of rows is the slow
+    query. Nothing searchable gives a query that matches nothing."""
     words = _TOKEN.findall(fold(text or ""))
     if not words:
         return '""'
-    last = f'"{words[-1]}"' + ("*" if len(words[-1]) >= 2 else "")
-    return " ".join([*(f'"{w}"' for w in words[:-1]), last])
+    star = "*" if (text or "").rstrip().endswith("*") else ""
+    return " ".join([*(f'"{w}"' for w in words[:-1]), f'"{words[-1]}"{star}'])
 
 
 def build(duck, out_dir: Path) -> dict[str, int]:
