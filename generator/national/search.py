@@ -59,9 +59,7 @@ def build(duck, out_dir: Path) -> dict[str, int]:
                           "CAST(r.date AS VARCHAR), r.year, r.url "
                           "FROM nguoi_nhan r JOIN tinh t USING (province) ORDER BY r.province, r.year, r.url")
     rows = write(out_dir / DB_NAME, iter(lambda: cursor.fetchmany(BATCH), []))
-    (out_dir / "datasette.json").write_text(json.dumps(metadata(), ensure_ascii=False, indent=1), encoding="utf-8")
-    (out_dir / "plugins").mkdir(exist_ok=True)
-    (out_dir / "plugins" / "bangvang_fold.py").write_text(PLUGIN, encoding="utf-8")
+    write_datasette_files(out_dir)
     return {"rows": rows, "bytes": (out_dir / DB_NAME).stat().st_size}
 
 
@@ -87,6 +85,13 @@ def write(path: Path, batches: Iterable[list[tuple]]) -> int:
     db.commit()
     db.close()
     return rows
+
+
+def write_datasette_files(out_dir: Path) -> None:
+    """Datasette's metadata (``datasette.json``) and the fold plugin (``plugins/bangvang_fold.py``)."""
+    (out_dir / "datasette.json").write_text(json.dumps(metadata(), ensure_ascii=False, indent=1), encoding="utf-8")
+    (out_dir / "plugins").mkdir(exist_ok=True)
+    (out_dir / "plugins" / "bangvang_fold.py").write_text(PLUGIN, encoding="utf-8")
 
 
 def metadata() -> dict:
