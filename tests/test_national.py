@@ -335,3 +335,15 @@ def test_the_command_says_what_is_missing_and_fails_when_nothing_loads(tmp_path)
     assert absent.returncode == 1, absent.stderr
     assert absent.stderr.count("THIẾU") == 2 and "khong-co/du-lieu/datapackage.json: không đọc được" in absent.stderr
     assert "0 nơi đã nạp" in absent.stdout and "Traceback" not in absent.stderr
+
+
+@pytest.mark.bench
+def test_the_national_benchmark_runs_at_tiny_scale():
+    from generator.dev import national_bench
+
+    measured = national_bench.run(provinces=2, rows=40)
+    assert measured["rows"] == measured["store_rows"] == 80
+    assert measured["validate"] > 0 and measured["load"] > 0 and measured["search_db_bytes"] > 0
+    searched = national_bench.search_at_scale(3000)
+    assert searched["search_rows"] == 3000
+    assert all(ms < 1000 for key, ms in searched.items() if key.startswith("Datasette ms"))
