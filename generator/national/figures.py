@@ -32,7 +32,6 @@ class ShareSpec:
     section: str  # the heading it stands under ("Giới tính (cá nhân)")
     label: str  # the row or term it belongs to ("Nữ")
     of: str  # the denominator in words ("lượt khen cá nhân có tên trong danh sách")
-    shown: str  # the text the page shows ("50,0 %")
 
     @property
     def denominator(self) -> str:
@@ -46,11 +45,10 @@ class ShareSpec:
 
 @dataclass
 class Published:
-    """Everything one site's pages state: figures by key, shares, and each key's label."""
+    """Everything one site's pages state: figures by key, and shares."""
 
     figures: dict[str, int] = field(default_factory=dict)
     shares: dict[str, ShareSpec] = field(default_factory=dict)
-    labels: dict[str, str] = field(default_factory=dict)
 
     def get(self, key: str) -> int:
         """A figure; a key the pages do not state is zero (pages leave out rows of nothing)."""
@@ -67,7 +65,7 @@ class _Reader(HTMLParser):
         self.stack: list[tuple[str, str | None]] = []  # (tag, figure/share key or marker)
         self.text: dict[str, list[str]] = {}  # open capture → text
         self.section = self.label = ""
-        self.pending_share: tuple[str, str] | None = None  # (key, shown)
+        self.pending_share: str | None = None  # the key of a share whose words come next
         self.of_words: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
@@ -106,20 +104,19 @@ class _Reader(HTMLParser):
             value = _count(text, key, self.page)
             if self.into.figures.setdefault(key, value) != value:
                 raise FigureError(f"{self.page}: «{key}» là {self.into.figures[key]} và {value} trên cùng trang")
-            self.into.labels.setdefault(key, self.label)
         elif kind == "label":
             if key == "h2":
                 self.section, self.label = text, ""
             else:
                 self.label = text
         elif kind == "share":
-            self.pending_share = (key, text)
+            self.pending_share = key
         elif kind == "of":
             words = " ".join("".join(self.of_words or []).split()).removeprefix("của").strip()
             self.of_words = None
             if self.pending_share:
-                key, shown = self.pending_share
-                self.into.shares.setdefault(key, ShareSpec(key, self.section, self.label, words, shown))
+                key = self.pending_share
+                self.into.shares.setdefault(key, ShareSpec(key, self.section, self.label, words))
                 self.pending_share = None
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -18,7 +18,6 @@ from generator.text import fold
 
 DB_NAME = "tim-kiem.db"
 TABLE = "khen_thuong"
-SHOWN = ("tinh", "name", "position", "unit", "award_form", "decision_number", "date", "url")
 BATCH = 20_000
 LIMIT = 50
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -102,6 +101,7 @@ def metadata() -> dict:
 
 
 def search(db: sqlite3.Connection, text: str, limit: int = LIMIT) -> list[tuple]:
-    """The canned query run directly (for the test and the benchmark): rows as ``SHOWN``."""
+    """The canned query run directly (for the test and the benchmark): rows of (province name, name, position,
+    unit, award form, decision number, date, url)."""
     sql = CANNED_SQL.replace("fold_query(:q)", ":q").replace(f"LIMIT {LIMIT}", f"LIMIT {int(limit)}")
     return db.execute(sql, {"q": match_query(text)}).fetchall()

@@ -39,6 +39,7 @@ def connect(path: Path | str = ":memory:") -> duckdb.DuckDBPyConnection:
     """A store with empty tables (an existing file is started anew)."""
     if str(path) != ":memory:":
         Path(path).unlink(missing_ok=True)
+        Path(f"{path}.wal").unlink(missing_ok=True)  # left by a build that was killed
     db = duckdb.connect(str(path))
     db.execute("CREATE TABLE tinh (province VARCHAR PRIMARY KEY, name VARCHAR, homepage VARCHAR)")
     for table, columns in TABLES.values():
