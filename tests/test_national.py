@@ -305,9 +305,9 @@ def test_a_package_that_disagrees_with_its_own_pages_is_rolled_back(national, tm
     assert good.loaded
     import duckdb
 
-    db = duckdb.connect(str(tmp_path / "work/national.duckdb"), read_only=True)
-    assert db.execute("SELECT DISTINCT province FROM nguoi_nhan").fetchall() == [(good.slug,)]
-    assert db.execute("SELECT province FROM tinh").fetchall() == [(good.slug,)]
+    with duckdb.connect(str(tmp_path / "work/national.duckdb"), read_only=True) as db:
+        assert db.execute("SELECT DISTINCT province FROM nguoi_nhan").fetchall() == [(good.slug,)]
+        assert db.execute("SELECT province FROM tinh").fetchall() == [(good.slug,)]
 
 
 def test_a_page_stating_two_numbers_for_one_key_is_an_error():
