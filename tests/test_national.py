@@ -82,12 +82,15 @@ def _write_data(site: Path, place: str, individuals: int, revoked: bool, unnamed
 
 def _break(site_dir: Path) -> None:
     """A line number that is not a number, in the 2025 recipients file (the package's schema says integer)."""
+    import csv
+    import io
+
     path = site_dir / "du-lieu/2025/nguoi-nhan.csv.gz"
-    text = gzip.decompress(path.read_bytes()).decode("utf-8-sig").splitlines()
-    cells = text[1].split(",")
-    cells[6] = "một"  # STT
-    text[1] = ",".join(cells)
-    path.write_bytes(gzip.compress(("\ufeff" + "\r\n".join(text) + "\r\n").encode("utf-8")))
+    rows = list(csv.reader(io.StringIO(gzip.decompress(path.read_bytes()).decode("utf-8-sig"))))
+    rows[1][rows[0].index("STT")] = "một"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(gzip.compress(("\ufeff" + out.getvalue()).encode("utf-8")))
 
 
 @pytest.fixture(scope="module")

@@ -102,7 +102,8 @@ def write_province(root: Path, index: int, rows: int) -> int:
              "quyet-dinh/": {f"year.{y}.{k}": len(v) for y in YEARS
                              for k, v in (("decisions", decisions_by_year[y]), ("awards", lines_by_year[y]))},
              "hinh-thuc-khen-thuong/": {f"form.{f}.awards": sum(forms_count.get((y, f), 0) for y in YEARS)
-                                        for f, *_ in FORMS}}
+                                        for f, *_ in FORMS},
+             "ve-du-lieu/": {"all.decisions_revoked": 0, "all.awards_revoked": 0}}
     for scope, years in [("tat-ca", YEARS), *((str(y), (y,)) for y in YEARS)]:
         count = sum(len(lines_by_year[y]) for y in years)
         female = sum(women.get(y, 0) for y in years)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 # The pages that publish figures, by path below the site's root; ``{year}`` for each year of the package.
-FIGURE_PAGES = ("", "quyet-dinh/", "hinh-thuc-khen-thuong/", "thong-ke/")
+FIGURE_PAGES = ("", "quyet-dinh/", "hinh-thuc-khen-thuong/", "thong-ke/", "ve-du-lieu/")
 YEAR_PAGES = ("thong-ke/{year}/",)
 _DIGITS = re.compile(r"[^0-9]")
 

@@ -16,7 +16,7 @@ from generator.site.labels import count, percent
 
 COUNTS = {  # key (with {scope}: "all" or "year.2024") → label
     "tat-ca": [("all.decisions", "Quyết định còn hiệu lực"), ("all.decisions_revoked", "Quyết định đã hủy bỏ"),
-               ("all.awards", "Lượt khen thưởng"), ("all.awards.individual", "Lượt khen cá nhân"),
+               ("all.awards", "Lượt khen thưởng"), ("all.awards_revoked", "Lượt khen đã bị hủy bỏ"), ("all.awards.individual", "Lượt khen cá nhân"),
                ("all.awards.collective", "Lượt khen tập thể"), ("all.awards.household", "Lượt khen hộ gia đình"),
                ("stats.tat-ca.unnamed", "Lượt không nêu tên"),
                ("stats.tat-ca.rewards", "Khoản thưởng ngoài hình thức của Luật"), ("profiles", "Gương điển hình")],
