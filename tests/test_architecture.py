@@ -1,6 +1,6 @@
 """Rules that keep the layout honest, each checked on the source itself.
 
-* stage packages import only leftwards: text → records → catalog → site → pipeline → theme → engine →
+* stage packages import only leftwards: text → records → catalog → site → pipeline → theme → engine → national →
   commands → dev (function-level imports included) and no module imports itself round a cycle;
 * nothing that produces output (site/, engine/) reads raw recipient lines: only the publication gate;
 * templates hold no literal section path: they get ``paths`` (``generator.site.urls``);
@@ -21,7 +21,7 @@ from conftest import ROOT
 from generator.site import urls
 
 GENERATOR = ROOT / "generator"
-LAYERS = ["text", "records", "catalog", "site", "pipeline", "theme", "engine", "commands", "dev"]
+LAYERS = ["text", "records", "catalog", "site", "pipeline", "theme", "engine", "national", "commands", "dev"]
 
 
 def _module_name(path: Path) -> str:

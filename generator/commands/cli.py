@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator import pipeline
 from generator.commands.arguments import language, parser_class
+from generator.national import cli as national_cli
 
 from generator.site import permalinks
 from generator.records.hygiene import visible
@@ -163,6 +164,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("deployed", help="site.state.json của lần triển khai trước (giữ một bản sau mỗi lần triển khai)")
     p.add_argument("current", nargs="?", default="site.state.json", help="mặc định: site.state.json")
     p.set_defaults(func=cmd_site_changes)
+    national_cli.add_parser(sub)
     return parser
 
 
