@@ -237,9 +237,11 @@ def _publish_decision(page, base: str, number: str, people: list[tuple[str, str,
     _choose(page, "method", "ad_hoc")
     page.locator("[id^='reason-field']").first.fill("Đã có thành tích xuất sắc trong phòng, chống lũ tháng 8 năm 2025")
     for name, position, unit in people:
+        names_before = page.locator("[id^='name-field']").count()
         page.get_by_role("button", name=re.compile(r"danh sách khen thưởng", re.I)).click()
         _choose(page, "kind", "individual", -1)
-        page.locator("[id^='name-field']").last.fill(name)
+        # the new line's own name is the first new name field (its optional revocation has a signer's name too)
+        page.locator("[id^='name-field']").nth(names_before).fill(name)
         page.locator("[id^='position-field']").last.fill(position)
         _choose(page, "unit", unit, -1)
         _choose(page, "category", "direct_worker", -1)
