@@ -62,27 +62,29 @@ def build(given: list[str], out: Path, work: Path, search_url: str = "") -> Resu
     timings = {"read": 0.0, "validate": 0.0, "load": 0.0}
     work.mkdir(parents=True, exist_ok=True)
     db = store.connect(work / "national.duckdb")
-    provinces = []
-    for text in given:
-        province = Province(text)
-        provinces.append(province)
-        _load_one(db, province, work, {p.slug for p in provinces if p is not province}, timings)
-    result = Result(provinces, timings, store.memory(db))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))  # renamed into place when complete
-    try:
-        started = time.perf_counter()
-        render.write_site(result, db, staging, search_url)
-        timings["render"] = time.perf_counter() - started
-        started = time.perf_counter()
-        result.search = search.build(db, staging)
-        timings["search_index"] = time.perf_counter() - started
-        if out.exists():
-            shutil.rmtree(out)
-        staging.rename(out)
+    try:  # closed on every path: an open DuckDB connection at exit is reported as a leak
+        provinces = []
+        for text in given:
+            province = Province(text)
+            provinces.append(province)
+            _load_one(db, province, work, {p.slug for p in provinces if p is not province}, timings)
+        result = Result(provinces, timings, store.memory(db))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))  # renamed into place when complete
+        try:
+            started = time.perf_counter()
+            render.write_site(result, db, staging, search_url)
+            timings["render"] = time.perf_counter() - started
+            started = time.perf_counter()
+            result.search = search.build(db, staging)
+            timings["search_index"] = time.perf_counter() - started
+            if out.exists():
+                shutil.rmtree(out)
+            staging.rename(out)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    db.close()
+        db.close()
     return result
 
 
