@@ -44,6 +44,9 @@ def test_every_field_of_the_schema_is_a_field_of_the_page_with_its_vietnamese_ti
     date = _field(fields, "date")
     assert (date["widget"], date["format"], date["time_format"]) == ("datetime", "YYYY-MM-DD", False)
     assert _field(recipients["fields"], "cash_vnd")["value_type"] == "int"
+    # a line's rare events are folded; the decision's own signer is not
+    assert _field(recipients["fields"], "revoked")["collapsed"] and _field(recipients["fields"], "withdrawn")["collapsed"]
+    assert "collapsed" not in _field(fields, "signer")
 
 
 def test_references_are_selects_of_the_registries_with_their_names(config):

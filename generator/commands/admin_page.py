@@ -95,6 +95,9 @@ def field(name: str, prop: dict, required: bool, defs: dict, options: dict[str, 
         items, _ = _resolve(prop.get("items", {}), defs)
         if items.get("type") == "object" and "properties" in items:
             out.update(widget="list", fields=fields_of(items, defs, options))
+            for sub in out["fields"]:  # a line's revocation or withdrawal is rare: folded until the clerk opens it
+                if sub.get("widget") == "object" and not sub["required"]:
+                    sub["collapsed"] = True
             first = next(iter(items["properties"]))
             out["summary"] = "{{fields.name}}" if "name" in items["properties"] else "{{fields.%s}}" % first
         else:
