@@ -74,11 +74,15 @@ def _theme_name() -> str:
     return found.group(1) if found else "material"
 
 
-def prepare_mkdocs(data_dir: Path, project: Path) -> None:
-    """A plain MkDocs + Material project of the records at ``project``."""
+def _copy_pages(markdown: Path, target: Path, project: Path) -> None:
     if project.exists():
         shutil.rmtree(project)
-    write_markdown(data_dir, project / "docs")
+    shutil.copytree(markdown, target)
+
+
+def prepare_mkdocs(markdown: Path, project: Path) -> None:
+    """A plain MkDocs + Material project at ``project`` of the pages ``write_markdown`` wrote to ``markdown``."""
+    _copy_pages(markdown, project / "docs", project)
     years = sorted(p.name for p in (project / "docs" / "quyet-dinh").iterdir())
     nav = "\n".join([f"  - Năm {y}: quyet-dinh/{y}/index.md" for y in years])
     (project / "mkdocs.yml").write_text(
@@ -89,12 +93,11 @@ def prepare_mkdocs(data_dir: Path, project: Path) -> None:
         f"nav:\n  - Trang chủ: index.md\n{nav}\n", encoding="utf-8")
 
 
-def prepare_hugo(data_dir: Path, project: Path) -> None:
-    """A plain Hugo project of the records at ``project``: the pages as content, a minimal layout."""
-    if project.exists():
-        shutil.rmtree(project)
+def prepare_hugo(markdown: Path, project: Path) -> None:
+    """A plain Hugo project at ``project`` of the pages ``write_markdown`` wrote to ``markdown``: the pages as
+    content (front matter added), a minimal layout."""
     content = project / "content"
-    write_markdown(data_dir, content)
+    _copy_pages(markdown, content, project)
     for page in content.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         title, _, body = text.partition("\n")

@@ -364,8 +364,11 @@ def main(argv: list[str] | None = None) -> int:
             row = {"years": years, **counts, "peak_mb": 0}
             colds = []
             if not args.no_anchors:
-                anchors.prepare_mkdocs(project / "data", out / f"mkdocs-{years}y")
-                anchors.prepare_hugo(project / "data", out / f"hugo-{years}y")
+                markdown = out / f"markdown-{years}y"  # the records read once, as Markdown, for both anchors
+                shutil.rmtree(markdown, ignore_errors=True)
+                anchors.write_markdown(project / "data", markdown)
+                anchors.prepare_mkdocs(markdown, out / f"mkdocs-{years}y")
+                anchors.prepare_hugo(markdown, out / f"hugo-{years}y")
                 mkdocs_s, hugo_s = [], []
             for _ in range(args.rounds):  # interleaved, so the ratios come from one run on one machine state
                 cold, peak, output = _build(project, "--full")
