@@ -86,6 +86,7 @@ def run_engine(config_file: Path, target: Path, outcome, strict: bool,
     written = plugin.written or incremental.Written(site_state.SiteState())
     outcome.timings["record pages and files rendered, checked and written"] = written.seconds
     outcome.rendered = written.rendered_pages
+    outcome.reads = written.reads
     outcome.produced = written.produced_files
     return site_state.SiteState(written.state.scan, site_state.complete(target, written.state.files),
                                 inputs=written.state.inputs)
