@@ -301,7 +301,8 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
             else:
                 assert not out.gzip, "compressed files are produced when written"
                 if out.path.endswith(writer.TEXT_SUFFIXES):
-                    self._checked(out.content.decode("utf-8", "replace"), out.path, out.origin, None)
+                    text = out.content.decode("utf-8", "replace") if out.scanned_text is None else out.scanned_text
+                    self._checked(text, out.path, out.origin, None)
                 files.append(File.generated(config, out.path, content=out.content))
         return files
 

@@ -66,6 +66,10 @@ class OutputFile:
     produce: Callable[[BinaryIO], None] | None = field(default=None, repr=False, compare=False)
     origin: str = ""  # the record file it comes from, if one
     gzip: bool = False  # published gzip-compressed (``path`` ends in .gz); ``write`` gives the plain text
+    # what the personal-data check of the built site reads instead of ``content``: the file's text without its
+    # machine-encoded runs, which hold only numbers (search index postings: random-looking text of 91 characters
+    # in which, at province scale, shapes like «DC5…» turn up by chance)
+    scanned_text: str | None = None
     inputs: Callable[[], str | None] | None = field(default=None, repr=False, compare=False)  # fingerprint of what
     # ``produce`` writes from (``site/fingerprint.py``): the file is not produced again while it is unchanged
 

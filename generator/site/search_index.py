@@ -492,12 +492,12 @@ def build_index(pub: Publication, pages: list[tuple[str, str, str]], previous: P
         payload = encode_payload(words[word])
         if payload.count > INLINE_MAX:
             if payload.other is not None:
-                outputs.append(OutputFile(f"{INDEX_DIR}o/{word}.json", content=payload.other))
+                outputs.append(OutputFile(f"{INDEX_DIR}o/{word}.json", content=payload.other, scanned_text=""))
                 long_other.append(word)
                 if not payload.titled:
                     long_plain.append(word)
             if payload.titled > INLINE_MAX:
-                outputs.append(OutputFile(f"{INDEX_DIR}p/{word}.json", content=payload.title))
+                outputs.append(OutputFile(f"{INDEX_DIR}p/{word}.json", content=payload.title, scanned_text=""))
                 long_title.append(word)
                 shards[_prefix(word)][word] = [payload.count, None]
             else:  # few titles: they stay in the shard, only the other text has a file
@@ -505,10 +505,10 @@ def build_index(pub: Publication, pages: list[tuple[str, str, str]], previous: P
         else:
             shards[_prefix(word)][word] = [payload.count, base64.b64encode(payload.whole).decode("ascii")]
     for prefix, terms in sorted(shards.items()):
-        outputs.append(OutputFile(f"{INDEX_DIR}t/{prefix}.json", content=_dump(terms)))
+        outputs.append(OutputFile(f"{INDEX_DIR}t/{prefix}.json", content=_dump(terms), scanned_text="\n".join(terms)))
     for facet, members in sorted(facet_lists.items()):
         outputs.append(OutputFile(f"{INDEX_DIR}f/{facet_file(facet)}.json",
-                                content=_dump(text_numbers(_deltas(sorted(members))))))
+                                content=_dump(text_numbers(_deltas(sorted(members)))), scanned_text=""))
     rows: dict[int, dict[int, list]] = defaultdict(dict)
     for doc, n in zip(docs, numbers):
         rows[n // CAP][n % CAP] = doc.shipped()
