@@ -143,7 +143,7 @@ def _write_sheet(part: BinaryIO, spec: Sheet, selected: bool) -> None:
     widths = [min(len(title), HEADER_WIDTH) for title in spec.header]
     with tempfile.SpooledTemporaryFile(SPOOL_BYTES) as body:
         last = _write_rows(body, spec, letters, widths)
-        extent = f"A1:{letters[-1]}{last}" if spec.header or last > 1 else "A1"
+        extent = f"A1:{letters[-1]}{last}"
         cols = "".join(f'<col min="{n}" max="{n}" width="{min(max(w + 2, WIDTH_LIMITS[0]), WIDTH_LIMITS[1])}" '
                        'customWidth="1"/>' for n, w in enumerate(widths, 1))
         part.write((f'{_HEAD}<worksheet xmlns="{_MAIN}"><dimension ref="{extent}"/><sheetViews>'
@@ -172,6 +172,7 @@ def _write_rows(out: BinaryIO, spec: Sheet, letters: list[str], widths: list[int
 
 
 def _row(n: int, values: list, letters: list[str], widths: list[int], style: str) -> str:
+    """Row ``n`` as XML: text an inline string, a number a number, an empty value no cell at all."""
     cells = [f'<row r="{n}">']
     for i, value in enumerate(values):
         if value is None or value == "":
