@@ -128,3 +128,11 @@ def test_text_is_escaped_in_the_sheet_xml(value, shown):
         sheet = package.read("xl/worksheets/sheet1.xml").decode("utf-8")
     assert f'<c r="A2" t="inlineStr"><is><t>{shown}</t></is></c>' in sheet
     assert "<f>" not in sheet and 't="str"' not in sheet and 'r="D2"' not in sheet  # no formula; None: no cell
+
+
+def test_a_text_longer_than_a_cell_holds_is_cut_to_excels_limit():
+    long, astral = "Thành tích " * 4000, "🏅" * 20_000  # 44,000 characters; 40,000 UTF-16 units
+    sheet = load_workbook(io.BytesIO(workbook([[long, 1, 2, astral], ["ngắn", 1, 2, long]])), read_only=True).worksheets[0]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert rows[0][0] == long[:xlsx.MAX_CELL] and rows[1][3] == long[:xlsx.MAX_CELL]
+    assert rows[0][3] == astral[:xlsx.MAX_CELL // 2] and rows[1][0] == "ngắn"

@@ -9,7 +9,8 @@ header) and then copied to ``stream``, which need not be seekable. Zip entries c
 
 Cells: text is always text (an inline string; a value beginning with «=» is never a formula here, so no formula
 guard is needed, unlike CSV), numbers are numbers, ``None`` and ``""`` are empty cells. Characters XML 1.0 cannot
-hold are dropped, ``& < >`` escaped, and a literal ``_x0041_`` kept literal (Excel would read it as «A»)."""
+hold are dropped, ``& < >`` escaped, a literal ``_x0041_`` kept literal (Excel would read it as «A»), and a text
+longer than a cell holds is cut to 32,767 characters."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ FIXED_STAMP = "2000-01-01T00:00:00Z"
 SPOOL_BYTES = 8 << 20  # a spool larger than this goes to a temporary file
 CHUNK_ROWS = 500  # rows encoded and written at a time
 MAX_TITLE = 31  # characters Excel allows in a sheet's name
+MAX_CELL = 32_767  # characters (UTF-16 units) Excel allows in a cell; past them it calls the file damaged
 WIDTH_LIMITS = (6, 60)  # column widths, in characters: values longer than the maximum wrap in the cell's view
 HEADER_WIDTH = 16  # a long header does not widen its column past this; it shows in full in the formula bar
 
@@ -193,6 +195,8 @@ def _row(n: int, values: list, letters: list[str], widths: list[int], style: str
             text = str(value)
         if len(text) > widths[i]:
             widths[i] = len(text)
+        if len(text) > MAX_CELL // 2:  # at most two UTF-16 units a character: only then can it be too long
+            text = _cut(text)
         if not text.isprintable() or "&" in text or "<" in text or ">" in text or "_x" in text:
             text = _escape(text)
             if not text:
@@ -202,6 +206,11 @@ def _row(n: int, values: list, letters: list[str], widths: list[int], style: str
         cells.append(f'<c r="{letters[i]}{n}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>')
     cells.append("</row>")
     return "".join(cells)
+
+
+def _cut(text: str) -> str:
+    """Text cut to what an Excel cell holds (the CSV and JSON files keep it whole)."""
+    return text.encode("utf-16-le")[:2 * MAX_CELL].decode("utf-16-le", "ignore")  # never half a character
 
 
 def _escape(text: str, quote: bool = False) -> str:
