@@ -39,9 +39,11 @@ class Written:
 
 def write_outputs(site_dir: Path, pages: list[Page], files: list[OutputFile], shells: dict[int, str],
                   previous: site_state.SiteState | None, scanner: OutputScanner, workers: int,
-                  body_of: BodyOf) -> Written:
+                  body_of: BodyOf, in_place: bool = False) -> Written:
     """Write ``pages`` (each filled into the theme shell of its depth, ``shells``: depth → shell HTML with
-    its URL marker) and ``files`` into ``site_dir``, keeping what is unchanged since ``previous``."""
+    its URL marker) and ``files`` into ``site_dir``, keeping what is unchanged since ``previous``: ``site_dir``
+    is a new tree that the caller completes from the published one (``site_state.link_unchanged``), or with
+    ``in_place`` the very tree ``previous`` describes (the live preview's), where kept files already are."""
     fillers = {depth: writer.shell_filler(html, f"{writer.SHELL}/" * depth) for depth, html in shells.items()}
     frames = {depth: fingerprint.digest(html) for depth, html in shells.items()}
     scan = site_state.scan_key(scanner.allowed)
@@ -89,7 +91,8 @@ def write_outputs(site_dir: Path, pages: list[Page], files: list[OutputFile], sh
         digest = hashing.digest.hexdigest()
         if previous is not None:
             if previous.unchanged(out.path, hashing.size, digest, scan):
-                target.unlink()
+                if not in_place:
+                    target.unlink()
             elif text:
                 writer.scan_file(target, out.path, out.origin, scanner, out.gzip)
         return out.path, hashing.size, digest, inputs, []
