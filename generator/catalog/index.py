@@ -119,6 +119,11 @@ class Catalog:
         return [a for d in (self.decisions if decisions is None else decisions) for a in self.awards_of(d) if a.counts]
 
     def units_sorted(self) -> list[Located[Unit]]:
+        """Units by Vietnamese name (sorted once: pages, exports and the search index all ask; do not change it)."""
+        return self._units_sorted
+
+    @cached_property
+    def _units_sorted(self) -> list[Located[Unit]]:
         return sorted(self.units.values(), key=lambda u: sort_key(u.model.name))
 
     def forms_in_use(self) -> list[Located[AwardForm]]:
