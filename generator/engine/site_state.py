@@ -21,6 +21,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.records.problems import UserError
+
 FORMAT = 2
 
 
@@ -190,7 +192,7 @@ def link_unchanged(built: Path, site_dir: Path, previous: SiteState, new: SiteSt
     return written, len(previous.present - set(new.files))
 
 
-class StateError(Exception):
+class StateError(UserError):
     """A state file that cannot be read (the message names it)."""
 
 
@@ -201,11 +203,10 @@ def load_files(path: Path) -> dict[str, tuple[int, str]]:
         raw = json.loads(path.read_text(encoding="utf-8"))
         files = {name: (int(entry[0]), str(entry[1])) for name, entry in raw["files"].items()}
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as exc:
-        raise StateError(f"{path}: không đọc được danh sách tệp của trang ({exc})") from exc
+        raise StateError("state_unreadable", path, error=exc) from exc
     for name in files:
         if not safe_path(name):
-            raise StateError(f"{path}: đường dẫn {name!r} ra ngoài thư mục trang hoặc không chuẩn (tuyệt đối, «..», "
-                             "«.» hay «//»); không dùng tệp này để tải lên hay xóa — tạo lại nó bằng ./bangvang build")
+            raise StateError("state_bad_path", path, name=name)
     return files
 
 
