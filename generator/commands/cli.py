@@ -1,7 +1,9 @@
 """Command line: ``python -m generator validate|build|serve|new|import|attach|schema`` (also ``bangvang …``).
 
 The CLI only wires stages together. It never prints a traceback for bad input: problems are
-listed as ``path:line: message — hint`` and the exit status is non-zero.
+listed as ``path:line: message — hint`` and the exit status is non-zero. A user error outside records
+(``problems.UserError``: a bad option, mkdocs.yml, a file to import) is raised where it is found and printed
+here, once, in ``--lang``; anything else is a bug and shows its traceback.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from generator.national import cli as national_cli
 
 from generator.site import permalinks
 from generator.records.hygiene import visible
-from generator.records.problems import Problem
+from generator.records.messages import Both
+from generator.records.problems import Problem, UserError
 
 EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 64, 70
 
@@ -31,16 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE
-    from generator.engine import EngineError
-    from generator.engine.config import ConfigError
-
     try:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
-    except (ConfigError, EngineError) as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_INVALID
+    except UserError as exc:  # the one place a user error is printed
+        print(exc.format(getattr(args, "lang", "vi")), file=sys.stderr)
+        return exc.exit_status
     except Exception:  # noqa: BLE001 - a bug: said plainly, with the traceback to report
         print(BUG_MESSAGE[getattr(args, "lang", "vi")], file=sys.stderr)
         traceback.print_exc()
@@ -55,6 +55,12 @@ BUG_MESSAGE = {
 }
 
 
+class UsageError(UserError):
+    """A command-line option with a value the command cannot use."""
+
+    exit_status = EXIT_USAGE
+
+
 def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     parser = parser_class(lang)(prog="bangvang", description="Bảng Vàng: dữ liệu khen thưởng → trang web công khai")
     sub = parser.add_subparsers(dest="command", metavar="{validate,build,serve,new,import,attach,hash,admin,schema,site-changes}",
@@ -63,8 +69,6 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--config", default="mkdocs.yml", help="tệp cấu hình MkDocs (mặc định: mkdocs.yml)")
         p.add_argument("--data", default=None, help="thư mục dữ liệu (mặc định: theo cấu hình, thường là data/)")
-        p.add_argument("--lang", choices=["vi", "en"], default=os.environ.get("BANGVANG_LANG", "vi"),
-                       help="ngôn ngữ thông báo lỗi: vi (mặc định) hoặc en")
 
     p = sub.add_parser("validate", help="kiểm tra toàn bộ dữ liệu, liệt kê mọi lỗi")
     common(p)
@@ -76,6 +80,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
                    help="ghi thêm kết quả ra trang HTML, ví dụ quan-tri/kiem-tra.html: cán bộ sửa trên trình duyệt "
                         "xem được các thông báo mà không cần cửa sổ dòng lệnh (CI chạy)")
     p.set_defaults(func=cmd_validate)
+    lang_option(p)
 
     p = sub.add_parser("build", help="kiểm tra dữ liệu rồi xây dựng trang vào site/")
     common(p)
@@ -85,11 +90,13 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("--full", action="store_true",
                    help="xây dựng lại toàn bộ và thay cả thư mục site/ (mặc định: chỉ ghi các tệp mới hoặc đã đổi)")
     p.set_defaults(func=cmd_build)
+    lang_option(p)
 
     p = sub.add_parser("serve", help="xem trước trực tiếp, tự tạo lại khi data/ hoặc site_templates/ thay đổi")
     common(p)
     p.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)")
     p.set_defaults(func=cmd_serve)
+    lang_option(p)
 
     p = sub.add_parser("new", help="tạo tệp mẫu có chú thích cho quyết định, hồ sơ mới, hoặc một trang mới")
     new_sub = p.add_subparsers(dest="kind", required=True, metavar="{decision,profile,site}")
@@ -100,12 +107,14 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     d.add_argument("--award-form", help="mã hình thức khen thưởng")
     d.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     d.set_defaults(func=cmd_new)
+    lang_option(d)
     pr = new_sub.add_parser("profile", help="hồ sơ gương điển hình mới")
     pr.add_argument("--name", help="họ và tên hoặc tên tập thể")
     pr.add_argument("--kind", dest="profile_kind", choices=["individual", "collective", "household"], default="individual",
                     help="cá nhân (individual, mặc định), tập thể (collective) hoặc hộ gia đình (household)")
     pr.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     pr.set_defaults(func=cmd_new)
+    lang_option(pr)
     s = new_sub.add_parser("site", help="bắt đầu trang của tỉnh, đơn vị bạn trong một thư mục mới",
                            description="Tạo một trang mới (mkdocs.yml, data/ trống, content/) trong thư mục mới hoặc "
                                        "rỗng; thiếu giá trị nào thì hỏi khi chạy trên terminal.")
@@ -115,6 +124,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     s.add_argument("--site-url", help="địa chỉ công khai (http:// hoặc https://), ví dụ https://bangvang.langson.gov.vn/")
     s.add_argument("--description", help="mô tả trang (mặc định: «Công khai quyết định khen thưởng … của <tỉnh>»)")
     s.set_defaults(func=cmd_new_site)
+    lang_option(s)
 
     p = sub.add_parser("import", help="nhập danh sách khen thưởng từ tệp Excel (.xlsx, .xls), .ods hoặc CSV")
     p.add_argument("file", metavar="tệp", help="tệp .xlsx, .xls, .ods, .csv hoặc .txt (Unicode text của Excel)")
@@ -131,17 +141,20 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("--no-legal-cash", action="store_true", help="không tính cả gợi ý tiền thưởng theo quy định")
     p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_import)
+    lang_option(p)
 
     p = sub.add_parser("attach", help="gắn bản scan PDF đã ký vào một quyết định (chép tệp, ghi mã sha256)")
     p.add_argument("decision", metavar="tệp-quyết-định", help="tệp quyết định, ví dụ data/decisions/2025/123-qd-ubnd.yaml")
     p.add_argument("pdf", metavar="tệp-pdf", help="tệp PDF bản scan")
     p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_attach)
+    lang_option(p)
 
     p = sub.add_parser("hash", help="ghi mã sha256 cho bản scan chưa có mã (tải lên từ trang quản trị); CI chạy "
                                     "lệnh này trước khi kiểm tra")
     p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_hash)
+    lang_option(p)
 
     p = sub.add_parser("admin", help="tạo trang sửa dữ liệu trên trình duyệt (Decap CMS) vào thư mục quan-tri/")
     p.add_argument("--out", default="quan-tri", help="thư mục ghi (mặc định: quan-tri/, đặt cạnh site/ khi đăng)")
@@ -155,17 +168,26 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
                    help="duyệt trước khi đăng: thay đổi của cán bộ chờ người có quyền duyệt rồi mới được công bố")
     p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_admin)
+    lang_option(p)
 
     p = sub.add_parser("schema", help="ghi các tệp JSON Schema của dữ liệu")
     p.add_argument("--out", default="schema", help="thư mục ghi (mặc định: schema/)")
     p.set_defaults(func=cmd_schema)
+    lang_option(p)
 
     p = sub.add_parser("site-changes", help="liệt kê tệp cần tải lên (+) và cần xóa (-) so với lần triển khai trước")
     p.add_argument("deployed", help="site.state.json của lần triển khai trước (giữ một bản sau mỗi lần triển khai)")
     p.add_argument("current", nargs="?", default="site.state.json", help="mặc định: site.state.json")
     p.set_defaults(func=cmd_site_changes)
-    national_cli.add_parser(sub)
+    lang_option(p)
+    lang_option(national_cli.add_parser(sub))
     return parser
+
+
+def lang_option(p: argparse.ArgumentParser) -> None:
+    """``--lang vi|en``: the language of the command's error messages (default ``BANGVANG_LANG``, else vi)."""
+    p.add_argument("--lang", choices=["vi", "en"], default=os.environ.get("BANGVANG_LANG", "vi"),
+                   help="ngôn ngữ thông báo lỗi: vi (mặc định) hoặc en")
 
 
 # --- validate, build, serve ---------------------------------------------------------------------
@@ -283,9 +305,7 @@ def cmd_build(args) -> int:
         outcome = pipeline.run(project.data_dir, project.templates_dir, project.root, project.options,
                                project.content_dir, cache=not args.full)
     except ChildKilled as exc:
-        print(f"Xây dựng trang thất bại: {exc}. site/ trước đó được giữ nguyên." if args.lang == "vi"
-              else f"Build failed: {exc.english}. The previous site/ is unchanged.", file=sys.stderr)
-        return EXIT_BUILD_FAILED
+        raise BuildError("build_failed", detail=Both(str(exc), exc.english)) from exc
     # warnings are logged by the engine during the build (so --strict counts them there)
     if not _report(outcome.problems, args.lang, warnings_shown=False):
         return EXIT_INVALID
@@ -296,14 +316,12 @@ def cmd_build(args) -> int:
         written, deleted = publish(Path(args.config), outcome, site_dir, project.root / permalinks.MANIFEST,
                                    strict=args.strict, full=args.full, notices=notices)
     except BuildError as exc:
-        from generator.commands.engine_log import translate
+        if exc.code == "build_failed":  # the engine's own words, in English: said in Vietnamese too
+            from generator.commands.engine_log import translate
 
-        why = str(exc) if args.lang == "en" else (translate(str(exc)) or "")
-        print(f"Xây dựng trang thất bại: {why.removeprefix('lỗi: ')}" if args.lang == "vi" else f"Build failed: {why}",
-              file=sys.stderr)
-        print("site/ trước đó được giữ nguyên." if args.lang == "vi" else "The previous site/ is unchanged.",
-              file=sys.stderr)
-        return EXIT_BUILD_FAILED
+            said = str(exc.params["detail"])
+            exc.params["detail"] = Both((translate(said) or "").removeprefix("lỗi: "), said)
+        raise
     for notice in notices:
         print(visible(notice), file=sys.stderr)
     pages = len(outcome.manifest.splitlines()) - len(permalinks.HEADER.splitlines())
@@ -341,11 +359,7 @@ def cmd_serve(args) -> int:
 def cmd_new(args) -> int:
     from generator.commands import scaffold
 
-    try:
-        path = scaffold.create(args)
-    except scaffold.ScaffoldError as exc:
-        print(f"{exc}", file=sys.stderr)
-        return EXIT_INVALID
+    path = scaffold.create(args)
     note = (" Tiền thưởng (cash_vnd) đã điền theo mức quy định vào ngày ký — sửa nếu quyết định ghi khác."
             if "cash_vnd: " in path.read_text(encoding="utf-8").replace("# cash_vnd", "") else "")
     print(f"Đã tạo {path}. Điền các chỗ «…», rồi chạy: ./bangvang validate.{note}")
@@ -357,11 +371,7 @@ def cmd_new_site(args) -> int:
     from generator.commands import new_site
 
     target = Path(args.target)
-    try:
-        settings = new_site.create_site(target, args.name, args.short_name, args.site_url, args.description)
-    except new_site.ScaffoldError as exc:
-        print(visible(str(exc)), file=sys.stderr)
-        return EXIT_INVALID
+    settings = new_site.create_site(target, args.name, args.short_name, args.site_url, args.description)
     print(new_site.next_steps(target, settings), end="")
     return EXIT_OK
 
@@ -371,28 +381,15 @@ def cmd_import(args) -> int:
 
     source = Path(args.file)
     if not source.is_file():
-        print(f"{source}: không có tệp này", file=sys.stderr)
-        return EXIT_INVALID
+        raise UserError("import_no_file", source)
     if source.suffix.lower() not in importer.SUFFIXES:
-        print(f"{source}: không nhập được tệp loại «{source.suffix or source.name}» — lưu danh sách thành .xlsx, "
-              ".xls, .ods hoặc .csv rồi nhập lại", file=sys.stderr)
-        return EXIT_INVALID
+        raise UserError("import_bad_suffix", source, suffix=source.suffix or source.name)
     mapping = _import_mapping(args.map, importer.MAP_FIELDS)
-    if mapping is None:
-        return EXIT_USAGE
     if args.category not in importer.CATEGORY_WORDS:
-        print(f"--category {args.category}: không có đối tượng này; dùng một trong: {', '.join(importer.CATEGORY_WORDS)}",
-              file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError("import_bad_category", f"--category {args.category}", choices=list(importer.CATEGORY_WORDS))
     if args.decision and not Path(args.decision).is_file():
-        print(f"{args.decision}: không có tệp quyết định này — tạo trước bằng: ./bangvang new decision",
-              file=sys.stderr)
-        return EXIT_INVALID
-    try:
-        sheet, rows = importer.read_rows(source, args.sheet)
-    except importer.ReadError as exc:
-        print(f"{source}: {exc}", file=sys.stderr)
-        return EXIT_INVALID
+        raise UserError("import_no_decision", args.decision)
+    sheet, rows = importer.read_rows(source, args.sheet)
     result = importer.import_rows(sheet, rows, mapping, args.category, importer.unit_lookup(Path(args.data)))
     prefix = "" if sheet == source.name else f"{source.name}: "  # a CSV's "sheet" is the file itself
     for notice in result.notices:
@@ -405,14 +402,10 @@ def cmd_import(args) -> int:
     if not args.decision:
         sys.stdout.write(importer.to_yaml(result))
         return EXIT_OK
-    try:
-        importer.check_decision_target(Path(args.decision), Path(args.data))
-        report = importer.write_into_decision(Path(args.decision), result,
-                                              None if args.no_legal_cash else _registries_or_none(Path(args.data)),
-                                              write_cash=args.legal_cash)
-    except importer.DecisionFileError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_INVALID
+    importer.check_decision_target(Path(args.decision), Path(args.data))
+    report = importer.write_into_decision(Path(args.decision), result,
+                                          None if args.no_legal_cash else _registries_or_none(Path(args.data)),
+                                          write_cash=args.legal_cash)
     guessed = (f"; {len(report.guessed)} đối tượng thống kê được đoán từ chức vụ, hãy kiểm tra các dòng có ghi chú"
                if report.guessed else "")
     for line in report.cash_lines():
@@ -436,19 +429,16 @@ def _registries_or_none(data: Path):
     return None if any(p.severity is Severity.ERROR for p in problems) else records
 
 
-def _import_mapping(items: list[str], fields: tuple[str, ...]) -> dict[str, str] | None:
-    """``--map "Tên cột=trường"`` options as a dict; None (after saying why) when one is malformed."""
+def _import_mapping(items: list[str], fields: tuple[str, ...]) -> dict[str, str]:
+    """``--map "Tên cột=trường"`` options as a dict; ``UsageError`` when one is malformed."""
     mapping = {}
     for item in items:
         column, sep, target = item.partition("=")
         target = target.strip()
         if not sep or not column.strip():
-            print(f"--map {item}: viết theo dạng \"Tên cột=trường\", ví dụ --map \"Nơi công tác=unit_text\"",
-                  file=sys.stderr)
-            return None
+            raise UsageError("import_bad_map", f"--map {item}")
         if target not in fields:
-            print(f"--map {item}: trường «{target}» không có; dùng một trong: {', '.join(fields)}", file=sys.stderr)
-            return None
+            raise UsageError("import_map_field", f"--map {item}", target=target, fields=list(fields))
         mapping[column.strip()] = target
     return mapping
 
@@ -456,11 +446,7 @@ def _import_mapping(items: list[str], fields: tuple[str, ...]) -> dict[str, str]
 def cmd_attach(args) -> int:
     from generator.commands import scaffold
 
-    try:
-        target = scaffold.attach(Path(args.decision), Path(args.pdf), Path(args.data))
-    except scaffold.ScaffoldError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_INVALID
+    target = scaffold.attach(Path(args.decision), Path(args.pdf), Path(args.data))
     print(f"Đã chép bản scan vào {target} và ghi mã sha256 vào {args.decision}.")
     return EXIT_OK
 
@@ -469,11 +455,7 @@ def cmd_site_changes(args) -> int:
     """``site-changes deployed.json [site.state.json]``: what a deploy to object storage must upload and delete."""
     from generator.engine import site_state
 
-    try:
-        before, after = site_state.load_files(Path(args.deployed)), site_state.load_files(Path(args.current))
-    except site_state.StateError as exc:
-        print(visible(str(exc)), file=sys.stderr)
-        return EXIT_INVALID
+    before, after = site_state.load_files(Path(args.deployed)), site_state.load_files(Path(args.current))
     upload, delete = site_state.changes(before, after)
     sys.stdout.write("".join(f"+ {path}\n" for path in upload) + "".join(f"- {path}\n" for path in delete))
     print(f"{len(upload)} tệp cần tải lên, {len(delete)} tệp cần xóa, {len(after) - len(upload)} tệp giữ nguyên.",
@@ -498,13 +480,9 @@ def cmd_admin(args) -> int:
     from generator.commands import admin_page, scaffold
     from generator.engine import bundled
 
-    try:
-        records, _ = scaffold.merged_registries(Path(args.data))
-        backend = admin_page.backend_settings(args.backend, args.repo, args.base_url, args.branch, args.port)
-        count = admin_page.write_page(Path(args.out), records, bundled.CHECKOUT, backend, args.review)
-    except (admin_page.AdminError, scaffold.ScaffoldError) as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_INVALID
+    records, _ = scaffold.merged_registries(Path(args.data))
+    backend = admin_page.backend_settings(args.backend, args.repo, args.base_url, args.branch, args.port)
+    count = admin_page.write_page(Path(args.out), records, bundled.CHECKOUT, backend, args.review)
     print(f"Đã ghi trang sửa dữ liệu vào {args.out}/ ({count} tệp). Cách đưa lên mạng hoặc dùng trên máy này: "
           "HUONG-DAN.md của Bảng Vàng, mục «Sửa dữ liệu trên trình duyệt».")
     return EXIT_OK
