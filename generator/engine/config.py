@@ -43,8 +43,10 @@ def read_project(config_file: Path, data_dir: Path | None = None, **overrides) -
 
     try:
         config = load_config(config_file=str(config_file), **overrides)
-    except ConfigurationError as exc:
-        raise ConfigError("config_invalid", config_file, detail=str(exc)) from exc
+    except ConfigurationError as exc:  # mostly YAML that does not parse: its line and problem, not the engine's words
+        mark = getattr(exc.__context__, "problem_mark", None)
+        raise ConfigError("config_invalid", config_file, mark.line + 1 if mark else 0,
+                          detail=getattr(exc.__context__, "problem", None) or str(exc)) from exc
     except Abort as exc:  # the engine printed which value is wrong just above
         raise ConfigError("config_aborted", config_file) from exc
     plugin = config.plugins.get("bangvang")

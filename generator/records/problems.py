@@ -83,7 +83,7 @@ class UserError(Exception):
 
     exit_status = 1
 
-    def __init__(self, code: str, path: object = "", line: int = 0, **params):
+    def __init__(self, code: str, path: object = "", line: int = 0, /, **params):
         super().__init__(code)
         self.code, self.path, self.line, self.params = code, str(path) if path else "", line, params
 
