@@ -10,7 +10,8 @@ exit status and the last line of stderr. Case format (``<code>.yaml``; a second 
     code: signing_date_future   # a key of USER_ERRORS
     project: minimal            # none: an empty directory; minimal: tests/fixtures/minimal/data as data/;
                                 # site: minimal plus mkdocs.yml, content/ and site_templates/ (test_cases.make_copy)
-    edits: []                   # as in tests/cases (test_cases.apply_edit); also `copy: <path in tests/>` to `to`
+    edits: []                   # as in tests/cases (test_cases.apply_edit); also `copy: <path in tests/>` with `to`,
+                                # and `zip: <path>` with `members` (name → text, or [text, times]): a spreadsheet's parts
     argv: [new, decision, --date, "2026-11-26", --data, data]   # run in the project directory
     exit: 1                     # the exit status
     expect: "…"                 # the last line of stderr, in Vietnamese
@@ -37,6 +38,7 @@ import re
 import shutil
 import sys
 import traceback
+import zipfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -85,6 +87,10 @@ def make_project(case: dict, tmp_path: Path) -> Path:
             assert Path(__file__).parent in source.parents, f"copy only from tests/: {edit}"
             (project / edit["to"]).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, project / edit["to"])
+        elif "zip" in edit:
+            with zipfile.ZipFile(project / edit["zip"], "w", zipfile.ZIP_DEFLATED) as archive:
+                for name, text in edit["members"].items():  # a list [text, n]: the text n times
+                    archive.writestr(name, text if isinstance(text, str) else text[0] * text[1])
         else:
             apply_edit(project, edit)
     return project
@@ -150,15 +156,15 @@ def _restore_permissions(project: Path, case: dict) -> None:
 
 
 @pytest.mark.parametrize("path", case_files(), ids=lambda p: p.stem)
-def test_error_case(path, tmp_path, monkeypatch):
+def test_error_case(path, tmp_path):
     case = load_case(path)
     for lang, key in (("vi", "expect"), ("en", "expect_en")):
         project = make_project(case, tmp_path / lang)
         try:
-            status, stderr = run_case(case, project, lang, monkeypatch)
+            with pytest.MonkeyPatch.context() as monkeypatch:  # undone after each run (the fixture's are kept)
+                status, stderr = run_case(case, project, lang, monkeypatch)
         finally:
             _restore_permissions(project, case)
-            monkeypatch.undo()
         assert "Traceback" not in stderr, stderr
         lines = stderr.rstrip("\n").splitlines()
         assert (status, lines[-1] if lines else "") == (case["exit"], _fill(case[key], project)), stderr
@@ -208,4 +214,4 @@ def test_no_user_error_is_printed_outside_the_cli_edge():
     for module in ("commands/cli.py", "commands/scaffold.py", "commands/new_site.py", "commands/importer.py",
                    "commands/admin_page.py", "engine/config.py", "engine/bundled.py"):
         text = (ROOT / "generator" / module).read_text(encoding="utf-8")
-        assert not re.search(r"print\((f?\"[^\"]*\{)?(str\()?exc\b", text), module
+        assert not re.search(r"print\((f?\"[^\"]*\{)?(str\()?exc\b(?!\.format\()", text), module

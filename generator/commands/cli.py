@@ -316,11 +316,8 @@ def cmd_build(args) -> int:
         written, deleted = publish(Path(args.config), outcome, site_dir, project.root / permalinks.MANIFEST,
                                    strict=args.strict, full=args.full, notices=notices)
     except BuildError as exc:
-        if exc.code == "build_failed":  # the engine's own words, in English: said in Vietnamese too
-            from generator.commands.engine_log import translate
-
-            said = str(exc.params["detail"])
-            exc.params["detail"] = Both((translate(said) or "").removeprefix("lỗi: "), said)
+        if exc.code == "build_failed":
+            exc.params["detail"] = _engine_words(str(exc.params["detail"]))
         raise
     for notice in notices:
         print(visible(notice), file=sys.stderr)
@@ -344,13 +341,22 @@ def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
+    from generator.engine.build import BuildError
+
     _setup_logging(args.lang)
     try:
         serve(config_file=str(args.config), dev_addr=args.addr, livereload=True)
     except MkDocsException as exc:
-        print(f"Không chạy được máy chủ xem trước: {exc}", file=sys.stderr)
-        return EXIT_BUILD_FAILED
+        raise BuildError("serve_failed", detail=_engine_words(str(exc))) from exc
     return EXIT_OK
+
+
+def _engine_words(said: str) -> Both:
+    """A message of the engine (in English) as a parameter: in Vietnamese when ``engine_log`` knows it."""
+    from generator.commands.engine_log import translate
+
+    vi = (translate(said) or "").removeprefix("lỗi: ")
+    return Both(said if "\n" in vi or not vi else vi, said)  # an unknown message: the engine's own words
 
 
 # --- new, schema ----------------------------------------------------------------------------------

@@ -208,11 +208,8 @@ def read_rows(path: Path, sheet: str | None = None) -> tuple[str, list[list[str]
     """
     try:
         return _read_rows(path, sheet)
-    except ReadError as exc:
+    except (ReadError, sheet_limits.TooBig) as exc:
         raise exc.at(path) from None
-    except sheet_limits.TooBig as exc:
-        found, _, fix = str(exc).partition(" — ")
-        raise ReadError("sheet_limit", path, found=found, fix=fix) from None
 
 
 def _read_rows(path: Path, sheet: str | None) -> tuple[str, list[list[str]]]:

@@ -16,6 +16,8 @@ QUOTE_HINT_VI = "đặt giá trị trong ngoặc kép, ví dụ \"{raw}\""
 QUOTE_HINT_EN = "put the value in double quotes, e.g. \"{raw}\""
 PDP_VI = "dữ liệu cá nhân, Luật 91/2025/QH15"
 PDP_EN = "personal data, Law 91/2025/QH15"
+SHEET_SAVE_VI = "mở bằng Excel, chép riêng bảng danh sách sang một tệp mới, lưu thành .xlsx rồi nhập tệp đó"
+SHEET_SAVE_EN = "open it in Excel, copy the list alone into a new workbook, save it as .xlsx and import that"
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # loading
@@ -394,6 +396,8 @@ USER_ERRORS: dict[str, dict[str, tuple[str, str]]] = {
                      "en": ("another build is running", "wait until it ends, then run again")},
     "build_failed": {"vi": ("Xây dựng trang thất bại: {detail}", "site/ trước đó được giữ nguyên; sửa lỗi ở các dòng trên rồi chạy lại"),
                      "en": ("Build failed: {detail}", "the previous site/ is unchanged; fix the errors above and run again")},
+    "serve_failed": {"vi": ("Không chạy được máy chủ xem trước: {detail}", "kiểm tra --addr (địa chỉ:cổng, ví dụ 127.0.0.1:8000; cổng có thể đang bận) và lỗi ở dòng trên, rồi chạy lại"),
+                     "en": ("the preview server cannot run: {detail}", "check --addr (address:port, e.g. 127.0.0.1:8000; the port may be busy) and the error above, then run again")},
     "state_unreadable": {"vi": ("không đọc được danh sách tệp của trang ({error})", "dùng site.state.json do ./bangvang build ghi, không sửa tay"),
                          "en": ("cannot read the site's file list ({error})", "use the site.state.json written by ./bangvang build, unedited")},
     "state_bad_path": {"vi": ("đường dẫn «{name}» ra ngoài thư mục trang hoặc không chuẩn (tuyệt đối, «..», «.» hay «//»)", "không dùng tệp này để tải lên hay xóa; tạo lại nó bằng ./bangvang build"),
@@ -413,8 +417,23 @@ USER_ERRORS: dict[str, dict[str, tuple[str, str]]] = {
                            "en": ("no such decision file", "create it first: ./bangvang new decision")},
     "import_open_failed": {"vi": ("không mở được tệp ({error})", "kiểm tra quyền đọc của tệp"),
                            "en": ("cannot open the file ({error})", "check the file's permissions")},
-    "sheet_limit": {"vi": ("{found}", "{fix}"),
-                    "en": ("the spreadsheet is beyond what an import reads: {found}", "{fix}")},
+    # import: bounds on what is read (commands/sheet_limits.py)
+    "sheet_file_too_big": {"vi": ("tệp lớn {size} MB, quá {limit} MB mà một danh sách khen thưởng cần", SHEET_SAVE_VI),
+                           "en": ("the file is {size} MB, over the {limit} MB a list of awards needs", SHEET_SAVE_EN)},
+    "sheet_unzips_too_big": {"vi": ("bảng tính giải nén ra hơn {limit} MB (tệp nén bất thường)", SHEET_SAVE_VI),
+                             "en": ("the spreadsheet unzips to more than {limit} MB (an unusual archive)", SHEET_SAVE_EN)},
+    "sheet_xml_entities": {"vi": ("phần {part} của bảng tính khai báo DTD/thực thể XML (có thể nở ra vô hạn)", "Excel không tạo ra như vậy; " + SHEET_SAVE_VI),
+                           "en": ("part {part} of the spreadsheet declares a DTD or XML entities (they can expand without end)", "Excel does not write that; " + SHEET_SAVE_EN)},
+    "sheet_extent": {"vi": ("trang tính trải ra {rows} dòng × {cols} cột{where}, quá {limit} ô", "thường do một ô định dạng hay ký tự ở rất xa bảng; xóa các dòng, cột thừa sau bảng, hoặc " + SHEET_SAVE_VI),
+                     "en": ("the sheet spans {rows} rows × {cols} columns{where}, over {limit} cells", "usually a formatted cell or a character far from the table; delete the extra rows and columns after the table, or " + SHEET_SAVE_EN)},
+    "sheet_merge_too_big": {"vi": ("vùng gộp ô {ref} (Merge) phủ quá {limit} ô", "bỏ gộp ô ở vùng đó (Unmerge) rồi lưu lại"),
+                            "en": ("merged range {ref} covers over {limit} cells", "unmerge that range and save again")},
+    "sheet_too_many_columns": {"vi": ("dòng {number} có {count} cột, quá {limit} cột của Excel", "kiểm tra dấu phân cách của tệp CSV"),
+                               "en": ("line {number} has {count} columns, over Excel's {limit}", "check the CSV file's delimiter")},
+    "sheet_too_many_cells": {"vi": ("bảng có hơn {limit} ô (tới dòng {number})", SHEET_SAVE_VI),
+                             "en": ("the table has over {limit} cells (by line {number})", SHEET_SAVE_EN)},
+    "sheet_cell_too_long": {"vi": ("ô {where} dài {length} ký tự, quá {limit} ký tự một ô của Excel", "xóa nội dung thừa trong ô đó"),
+                            "en": ("cell {where} is {length} characters long, over Excel's {limit} for one cell", "delete what does not belong in that cell")},
     "csv_no_sheet": {"vi": ("tệp văn bản (CSV) không có trang tính", "bỏ tùy chọn --sheet «{sheet}»"),
                      "en": ("a text (CSV) file has no sheets", "leave out the --sheet “{sheet}” option")},
     "tcvn3_text": {"vi": ("chữ tiếng Việt trong tệp dùng bảng mã cũ TCVN3 (phông .VnTime)", "mở tệp bằng Unikey, «Công cụ chuyển mã», chuyển từ TCVN3 (ABC) sang Unicode, lưu rồi nhập lại"),
