@@ -23,7 +23,7 @@ from generator.national import cli as national_cli
 from generator.site import permalinks
 from generator.records.hygiene import visible
 from generator.records.messages import Both
-from generator.records.problems import Problem, UserError
+from generator.records.problems import Problem, UsageError, UserError
 
 EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 64, 70
 
@@ -53,12 +53,6 @@ BUG_MESSAGE = {
     "en": "Internal error in Bảng Vàng (a bug, not a data problem). The previous site is unchanged. "
           "Please report it with everything below:",
 }
-
-
-class UsageError(UserError):
-    """A command-line option with a value the command cannot use."""
-
-    exit_status = EXIT_USAGE
 
 
 def _parser(lang: str = "vi") -> argparse.ArgumentParser:

@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 64
+from generator.records.problems import UsageError
+
+EXIT_OK, EXIT_NOTHING = 0, 1
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -32,12 +34,9 @@ def cmd_national(args) -> int:
         try:
             given += sources.read_sources(Path(args.sources_file))
         except OSError as exc:
-            print(f"{args.sources_file}: không đọc được ({exc.strerror})", file=sys.stderr)
-            return EXIT_USAGE
+            raise UsageError("national_sources_unreadable", args.sources_file, error=exc.strerror or exc) from None
     if not given:
-        print("Chưa có nguồn nào: nêu thư mục trang, tệp datapackage.json hoặc địa chỉ, hoặc dùng --sources TỆP",
-              file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError("national_no_sources")
     result = build(given, Path(args.out), Path(args.work), args.search_url)
     for p in result.missing:
         print(f"{p.given}: THIẾU — không nạp", file=sys.stderr)

@@ -471,6 +471,11 @@ USER_ERRORS: dict[str, dict[str, tuple[str, str]]] = {
                            "en": ("the imported list makes the decision file {size} MB, over the {limit} MB validate reads", "split it into several decisions; nothing was written")},
     "decision_write_failed": {"vi": ("không ghi được tệp quyết định ({error})", "kiểm tra quyền ghi và chỗ trống trên đĩa; chưa ghi gì"),
                               "en": ("cannot write the decision file ({error})", "check write permission and free disk space; nothing was written")},
+    # national
+    "national_sources_unreadable": {"vi": ("không đọc được ({error})", "kiểm tra tệp của --sources: mỗi dòng một nguồn (thư mục trang, tệp datapackage.json hoặc địa chỉ)"),
+                                    "en": ("cannot read it ({error})", "check the --sources file: one source a line (a site directory, a datapackage.json or an address)")},
+    "national_no_sources": {"vi": ("Chưa có nguồn nào", "nêu thư mục trang, tệp datapackage.json hoặc địa chỉ, hoặc dùng --sources TỆP"),
+                            "en": ("no sources given", "name site directories, datapackage.json files or addresses, or use --sources FILE")},
     # admin
     "admin_decap_missing": {"vi": ("chưa có Decap CMS {version} trong {where}", "chạy: npm ci (trong thư mục Bảng Vàng; phiên bản được ghim trong package-lock.json)"),
                             "en": ("Decap CMS {version} is not in {where}", "run npm ci (in the Bảng Vàng directory; the version is pinned in package-lock.json)")},

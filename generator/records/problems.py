@@ -101,3 +101,9 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.format()
+
+
+class UsageError(UserError):
+    """A command-line option or argument the command cannot use (exit status 64, as for argparse's own)."""
+
+    exit_status = 64
