@@ -40,6 +40,8 @@ class Outcome:
     site: RenderedSite | None = None
     manifest: str = ""  # the new text of published-urls.txt, written after a successful build
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (``build --timings``)
+    rendered: list[str] = field(default_factory=list)  # record pages the engine rendered (the others were kept)
+    produced: list[str] = field(default_factory=list)  # data files produced (the others were kept)
 
     @property
     def ok(self) -> bool:

@@ -81,6 +81,8 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("--site-dir", default=None, help="thư mục xuất (mặc định: site/)")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     p.add_argument("--timings", action="store_true", help="in thời gian từng bước xây dựng")
+    p.add_argument("--explain", action="store_true",
+                   help="in từng trang, tệp dữ liệu được dựng lại (những trang khác giữ nguyên vì dữ liệu của chúng không đổi)")
     p.add_argument("--full", action="store_true",
                    help="xây dựng lại toàn bộ và thay cả thư mục site/ (mặc định: chỉ ghi các tệp mới hoặc đã đổi)")
     p.set_defaults(func=cmd_build)
@@ -319,10 +321,23 @@ def cmd_build(args) -> int:
     if args.timings:
         for stage, seconds in outcome.timings.items():
             print(f"{seconds:8.1f} s  {stage}", file=sys.stderr)
+        print(f"{len(outcome.rendered):8d}    record pages rendered ({rendered_by_section(outcome.rendered)}); "
+              f"{len(outcome.produced)} data files produced", file=sys.stderr)
+    if args.explain:
+        for path in outcome.rendered + outcome.produced:
+            print(f"dựng lại: {path}" if args.lang == "vi" else f"rendered: {path}", file=sys.stderr)
     print(f"Đã xây dựng {pages} trang vào {site_dir} (ghi {written} tệp mới hoặc đã đổi, xóa {deleted} tệp). "
           f"Mở {site_dir / 'index.html'} hoặc chạy: ./bangvang serve"
           if args.lang == "vi" else f"Built {pages} pages into {site_dir} ({written} files written, {deleted} deleted).")
     return EXIT_OK
+
+
+def rendered_by_section(paths: list[str]) -> str:
+    """``quyet-dinh 3, don-vi 2`` — how many outputs of each top-level section (most first)."""
+    import collections
+
+    counts = collections.Counter(path.split("/", 1)[0] for path in paths)
+    return ", ".join(f"{section} {n}" for section, n in counts.most_common()) or "none"
 
 
 def cmd_serve(args) -> int:

@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator.engine import select, site_state
+from generator.engine import incremental, select, site_state
 from generator.records.problems import UserError
 
 
@@ -86,9 +86,12 @@ def run_engine(config_file: Path, target: Path, outcome, strict: bool,
         build(config)
     except (MkDocsException, Abort, OSError) as exc:
         raise BuildError("build_failed", detail=str(exc)) from exc
-    written = plugin.published or site_state.SiteState()
-    outcome.timings["record pages and files rendered, checked and written"] = plugin.write_seconds
-    return site_state.SiteState(written.scan, site_state.complete(target, written.files))
+    written = plugin.written or incremental.Written(site_state.SiteState())
+    outcome.timings["record pages and files rendered, checked and written"] = written.seconds
+    outcome.rendered = written.rendered_pages
+    outcome.produced = written.produced_files
+    return site_state.SiteState(written.state.scan, site_state.complete(target, written.state.files),
+                                inputs=written.state.inputs)
 
 
 def _exchange(a: Path, b: Path) -> bool:

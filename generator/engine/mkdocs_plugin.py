@@ -8,14 +8,11 @@ entry points (``python -m generator build`` and ``mkdocs build``).
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
 import logging
 import os
 import re
-import time
-from functools import partial
 from typing import Callable, TypeVar
 from pathlib import Path
 
@@ -29,12 +26,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import pipeline
 from generator.catalog.gate import HIDEABLE_FIELDS
-from generator.engine import bundled, dev_preview, site_state, theme_css, writer
+from generator.engine import bundled, dev_preview, incremental, site_state, theme_css, writer
 from generator.records.hygiene import clean_text
 from generator.records.personal_data import OutputScanner, find_personal_data
 from generator.records.problems import UserError
 from generator.site import urls
-from generator.site.outputs import Page, RenderedSite, SiteOptions, UnreadableSource
+from generator.site.outputs import Page, Prepared, RenderedSite, SiteOptions
 
 T = TypeVar("T")
 
@@ -213,8 +210,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         self._workers = (os.cpu_count() or 1) if hasattr(os, "fork") else 1
         self._scanner = OutputScanner()
         self.site_state: site_state.SiteState | None = None  # set by the CLI: the published site's files
-        self.published: site_state.SiteState | None = None  # the record pages and files of this build
-        self.write_seconds = 0.0  # rendering and writing record pages and files (both cores)
+        self.written: incremental.Written | None = None  # the record pages and files of this build
         self._serving = False
         self._last_good: pipeline.Outcome | None = None  # under serve: the site shown while the data has errors
         self._problem_box = ""  # under serve: the data's errors, shown at the top of every page
@@ -349,70 +345,14 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         import shutil
 
         site_dir = Path(config.site_dir)
-        fillers = {}
-        for depth, src_uri in self._shells.items():
-            shell_url = src_uri[: -len("index.md")]
-            fillers[depth] = writer.shell_filler((site_dir / shell_url / "index.html").read_text(encoding="utf-8"),
-                                                 shell_url)
+        shells = {depth: (site_dir / src_uri[: -len("index.md")] / "index.html").read_text(encoding="utf-8")
+                  for depth, src_uri in self._shells.items()}
         shutil.rmtree(site_dir / writer.SHELL, ignore_errors=True)
-
-        previous = self.site_state  # the last build's files (CLI builds), to leave unchanged ones alone
-        scan = site_state.scan_key(self._scanner.allowed)
-
-        def write_page(page: Page) -> tuple[str, int, str]:
-            path = page.url + "index.html"
-            body = self._render(page, check=False)
-            data = fillers[page.url.count("/")](page, body).encode("utf-8")
-            digest = site_state.sha256(data)
-            if previous is not None and previous.unchanged(path, len(data), digest, scan):
-                return path, len(data), digest  # published as it is: not read, not written
-            self._check(body, f"trang {page.url or '/'}", page.origin, True)
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            return path, len(data), digest
-
-        def write_file(out) -> tuple[str, int, str]:
-            target = site_dir / out.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            text = out.gzip or out.path.endswith(writer.TEXT_SUFFIXES)
-            try:
-                with open(target, "wb") as stream:
-                    hashing = writer.HashingStream(stream)
-                    with writer.compressed(hashing) if out.gzip else contextlib.nullcontext(hashing) as sink:
-                        if text and previous is None:  # a cold build: checked while written (before compression)
-                            scanned = writer.ScannedStream(sink, out.path, out.origin, self._scanner)
-                            out.write(scanned)
-                            scanned.finish()
-                        else:
-                            out.write(sink)
-            except UnreadableSource as exc:
-                raise writer.WriteError(str(exc)) from exc
-            digest = hashing.digest.hexdigest()
-            if previous is not None:
-                if previous.unchanged(out.path, hashing.size, digest, scan):
-                    target.unlink()
-                elif text:
-                    writer.scan_file(target, out.path, out.origin, self._scanner, out.gzip)
-            return out.path, hashing.size, digest
-
-        # a record's page and its files (same directory) together; files with no page (the large bulk
-        # exports) each alone and first, so that no core is left with one of them at the end
-        groups: dict[str, list] = {}
-        for out in self._produced:
-            groups.setdefault(out.path.rpartition("/")[0], []).append(partial(write_file, out))
-        for page in self._records:
-            groups.setdefault(page.url.rstrip("/"), []).insert(0, partial(write_page, page))
-        pages = {page.url.rstrip("/") for page in self._records}
-        alone = [[job] for key, jobs in groups.items() if key not in pages for job in jobs]
-        start = time.perf_counter()
         try:
-            written = writer.run_parallel(alone + [jobs for key, jobs in groups.items() if key in pages],
-                                          self._workers)
+            self.written = incremental.write_outputs(site_dir, self._records, self._produced, shells, self.site_state,
+                                                     self._scanner, self._workers, self._body)
         except writer.WriteError as exc:
             raise PluginError(str(exc)) from exc
-        self.published = site_state.SiteState(scan, {path: (size, digest) for path, size, digest in written})
-        self.write_seconds = time.perf_counter() - start
         writer.write_sitemap(site_dir, config.site_url, self._built_urls + [p.url for p in self._records])
         self._records, self._produced = [], []
         if self.config.trim_theme_css:
@@ -428,12 +368,16 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         if before:
             log.debug("bangvang: theme stylesheet %d → %d bytes", before, after)
 
-    def _render(self, page: Page, check: bool = True) -> str:
+    def _body(self, page: Page, prepared: Prepared) -> str:
+        """A record page's body (checked for personal data by the writer when it is written)."""
+        return self._render(page, check=False, prepared=prepared)
+
+    def _render(self, page: Page, check: bool = True, prepared: Prepared | None = None) -> str:
         """A page's body, checked for personal data (unless ``check`` is false: the caller checks it when
         it is to be written); a template failing on some record is a build error naming the template line.
         Any other exception is a bug and keeps its traceback."""
         try:
-            body = page.html
+            body = (prepared or page.prepare()).render()
         except Exception as exc:  # noqa: BLE001 - classified below, re-raised when it is a bug
             problem = pipeline.template_problem(exc, self.templates, self._root)
             if problem is None:

@@ -3,10 +3,13 @@ for updating the site in place, and the manifest a deploy script compares to upl
 
 ``<site>.state.json`` lives beside the site directory (never inside it, so it is not published):
 
-    {"format": 2, "scan": "<key>", "files": {"quyet-dinh/2024/1-qd-ubnd/index.html": [size, "sha256", mtime]}}
+    {"format": 3, "scan": "<key>", "files": {"quyet-dinh/2024/1-qd-ubnd/index.html": [size, "sha256", mtime]},
+     "inputs": {"quyet-dinh/2024/1-qd-ubnd/index.html": "<fingerprint>"}}
 
 ``scan`` is the key of the personal-data check the files passed (the detector's code and the allowed
-texts): a file with the same bytes and the same key need not be read again. The state is removed before
+texts): a file with the same bytes and the same key need not be read again. ``inputs`` holds the
+fingerprint of what each record page and produced file was made from (``engine/incremental.py``): an output
+with the same fingerprint is not rendered again. The state is removed before
 the site is swapped and written after, so a build killed half-way leaves no state, and the next build
 makes the whole site as a cold build does. A state that is damaged, names a path outside the site, or
 belongs to a site holding a symbolic link is not used (``read``): the build then makes a fresh tree.
@@ -23,7 +26,7 @@ from pathlib import Path
 
 from generator.records.problems import UserError
 
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass
@@ -33,6 +36,12 @@ class SiteState:
     scan: str = ""
     files: dict[str, tuple[int, str]] = field(default_factory=dict)
     present: set[str] = field(default_factory=set)  # every file found in the published site (read only)
+    inputs: dict[str, str] = field(default_factory=dict)  # site path → fingerprint of what it was made from
+
+    def same_inputs(self, path: str, inputs: str | None, scan: str) -> bool:
+        """True when ``path`` is published as this state says, was made from the same inputs (fingerprint), and
+        passed the same personal-data check: it need not be rendered, read or written again."""
+        return inputs is not None and scan == self.scan and path in self.files and self.inputs.get(path) == inputs
 
     def unchanged(self, path: str, size: int, digest: str, scan: str) -> bool:
         """True when ``path`` was published with these bytes (``size``, SHA-256 ``digest``) and passed the
@@ -114,6 +123,15 @@ def _entries(raw: object) -> dict[str, tuple[int, str]]:
     return out
 
 
+def _inputs(raw: dict, files: dict[str, tuple[int, str]]) -> dict[str, str]:
+    """The fingerprints of a state, for the files it lists and still verified (anything else is ignored: such
+    an output is rendered again)."""
+    listed = raw.get("inputs")
+    if not isinstance(listed, dict):
+        return {}
+    return {path: value for path, value in listed.items() if path in files and isinstance(value, str)}
+
+
 def read(site_dir: Path, notices: list[str] | None = None) -> SiteState | None:
     """The last build's state, keeping only files still in the site with the bytes that build wrote
     (size, then SHA-256): a file changed or deleted by hand is written again. None without a usable
@@ -140,7 +158,7 @@ def read(site_dir: Path, notices: list[str] | None = None) -> SiteState | None:
                 files[rel] = (size, digest)
         except OSError:
             continue
-    return SiteState(scan=str(raw.get("scan", "")), files=files, present=present)
+    return SiteState(scan=str(raw.get("scan", "")), files=files, present=present, inputs=_inputs(raw, files))
 
 
 def forget(site_dir: Path) -> None:
@@ -155,8 +173,9 @@ def write(site_dir: Path, state: SiteState) -> None:
         files[path] = [size, digest, int(os.stat(site_dir / path).st_mtime)]
     target = state_path(site_dir)
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    tmp.write_text(json.dumps({"format": FORMAT, "scan": state.scan, "files": files}, ensure_ascii=False,
-                              separators=(",", ":")), encoding="utf-8")
+    inputs = {path: state.inputs[path] for path in sorted(state.inputs) if path in files}
+    tmp.write_text(json.dumps({"format": FORMAT, "scan": state.scan, "files": files, "inputs": inputs},
+                              ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     os.replace(tmp, target)
 
 

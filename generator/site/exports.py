@@ -10,15 +10,17 @@ UTF-8 with a byte-order mark so that spreadsheet programs show Vietnamese correc
 from __future__ import annotations
 
 import csv
+import itertools
 import io
 import json
 from dataclasses import dataclass
+from functools import cache
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from generator.catalog.gate import Publication
 from generator.records.entries import DecisionEntry
 from generator.records.models import AwardLevel, CommendationMethod, DecisionStatus, Gender, RecipientCategory, RecipientKind
-from generator.site import urls, xlsx
+from generator.site import fingerprint, urls, xlsx
 from generator.site.views import Link
 from generator.site.labels import label
 from generator.site.outputs import OutputFile
@@ -264,13 +266,20 @@ def bulk_exports(pub: Publication, base_url: str, license_: dict, site_name: str
         def recipients(entries=entries) -> Iterator[dict]:
             return (row for e in entries for row in recipient_records(pub, e, base_url))
 
+        @cache
+        def inputs(decisions=decisions, recipients=recipients) -> str | None:
+            """The year's rows, as every file of the year is made from them (computed once per process)."""
+            return fingerprint.digest_stream(itertools.chain(decisions(), recipients()), fingerprint.code_key(),
+                                             license_, site_name)
+
         for name, rows, columns in (("quyet-dinh", decisions, DECISION_COLUMNS),
                                     ("nguoi-nhan", recipients, RECIPIENT_COLUMNS)):
-            out += [OutputFile(bulk_path(year, name, "csv"), gzip=True,
+            out += [OutputFile(bulk_path(year, name, "csv"), gzip=True, inputs=inputs,
                                produce=lambda stream, rows=rows, columns=columns: write_csv(stream, rows(), columns)),
-                    OutputFile(bulk_path(year, name, "json"), gzip=True,
+                    OutputFile(bulk_path(year, name, "json"), gzip=True, inputs=inputs,
                                produce=lambda stream, rows=rows: write_json_list(stream, rows()))]
-        out.append(OutputFile(workbook_path(year), produce=lambda stream, decisions=decisions, recipients=recipients:
+        out.append(OutputFile(workbook_path(year), inputs=inputs,
+                              produce=lambda stream, decisions=decisions, recipients=recipients:
                               xlsx.write_xlsx(stream, [_sheet("Người, tập thể được khen", recipients, RECIPIENT_COLUMNS),
                                                        _sheet("Quyết định", decisions, DECISION_COLUMNS)])))
     out.append(OutputFile(f"{DATA_DIR}datapackage.json",

@@ -16,16 +16,26 @@ from generator.records import files
 
 
 @dataclass(frozen=True)
+class Prepared:
+    """A page ready to render: the ``fingerprint`` of everything its body is made from (``site/fingerprint.py``;
+    ``None`` when it cannot be told) and ``render``, which makes the body from the same values."""
+
+    fingerprint: str | None
+    render: Callable[[], str] = field(repr=False)
+
+
+@dataclass(frozen=True)
 class Page:
     """A generated page: its directory URL (``quyet-dinh/2024/1876-qd-ubnd/``), title and body HTML.
 
     The body is rendered when ``html`` is read, so a site of tens of thousands of pages never
-    holds all of them in memory at once.
+    holds all of them in memory at once. ``prepare`` builds the page's values and their fingerprint
+    first, so that a writer can keep a published page whose fingerprint did not change unrendered.
     """
 
     url: str
     title: str
-    render: Callable[[], str] = field(repr=False, compare=False)
+    prepare: Callable[[], Prepared] = field(repr=False, compare=False)
     description: str = ""
     template: str = ""
     image: str = ""  # site path of the picture shown when the page is shared
@@ -33,7 +43,11 @@ class Page:
 
     @property
     def html(self) -> str:
-        return self.render()
+        return self.prepare().render()
+
+
+        own = self.prepare().fingerprint
+        return fingerprint.digest(own, self.url, self.title, self.description, self.image, *frame) if own else None
 
     @property
     def is_record(self) -> bool:
@@ -64,6 +78,8 @@ class OutputFile:
     produce: Callable[[BinaryIO], None] | None = field(default=None, repr=False, compare=False)
     origin: str = ""  # the record file it comes from, if one
     gzip: bool = False  # published gzip-compressed (``path`` ends in .gz); ``write`` gives the plain text
+    inputs: Callable[[], str | None] | None = field(default=None, repr=False, compare=False)  # fingerprint of what
+    # ``produce`` writes from (``site/fingerprint.py``): the file is not produced again while it is unchanged
 
     def write(self, stream: BinaryIO) -> None:
         if self.content is not None:

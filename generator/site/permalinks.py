@@ -9,6 +9,7 @@ work on any static host.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import Path
 
 from generator.records.entries import Records
@@ -61,7 +62,7 @@ def _aliases(site: RenderedSite, old: str, new: str, pages: set[str], site_url: 
             url = f"{new}{rest[:-len('index.html')]}"
             out.append(OutputFile(target, content=redirect_page(url, site_url, target.count("/"))))
         else:
-            out.append(OutputFile(target, content=f.content, produce=f.produce))
+            out.append(replace(f, path=target))
     return out
 
 

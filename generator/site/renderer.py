@@ -14,10 +14,10 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.catalog.gate import Publication
-from generator.site import structured_data, urls, views
+from generator.site import fingerprint, structured_data, urls, views
 from generator.site.background import Deferred
 from generator.site.labels import long_date
-from generator.site.outputs import OutputFile, Page, RenderedSite, SiteOptions
+from generator.site.outputs import OutputFile, Page, Prepared, RenderedSite, SiteOptions
 
 LIST_LIMIT = 200  # rows on a list page; the rest is one search or one download away
 
@@ -69,6 +69,8 @@ class Renderer:
         self.site_name = options.site_name
         self.site = RenderedSite()
         self.search_index: Deferred | None = None  # the search index, being built (render_site starts it)
+        # what every page's body depends on besides its values: the rendering code and the templates
+        self.code_key = fingerprint.digest(fingerprint.code_key(), fingerprint.tree_key(templates_dir))
 
     def permanent_url(self, url: str) -> str:
         return (self.options.site_url or "/") + url
@@ -100,17 +102,22 @@ class Renderer:
 
     def page(self, url: str, template: str, title: str, description: str = "",
              context: Callable[[], dict] | None = None, image: str = "", origin: str = "", **values) -> None:
-        """Add a page; ``context`` (a function) defers building its view objects until it is rendered."""
-        env, site_name = self.env, self.site_name
+        """Add a page; ``context`` (a function) defers building its view objects until it is rendered. The
+        page's fingerprint is made of its values, its URL and title, the templates and the rendering code."""
+        env, site_name, code = self.env, self.site_name, self.code_key
 
-        def render() -> str:
-            to = urls.linker(url)
+        def prepare() -> Prepared:
             extra = context() if context else values
-            return env.get_template(template).render(url=to, link=partial(_link, to), title=title, paths=urls,
-                                                     site_name=site_name, **extra)
 
-        self.site.pages.append(Page(url=url, title=title, render=render, description=description, template=template,
-                                    image=image, origin=origin))
+            def render() -> str:
+                to = urls.linker(url)
+                return env.get_template(template).render(url=to, link=partial(_link, to), title=title, paths=urls,
+                                                         site_name=site_name, **extra)
+
+            return Prepared(fingerprint.digest(code, template, url, title, site_name, extra), render)
+
+        self.site.pages.append(Page(url=url, title=title, prepare=prepare, description=description,
+                                    template=template, image=image, origin=origin))
 
     def file(self, out: OutputFile) -> None:
         self.site.files.append(out)

@@ -9,7 +9,7 @@ import segno
 from markupsafe import Markup
 
 from generator.records import law
-from generator.site import urls, views
+from generator.site import fingerprint, urls, views
 from generator.text import fold
 from generator.site.labels import long_date
 from generator.site.outputs import OutputFile
@@ -103,7 +103,9 @@ def build(r: Renderer) -> None:
                        subtitle=f"{view['title']} — {', '.join(f.text for f in view['forms'])}", notice="",
                        intro=f"Thời gian lấy ý kiến: {view['period']}. {view['how']} "
                              f"Nơi nhận: {view['address']}" + (f", {view['email']}" if view["email"] else "") + ".",
-                       rows=[item["row"] for item in view["rows"]]).encode("utf-8"))))
+                       rows=[item["row"] for item in view["rows"]]).encode("utf-8")),
+            inputs=lambda view=view, url=url: fingerprint.digest(r.code_key, url, r.permanent_url(url), r.site_name,
+                                                                 view)))
     r.page(urls.CONSULTATIONS, "consultations_index.html", "Lấy ý kiến nhân dân",
            "Các đề nghị khen thưởng đang và đã lấy ý kiến nhân dân.",
            pending=[k for k in items if not k["outcome"]], done=[k for k in items if k["outcome"]])

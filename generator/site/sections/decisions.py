@@ -3,11 +3,13 @@ scan. A decision's notice-board print layout is the page's own print stylesheet 
 
 from __future__ import annotations
 
+from functools import cache
+
 from markupsafe import Markup
 
 from generator.records.entries import DecisionEntry
 from generator.records.validation.files import MAX_ATTACHMENT_BYTES
-from generator.site import exports, structured_data, urls, views
+from generator.site import exports, fingerprint, structured_data, urls, views
 from generator.site.labels import decision_dated
 from generator.site.outputs import OutputFile, read_record_file
 from generator.site.renderer import Renderer
@@ -61,14 +63,25 @@ def _decision(r: Renderer, decision: DecisionEntry) -> None:
                "report": r.feedback("Báo sai sót", heading, url),
                "crumbs": r.breadcrumbs(["decisions", (f"Năm {decision.year}", urls.year(decision.year))], heading,
                                        url)})
-    r.file(OutputFile(json_file, produce=lambda out: out.write(exports.decision_json(pub, decision, r.options.site_url)),
-                      origin=decision.path))
+    base = r.options.site_url
+
+    @cache
+    def inputs() -> str | None:
+        """The decision's published columns and lines, as both its files are made from them."""
+        return fingerprint.digest(r.code_key, exports.decision_record(pub, decision, base),
+                                  exports.recipient_records(pub, decision, base))
+
+    r.file(OutputFile(json_file, produce=lambda out: out.write(exports.decision_json(pub, decision, base)),
+                      origin=decision.path, inputs=inputs))
     r.file(OutputFile(csv_file, produce=lambda out: exports.write_csv(
-        out, exports.recipient_records(pub, decision, r.options.site_url), exports.RECIPIENT_COLUMNS),
-        origin=decision.path))
+        out, exports.recipient_records(pub, decision, base), exports.RECIPIENT_COLUMNS),
+        origin=decision.path, inputs=inputs))
     if d.attachment:
-        r.file(OutputFile(urls.attachment(decision.year, decision.slug), produce=lambda out: out.write(
-            read_record_file(c.records.data_dir, d.attachment.path, MAX_ATTACHMENT_BYTES))))
+        def scan() -> bytes:
+            return read_record_file(c.records.data_dir, d.attachment.path, MAX_ATTACHMENT_BYTES)
+
+        r.file(OutputFile(urls.attachment(decision.year, decision.slug), produce=lambda out: out.write(scan()),
+                          inputs=lambda: fingerprint.digest(scan())))
 
 
 def _year_decisions(t) -> int:

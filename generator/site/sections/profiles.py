@@ -7,7 +7,7 @@ A withdrawn profile has no page at all: its address is derived from the name, so
 from __future__ import annotations
 
 from generator.records import images
-from generator.site import structured_data, urls, views
+from generator.site import fingerprint, structured_data, urls, views
 from generator.records.validation.files import MAX_PHOTO_BYTES
 from generator.site.outputs import OutputFile, read_record_file
 from generator.site.renderer import Renderer
@@ -33,4 +33,6 @@ def build(r: Renderer) -> None:
         if profile.model.photo:
             rel = profile.model.photo.path
             r.file(OutputFile(views.photo_path(profile), produce=lambda out, rel=rel: out.write(
-                images.strip_metadata(read_record_file(c.records.data_dir, rel, MAX_PHOTO_BYTES)))))
+                images.strip_metadata(read_record_file(c.records.data_dir, rel, MAX_PHOTO_BYTES))),
+                inputs=lambda rel=rel: fingerprint.digest(r.code_key, read_record_file(c.records.data_dir, rel,
+                                                                                       MAX_PHOTO_BYTES))))

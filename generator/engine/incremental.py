@@ -1,0 +1,116 @@
+"""The write policy, free of any engine: which record pages and data files are rendered, checked and written.
+
+Every record page and produced file has a fingerprint of what it is made from (``site/fingerprint.py``). An
+output whose fingerprint equals the one the published site was built with, and that passed the same
+personal-data check, is kept as published: it is not rendered, not scanned and not written (the build then
+hard-links it into the new tree, ``site_state.link_unchanged``). Any other output is rendered, and written only
+when its bytes differ from the published file; what is written is checked for personal data first. A page and
+the data files of the same record go to the same worker, so the check reads their shared texts once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Callable
+
+from generator.engine import site_state, writer
+from generator.records.personal_data import OutputScanner
+from generator.site import fingerprint
+from generator.site.outputs import OutputFile, Page, Prepared, UnreadableSource
+
+# (page, its prepared values) → the page's body; raises writer.WriteError for a user's problem (a template)
+BodyOf = Callable[[Page, Prepared], str]
+
+
+@dataclass
+class Written:
+    """What writing the record pages and files did: the new state of those outputs, and which were rendered."""
+
+    state: site_state.SiteState
+    rendered_pages: list[str] = field(default_factory=list)  # site paths of pages rendered by this build
+    produced_files: list[str] = field(default_factory=list)  # site paths of files produced by this build
+    seconds: float = 0.0
+
+
+def write_outputs(site_dir: Path, pages: list[Page], files: list[OutputFile], shells: dict[int, str],
+                  previous: site_state.SiteState | None, scanner: OutputScanner, workers: int,
+                  body_of: BodyOf) -> Written:
+    """Write ``pages`` (each filled into the theme shell of its depth, ``shells``: depth → shell HTML with
+    its URL marker) and ``files`` into ``site_dir``, keeping what is unchanged since ``previous``."""
+    fillers = {depth: writer.shell_filler(html, f"{writer.SHELL}/" * depth) for depth, html in shells.items()}
+    frames = {depth: fingerprint.digest(html) for depth, html in shells.items()}
+    scan = site_state.scan_key(scanner.allowed)
+
+    def write_page(page: Page) -> tuple[str, int, str, str | None, bool]:
+        path = page.url + "index.html"
+        prepared = page.prepare()
+        inputs = (fingerprint.digest(prepared.fingerprint, frames[page.url.count("/")], page.url, page.title,
+                                     page.description, page.image) if prepared.fingerprint else None)
+        if previous is not None and previous.same_inputs(path, inputs, scan):
+            return (path, *previous.files[path], inputs, False)  # kept as published: not rendered, not read
+        body = body_of(page, prepared)
+        data = fillers[page.url.count("/")](page, body).encode("utf-8")
+        digest = site_state.sha256(data)
+        if previous is not None and previous.unchanged(path, len(data), digest, scan):
+            return path, len(data), digest, inputs, True  # rendered to the same bytes: not written
+        writer.check_published(body, f"trang {page.url or '/'}", page.origin, scanner, True)
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        return path, len(data), digest, inputs, True
+
+    def write_file(out: OutputFile) -> tuple[str, int, str, str | None, bool]:
+        try:
+            inputs = out.inputs() if out.inputs is not None else None
+        except UnreadableSource:  # reported when the file is produced
+            inputs = None
+        if previous is not None and previous.same_inputs(out.path, inputs, scan):
+            return (out.path, *previous.files[out.path], inputs, False)
+        target = site_dir / out.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = out.gzip or out.path.endswith(writer.TEXT_SUFFIXES)
+        try:
+            with open(target, "wb") as stream:
+                hashing = writer.HashingStream(stream)
+                with writer.compressed(hashing) if out.gzip else contextlib.nullcontext(hashing) as sink:
+                    if text and previous is None:  # a cold build: checked while written (before compression)
+                        scanned = writer.ScannedStream(sink, out.path, out.origin, scanner)
+                        out.write(scanned)
+                        scanned.finish()
+                    else:
+                        out.write(sink)
+        except UnreadableSource as exc:
+            raise writer.WriteError(str(exc)) from exc
+        digest = hashing.digest.hexdigest()
+        if previous is not None:
+            if previous.unchanged(out.path, hashing.size, digest, scan):
+                target.unlink()
+            elif text:
+                writer.scan_file(target, out.path, out.origin, scanner, out.gzip)
+        return out.path, hashing.size, digest, inputs, True
+
+    # a record's page and its files (same directory) together; files with no page (the large bulk
+    # exports) each alone and first, so that no core is left with one of them at the end
+    groups: dict[str, list] = {}
+    for out in files:
+        groups.setdefault(out.path.rpartition("/")[0], []).append(partial(write_file, out))
+    for page in pages:
+        groups.setdefault(page.url.rstrip("/"), []).insert(0, partial(write_page, page))
+    with_page = {page.url.rstrip("/") for page in pages}
+    alone = [[job] for key, jobs in groups.items() if key not in with_page for job in jobs]
+    start = time.perf_counter()
+    results = writer.run_parallel(alone + [jobs for key, jobs in groups.items() if key in with_page], workers)
+    page_paths = {page.url + "index.html" for page in pages}
+    written = Written(site_state.SiteState(scan, {path: (size, digest) for path, size, digest, _, _ in results},
+                                           inputs={path: inputs for path, _, _, inputs, _ in results if inputs}))
+    for path, _, _, _, rendered in results:
+        if rendered:
+            (written.rendered_pages if path in page_paths else written.produced_files).append(path)
+    written.rendered_pages.sort()
+    written.produced_files.sort()
+    written.seconds = time.perf_counter() - start
+    return written
