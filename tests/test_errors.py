@@ -215,3 +215,11 @@ def test_no_user_error_is_printed_outside_the_cli_edge():
                    "commands/admin_page.py", "engine/config.py", "engine/bundled.py"):
         text = (ROOT / "generator" / module).read_text(encoding="utf-8")
         assert not re.search(r"print\((f?\"[^\"]*\{)?(str\()?exc\b(?!\.format\()", text), module
+
+
+def test_a_user_error_keeps_its_code_place_and_params_through_pickle():
+    """A build's child process sends its error to the parent pickled: nothing of it is lost."""
+    from generator.commands.importer import ReadError
+
+    error = pickle.loads(pickle.dumps(ReadError("sheet_missing", "ds.xlsx", 0, wanted="Trang 2", names="Danh sách")))
+    assert type(error) is ReadError and error.format("en") == "ds.xlsx: no sheet “Trang 2” — the file's sheets: Danh sách"

@@ -102,6 +102,13 @@ class UserError(Exception):
     def __str__(self) -> str:
         return self.format()
 
+    def __reduce__(self):  # pickled whole (a build's child process), not as ``args`` alone
+        return _rebuilt, (type(self), self.code, self.path, self.line, self.params)
+
+
+def _rebuilt(cls: type[UserError], code: str, path: str, line: int, params: dict) -> UserError:
+    return cls(code, path, line, **params)
+
 
 class UsageError(UserError):
     """A command-line option or argument the command cannot use (exit status 64, as for argparse's own)."""
