@@ -21,6 +21,7 @@ exit status and the last line of stderr. Case format (``<code>.yaml``; a second 
                                 # becomes the project's path; a string naming a path becomes a Path)
     hide: []                    # optional: modules that cannot be imported during the run
     lock: site.lock             # optional: a file the run finds locked (flock) by another build
+    logged: true                # optional: the engine logs lines before the error (else it is the only line)
 
 ``{project}``, ``{checkout}`` (the Bảng Vàng checkout) and ``{checkout_parent}`` in argv, expect and patch values
 are replaced by those paths. Edits with ``chmod`` run the command in a child process without root's
@@ -52,7 +53,7 @@ from generator.records.messages import MESSAGES, USER_ERRORS
 from test_cases import PLACEHOLDER, _drop_read_override, apply_edit, make_copy
 
 CASES = Path(__file__).resolve().parent / "error_cases"
-CASE_KEYS = {"code", "project", "edits", "argv", "exit", "expect", "expect_en", "env", "patch", "hide", "lock"}
+CASE_KEYS = {"code", "project", "edits", "argv", "exit", "expect", "expect_en", "env", "patch", "hide", "lock", "logged"}
 PROJECTS = ("none", "minimal", "site")
 
 
@@ -167,6 +168,7 @@ def test_error_case(path, tmp_path):
             _restore_permissions(project, case)
         assert "Traceback" not in stderr, stderr
         lines = stderr.rstrip("\n").splitlines()
+        assert case.get("logged") or len(lines) == 1, stderr
         assert (status, lines[-1] if lines else "") == (case["exit"], _fill(case[key], project)), stderr
         assert PLACEHOLDER.findall(lines[-1]) == [] and "«»" not in lines[-1] and "“”" not in lines[-1], lines[-1]
 

@@ -3,6 +3,9 @@ the site options the core needs, read through the engine's own config classes.""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,13 +45,18 @@ def read_project(config_file: Path, data_dir: Path | None = None, **overrides) -
     from generator.engine.mkdocs_plugin import BangVangPlugin, SettingError, setting_line, site_options
 
     try:
-        config = load_config(config_file=str(config_file), **overrides)
+        with _config_errors(logging.getLogger(f"{select()}.config")) as errors:
+            config = load_config(config_file=str(config_file), **overrides)
     except ConfigurationError as exc:  # mostly YAML that does not parse: its line and problem, not the engine's words
         mark = getattr(exc.__context__, "problem_mark", None)
         raise ConfigError("config_invalid", config_file, mark.line + 1 if mark else 0,
                           detail=getattr(exc.__context__, "problem", None) or str(exc)) from exc
-    except Abort as exc:  # the engine printed which value is wrong just above
-        raise ConfigError("config_aborted", config_file) from exc
+    except Abort as exc:  # the engine logged which values are wrong: the first one, at its line
+        if not errors:
+            raise ConfigError("config_invalid", config_file, detail=str(exc)) from exc
+        key, detail = errors[0]
+        raise ConfigError("config_value", config_file, setting_line(config_file, key), setting=key,
+                          detail=detail) from exc
     plugin = config.plugins.get("bangvang")
     if not isinstance(plugin, BangVangPlugin):
         raise ConfigError("config_no_plugin", config_file)
@@ -68,6 +76,30 @@ def read_project(config_file: Path, data_dir: Path | None = None, **overrides) -
                    templates_dir=templates_dir, content_dir=Path(config.docs_dir),
                    site_dir=Path(config.site_dir), options=options,
                    config_file=config_file, config=config)
+
+
+class _Collected(logging.Handler):
+    """The engine's ``Config value 'key': problem`` errors, as (key, problem)."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.errors: list[tuple[str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        found = re.fullmatch(r"Config value '([^']+)': (.*)", record.getMessage(), re.S)
+        if found:
+            self.errors.append((found.group(1), found.group(2)))
+
+
+@contextlib.contextmanager
+def _config_errors(logger: logging.Logger):
+    """The configuration errors ``logger`` logs meanwhile (a list, filled as they come)."""
+    handler = _Collected()
+    logger.addHandler(handler)
+    try:
+        yield handler.errors
+    finally:
+        logger.removeHandler(handler)
 
 
 def check_site_url(value: str) -> str:

@@ -364,8 +364,8 @@ USER_ERRORS: dict[str, dict[str, tuple[str, str]]] = {
     # mkdocs.yml and the engine
     "config_invalid": {"vi": ("cấu hình không hợp lệ: {detail}", "sửa dòng đó trong tệp cấu hình (thụt lề, dấu hai chấm, ngoặc, giá trị) rồi chạy lại"),
                        "en": ("invalid configuration: {detail}", "fix that line of the configuration file (indentation, colons, brackets, the value) and run again")},
-    "config_aborted": {"vi": ("cấu hình không hợp lệ (xem dòng ERROR ở trên)", "sửa giá trị đó rồi chạy lại"),
-                       "en": ("invalid configuration (see the ERROR line above)", "fix that value and run again")},
+    "config_value": {"vi": ("giá trị của «{setting}» không hợp lệ: {detail}", "sửa giá trị đó rồi chạy lại"),
+                     "en": ("invalid value of “{setting}”: {detail}", "fix that value and run again")},
     "config_no_plugin": {"vi": ("thiếu plugin «bangvang» trong mục plugins", "thêm dòng «- bangvang» vào mục plugins"),
                          "en": ("the “bangvang” plugin is missing from plugins", "add a “- bangvang” line to plugins")},
     "site_url_scheme": {"vi": ("site_url «{value}» phải là địa chỉ http:// hoặc https://", "ví dụ https://bangvang.tinh.gov.vn/"),
