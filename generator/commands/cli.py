@@ -9,6 +9,7 @@ here, once, in ``--lang``; anything else is a bug and shows its traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import subprocess
 import sys
@@ -263,7 +264,8 @@ def cmd_validate(args) -> int:
     if args.report:
         from generator.commands.admin_page import write_report
 
-        write_report(Path(args.report), [p.format(args.lang) for p in outcome.problems], valid)
+        with writing():
+            write_report(Path(args.report), [p.format(args.lang) for p in outcome.problems], valid)
     if not valid:
         return EXIT_INVALID
     t = outcome.catalog.counts.all
@@ -371,10 +373,21 @@ def _engine_words(said: str) -> Both:
 # --- new, schema ----------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def writing():
+    """A command writing files the user named: an ``OSError`` (a read-only or full disk, a file where a directory
+    must be) is a user error naming the file, not a bug."""
+    try:
+        yield
+    except OSError as exc:
+        raise UserError("write_failed", exc.filename or "", error=exc.strerror or exc) from exc
+
+
 def cmd_new(args) -> int:
     from generator.commands import scaffold
 
-    path = scaffold.create(args)
+    with writing():
+        path = scaffold.create(args)
     note = (" Tiền thưởng (cash_vnd) đã điền theo mức quy định vào ngày ký — sửa nếu quyết định ghi khác."
             if "cash_vnd: " in path.read_text(encoding="utf-8").replace("# cash_vnd", "") else "")
     print(f"Đã tạo {path}. Điền các chỗ «…», rồi chạy: ./bangvang validate.{note}")
@@ -461,7 +474,8 @@ def _import_mapping(items: list[str], fields: tuple[str, ...]) -> dict[str, str]
 def cmd_attach(args) -> int:
     from generator.commands import scaffold
 
-    target = scaffold.attach(Path(args.decision), Path(args.pdf), Path(args.data))
+    with writing():
+        target = scaffold.attach(Path(args.decision), Path(args.pdf), Path(args.data))
     print(f"Đã chép bản scan vào {target} và ghi mã sha256 vào {args.decision}.")
     return EXIT_OK
 
@@ -482,7 +496,8 @@ def cmd_hash(args) -> int:
     """``hash``: the sha256 of every attached scan that has none yet."""
     from generator.commands import scaffold
 
-    changed = scaffold.record_hashes(Path(args.data))
+    with writing():
+        changed = scaffold.record_hashes(Path(args.data))
     for path in changed:
         print(f"Đã ghi mã sha256 của bản scan vào {path}.")
     if not changed:
@@ -497,7 +512,8 @@ def cmd_admin(args) -> int:
 
     records, _ = scaffold.merged_registries(Path(args.data))
     backend = admin_page.backend_settings(args.backend, args.repo, args.base_url, args.branch, args.port)
-    count = admin_page.write_page(Path(args.out), records, bundled.CHECKOUT, backend, args.review)
+    with writing():
+        count = admin_page.write_page(Path(args.out), records, bundled.CHECKOUT, backend, args.review)
     print(f"Đã ghi trang sửa dữ liệu vào {args.out}/ ({count} tệp). Cách đưa lên mạng hoặc dùng trên máy này: "
           "HUONG-DAN.md của Bảng Vàng, mục «Sửa dữ liệu trên trình duyệt».")
     return EXIT_OK
@@ -507,9 +523,10 @@ def cmd_schema(args) -> int:
     from generator.records.schema import record_schemas, schema_json
 
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, schema in record_schemas().items():
-        (out / f"{name}.schema.json").write_bytes(schema_json(schema))
+    with writing():
+        out.mkdir(parents=True, exist_ok=True)
+        for name, schema in record_schemas().items():
+            (out / f"{name}.schema.json").write_bytes(schema_json(schema))
     print(f"Đã ghi lược đồ vào {out}/")
     return EXIT_OK
 

@@ -346,6 +346,8 @@ USER_ERRORS: dict[str, dict[str, tuple[str, str]]] = {
                            "en": ("no such decision file", "check the path, e.g. data/decisions/2025/123-qd-ubnd.yaml")},
     "attach_not_pdf": {"vi": ("không phải tệp PDF", "chọn bản scan quyết định đã ký, dạng PDF"),
                        "en": ("not a PDF file", "choose the scan of the signed decision, as a PDF")},
+    "write_failed": {"vi": ("không ghi được ({error})", "kiểm tra đường dẫn (một tệp có thể nằm ở chỗ cần thư mục), quyền ghi và chỗ trống trên đĩa"),
+                     "en": ("cannot write ({error})", "check the path (a file may stand where a directory is needed), write permission and free disk space")},
     # new site
     "site_target_not_dir": {"vi": ("đã có và không phải thư mục", "chọn một thư mục mới cho trang"),
                             "en": ("exists and is not a directory", "choose a new directory for the site")},
