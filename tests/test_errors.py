@@ -22,6 +22,8 @@ exit status and the last line of stderr. Case format (``<code>.yaml``; a second 
     hide: []                    # optional: modules that cannot be imported during the run
     lock: site.lock             # optional: a file the run finds locked (flock) by another build
     logged: true                # optional: the engine logs lines before the error (else it is the only line)
+    listed: true                # optional: the error is one of a list of problems, printed before their count
+                                # (an import's rows): `expect` is one line of stderr, not the last
 
 ``{project}``, ``{checkout}`` (the Bảng Vàng checkout) and ``{checkout_parent}`` in argv, expect and patch values
 are replaced by those paths. Edits with ``chmod`` run the command in a child process without root's
@@ -53,7 +55,8 @@ from generator.records.messages import MESSAGES, USER_ERRORS
 from test_cases import PLACEHOLDER, _drop_read_override, apply_edit, make_copy
 
 CASES = Path(__file__).resolve().parent / "error_cases"
-CASE_KEYS = {"code", "project", "edits", "argv", "exit", "expect", "expect_en", "env", "patch", "hide", "lock", "logged"}
+CASE_KEYS = {"code", "project", "edits", "argv", "exit", "expect", "expect_en", "env", "patch", "hide", "lock", "logged",
+             "listed"}
 PROJECTS = ("none", "minimal", "site")
 
 
@@ -168,9 +171,11 @@ def test_error_case(path, tmp_path):
             _restore_permissions(project, case)
         assert "Traceback" not in stderr, stderr
         lines = stderr.rstrip("\n").splitlines()
-        assert case.get("logged") or len(lines) == 1, stderr
-        assert (status, lines[-1] if lines else "") == (case["exit"], _fill(case[key], project)), stderr
-        assert PLACEHOLDER.findall(lines[-1]) == [] and "«»" not in lines[-1] and "“”" not in lines[-1], lines[-1]
+        assert case.get("logged") or case.get("listed") or len(lines) == 1, stderr
+        expected = _fill(case[key], project)
+        line = expected if case.get("listed") and expected in lines else lines[-1] if lines else ""
+        assert (status, line) == (case["exit"], expected), stderr
+        assert PLACEHOLDER.findall(line) == [] and "«»" not in line and "“”" not in line, line
 
 
 # --- meta-tests ----------------------------------------------------------------------------------

@@ -423,9 +423,11 @@ def cmd_import(args) -> int:
     for notice in result.notices:
         print(f"{prefix}{notice}", file=sys.stderr)
     for problem in result.problems:
-        print(f"{prefix}{problem}", file=sys.stderr)
+        print(f"{prefix}{problem.format(args.lang)}", file=sys.stderr)
     if result.problems:
-        print(f"\n{len(result.problems)} dòng chưa đọc được — sửa tệp rồi nhập lại; chưa ghi gì.", file=sys.stderr)
+        print(f"\n{len(result.problems)} dòng chưa đọc được — sửa tệp rồi nhập lại; chưa ghi gì." if args.lang == "vi"
+              else f"\n{len(result.problems)} rows cannot be read — fix the file and import again; nothing was written.",
+              file=sys.stderr)
         return EXIT_INVALID
     if not args.decision:
         sys.stdout.write(importer.to_yaml(result))

@@ -24,7 +24,7 @@ from pathlib import Path
 from generator.commands import sheet_limits
 from generator.records.files import MAX_FILE_BYTES
 from generator.records.hygiene import clean_text
-from generator.records.messages import MESSAGES
+from generator.records.messages import Both, render_message
 from generator.records.personal_data import find_personal_data, is_forbidden_field, might_hold_personal_data
 from generator.records.problems import UserError
 from generator.records.unit_names import (UnitIndex, UnitMatch, complete_position, diacritics_compatible,  # noqa: F401
@@ -132,16 +132,23 @@ class ReadError(UserError):
 
 @dataclass
 class ImportProblem:
-    """A row that cannot be imported: blocks writing."""
+    """A row that cannot be imported (blocks writing): a code of ``messages.USER_ERRORS`` at a cell or a row."""
 
     sheet: str
     row: int
     column: str
-    message: str
+    code: str
+    params: dict = field(default_factory=dict)
+
+    def format(self, lang: str = "vi") -> str:
+        """``Sheet!C5: message — hint`` (``Sheet, dòng 5`` for a whole row) in ``lang``."""
+        row = f"{'dòng' if lang == 'vi' else 'row'} {self.row}"
+        where = f"{self.sheet}!{self.column}{self.row}" if self.column else f"{self.sheet}, {row}"
+        message, hint = render_message(self.code, self.params, lang)
+        return f"{where}: {message} — {hint}"
 
     def __str__(self) -> str:
-        where = f"{self.sheet}!{self.column}{self.row}" if self.column else f"{self.sheet}, dòng {self.row}"
-        return f"{where}: {self.message}"
+        return self.format()
 
 
 @dataclass
@@ -767,13 +774,11 @@ def import_rows(sheet: str, rows: list[list[str]], mapping: dict[str, str] | Non
     mapping = {_header_key(k): v for k, v in (mapping or {}).items()}
     result = ImportResult(sheet=sheet)
     if not any(any(row) for row in rows):
-        result.problems.append(ImportProblem(sheet, 1, "", "trang tính trống — không có ô nào có chữ; kiểm tra tệp, "
-                                             "hoặc chọn trang khác bằng --sheet"))
+        result.problems.append(ImportProblem(sheet, 1, "", "import_sheet_empty"))
         return result
     header = find_header(rows, mapping)
     if header is None:
-        result.problems.append(ImportProblem(sheet, 1, "", "không tìm thấy dòng tiêu đề có cột «Họ và tên» "
-                                             "(hoặc «Tên tập thể», «Tên đơn vị») — dùng --map \"Tên cột=name\" để chỉ cột"))
+        result.problems.append(ImportProblem(sheet, 1, "", "import_no_header"))
         return result
     result.sheet_fields = set(header.columns.values()) | (
         {"unit", "unit_text"} if {"unit", "unit_text"} & set(header.columns.values()) else set())
@@ -796,8 +801,7 @@ def import_rows(sheet: str, rows: list[list[str]], mapping: dict[str, str] | Non
             continue
         _import_row(sheet, index + 1, row, header, state, result)
     if not result.recipients and not result.problems:
-        result.problems.append(ImportProblem(sheet, header.row + 1, "", "không có người, tập thể nào dưới dòng tiêu đề "
-                                             "— kiểm tra tệp, hoặc chọn trang tính khác bằng --sheet"))
+        result.problems.append(ImportProblem(sheet, header.row + 1, "", "import_no_rows"))
     _row_notices(sheet, header, state, result)
     _trailing_notice(sheet, rows, end, why, header, result)
     return result
@@ -837,8 +841,7 @@ def _import_row(sheet: str, excel_row: int, row: list[str], header: Header, stat
     if values.get(COMBINED):
         _split_combined(values, header, state, excel_row)
     if not values.get("name"):
-        result.problems.append(ImportProblem(sheet, excel_row, header.letter("name"),
-                                             "thiếu họ tên — điền họ tên hoặc xóa dòng"))
+        result.problems.append(ImportProblem(sheet, excel_row, header.letter("name"), "import_name_missing"))
         return
     if _personal_data_in_cells(sheet, excel_row, values, header, result):
         return
@@ -868,8 +871,10 @@ def _personal_data_in_cells(sheet: str, row: int, values: dict[str, str], header
         label = header.labels.get(column, FIELD_LABELS.get(target, target)) if column is not None else target
         for code, snippet in find_personal_data(value):
             found = True
-            result.problems.append(ImportProblem(sheet, row, header.letter(target), MESSAGES[code]["vi"][0].format(
-                field=label, snippet=snippet) + " — dữ liệu cá nhân không được công bố: xóa khỏi bảng tính rồi nhập lại"))
+            found_in = Both(*(render_message(code, {"field": label, "snippet": snippet}, lang)[0]
+                              for lang in ("vi", "en")))
+            result.problems.append(ImportProblem(sheet, row, header.letter(target), "import_personal_data",
+                                                 {"found": found_in}))
     return found
 
 
@@ -879,9 +884,8 @@ def _recipient(values: dict[str, str], header: Header, state: _RowState, sheet: 
     name = values["name"]
     kind = KINDS.get(fold(values.get("kind", "")))
     if values.get("kind") and kind is None:
-        result.problems.append(ImportProblem(sheet, row, header.letter("kind"),
-                                             f"không hiểu loại đối tượng «{values['kind']}» — ghi Cá nhân, Tập thể "
-                                             "hoặc Hộ gia đình"))
+        result.problems.append(ImportProblem(sheet, row, header.letter("kind"), "import_bad_kind",
+                                             {"value": values["kind"]}))
         return None
     if kind is None:
         kind = guess_kind(name, values.get("position", ""))
@@ -898,8 +902,8 @@ def _recipient(values: dict[str, str], header: Header, state: _RowState, sheet: 
     if kind == "individual":
         category = _category(values.get("category", ""))
         if values.get("category") and category is None:
-            result.problems.append(ImportProblem(sheet, row, header.letter("category"),
-                                                 f"không hiểu đối tượng «{values['category']}»"))
+            result.problems.append(ImportProblem(sheet, row, header.letter("category"), "import_bad_category_cell",
+                                                 {"value": values["category"]}))
             return None
         if category is None:
             category = next((c for pattern, c in POSITION_GUESSES if pattern.search(fold(values.get("position", "")))),
@@ -910,8 +914,8 @@ def _recipient(values: dict[str, str], header: Header, state: _RowState, sheet: 
         gender = values.get("gender")
         if gender:
             if fold(gender) not in GENDERS:
-                result.problems.append(ImportProblem(sheet, row, header.letter("gender"),
-                                                     f"không hiểu giới tính «{gender}» — ghi Nam hoặc Nữ"))
+                result.problems.append(ImportProblem(sheet, row, header.letter("gender"), "import_bad_gender",
+                                                     {"value": gender}))
                 return None
             recipient["gender"] = GENDERS[fold(gender)]
         elif gender_from_name:
@@ -923,8 +927,8 @@ def _recipient(values: dict[str, str], header: Header, state: _RowState, sheet: 
     if cash:
         amount = parse_cash(cash)
         if amount is None:
-            result.problems.append(ImportProblem(sheet, row, header.letter("cash_vnd"),
-                                                 f"tiền thưởng «{cash}» không phải số — ghi số nguyên, ví dụ 1170000"))
+            result.problems.append(ImportProblem(sheet, row, header.letter("cash_vnd"), "import_bad_cash",
+                                                 {"value": cash}))
             return None
         recipient["cash_vnd"] = amount
     if values.get("profile"):
