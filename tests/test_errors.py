@@ -230,3 +230,11 @@ def test_a_user_error_keeps_its_code_place_and_params_through_pickle():
 
     error = pickle.loads(pickle.dumps(ReadError("sheet_missing", "ds.xlsx", 0, wanted="Trang 2", names="Danh sách")))
     assert type(error) is ReadError and error.format("en") == "ds.xlsx: no sheet “Trang 2” — the file's sheets: Danh sách"
+
+
+def test_the_error_classes_exit_with_the_clis_statuses():
+    from generator.engine.build import BuildError
+    from generator.records.problems import UsageError, UserError
+
+    assert (UserError.exit_status, BuildError.exit_status, UsageError.exit_status) == (
+        cli.EXIT_INVALID, cli.EXIT_BUILD_FAILED, cli.EXIT_USAGE)

@@ -26,6 +26,7 @@ from generator.records.hygiene import visible
 from generator.records.messages import Both
 from generator.records.problems import Problem, UsageError, UserError
 
+# the exit statuses: a UserError exits with 1, a BuildError with 2, a UsageError with 64 (tests/test_errors.py)
 EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 64, 70
 
 
