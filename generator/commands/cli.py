@@ -312,8 +312,9 @@ def cmd_build(args) -> int:
     site_dir = site_dir if site_dir.is_absolute() else (Path.cwd() / site_dir)
     notices: list[str] = []
     try:
-        written, deleted = publish(Path(args.config), outcome, site_dir, project.root / permalinks.MANIFEST,
-                                   strict=args.strict, full=args.full, notices=notices)
+        with writing():  # the site directory's lock, where the site cannot be (a file in its way)
+            written, deleted = publish(Path(args.config), outcome, site_dir, project.root / permalinks.MANIFEST,
+                                       strict=args.strict, full=args.full, notices=notices)
     except BuildError as exc:
         if exc.code == "build_failed":
             exc.params["detail"] = _engine_words(str(exc.params["detail"]))
