@@ -42,6 +42,7 @@ class Outcome:
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (``build --timings``)
     rendered: list[str] = field(default_factory=list)  # record pages the engine rendered (the others were kept)
     produced: list[str] = field(default_factory=list)  # data files produced (the others were kept)
+    reads: dict[str, list[str]] = field(default_factory=dict)  # rendered page → what it read through the gate
 
     @property
     def ok(self) -> bool:

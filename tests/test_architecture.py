@@ -3,6 +3,7 @@
 * stage packages import only leftwards: text → records → catalog → site → pipeline → theme → engine → national →
   commands → dev (function-level imports included) and no module imports itself round a cycle;
 * nothing that produces output (site/, engine/) reads raw recipient lines: only the publication gate;
+* the render stage reads the catalog only through the publication gate, and templates get view values only;
 * templates hold no literal section path: they get ``paths`` (``generator.site.urls``);
 * nothing counts but ``catalog/counts.py`` (and the statistics and reports built on it): no template counts
   (``|length``, ``|sum``, ``|count``, ``loop.length``, a ``set`` that adds up), and no section or view prints a
@@ -188,3 +189,56 @@ def test_the_counting_rules_catch_a_counting_template_and_section():
     assert _printed_counts(ast.parse('x = views.figure("k", sum(1 for r in rows))'))
     assert not _printed_counts(ast.parse('x = more_link(len(awards), href, "lượt")'))
 
+
+
+def test_the_render_stage_reads_the_catalog_only_through_the_gate():
+    """Sections, views and exports get the ``Publication`` (catalog/gate.py), never the catalog: every read is
+    then one the gate allows and notes for the page being built (``build --explain`` prints them)."""
+    offenders = []
+    for path in sorted((GENERATOR / "site").rglob("*.py")) + sorted((GENERATOR / "engine").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr in ("catalog", "records"):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: .{node.attr}")
+            elif isinstance(node, ast.ImportFrom) and node.module == "generator.catalog.index":
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: imports the catalog's index")
+    assert offenders == [], "read through the publication gate (catalog/gate.py), not around it"
+
+
+def test_templates_are_given_view_values_only():
+    """What a template gets is plain view values (``site/views.py``, text, numbers): no record, catalog or gate
+    object a template could read around the gate. Checked on every page of the sample."""
+    import dataclasses
+    import enum
+
+    from pydantic import BaseModel
+
+    from generator.catalog.gate import Publication
+    from generator.catalog.index import Award, Catalog
+    from generator.records.entries import DecisionEntry, ProfileEntry
+
+    forbidden = (BaseModel, Publication, Catalog, Award, DecisionEntry, ProfileEntry)
+    found: dict[str, str] = {}
+
+    def walk(value, url: str) -> None:
+        if isinstance(value, forbidden):
+            found.setdefault(type(value).__name__, url)
+        elif isinstance(value, (str, int, float, bytes, enum.Enum)) or value is None:
+            return
+        elif dataclasses.is_dataclass(value):
+            for f in dataclasses.fields(value):
+                walk(getattr(value, f.name), url)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item, url)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for item in value:
+                walk(item, url)
+
+    from generator import pipeline
+
+    outcome = pipeline.run(ROOT / "data", ROOT / "site_templates", ROOT, content_dir=ROOT / "content")
+    assert outcome.ok, outcome.problems
+    for page in outcome.site.pages:
+        walk(page.prepare().values, page.url)
+    assert found == {}, found

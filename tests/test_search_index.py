@@ -147,6 +147,26 @@ def test_large_payloads_live_in_their_own_files(tree, monkeypatch):
     assert SearchClient.of_index(built).titles("nguyen van a")[:1] == ["Nguyễn Văn A"]
 
 
+def test_the_output_check_reads_the_index_words_and_documents_not_its_encoded_numbers(tree, monkeypatch):
+    """Postings are numbers written as random-looking text (91 characters, base64): at 10 years «…$DC5_$wU3o…»
+    turned up by chance and read as an address «Đ/c 5…». The check reads the words of a shard and the whole
+    documents; the encoded runs (o/, p/, f/ files and shard values) hold nothing but numbers."""
+    from generator.records.personal_data import find_personal_data
+
+    monkeypatch.setattr(search_index, "INLINE_MAX", 2)
+    built = build_index(Publication(pipeline.check(tree.data, tree.root).catalog), [])
+    kinds = {}
+    for f in built.files:
+        kind = f.path[len(INDEX_DIR):].split("/")[0]
+        kinds.setdefault(kind, []).append(f)
+    assert {"o", "p", "f", "t", "d"} <= set(kinds)
+    assert all(f.scanned_text == "" for kind in "opf" for f in kinds[kind])
+    for shard in kinds["t"]:
+        assert shard.scanned_text.split("\n") == list(json.loads(shard.content))
+    assert all(f.scanned_text is None for f in kinds["d"])  # documents: read whole
+    assert find_personal_data("$DC5_$wU3o$DW$C") == [] and find_personal_data("Đ/c: 12 Lê Lợi")
+
+
 def test_every_row_of_one_name_sits_in_one_file(tree):
     add_decision(tree, "20/QĐ-UBND", "2025-02-03", ["Nguyễn Văn A", "Lê Thị Hoa"])
     built = build_index(Publication(pipeline.check(tree.data, tree.root).catalog), [])

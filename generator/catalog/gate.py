@@ -15,15 +15,26 @@ per-decision and bulk CSV/JSON, feed, JSON-LD, sitemap, report forms) reads peop
   hidden, or a unit's member list when unit is hidden) are not published.
 
 Aggregate counts are not affected: they come from ``counts.py``.
+
+The gate is also the only door to the rest of the catalog for the render stage (registries, decisions, figures,
+the law's calendars): sections, views and exports never hold the catalog (``tests/test_architecture.py``). What a
+page reads while its values are built is noted by key (``decision:2024/12-qd-ubnd``, ``units:so-gddt``,
+``figures``, ``units:*`` for a whole registry): ``Publication.reading`` collects the keys of one page, so a page
+can say what it read (``build --explain``).
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Iterator
 
 from generator.catalog.index import Award, Catalog
 from generator.records.entries import DecisionEntry, ProfileEntry
+from generator.records.files import read_record_file
 from generator.records.models import (
     Consultation, Gender, Recipient, RecipientCategory, RecipientKind, Revocation, Withdrawal,
 )
@@ -94,13 +105,77 @@ class ShownAward:
     row: Row
 
 
+@dataclass(frozen=True)
+class LawView:
+    """The registries the law's rules read (``records.law``), noted like every other read of the gate."""
+
+    holidays: Mapping
+    base_salary: Mapping
+    legal_documents: Mapping
+    report_forms: Mapping
+
+
+_reading: ContextVar[set[str] | None] = ContextVar("bangvang_reading", default=None)
+
+
+def note(key: str) -> None:
+    """Note ``key`` as read by the page whose values are being built (nothing outside ``Publication.reading``)."""
+    keys = _reading.get()
+    if keys is not None:
+        keys.add(key)
+
+
+class Noted(Mapping):
+    """A read-only mapping of the catalog whose reads are noted: ``<name>:<key>`` for one entry (looked up or
+    tested), ``<name>:*`` for the whole (iterated, counted)."""
+
+    __slots__ = ("_name", "_data")
+
+    def __init__(self, name: str, data: Mapping):
+        self._name, self._data = name, data
+
+    def __getitem__(self, key):
+        note(f"{self._name}:{key}")
+        return self._data[key]
+
+    def get(self, key, default=None):
+        if key is not None:
+            note(f"{self._name}:{key}")
+        return self._data.get(key, default)
+
+    def __contains__(self, key) -> bool:
+        if key is not None:
+            note(f"{self._name}:{key}")
+        return key in self._data
+
+    def __iter__(self) -> Iterator:
+        note(f"{self._name}:*")
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        note(f"{self._name}:*")
+        return len(self._data)
+
+    def items(self):
+        note(f"{self._name}:*")
+        return self._data.items()
+
+    def values(self):
+        note(f"{self._name}:*")
+        return self._data.values()
+
+    def keys(self):
+        note(f"{self._name}:*")
+        return self._data.keys()
+
+
 def neutral_id(number: int) -> str:
     """The anchor id of a withdrawn line: its number only, nothing derived from the name."""
     return f"da-go-{number}"
 
 
 class Publication:
-    """The catalog as it may be published under ``policy``."""
+    """The catalog as it may be published under ``policy``: the render stage's only view of it."""
 
     def __init__(self, catalog: Catalog, policy: Policy | None = None):
         self.catalog = catalog
@@ -133,6 +208,7 @@ class Publication:
     def rows(self, decision: DecisionEntry) -> list[Row]:
         """Every line of ``decision`` as it may be published, in the decision's order (made once; do not
         change the list)."""
+        note(f"decision:{decision.id}")
         rows = self._rows.get(decision.id)
         if rows is None:
             ids = decision.recipient_ids
@@ -145,6 +221,7 @@ class Publication:
         return [r.withdrawn.date for r in decision.model.recipients if r.withdrawn]
 
     def row(self, award: Award) -> Row:
+        note(f"decision:{award.decision.id}")
         return self._row(award.recipient, award.index + 1, award.recipient_id, award.decision.line_revoked(award.index))
 
     def shown(self, awards: list[Award]) -> list[ShownAward]:
@@ -162,6 +239,7 @@ class Publication:
 
     def unit_awards(self, unit_id: str) -> list[ShownAward]:
         """A unit's awards, newest first, or nothing when the unit of a person is hidden."""
+        note(f"unit_awards:{unit_id}")
         if "unit" in self.hidden:
             return []
         awards = sorted(self.catalog.awards_by_unit.get(unit_id, []),
@@ -174,6 +252,7 @@ class Publication:
 
     def profile_awards(self, slug: str) -> list[ShownAward]:
         """A published profile's awards, oldest first (withdrawn profiles have none to show)."""
+        note(f"profile:{slug}")
         if slug not in self._published_profiles:
             return []
         return self.shown(self.catalog.awards_by_profile.get(slug, []))
@@ -191,10 +270,12 @@ class Publication:
 
     def profile(self, slug: str) -> ProfileEntry | None:
         """The profile if it is published; a withdrawn profile does not exist for outputs."""
+        note(f"profile:{slug}")
         return self._published_profiles.get(slug)
 
     def profiles(self) -> list[ProfileEntry]:
         """Published profiles by name."""
+        note("profile:*")
         return sorted(self._published_profiles.values(), key=lambda p: sort_key(p.model.name))
 
     def withdrawn_profiles(self) -> list[ProfileEntry]:
@@ -223,14 +304,17 @@ class Publication:
 
     def person(self, person_id: str) -> Person | None:
         """The person if they have a page; ``None`` otherwise (one award only, withdrawn, or no such id)."""
+        note(f"person:{person_id}")
         return self._people.get(person_id)
 
     def people(self) -> list[Person]:
         """Everyone with a page, by name."""
+        note("person:*")
         return sorted(self._people.values(), key=lambda p: (sort_key(p.name), p.id))
 
     def person_awards(self, person_id: str) -> list[ShownAward]:
         """A person's published awards, oldest first (a life's timeline)."""
+        note(f"person:{person_id}")
         person = self._people.get(person_id)
         return self.shown(list(person.awards)) if person else []
 
@@ -266,6 +350,22 @@ class Publication:
                     "registry.award_forms": len(c.award_forms), "registry.movements": len(c.movements)})
         return out
 
+    def scan_allowances(self) -> set[str]:
+        """What the end-of-build scan for personal data lets through from the records: text a person checked
+        (``pii_allow`` of any record), amounts of money of nine digits or more, and the contact e-mails of
+        consultations."""
+        records = self.catalog.records
+        allowed = {text for d in records.decisions for text in d.model.pii_allow}
+        # amounts of money are typed integers of the records, written bare in the JSON and CSV exports: a
+        # 500,000,000 đ reward is nine digits like an old ID number, but it is a validated amount, not personal data
+        allowed |= {str(amount) for amount in self.published_amounts() if amount >= 100_000_000}
+        allowed |= {text for p in records.profiles.values() for text in p.model.pii_allow}
+        for entry in records.consultations.values():
+            allowed |= set(entry.model.pii_allow)
+            if entry.model.contact.email:
+                allowed.add(entry.model.contact.email)
+        return allowed
+
     # --- audit trail ------------------------------------------------------------------------
 
     def history_allowed(self, decision: DecisionEntry | None = None) -> bool:
@@ -274,3 +374,149 @@ class Publication:
         if decision is None:
             return True
         return not any(r.withdrawn for r in decision.model.recipients)
+
+    # --- what a page reads besides people: registries, decisions, figures, the law ----------------
+
+    @staticmethod
+    @contextlib.contextmanager
+    def reading() -> Iterator[set[str]]:
+        """Collect the keys of everything read through the gate inside the ``with`` block (one page's values)."""
+        keys: set[str] = set()
+        token = _reading.set(keys)
+        try:
+            yield keys
+        finally:
+            _reading.reset(token)
+
+    @cached_property
+    def award_forms(self) -> Noted:
+        return Noted("award_forms", self.catalog.award_forms)
+
+    @cached_property
+    def units(self) -> Noted:
+        return Noted("units", self.catalog.units)
+
+    @cached_property
+    def authorities(self) -> Noted:
+        return Noted("authorities", self.catalog.authorities)
+
+    @cached_property
+    def movements(self) -> Noted:
+        return Noted("movements", self.catalog.movements)
+
+    @cached_property
+    def consultations(self) -> Noted:
+        """Consultation notices (their candidates are read through ``proposed_rows``)."""
+        return Noted("consultations", self.catalog.records.consultations)
+
+    @cached_property
+    def by_year(self) -> Noted:
+        """Decisions of each year, years newest first, decisions newest first."""
+        return Noted("year", self.catalog.by_year)
+
+    @cached_property
+    def by_form(self) -> Noted:
+        return Noted("award_form_decisions", self.catalog.by_form)
+
+    @cached_property
+    def decisions_by_id(self) -> Noted:
+        return Noted("decision", self.catalog.decisions_by_id)
+
+    @cached_property
+    def annulled_by(self) -> Noted:
+        """Revoking decision id → what it annulled here (decision, line index or None for the whole)."""
+        return Noted("annulled_by", self.catalog.annulled_by)
+
+    @cached_property
+    def predecessors(self) -> Noted:
+        return Noted("unit_predecessors", self.catalog.predecessors)
+
+    @cached_property
+    def children(self) -> Noted:
+        return Noted("unit_children", self.catalog.children)
+
+    @property
+    def decisions(self) -> list[DecisionEntry]:
+        """Every decision, newest first."""
+        note("decision:*")
+        return self.catalog.decisions
+
+    def revoking_decision(self, revocation: Revocation) -> DecisionEntry | None:
+        """The published decision a revocation names (see ``Catalog.revoking_decision``)."""
+        note(f"revoking:{revocation.decision or revocation.decision_number}")
+        return self.catalog.revoking_decision(revocation)
+
+    @property
+    def counts(self):
+        """The one count module's figures (``counts.py``): every number a page prints about awards."""
+        note("figures")
+        return self.catalog.counts
+
+    @property
+    def cap_breaches(self) -> list:
+        note("figures")
+        return self.catalog.cap_breaches
+
+    def statistics(self) -> list:
+        """Every statistics scope (``statistics.all_stats``)."""
+        from generator.catalog.statistics import all_stats
+
+        note("figures")
+        return all_stats(self.catalog)
+
+    def reports(self) -> list:
+        """Every report form, per year (``reports.all_reports``)."""
+        from generator.catalog.reports import all_reports
+
+        note("figures")
+        return all_reports(self.catalog)
+
+    def unplaced_movements(self, year: int) -> int:
+        from generator.catalog.reports import unplaced_movements
+
+        note("figures")
+        return unplaced_movements(self.catalog, year)
+
+    def undated_movements(self) -> int:
+        from generator.catalog.reports import undated_movements
+
+        note("figures")
+        return undated_movements(self.catalog)
+
+    def revoked(self) -> list[DecisionEntry]:
+        """Decisions annulled as a whole."""
+        note("decision:*")
+        return self.catalog.revoked()
+
+    def units_sorted(self) -> list:
+        note("units:*")
+        return self.catalog.units_sorted()
+
+    def units_with_awards(self) -> list:
+        note("units:*")
+        note("figures")
+        return self.catalog.units_with_awards()
+
+    def levels_in_use(self) -> list:
+        note("award_forms:*")
+        note("figures")
+        return self.catalog.levels_in_use()
+
+    def forms_in_use_by_name(self) -> list:
+        note("award_forms:*")
+        note("figures")
+        return self.catalog.forms_in_use_by_name()
+
+    @cached_property
+    def law(self) -> "LawView":
+        """The law's calendars and amounts: what the functions of ``records.law`` read (pass it as their
+        ``records``)."""
+        records = self.catalog.records
+        return LawView(Noted("holidays", records.holidays), Noted("base_salary", records.base_salary),
+                       Noted("legal_documents", records.legal_documents), Noted("report_forms", records.report_forms))
+
+    def record_file(self, rel: str, max_bytes: int) -> bytes:
+        """A record's file (a signed scan, a photo), read as validation reads it."""
+        note(f"file:{rel}")
+        return read_record_file(self.catalog.records.data_dir, rel, max_bytes)
+

@@ -329,7 +329,9 @@ def cmd_build(args) -> int:
               f"{len(outcome.produced)} data files produced", file=sys.stderr)
     if args.explain:
         for path in outcome.rendered + outcome.produced:
-            print(f"dựng lại: {path}" if args.lang == "vi" else f"rendered: {path}", file=sys.stderr)
+            reads = ", ".join(outcome.reads.get(path, ()))
+            print(f"dựng lại: {path}" + (f" — đọc: {reads}" if reads else "") if args.lang == "vi"
+                  else f"rendered: {path}" + (f" — read: {reads}" if reads else ""), file=sys.stderr)
     print(f"Đã xây dựng {pages} trang vào {site_dir} (ghi {written} tệp mới hoặc đã đổi, xóa {deleted} tệp). "
           f"Mở {site_dir / 'index.html'} hoặc chạy: ./bangvang serve"
           if args.lang == "vi" else f"Built {pages} pages into {site_dir} ({written} files written, {deleted} deleted).")

@@ -90,11 +90,17 @@ def _build(project: Path, *args: str) -> tuple[float, int, str]:
     if process.returncode != 0:
         raise SystemExit(f"build failed:\n{stderr[-3000:]}")
     return seconds, peak // 1024, stdout + "".join(line + "\n" for line in stderr.splitlines()
-                                                   if re.match(r"\s+[\d.]+ s  ", line))
+                                                   if re.match(r"\s+[\d.]+ s  |\s+\d+    record pages rendered", line))
 
 
 def _written(output: str) -> int:
     found = re.search(r"ghi (\d+) tệp", output)
+    return int(found.group(1)) if found else -1
+
+
+def _rendered(output: str) -> int:
+    """How many record pages the build rendered (the others were kept: their inputs did not change)."""
+    found = re.search(r"(\d+)    record pages rendered", output)
     return int(found.group(1)) if found else -1
 
 
@@ -391,7 +397,8 @@ def main(argv: list[str] | None = None) -> int:
                 edit(project)
                 seconds, memory, output = _build(project)
                 print(output, file=sys.stderr)
-                row.update({f"{key}_s": round(seconds, 1), f"{key}_files": _written(output)})
+                row.update({f"{key}_s": round(seconds, 1), f"{key}_files": _written(output),
+                            f"{key}_pages": _rendered(output)})
                 row["peak_mb"] = max(row["peak_mb"], memory)
             row.update(_site_figures(project / "site"))
             (project / "bench-build.json").write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
@@ -405,17 +412,22 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _change(row: dict, key: str) -> str:
+    """«seconds · files written · pages rendered» of one change (rows of older runs lack the pages)."""
+    return " · ".join(str(row[k]) for k in (f"{key}_s", f"{key}_files", f"{key}_pages") if k in row)
+
+
 def report(results: list[dict]) -> str:
     """The results as Markdown tables (the docs carry a copy)."""
-    lines = ["| năm | quyết định | lượt khen | trang | tệp | cả trang (MB) | build lạnh (s) | +1 QĐ (s · tệp ghi) "
-             "| đính chính (s · tệp) | đổi danh mục (s · tệp) | PSS cả cây tiến trình (MB) "
+    lines = ["| năm | quyết định | lượt khen | trang | tệp | cả trang (MB) | build lạnh (s) "
+             "| +1 QĐ (s · tệp ghi · trang dựng lại) | đính chính (s · tệp · trang) | đổi danh mục (s · tệp · trang) "
+             "| PSS cả cây tiến trình (MB) "
              "| HTML trang QĐ trung vị / lớn nhất (KB) | chỉ mục tìm kiếm (MB) |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         lines.append(f"| {r['years']} | {r['decisions']} | {r['recipients']} | {r['pages']} | {r.get('files', '')} "
-                     f"| {r['mb']} | {r['cold_s']} | {r['rebuild_s']} · {r.get('rebuild_files', '')} "
-                     f"| {r.get('correction_s', '')} · {r.get('correction_files', '')} "
-                     f"| {r.get('registry_s', '')} · {r.get('registry_files', '')} | {r['peak_mb']} "
+                     f"| {r['mb']} | {r['cold_s']} | {_change(r, 'rebuild')} | {_change(r, 'correction')} "
+                     f"| {_change(r, 'registry')} | {r['peak_mb']} "
                      f"| {r['decision_html_kb_median']} / {r['decision_html_kb_max']} | {r['search_index_mb']} |")
     if any("mkdocs_s" in r for r in results):
         lines += ["", "Mốc so sánh: cùng bản ghi viết thành trang Markdown, xây dựng lạnh bằng MkDocs + Material và Hugo, "

@@ -89,6 +89,7 @@ def run_engine(config_file: Path, target: Path, outcome, strict: bool,
     written = plugin.written or incremental.Written(site_state.SiteState())
     outcome.timings["record pages and files rendered, checked and written"] = written.seconds
     outcome.rendered = written.rendered_pages
+    outcome.reads = written.reads
     outcome.produced = written.produced_files
     return site_state.SiteState(written.state.scan, site_state.complete(target, written.state.files),
                                 inputs=written.state.inputs)
@@ -182,7 +183,9 @@ def publish(config_file: Path, outcome, site_dir: Path, manifest: Path, strict: 
         remove_leftovers(site_dir)
         for stale in manifest.parent.glob(f".{manifest.name}.tmp-*"):
             stale.unlink(missing_ok=True)
+        start = time.perf_counter()
         previous = None if full else site_state.read(site_dir, notices)
+        outcome.timings["published site verified (SHA-256 of every file)"] = time.perf_counter() - start
         tmp = site_dir.with_name(f"{site_dir.name}.tmp-{os.getpid()}")
         staged = None
         try:

@@ -32,44 +32,47 @@ class Written:
 
     state: site_state.SiteState
     rendered_pages: list[str] = field(default_factory=list)  # site paths of pages rendered by this build
+    reads: dict[str, list[str]] = field(default_factory=dict)  # rendered page → what it read through the gate
     produced_files: list[str] = field(default_factory=list)  # site paths of files produced by this build
     seconds: float = 0.0
 
 
 def write_outputs(site_dir: Path, pages: list[Page], files: list[OutputFile], shells: dict[int, str],
                   previous: site_state.SiteState | None, scanner: OutputScanner, workers: int,
-                  body_of: BodyOf) -> Written:
+                  body_of: BodyOf, in_place: bool = False) -> Written:
     """Write ``pages`` (each filled into the theme shell of its depth, ``shells``: depth → shell HTML with
-    its URL marker) and ``files`` into ``site_dir``, keeping what is unchanged since ``previous``."""
+    its URL marker) and ``files`` into ``site_dir``, keeping what is unchanged since ``previous``: ``site_dir``
+    is a new tree that the caller completes from the published one (``site_state.link_unchanged``), or with
+    ``in_place`` the very tree ``previous`` describes (the live preview's), where kept files already are."""
     fillers = {depth: writer.shell_filler(html, f"{writer.SHELL}/" * depth) for depth, html in shells.items()}
     frames = {depth: fingerprint.digest(html) for depth, html in shells.items()}
     scan = site_state.scan_key(scanner.allowed)
 
-    def write_page(page: Page) -> tuple[str, int, str, str | None, bool]:
+    def write_page(page: Page) -> tuple:
         path = page.url + "index.html"
         prepared = page.prepare()
         inputs = (fingerprint.digest(prepared.fingerprint, frames[page.url.count("/")], page.url, page.title,
                                      page.description, page.image) if prepared.fingerprint else None)
         if previous is not None and previous.same_inputs(path, inputs, scan):
-            return (path, *previous.files[path], inputs, False)  # kept as published: not rendered, not read
+            return (path, *previous.files[path], inputs, None)  # kept as published: not rendered, not read
         body = body_of(page, prepared)
         data = fillers[page.url.count("/")](page, body).encode("utf-8")
         digest = site_state.sha256(data)
         if previous is not None and previous.unchanged(path, len(data), digest, scan):
-            return path, len(data), digest, inputs, True  # rendered to the same bytes: not written
+            return path, len(data), digest, inputs, sorted(prepared.reads)  # rendered to the same bytes: not written
         writer.check_published(body, f"trang {page.url or '/'}", page.origin, scanner, True)
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        return path, len(data), digest, inputs, True
+        return path, len(data), digest, inputs, sorted(prepared.reads)
 
-    def write_file(out: OutputFile) -> tuple[str, int, str, str | None, bool]:
+    def write_file(out: OutputFile) -> tuple:
         try:
             inputs = out.inputs() if out.inputs is not None else None
         except UnreadableSource:  # reported when the file is produced
             inputs = None
         if previous is not None and previous.same_inputs(out.path, inputs, scan):
-            return (out.path, *previous.files[out.path], inputs, False)
+            return (out.path, *previous.files[out.path], inputs, None)
         target = site_dir / out.path
         target.parent.mkdir(parents=True, exist_ok=True)
         text = out.gzip or out.path.endswith(writer.TEXT_SUFFIXES)
@@ -88,10 +91,11 @@ def write_outputs(site_dir: Path, pages: list[Page], files: list[OutputFile], sh
         digest = hashing.digest.hexdigest()
         if previous is not None:
             if previous.unchanged(out.path, hashing.size, digest, scan):
-                target.unlink()
+                if not in_place:
+                    target.unlink()
             elif text:
                 writer.scan_file(target, out.path, out.origin, scanner, out.gzip)
-        return out.path, hashing.size, digest, inputs, True
+        return out.path, hashing.size, digest, inputs, []
 
     # a record's page and its files (same directory) together; files with no page (the large bulk
     # exports) each alone and first, so that no core is left with one of them at the end
@@ -107,9 +111,14 @@ def write_outputs(site_dir: Path, pages: list[Page], files: list[OutputFile], sh
     page_paths = {page.url + "index.html" for page in pages}
     written = Written(site_state.SiteState(scan, {path: (size, digest) for path, size, digest, _, _ in results},
                                            inputs={path: inputs for path, _, _, inputs, _ in results if inputs}))
-    for path, _, _, _, rendered in results:
-        if rendered:
-            (written.rendered_pages if path in page_paths else written.produced_files).append(path)
+    for path, _, _, _, reads in results:  # reads: None for an output kept as published
+        if reads is None:
+            continue
+        if path in page_paths:
+            written.rendered_pages.append(path)
+            written.reads[path] = reads
+        else:
+            written.produced_files.append(path)
     written.rendered_pages.sort()
     written.produced_files.sort()
     written.seconds = time.perf_counter() - start

@@ -212,6 +212,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         self.site_state: site_state.SiteState | None = None  # set by the CLI: the published site's files
         self.written: incremental.Written | None = None  # the record pages and files of this build
         self._serving = False
+        self._preview: Path | None = None  # under serve: record pages and files kept between rebuilds
         self._last_good: pipeline.Outcome | None = None  # under serve: the site shown while the data has errors
         self._problem_box = ""  # under serve: the data's errors, shown at the top of every page
         self._theme_classes: set[str] = set()  # classes on the pages MkDocs renders (engine/theme_css.py)
@@ -300,7 +301,8 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
             else:
                 assert not out.gzip, "compressed files are produced when written"
                 if out.path.endswith(writer.TEXT_SUFFIXES):
-                    self._checked(out.content.decode("utf-8", "replace"), out.path, out.origin, None)
+                    text = out.content.decode("utf-8", "replace") if out.scanned_text is None else out.scanned_text
+                    self._checked(text, out.path, out.origin, None)
                 files.append(File.generated(config, out.path, content=out.content))
         return files
 
@@ -348,15 +350,41 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         shells = {depth: (site_dir / src_uri[: -len("index.md")] / "index.html").read_text(encoding="utf-8")
                   for depth, src_uri in self._shells.items()}
         shutil.rmtree(site_dir / writer.SHELL, ignore_errors=True)
+        # the live preview's engine empties its directory before each rebuild: record pages and files are kept
+        # in a directory of this process instead, rendered again only when their inputs changed, and linked in
+        target = self._preview_dir() if self._serving else site_dir
+        previous = self.written.state if self._serving and self.written else self.site_state
         try:
-            self.written = incremental.write_outputs(site_dir, self._records, self._produced, shells, self.site_state,
-                                                     self._scanner, self._workers, self._body)
+            self.written = incremental.write_outputs(target, self._records, self._produced, shells, previous,
+                                                     self._scanner, self._workers, self._body,
+                                                     in_place=self._serving)
         except writer.WriteError as exc:
+            self.written = None  # the preview's directory may now hold part of a build: start it again
             raise PluginError(str(exc)) from exc
+        if self._serving:
+            site_state.link_all(target, site_dir, self.written.state.files)
+            log.info("bangvang: dựng lại %d trang bản ghi và %d tệp dữ liệu; %d trang giữ nguyên",
+                     len(self.written.rendered_pages), len(self.written.produced_files),
+                     len(self._records) - len(self.written.rendered_pages))
         writer.write_sitemap(site_dir, config.site_url, self._built_urls + [p.url for p in self._records])
         self._records, self._produced = [], []
         if self.config.trim_theme_css:
             self._trim_theme_css(site_dir)
+
+    def _preview_dir(self) -> Path:
+        """The live preview's own directory of record pages and files (removed when the preview stops)."""
+        if self._preview is None:
+            import tempfile
+
+            self._preview = Path(tempfile.mkdtemp(prefix="bangvang-preview-"))
+        return self._preview
+
+    def on_shutdown(self) -> None:
+        if self._preview is not None:
+            import shutil
+
+            shutil.rmtree(self._preview, ignore_errors=True)
+            self._preview = None
 
     def _trim_theme_css(self, site_dir: Path) -> None:
         """Cut Material's stylesheet to the classes of rendered pages, our templates and every script."""

@@ -211,6 +211,19 @@ def link_unchanged(built: Path, site_dir: Path, previous: SiteState, new: SiteSt
     return written, len(previous.present - set(new.files))
 
 
+def link_all(source: Path, target: Path, files: dict[str, tuple[int, str]]) -> None:
+    """Hard-link (or copy, where links are not possible) every listed file of ``source`` into ``target``."""
+    for path in files:
+        destination = target / path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source / path, destination, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        except OSError:
+            shutil.copy2(source / path, destination, follow_symlinks=False)
+
+
 class StateError(UserError):
     """A state file that cannot be read (the message names it)."""
 

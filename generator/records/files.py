@@ -319,3 +319,16 @@ def scan_tree(root: Path, display_root: Path) -> list[Problem]:
             elif not stat.S_ISREG(mode):
                 problems.append(Problem(shown, 1, "not_regular_file", {"value": entry.name, **_kind(mode)}))
     return sorted(problems, key=Problem.sort_key)
+
+
+class UnreadableSource(Exception):
+    """A record's file (a scan, a photo) could not be read safely when the site was written: it changed
+    into a link or special file after validation. The message says which, as ``path:line: …``."""
+
+
+def read_record_file(root: Path, rel: str, max_bytes: int) -> bytes:
+    """A file of a record, read as validation reads it (regular file inside ``root``, no link, size limit)."""
+    data, problems = read_bytes_file(root, rel, max_bytes=max_bytes)
+    if data is None:
+        raise UnreadableSource("; ".join(p.format() for p in problems))
+    return data

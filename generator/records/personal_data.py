@@ -297,10 +297,11 @@ def _address_end(norm: str, match: re.Match[str]) -> int | None:
     return _clause(norm, match.start(), match.end() + 2)
 
 
-# "Đ/c: 12 Lê Lợi" (but "Đ/c Nguyễn Văn A" is a comrade), "12/3 Nguyễn Trãi, P.5, Q.3", "số 5, ngõ 3, phố Huế"
+# "Đ/c: 12 Lê Lợi" (but "Đ/c Nguyễn Văn A" is a comrade), "12/3 Nguyễn Trãi, P.5, Q.3", "số 5, ngõ 3, phố Huế";
+# a house number is followed by a space ("DC5_$wU3o", an encoded run, is not an address)
 _STREET_NUMBER = r"(?:k|so |nha so )?\d{1,4}[a-z]?(?:/\d{1,4}[a-z]?){0,2}"
 _ADDRESS_SHAPES = re.compile(
-    _B + r"(?:d/c|dc) ?:? ?(?:so )?\d[^,;.()]{0,40}"
+    _B + r"(?:d/c|dc) ?:? ?(?:so )?\d{1,5}[a-z]?(?:/\d{1,4}[a-z]?){0,2}(?=,? )[^,;.()]{0,40}"
     r"|" + _B + _STREET_NUMBER + r",? (?:[a-z]+ ){0,4}[a-z]+, ?(?:p|q|tp)\. ?[a-z0-9]"
     r"|" + _B + _STREET_NUMBER + r",? (?:ngo|hem|kiet|ngach) \d{1,4}")
 # licence plates: 51F-123.45, 29A-12345, 43C1-234.56, 59-X1 123.45; with a label, looser

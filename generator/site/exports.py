@@ -117,7 +117,7 @@ RECIPIENT_COLUMNS = [
 
 
 def decision_record(pub: Publication, entry: DecisionEntry, base_url: str = "") -> dict:
-    c = pub.catalog
+    c = pub
     d = entry.model
     form = c.award_forms[d.award_form].model
     tally = c.counts.of_decision(entry.id)
@@ -155,7 +155,7 @@ def decision_record(pub: Publication, entry: DecisionEntry, base_url: str = "") 
 def recipient_records(pub: Publication, entry: DecisionEntry, base_url: str = "") -> list[dict]:
     """The published lines of a decision (through the publication gate): withdrawn people keep their
     line with a neutral id, not their details; hidden fields are empty."""
-    c = pub.catalog
+    c = pub
     d = entry.model
     form, authority = c.award_forms[d.award_form].model.name, c.authorities[d.authority].model.named_on(d.date)[0]
     rows = []
@@ -256,7 +256,7 @@ def bulk_exports(pub: Publication, base_url: str, license_: dict, site_name: str
     decision's own files are not), and datapackage.json — written as streams. A year per file: a new
     decision changes one year's files, and a journalist downloads the years they need."""
     by_year: dict[int, list[DecisionEntry]] = {}
-    for entry in sorted(pub.catalog.decisions, key=lambda e: (e.year, e.slug)):
+    for entry in sorted(pub.decisions, key=lambda e: (e.year, e.slug)):
         by_year.setdefault(entry.year, []).append(entry)
     out = []
     for year, entries in sorted(by_year.items()):

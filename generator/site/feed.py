@@ -23,14 +23,13 @@ def _time(day: dt.date) -> str:
 
 def build_feed(pub: Publication, site_url: str, site_name: str, history: dict) -> bytes:
     """Decisions and published profiles, ordered by their last update."""
-    catalog = pub.catalog
     base = site_url or "/"
     items: list[tuple[dt.date, dt.date, str, str, str, str]] = []  # updated, published, url, title, summary, kind
-    for decision in catalog.decisions:
+    for decision in pub.decisions:
         d = decision.model
-        form = catalog.award_forms[d.award_form].model.name
-        authority = catalog.authorities[d.authority].model.named_on(d.date)[0]
-        size = recipients_figure(decision, catalog.counts.of_decision(decision.id)).striptags()
+        form = pub.award_forms[d.award_form].model.name
+        authority = pub.authorities[d.authority].model.named_on(d.date)[0]
+        size = recipients_figure(decision, pub.counts.of_decision(decision.id)).striptags()
         summary = f"{d.title or form} — {authority}, {decision_dated(d)}; số người, tập thể được khen: {size}."
         if d.revocation:
             summary += f" {revocation_text(decision)}."
@@ -40,7 +39,7 @@ def build_feed(pub: Publication, site_url: str, site_name: str, history: dict) -
                       urls.decision(decision.year, decision.slug), f"{decision_label(decision)}: {form}", summary,
                       "quyết định"))
     for profile in pub.profiles():
-        awards = catalog.awards_by_profile.get(profile.slug, [])
+        awards = pub.profile_awards(profile.slug)
         fallback = max((a.decision.model.date for a in awards), default=None)
         if profile.path in history or fallback:
             published, changed = profile_dates(profile, history, fallback)

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import BinaryIO, Callable
 
-from generator.records import files
+from generator.records.files import UnreadableSource, read_record_file  # noqa: F401 - part of this module's interface
 
 
 @dataclass(frozen=True)
@@ -22,6 +21,8 @@ class Prepared:
 
     fingerprint: str | None
     render: Callable[[], str] = field(repr=False)
+    reads: frozenset[str] = frozenset()  # what its values were built from, by key (``catalog/gate.py``)
+    values: dict = field(default_factory=dict, repr=False)  # what the template is given
 
 
 @dataclass(frozen=True)
@@ -55,19 +56,6 @@ class Page:
         return self.url.count("/") >= 2
 
 
-class UnreadableSource(Exception):
-    """A record's file (a scan, a photo) could not be read safely when the site was written: it changed
-    into a link or special file after validation. The message says which, as ``path:line: …``."""
-
-
-def read_record_file(root: Path, rel: str, max_bytes: int) -> bytes:
-    """A file of a record, read as validation reads it (regular file inside ``root``, no link, size limit)."""
-    data, problems = files.read_bytes_file(root, rel, max_bytes=max_bytes)
-    if data is None:
-        raise UnreadableSource("; ".join(p.format() for p in problems))
-    return data
-
-
 @dataclass(frozen=True)
 class OutputFile:
     """A file published as is: bytes in memory, or written by ``produce(stream)`` when the site is
@@ -78,6 +66,10 @@ class OutputFile:
     produce: Callable[[BinaryIO], None] | None = field(default=None, repr=False, compare=False)
     origin: str = ""  # the record file it comes from, if one
     gzip: bool = False  # published gzip-compressed (``path`` ends in .gz); ``write`` gives the plain text
+    # what the personal-data check of the built site reads instead of ``content``: the file's text without its
+    # machine-encoded runs, which hold only numbers (search index postings: random-looking text of 91 characters
+    # in which, at province scale, shapes like «DC5…» turn up by chance)
+    scanned_text: str | None = None
     inputs: Callable[[], str | None] | None = field(default=None, repr=False, compare=False)  # fingerprint of what
     # ``produce`` writes from (``site/fingerprint.py``): the file is not produced again while it is unchanged
 

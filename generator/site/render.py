@@ -23,7 +23,7 @@ def render_site(pub: Publication, templates_dir: Path, options: SiteOptions | No
     r = Renderer(pub, make_environment(templates_dir), options, templates_dir, content_dir)
     # the search index takes a third of this stage at province scale: on the other core meanwhile
     r.search_index = Deferred(lambda: search_index.build_index(pub, search_index.hand_written_pages(content_dir)),
-                              background=len(pub.catalog.decisions) >= BACKGROUND_FROM)
+                              background=len(pub.decisions) >= BACKGROUND_FROM)
     for build in SECTIONS:
         build(r)
     r.site.allowed = _allowed(pub, options)
@@ -47,16 +47,7 @@ def _allowed(pub: Publication, options: SiteOptions) -> tuple[str, ...]:
     """What the end-of-build scan for personal data lets through: text a person checked (``pii_allow`` of any
     record), amounts of money of nine digits or more, and the offices' own contact e-mails of consultations and
     of the «Báo sai sót» setting."""
-    records = pub.catalog.records
-    allowed = {text for d in records.decisions for text in d.model.pii_allow}
-    # amounts of money are typed integers of the records, written bare in the JSON and CSV exports: a 500,000,000 đ
-    # reward is nine digits like an old ID number, but it is a validated amount, not personal data
-    allowed |= {str(amount) for amount in pub.published_amounts() if amount >= 100_000_000}
-    allowed |= {text for p in records.profiles.values() for text in p.model.pii_allow}
-    for entry in records.consultations.values():
-        allowed |= set(entry.model.pii_allow)
-        if entry.model.contact.email:
-            allowed.add(entry.model.contact.email)
+    allowed = pub.scan_allowances()
     if options.feedback_url.lower().startswith("mailto:"):
         allowed.add(options.feedback_url[len("mailto:"):])
     return tuple(sorted(allowed))

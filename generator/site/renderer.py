@@ -61,7 +61,6 @@ class Renderer:
     def __init__(self, pub: Publication, env: jinja2.Environment, options: SiteOptions, templates_dir: Path,
                  content_dir: Path | None):
         self.pub = pub
-        self.catalog = pub.catalog
         self.env = env
         self.options = options
         self.templates_dir = templates_dir
@@ -107,14 +106,16 @@ class Renderer:
         env, site_name, code = self.env, self.site_name, self.code_key
 
         def prepare() -> Prepared:
-            extra = context() if context else values
+            with Publication.reading() as reads:
+                extra = context() if context else values
 
             def render() -> str:
                 to = urls.linker(url)
                 return env.get_template(template).render(url=to, link=partial(_link, to), title=title, paths=urls,
                                                          site_name=site_name, **extra)
 
-            return Prepared(fingerprint.digest(code, template, url, title, site_name, extra), render)
+            return Prepared(fingerprint.digest(code, template, url, title, site_name, extra), render,
+                            frozenset(reads), extra)
 
         self.site.pages.append(Page(url=url, title=title, prepare=prepare, description=description,
                                     template=template, image=image, origin=origin))

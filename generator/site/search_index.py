@@ -161,28 +161,27 @@ def documents(pub: Publication, pages: list[tuple[str, str, str]]) -> list[Searc
     """Every searchable thing. ``pages`` are hand-written pages: (url, title, text).
     People come through the publication gate: withdrawn lines are left out, hidden fields (and the
     unit filter, when units are hidden) are not indexed."""
-    catalog = pub.catalog
     docs: list[SearchDoc] = []
     for profile in pub.profiles():
         p = profile.model
-        unit = catalog.units.get(p.unit).model.name if p.unit and p.unit in catalog.units else ""
+        unit = pub.units.get(p.unit).model.name if p.unit and p.unit in pub.units else ""
         docs.append(SearchDoc("guong", p.name, p.summary, unit, urls.profile(profile.slug), (p.name, *p.aliases),
                               (p.summary, unit, p.locality or "", " ".join(p.tags), profile.story_markdown),
                               tuple(f":u{p.unit}" for _ in [0] if p.unit)))
-    for form in catalog.award_forms.values():
+    for form in pub.award_forms.values():
         f = form.model
         docs.append(SearchDoc("hinh-thuc", f.name, label(f.level), label(f.group), urls.award_form(f.id), (f.name,),
                               (), (f":f{f.id}", f":l{f.level.value}")))
-    for unit in catalog.units_sorted():
+    for unit in pub.units_sorted():
         u = unit.model
         docs.append(SearchDoc("don-vi", u.name, u.locality or "", "", urls.unit(u.id), (u.name,),
                               (u.locality or "",), (f":u{u.id}",)))
     for person in pub.people():
         if person.profile is None:  # a profile's page is found as the profile (and links to this page)
             docs.append(_person_document(person))
-    for decision in catalog.decisions:
+    for decision in pub.decisions:
         docs.extend(_decision_documents(pub, decision))
-    for slug, entry in sorted(catalog.records.consultations.items()):
+    for slug, entry in sorted(pub.consultations.items()):
         docs.extend(_consultation_documents(pub, slug, entry.model))
     for url, title, text in pages:
         docs.append(SearchDoc("trang", title, "", "", url, (title,), (text,)))
@@ -201,16 +200,15 @@ def _person_document(person: Person) -> SearchDoc:
 def _consultation_documents(pub: Publication, slug: str, consultation) -> list[SearchDoc]:
     """The people proposed in a public consultation (through the publication gate, withdrawn ones left out):
     a citizen finds the notice by a candidate's name while it is open and after it has closed."""
-    catalog = pub.catalog
-    proposer = catalog.authorities[consultation.proposer].model
-    closes = law.closing_day(catalog.records, consultation)
+    proposer = pub.authorities[consultation.proposer].model
+    closes = law.closing_day(pub.law, consultation)
     docs = []
     for r in pub.proposed_rows(consultation):
         if r.withdrawn:
             continue
-        unit = catalog.units.get(r.unit) if r.unit else None
+        unit = pub.units.get(r.unit) if r.unit else None
         unit_name = r.unit_text or (unit.model.name if unit else "")
-        form = catalog.award_forms[r.award_form].model.name if r.award_form in catalog.award_forms else ""
+        form = pub.award_forms[r.award_form].model.name if r.award_form in pub.award_forms else ""
         detail = " · ".join(x for x in (f"Đề nghị {form}" if form else "", proposer.short_name or proposer.name,
                                         f"góp ý đến hết {short_date(closes)}") if x)
         docs.append(SearchDoc("de-nghi", r.name, " · ".join(x for x in (r.position or "", unit_name) if x), detail,
@@ -224,10 +222,9 @@ def _decision_documents(pub: Publication, decision) -> list[SearchDoc]:
     """A decision and its published recipient lines. A revoked decision is also found by the number of
     the decision that revoked it, and so is a line annulled on its own (marked revoked, the decision's other lines
     not; the decision is found by that number as other text)."""
-    catalog = pub.catalog
     d = decision.model
-    form = catalog.award_forms[d.award_form].model
-    authority = catalog.authorities[d.authority].model
+    form = pub.award_forms[d.award_form].model
+    authority = pub.authorities[d.authority].model
     revoked = decision.revoked
     facets = (f":y{decision.year}", f":f{form.id}", f":l{form.level.value}", f":a{authority.id}")
     number = decision_number(d.number)
@@ -244,7 +241,7 @@ def _decision_documents(pub: Publication, decision) -> list[SearchDoc]:
     for r in pub.rows(decision):
         if r.withdrawn:
             continue
-        unit = catalog.units.get(r.unit) if r.unit else None
+        unit = pub.units.get(r.unit) if r.unit else None
         unit_name = r.unit_text or (unit.model.name if unit else "")
         subtitle = " · ".join(x for x in (r.position or "", unit_name) if x)
         detail = f"{form.name} · {number} · {decision.year}"
@@ -495,12 +492,12 @@ def build_index(pub: Publication, pages: list[tuple[str, str, str]], previous: P
         payload = encode_payload(words[word])
         if payload.count > INLINE_MAX:
             if payload.other is not None:
-                outputs.append(OutputFile(f"{INDEX_DIR}o/{word}.json", content=payload.other))
+                outputs.append(OutputFile(f"{INDEX_DIR}o/{word}.json", content=payload.other, scanned_text=""))
                 long_other.append(word)
                 if not payload.titled:
                     long_plain.append(word)
             if payload.titled > INLINE_MAX:
-                outputs.append(OutputFile(f"{INDEX_DIR}p/{word}.json", content=payload.title))
+                outputs.append(OutputFile(f"{INDEX_DIR}p/{word}.json", content=payload.title, scanned_text=""))
                 long_title.append(word)
                 shards[_prefix(word)][word] = [payload.count, None]
             else:  # few titles: they stay in the shard, only the other text has a file
@@ -508,10 +505,10 @@ def build_index(pub: Publication, pages: list[tuple[str, str, str]], previous: P
         else:
             shards[_prefix(word)][word] = [payload.count, base64.b64encode(payload.whole).decode("ascii")]
     for prefix, terms in sorted(shards.items()):
-        outputs.append(OutputFile(f"{INDEX_DIR}t/{prefix}.json", content=_dump(terms)))
+        outputs.append(OutputFile(f"{INDEX_DIR}t/{prefix}.json", content=_dump(terms), scanned_text="\n".join(terms)))
     for facet, members in sorted(facet_lists.items()):
         outputs.append(OutputFile(f"{INDEX_DIR}f/{facet_file(facet)}.json",
-                                content=_dump(text_numbers(_deltas(sorted(members))))))
+                                content=_dump(text_numbers(_deltas(sorted(members)))), scanned_text=""))
     rows: dict[int, dict[int, list]] = defaultdict(dict)
     for doc, n in zip(docs, numbers):
         rows[n // CAP][n % CAP] = doc.shipped()
@@ -547,19 +544,18 @@ def hand_written_pages(content_dir: Path | None) -> list[tuple[str, str, str]]:
 def facets(pub: Publication) -> dict[str, list[list]]:
     """The filter choices: [value, label] per year, level, award form, issuing authority and unit in use (no
     unit filter when the units of people are hidden: it would reveal each person's unit)."""
-    catalog = pub.catalog
-    used = {d.model.authority for d in catalog.decisions}
-    authorities = sorted((a for a in catalog.authorities.values() if a.model.id in used),
+    used = {d.model.authority for d in pub.decisions}
+    authorities = sorted((a for a in pub.authorities.values() if a.model.id in used),
                          key=lambda a: sort_key(a.model.name))
     return {
-        "years": [[str(y), str(y)] for y in catalog.by_year],
-        "levels": [[level.value, label(level)] for level in catalog.levels_in_use()],
-        "forms": [[f.model.id, f.model.name] for f in catalog.forms_in_use_by_name()],
+        "years": [[str(y), str(y)] for y in pub.by_year],
+        "levels": [[level.value, label(level)] for level in pub.levels_in_use()],
+        "forms": [[f.model.id, f.model.name] for f in pub.forms_in_use_by_name()],
         "authorities": [[a.model.id, a.model.name] for a in authorities],
-        "units": [[u.model.id, u.model.name] for u in catalog.units_with_awards()] if pub.unit_lists_published else [],
+        "units": [[u.model.id, u.model.name] for u in pub.units_with_awards()] if pub.unit_lists_published else [],
     }
 
 
 def _meta(pub: Publication, count: int, layout: dict[str, int]) -> dict:
     return {"version": FORMAT_VERSION, "docs": count, "cap": CAP, "nbmax": NBMAX, "layout": layout, **facets(pub),
-            "years": list(pub.catalog.by_year)}  # published format: plain numbers
+            "years": list(pub.by_year)}  # published format: plain numbers

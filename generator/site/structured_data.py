@@ -27,10 +27,9 @@ def as_script(data: dict) -> Markup:
 
 
 def decision_ld(pub: Publication, entry: DecisionEntry, site_url: str) -> dict:
-    catalog = pub.catalog
     d = entry.model
-    form = catalog.award_forms[d.award_form].model
-    authority = catalog.authorities[d.authority].model
+    form = pub.award_forms[d.award_form].model
+    authority = pub.authorities[d.authority].model
     data = {
         "@context": "https://schema.org", "@type": "Legislation",
         "name": d.title or f"Về việc tặng {form.name}", "legislationType": "Quyết định khen thưởng",
@@ -50,19 +49,18 @@ def decision_ld(pub: Publication, entry: DecisionEntry, site_url: str) -> dict:
 
 
 def profile_ld(pub: Publication, profile: ProfileEntry, site_url: str) -> dict:
-    catalog = pub.catalog
     p = profile.model
     awards = []
     for award in pub.profile_awards(profile.slug):
         if award.row.revoked:
             continue
-        form = catalog.award_forms[award.decision.model.award_form].model.name
+        form = pub.award_forms[award.decision.model.award_form].model.name
         awards.append(f"{form} ({award.decision.year})")
     data = {
         "@context": "https://schema.org", "@type": "Person" if p.kind is RecipientKind.individual else "Organization",
         "name": p.name, "description": p.summary, "url": site_url + urls.profile(profile.slug), "award": awards,
     }
-    unit = catalog.units.get(p.unit) if p.unit else None
+    unit = pub.units.get(p.unit) if p.unit else None
     if unit and p.kind is RecipientKind.individual:
         data["affiliation"] = {"@type": "Organization", "name": unit.model.name}
     return data
@@ -70,8 +68,7 @@ def profile_ld(pub: Publication, profile: ProfileEntry, site_url: str) -> dict:
 
 def person_ld(pub: Publication, person: Person, site_url: str) -> dict:
     """A person's page: who (a Person, or an Organization for a collective or household) and the awards in force."""
-    catalog = pub.catalog
-    awards = [f"{catalog.award_forms[a.decision.model.award_form].model.name} ({a.decision.year})"
+    awards = [f"{pub.award_forms[a.decision.model.award_form].model.name} ({a.decision.year})"
               for a in pub.person_awards(person.id) if not a.row.revoked]
     data = {"@context": "https://schema.org",
             "@type": "Person" if person.kind is RecipientKind.individual else "Organization",

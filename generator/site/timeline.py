@@ -64,11 +64,11 @@ def profile_dates(profile: ProfileEntry, history: dict, fallback: dt.date) -> tu
 def events(pub: Publication, history: dict) -> list[Event]:
     """Every publication, correction, revocation and withdrawal, newest first. Withdrawals name nobody."""
     out: list[Event] = []
-    for decision in pub.catalog.decisions:
+    for decision in pub.decisions:
         d = decision.model
         label = decision_label(decision)
         url = urls.decision(decision.year, decision.slug)
-        form = pub.catalog.award_forms[d.award_form].model.name
+        form = pub.award_forms[d.award_form].model.name
         out.append(Event(published_on(decision.path, d.date, history), "cong-bo", label,
                          f"{form}, {decision_date_label(d).lower()} {decision_short_date(d)}", url))
         for c in d.corrections:
@@ -81,7 +81,7 @@ def events(pub: Publication, history: dict) -> list[Event]:
                 out.append(Event(row.withdrawn.date, "go-bo", label,
                                  f"Gỡ thông tin của một người (dòng {row.number}) khỏi công bố", url))
     for profile in pub.profiles():
-        awards = pub.catalog.awards_by_profile.get(profile.slug, [])
+        awards = pub.profile_awards(profile.slug)
         fallback = max((a.decision.model.date for a in awards), default=None)
         if profile.path in history or fallback:
             published, _ = profile_dates(profile, history, fallback)
@@ -95,13 +95,13 @@ def events(pub: Publication, history: dict) -> list[Event]:
 
 def newest_publications(pub: Publication, history: dict, count: int) -> list[DecisionEntry]:
     """The decisions most recently published (not signed): what a reader has not seen yet."""
-    return sorted(pub.catalog.decisions,
+    return sorted(pub.decisions,
                   key=lambda d: (-published_on(d.path, d.model.date, history).toordinal(),
                                  -d.model.date.toordinal(), d.slug))[:count]
 
 
 def data_as_of(pub: Publication, history: dict) -> dt.date | None:
     """The date of the latest change to the published data."""
-    dates = [decision_updated(pub, d, history) for d in pub.catalog.decisions]
+    dates = [decision_updated(pub, d, history) for d in pub.decisions]
     dates += [dates_.changed for path, dates_ in history.items()]
     return max(dates) if dates else None

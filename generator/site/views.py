@@ -195,7 +195,7 @@ class DecisionRow:
 
 
 def decision_row(pub: Publication, decision: DecisionEntry) -> DecisionRow:
-    c = pub.catalog
+    c = pub
     d = decision.model
     form = c.award_forms[d.award_form].model
     authority = c.authorities[d.authority].model
@@ -244,7 +244,7 @@ def person_link(row: Row) -> Link | None:
 
 
 def _unit_link(pub: Publication, row: Row) -> Link:
-    unit = pub.catalog.units.get(row.unit) if row.unit else None
+    unit = pub.units.get(row.unit) if row.unit else None
     if unit:
         return Link(row.unit_text or unit.model.name, urls.unit(unit.model.id))
     return Link(row.unit_text or "")
@@ -255,7 +255,7 @@ def line_revocation(pub: Publication, row: Row) -> tuple[str, Link | None]:
     rv = row.revocation
     if rv is None:
         return "", None
-    by = pub.catalog.revoking_decision(rv)
+    by = pub.revoking_decision(rv)
     text = f"Hủy bỏ bởi Quyết định số {rv.decision_number}, {long_date(rv.date)}. Lý do: {rv.reason}"
     return text, Link(f"Quyết định số {rv.decision_number}", urls.decision(by.year, by.slug)) if by else None
 
@@ -326,7 +326,7 @@ class AwardRow:
 
 def award_row(pub: Publication, award: ShownAward) -> AwardRow:
     decision, row = award.decision, award.row
-    form = pub.catalog.award_forms[decision.model.award_form].model
+    form = pub.award_forms[decision.model.award_form].model
     return AwardRow(
         date=decision_short_date(decision.model),
         sort_date=decision.model.date.isoformat(),
@@ -433,7 +433,7 @@ def occasion_view(pub: Publication, decision: DecisionEntry) -> dict | None:
     occasion = decision.model.occasion
     if occasion is None:
         return None
-    c = pub.catalog
+    c = pub
     members = [e for e in c.decisions if e.model.occasion and e.model.occasion.id == occasion.id]
     first = lambda attr: next((getattr(e.model.occasion, attr) for e in members
                                if getattr(e.model.occasion, attr) is not None), None)
@@ -446,7 +446,7 @@ def occasion_view(pub: Publication, decision: DecisionEntry) -> dict | None:
 
 
 def decision_view(pub: Publication, decision: DecisionEntry) -> DecisionView:
-    c = pub.catalog
+    c = pub
     d = decision.model
     form = c.award_forms[d.award_form].model
     authority = c.authorities[d.authority].model
@@ -517,7 +517,7 @@ def photo_path(profile: ProfileEntry) -> str:
 
 def profile_card(pub: Publication, profile: ProfileEntry) -> ProfileCard:
     p = profile.model
-    unit = pub.catalog.units.get(p.unit) if p.unit else None
+    unit = pub.units.get(p.unit) if p.unit else None
     return ProfileCard(
         name=p.name,
         href=urls.profile(profile.slug),
@@ -544,7 +544,7 @@ class ProfileView:
 
 def profile_view(pub: Publication, profile: ProfileEntry) -> ProfileView:
     p = profile.model
-    unit = pub.catalog.units.get(p.unit) if p.unit else None
+    unit = pub.units.get(p.unit) if p.unit else None
     return ProfileView(
         card=profile_card(pub, profile),
         unit=Link(unit.model.name, urls.unit(unit.model.id)) if unit else Link(""),
@@ -593,7 +593,7 @@ class PersonView:
 
 
 def person_view(pub: Publication, person: Person) -> PersonView:
-    c = pub.catalog
+    c = pub
     awards = []
     for shown in pub.person_awards(person.id):
         decision, row = shown.decision, shown.row

@@ -5,7 +5,6 @@ from __future__ import annotations
 from generator.records.models import REGISTRY_MODELS, Decision, Profile, Recipient
 from generator.records.schema import field_rows, record_schemas, schema_json
 from generator.site import exports, urls, views
-from generator.site.labels import count
 from generator.site.outputs import OutputFile
 from generator.site.renderer import Renderer
 
@@ -18,7 +17,7 @@ def build_downloads(r: Renderer) -> None:
 
 
 def build(r: Renderer) -> None:
-    c, pub = r.catalog, r.pub
+    c = pub = r.pub
     t = c.counts.all
     schemas = record_schemas()
     models = [("Quyết định khen thưởng", "decision", Decision),

@@ -35,7 +35,7 @@ def _cash(r: Renderer, f: AwardForm) -> list[dict]:
     """One line per period in which both a cash rule of the form and a base salary held: the amounts the
     law set then (the one computation, ``records.law.legal_cash``)."""
     lines = []
-    salaries = sorted((b.model for b in r.catalog.records.base_salary.values()), key=lambda b: b.valid_from or b.valid_to)
+    salaries = sorted((b.model for b in r.pub.law.base_salary.values()), key=lambda b: b.valid_from or b.valid_to)
     for rule in f.cash:
         for base in salaries:
             start, end = _later(rule.valid_from, base.valid_from), _earlier(rule.valid_to, base.valid_to)
@@ -43,7 +43,7 @@ def _cash(r: Renderer, f: AwardForm) -> list[dict]:
                 continue
             amounts = []
             for kind in RecipientKind:
-                cash = law.legal_cash(r.catalog.records, f, kind, start or end)
+                cash = law.legal_cash(r.pub.law, f, kind, start or end)
                 if cash:
                     amounts.append(f"{label(kind)}: {str(cash.multiple).replace('.', ',')} × {money(cash.base)} = "
                                    f"{money(cash.amount)}")
@@ -77,7 +77,7 @@ def summary(f: AwardForm) -> str:
 
 
 def build(r: Renderer) -> None:
-    c, pub = r.catalog, r.pub
+    c = pub = r.pub
     groups = []
     for level in AwardLevel:
         rows, unused = [], []

@@ -18,12 +18,12 @@ from generator.site.renderer import Renderer
 
 def _forms(r: Renderer, m) -> list[views.Link]:
     ids = list(dict.fromkeys([f for f in [m.award_form, *(row.award_form for row in r.pub.proposed_rows(m))] if f]))
-    return [views.Link(r.catalog.award_forms[f].model.name, urls.award_form(f)) for f in ids]
+    return [views.Link(r.pub.award_forms[f].model.name, urls.award_form(f)) for f in ids]
 
 
 def _decided_rows(r: Renderer, m) -> dict[int, views.Link]:
     """Proposed lines found by name in the resulting decision: each links to its line there."""
-    c = r.catalog
+    c = r.pub
     decision = c.decisions_by_id.get(m.outcome.decision) if m.outcome and m.outcome.decision else None
     if decision is None:
         return {}
@@ -52,14 +52,14 @@ def _uncertain(records, opens, closes) -> str:
 
 
 def build(r: Renderer) -> None:
-    c, pub = r.catalog, r.pub
+    c = pub = r.pub
     items = []
-    entries = sorted(c.records.consultations.items(), key=lambda kv: (law.closing_day(c.records, kv[1].model), kv[0]),
+    entries = sorted(c.consultations.items(), key=lambda kv: (law.closing_day(c.law, kv[1].model), kv[0]),
                      reverse=True)
     for slug, entry in entries:
         m = entry.model
         url = urls.consultation(slug)
-        closes = law.closing_day(c.records, m)
+        closes = law.closing_day(c.law, m)
         forms = _forms(r, m)
         authority = c.authorities[m.proposer].model.name
         outcome = None
@@ -86,7 +86,7 @@ def build(r: Renderer) -> None:
         else:
             period = f"{written}Từ {long_date(m.opens)} đến hết {long_date(closes)}"
         if computed:
-            period += _uncertain(c.records, m.opens, closes)
+            period += _uncertain(c.law, m.opens, closes)
         closes_text = f"{long_date(closes)} (tính ra, thông báo không ghi ngày)" if computed else long_date(closes)
         view = {"title": m.title, "forms": forms, "several": several, "authority": authority,
                 "opens": long_date(m.opens), "closes": closes_text, "closes_iso": closes.isoformat(),

@@ -11,12 +11,12 @@ from generator.records.entries import DecisionEntry
 from generator.records.validation.files import MAX_ATTACHMENT_BYTES
 from generator.site import exports, fingerprint, structured_data, urls, views
 from generator.site.labels import decision_dated
-from generator.site.outputs import OutputFile, read_record_file
+from generator.site.outputs import OutputFile
 from generator.site.renderer import Renderer
 
 
 def build(r: Renderer) -> None:
-    c, pub = r.catalog, r.pub
+    c = pub = r.pub
     years = []
     for y in c.by_year:
         t = c.counts.of_year(y)
@@ -40,7 +40,7 @@ def build(r: Renderer) -> None:
 
 
 def _decision(r: Renderer, decision: DecisionEntry) -> None:
-    c, pub = r.catalog, r.pub
+    c = pub = r.pub
     d = decision.model
     heading = views.decision_label(decision)
     authority = c.authorities[d.authority].model.named_on(d.date)[0]
@@ -78,7 +78,7 @@ def _decision(r: Renderer, decision: DecisionEntry) -> None:
         origin=decision.path, inputs=inputs))
     if d.attachment:
         def scan() -> bytes:
-            return read_record_file(c.records.data_dir, d.attachment.path, MAX_ATTACHMENT_BYTES)
+            return pub.record_file(d.attachment.path, MAX_ATTACHMENT_BYTES)
 
         r.file(OutputFile(urls.attachment(decision.year, decision.slug), produce=lambda out: out.write(scan()),
                           inputs=lambda: fingerprint.digest(scan())))

@@ -10,7 +10,7 @@ LATEST_ON_HOME = 10
 
 
 def build(r: Renderer) -> None:
-    c, pub = r.catalog, r.pub
+    c = pub = r.pub
     t = c.counts.all
     profiles = pub.profiles()
     r.page(urls.HOME, "home.html", r.site_name,

@@ -29,7 +29,7 @@ def _years(form) -> str:
 
 
 def build(r: Renderer) -> None:
-    records = r.catalog.records
+    records = r.pub.law
     names = {d.model.id: d.model.number for d in records.legal_documents.values()}
     periods = [{"when": _when(p.start, p.end), "texts": [f"{d.number} — {public_text(d.title)}" for d in p.documents]}
                for p in law.legal_periods(records)]

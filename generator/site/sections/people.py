@@ -12,7 +12,7 @@ from generator.site.renderer import LIST_LIMIT, Renderer
 
 
 def build(r: Renderer) -> None:
-    c, pub = r.catalog, r.pub
+    c = pub = r.pub
     for person_id in pub.retracted_people():
         r.site.retracted.add(urls.person(person_id))
     people = pub.people()

@@ -9,12 +9,12 @@ from __future__ import annotations
 from generator.records import images
 from generator.site import fingerprint, structured_data, urls, views
 from generator.records.validation.files import MAX_PHOTO_BYTES
-from generator.site.outputs import OutputFile, read_record_file
+from generator.site.outputs import OutputFile
 from generator.site.renderer import Renderer
 
 
 def build(r: Renderer) -> None:
-    c, pub = r.catalog, r.pub
+    c = pub = r.pub
     r.page(urls.PROFILES, "profiles_index.html", "Gương điển hình tiên tiến",
            "Những tấm gương người tốt, việc tốt, điển hình tiên tiến.",
            cards=[views.profile_card(pub, p) for p in pub.profiles()])
@@ -33,6 +33,5 @@ def build(r: Renderer) -> None:
         if profile.model.photo:
             rel = profile.model.photo.path
             r.file(OutputFile(views.photo_path(profile), produce=lambda out, rel=rel: out.write(
-                images.strip_metadata(read_record_file(c.records.data_dir, rel, MAX_PHOTO_BYTES))),
-                inputs=lambda rel=rel: fingerprint.digest(r.code_key, read_record_file(c.records.data_dir, rel,
-                                                                                       MAX_PHOTO_BYTES))))
+                images.strip_metadata(pub.record_file(rel, MAX_PHOTO_BYTES))),
+                inputs=lambda rel=rel: fingerprint.digest(r.code_key, pub.record_file(rel, MAX_PHOTO_BYTES))))

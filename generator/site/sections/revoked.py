@@ -10,7 +10,7 @@ from generator.site.renderer import Renderer
 
 
 def build(r: Renderer) -> None:
-    c, pub = r.catalog, r.pub
+    c = pub = r.pub
     rows = []
     for decision in c.decisions:
         d = decision.model

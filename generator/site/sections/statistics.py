@@ -26,9 +26,9 @@ _VALUE_LABELS = {
 
 
 def build(r: Renderer) -> None:
-    everything = statistics.all_stats(r.catalog)
+    everything = r.pub.statistics()
     report_links = _reports(r, {s.slug for s in everything})
-    breaches = r.catalog.cap_breaches
+    breaches = r.pub.cap_breaches
     for s in everything:
         _scope(r, s, everything, breaches, report_links)
 
@@ -53,7 +53,7 @@ def _trend(r: Renderer, everything: list[YearStats]) -> dict:
 
 
 def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, report_links) -> None:
-    c, pub = r.catalog, r.pub
+    c = pub = r.pub
     base = urls.statistics(s.slug)
     overall = s.slug == "tat-ca"
     scope = ["statistics"] if overall else ["statistics", (f"Năm {s.slug}", base)]
@@ -124,9 +124,9 @@ def _cell(report, line, index):
 def _reports(r: Renderer, years: set[str]) -> list[tuple[int, views.Link]]:
     """Every official report form the records fill: a page (a printable table) and its CSV each. ``years``: the
     years with a statistics page (a report's breadcrumbs go through it)."""
-    c = r.catalog
+    c = r.pub
     links = []
-    for report in reports.all_reports(c):
+    for report in c.reports():
         form, layout = report.form, report.layout
         reporter = c.authorities[report.authority].model.name if report.authority else r.site_name
         page_url = urls.report(report.slug)
@@ -157,8 +157,8 @@ def _reports(r: Renderer, years: set[str]) -> list[tuple[int, views.Link]]:
                      "unit": layout.unit or ""},
                reporter=reporter, year=report.year, headers=headers, split=any(sub for _, sub in headers),
                cell_labels=cell_labels, rows=rows, csv=views.Link("CSV (Excel)", csv_path),
-               unplaced=reports.unplaced_movements(c, report.year) if form.subject == "movements" else 0,
-               undated=reports.undated_movements(c) if form.subject == "movements" else 0,
+               unplaced=c.unplaced_movements(report.year) if form.subject == "movements" else 0,
+               undated=c.undated_movements() if form.subject == "movements" else 0,
                unnamed=report.unnamed, unnamed_left_out=report.unnamed_left_out,
                unknown_form=views.figure(f"report.{report.slug}.unknown_form", report.unknown_form)
                if report.unknown_form else "",

@@ -12,7 +12,7 @@ from generator.text import sort_key
 
 
 def build(r: Renderer) -> None:
-    c, pub = r.catalog, r.pub
+    c = pub = r.pub
     localities: dict[str, list] = {}
     for unit in c.units_sorted():
         u = unit.model
