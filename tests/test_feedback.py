@@ -103,12 +103,13 @@ def test_a_consultation_sends_comments_to_its_own_mailbox_and_nothing_else(tree)
 
 @pytest.mark.parametrize("value, message", [
     ("javascript:alert(1)", "plugins.bangvang.feedback.url «javascript:alert(1)» phải là địa chỉ mailto: "
-                            "hoặc http:// hoặc https://"),
+                            "hoặc http:// hoặc https:// — ví dụ mailto:thiduakhenthuong@tinh.gov.vn hoặc "
+                            "https://github.com/to-chuc/bangvang/issues/new"),
     ("mailto:tdkt@tinh.example?bcc=ai-do@x.example",
      "plugins.bangvang.feedback.url «mailto:tdkt@tinh.example?bcc=ai-do@x.example» phải là mailto: và một "
-     "địa chỉ thư, ví dụ mailto:thiduakhenthuong@tinh.gov.vn (không thêm ?subject=…: trang tự điền)"),
+     "địa chỉ thư — ví dụ mailto:thiduakhenthuong@tinh.gov.vn (không thêm ?subject=…: trang tự điền)"),
     ("https://github.com/a b/issues/new", "plugins.bangvang.feedback.url «https://github.com/a b/issues/new» "
-     "không đúng dạng địa chỉ web (có tên miền, không có khoảng trắng hay «#…»), ví dụ "
+     "không đúng dạng địa chỉ web (có tên miền, không có khoảng trắng hay «#…») — ví dụ "
      "https://github.com/to-chuc/bangvang/issues/new"),
 ])
 def test_only_mailto_and_web_addresses_are_accepted(value, message):

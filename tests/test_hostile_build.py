@@ -90,7 +90,7 @@ def test_url_settings_must_be_http(tmp_path, setting, value):
         text = text.replace("extra:\n", f"extra:\n  homepage: {value}\n", 1)
     config.write_text(text, "utf-8")
     result = _build(project)
-    wanted = "cấu hình không hợp lệ" if setting == "site_url" else "phải là địa chỉ http:// hoặc https://"
+    wanted = "giá trị của «site_url» không hợp lệ" if setting == "site_url" else "phải là địa chỉ http:// hoặc https://"
     assert result.returncode == 1 and wanted in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and not (project / "site").exists()
 

@@ -427,7 +427,7 @@ def test_map_on_the_collective_list_and_on_a_header_that_is_the_only_column(tmp_
         0, "recipients:\n  - kind: collective\n    name: \"Trường THCS Tân Phú\"\n    unit: truong-thcs-tan-phu\n")
     bad = run_cli("import", str(alone), "--map", "Đơn vị được đề nghị")
     assert (bad.returncode, bad.stderr) == (
-        64, "--map Đơn vị được đề nghị: viết theo dạng \"Tên cột=trường\", ví dụ --map \"Nơi công tác=unit_text\"\n")
+        64, "--map Đơn vị được đề nghị: viết theo dạng \"Tên cột=trường\" — ví dụ --map \"Nơi công tác=unit_text\"\n")
 
 
 def test_personal_data_columns_are_dropped_and_unknown_columns_named(tmp_path):
@@ -773,7 +773,7 @@ def test_a_decision_file_with_a_yaml_error_is_not_written(tree):
     sheet = workbook(tree.root, [["Họ và tên", "Chức vụ"], ["Lê Thị E", "Kế toán"]])
     result = run_cli("import", str(sheet), "--decision", str(decision), "--data", str(tree.data))
     assert (result.returncode, result.stderr) == (
-        1, f"{decision}: tệp quyết định có lỗi YAML (dòng 13) — sửa rồi nhập lại; chưa ghi gì\n")
+        1, f"{decision}:13: tệp quyết định có lỗi YAML — sửa rồi nhập lại; chưa ghi gì\n")
     assert decision.read_text("utf-8") == DECISION_HEAD + "recipients:\n  - kind: [individual\n"
     missing = run_cli("import", str(sheet), "--decision", str(tree.data / "decisions/2024/99.yaml"))
     assert (missing.returncode, missing.stderr) == (1, f"{tree.data / 'decisions/2024/99.yaml'}: không có tệp quyết "
@@ -866,7 +866,7 @@ def test_new_decision_refuses_unknown_codes_with_suggestions_and_bad_dates(tree)
         (["--date", "2024-09-02", "--authority", "xyz", "--award-form", "bang-khen-cap-tinh"],
          f"Mã cơ quan ban hành «xyz» không có trong danh mục — Danh sách mã: các dòng «id:» trong {authorities}"),
         (["--date", "2026-11-26", "--authority", "ubnd-tinh", "--award-form", "bang-khen-cap-tinh"],
-         "Ngày ký 2026-11-26 ở sau hôm nay (2026-11-25) — quyết định chỉ được công khai sau khi đã ký; kiểm tra lại "
+         "Ngày ký 26/11/2026 ở sau hôm nay (25/11/2026) — quyết định chỉ được công khai sau khi đã ký; kiểm tra lại "
          "năm, tháng, ngày"),
         (["--date", "2/9/2024", "--authority", "ubnd-tinh", "--award-form", "bang-khen-cap-tinh"],
          "Ngày ký «2/9/2024» không hợp lệ — viết theo dạng YYYY-MM-DD, ví dụ 2024-06-17"),

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.records.problems import UserError
 from generator.records.schema import record_schemas
 
 DECAP_VERSION = "3.16.3"
@@ -42,8 +43,8 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
-class AdminError(Exception):
-    """Something the user can fix (a missing Decap CMS copy, registries with errors); Vietnamese message."""
+class AdminError(UserError):
+    """Something the user can fix (a missing Decap CMS copy, a backend without its repository): a coded UserError."""
 
 
 def _resolve(prop: dict, defs: dict) -> tuple[dict, bool]:
@@ -199,8 +200,7 @@ def decap_dist(root: Path) -> Path:
     except (OSError, ValueError):
         version = None
     if version != DECAP_VERSION:
-        raise AdminError(f"chưa có Decap CMS {DECAP_VERSION} trong {root / 'node_modules'} — chạy: npm ci "
-                         "(trong thư mục Bảng Vàng; phiên bản được ghim trong package-lock.json)")
+        raise AdminError("admin_decap_missing", version=DECAP_VERSION, where=root / "node_modules")
     return package.parent / "dist"
 
 
@@ -211,7 +211,7 @@ def backend_settings(name: str | None, repo: str | None, base_url: str | None, b
     if not name:
         return {"name": "proxy", "proxy_url": f"http://127.0.0.1:{port}/api/v1", "branch": branch}
     if not repo:
-        raise AdminError(f"--backend {name}: cần --repo tổ-chức/kho (kho git của trang)")
+        raise AdminError("admin_repo_missing", name=name)
     backend = {"name": name, "repo": repo, "branch": branch}
     if base_url:
         backend["base_url" if name == "gitea" else "api_root"] = base_url.rstrip("/") + (

@@ -1,12 +1,15 @@
 """Command line: ``python -m generator validate|build|serve|new|import|attach|schema`` (also ``bangvang …``).
 
 The CLI only wires stages together. It never prints a traceback for bad input: problems are
-listed as ``path:line: message — hint`` and the exit status is non-zero.
+listed as ``path:line: message — hint`` and the exit status is non-zero. A user error outside records
+(``problems.UserError``: a bad option, mkdocs.yml, a file to import) is raised where it is found and printed
+here, once, in ``--lang``; anything else is a bug and shows its traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import subprocess
 import sys
@@ -20,8 +23,10 @@ from generator.national import cli as national_cli
 
 from generator.site import permalinks
 from generator.records.hygiene import visible
-from generator.records.problems import Problem
+from generator.records.messages import Both
+from generator.records.problems import Problem, UsageError, UserError
 
+# the exit statuses: a UserError exits with 1, a BuildError with 2, a UsageError with 64 (tests/test_errors.py)
 EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 64, 70
 
 
@@ -31,16 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE
-    from generator.engine import EngineError
-    from generator.engine.config import ConfigError
-
     try:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
-    except (ConfigError, EngineError) as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_INVALID
+    except UserError as exc:  # the one place a user error is printed
+        print(exc.format(getattr(args, "lang", "vi")), file=sys.stderr)
+        return exc.exit_status
     except Exception:  # noqa: BLE001 - a bug: said plainly, with the traceback to report
         print(BUG_MESSAGE[getattr(args, "lang", "vi")], file=sys.stderr)
         traceback.print_exc()
@@ -63,8 +65,6 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--config", default="mkdocs.yml", help="tệp cấu hình MkDocs (mặc định: mkdocs.yml)")
         p.add_argument("--data", default=None, help="thư mục dữ liệu (mặc định: theo cấu hình, thường là data/)")
-        p.add_argument("--lang", choices=["vi", "en"], default=os.environ.get("BANGVANG_LANG", "vi"),
-                       help="ngôn ngữ thông báo lỗi: vi (mặc định) hoặc en")
 
     p = sub.add_parser("validate", help="kiểm tra toàn bộ dữ liệu, liệt kê mọi lỗi")
     common(p)
@@ -76,6 +76,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
                    help="ghi thêm kết quả ra trang HTML, ví dụ quan-tri/kiem-tra.html: cán bộ sửa trên trình duyệt "
                         "xem được các thông báo mà không cần cửa sổ dòng lệnh (CI chạy)")
     p.set_defaults(func=cmd_validate)
+    lang_option(p)
 
     p = sub.add_parser("build", help="kiểm tra dữ liệu rồi xây dựng trang vào site/")
     common(p)
@@ -87,11 +88,13 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("--full", action="store_true",
                    help="xây dựng lại toàn bộ và thay cả thư mục site/ (mặc định: chỉ ghi các tệp mới hoặc đã đổi)")
     p.set_defaults(func=cmd_build)
+    lang_option(p)
 
     p = sub.add_parser("serve", help="xem trước trực tiếp, tự tạo lại khi data/ hoặc site_templates/ thay đổi")
     common(p)
     p.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)")
     p.set_defaults(func=cmd_serve)
+    lang_option(p)
 
     p = sub.add_parser("new", help="tạo tệp mẫu có chú thích cho quyết định, hồ sơ mới, hoặc một trang mới")
     new_sub = p.add_subparsers(dest="kind", required=True, metavar="{decision,profile,site}")
@@ -102,12 +105,14 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     d.add_argument("--award-form", help="mã hình thức khen thưởng")
     d.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     d.set_defaults(func=cmd_new)
+    lang_option(d)
     pr = new_sub.add_parser("profile", help="hồ sơ gương điển hình mới")
     pr.add_argument("--name", help="họ và tên hoặc tên tập thể")
     pr.add_argument("--kind", dest="profile_kind", choices=["individual", "collective", "household"], default="individual",
                     help="cá nhân (individual, mặc định), tập thể (collective) hoặc hộ gia đình (household)")
     pr.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     pr.set_defaults(func=cmd_new)
+    lang_option(pr)
     s = new_sub.add_parser("site", help="bắt đầu trang của tỉnh, đơn vị bạn trong một thư mục mới",
                            description="Tạo một trang mới (mkdocs.yml, data/ trống, content/) trong thư mục mới hoặc "
                                        "rỗng; thiếu giá trị nào thì hỏi khi chạy trên terminal.")
@@ -117,6 +122,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     s.add_argument("--site-url", help="địa chỉ công khai (http:// hoặc https://), ví dụ https://bangvang.langson.gov.vn/")
     s.add_argument("--description", help="mô tả trang (mặc định: «Công khai quyết định khen thưởng … của <tỉnh>»)")
     s.set_defaults(func=cmd_new_site)
+    lang_option(s)
 
     p = sub.add_parser("import", help="nhập danh sách khen thưởng từ tệp Excel (.xlsx, .xls), .ods hoặc CSV")
     p.add_argument("file", metavar="tệp", help="tệp .xlsx, .xls, .ods, .csv hoặc .txt (Unicode text của Excel)")
@@ -133,17 +139,20 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("--no-legal-cash", action="store_true", help="không tính cả gợi ý tiền thưởng theo quy định")
     p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_import)
+    lang_option(p)
 
     p = sub.add_parser("attach", help="gắn bản scan PDF đã ký vào một quyết định (chép tệp, ghi mã sha256)")
     p.add_argument("decision", metavar="tệp-quyết-định", help="tệp quyết định, ví dụ data/decisions/2025/123-qd-ubnd.yaml")
     p.add_argument("pdf", metavar="tệp-pdf", help="tệp PDF bản scan")
     p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_attach)
+    lang_option(p)
 
     p = sub.add_parser("hash", help="ghi mã sha256 cho bản scan chưa có mã (tải lên từ trang quản trị); CI chạy "
                                     "lệnh này trước khi kiểm tra")
     p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_hash)
+    lang_option(p)
 
     p = sub.add_parser("admin", help="tạo trang sửa dữ liệu trên trình duyệt (Decap CMS) vào thư mục quan-tri/")
     p.add_argument("--out", default="quan-tri", help="thư mục ghi (mặc định: quan-tri/, đặt cạnh site/ khi đăng)")
@@ -157,17 +166,26 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
                    help="duyệt trước khi đăng: thay đổi của cán bộ chờ người có quyền duyệt rồi mới được công bố")
     p.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data/)")
     p.set_defaults(func=cmd_admin)
+    lang_option(p)
 
     p = sub.add_parser("schema", help="ghi các tệp JSON Schema của dữ liệu")
     p.add_argument("--out", default="schema", help="thư mục ghi (mặc định: schema/)")
     p.set_defaults(func=cmd_schema)
+    lang_option(p)
 
     p = sub.add_parser("site-changes", help="liệt kê tệp cần tải lên (+) và cần xóa (-) so với lần triển khai trước")
     p.add_argument("deployed", help="site.state.json của lần triển khai trước (giữ một bản sau mỗi lần triển khai)")
     p.add_argument("current", nargs="?", default="site.state.json", help="mặc định: site.state.json")
     p.set_defaults(func=cmd_site_changes)
-    national_cli.add_parser(sub)
+    lang_option(p)
+    lang_option(national_cli.add_parser(sub))
     return parser
+
+
+def lang_option(p: argparse.ArgumentParser) -> None:
+    """``--lang vi|en``: the language of the command's error messages (default ``BANGVANG_LANG``, else vi)."""
+    p.add_argument("--lang", choices=["vi", "en"], default=os.environ.get("BANGVANG_LANG", "vi"),
+                   help="ngôn ngữ thông báo lỗi: vi (mặc định) hoặc en")
 
 
 # --- validate, build, serve ---------------------------------------------------------------------
@@ -247,7 +265,8 @@ def cmd_validate(args) -> int:
     if args.report:
         from generator.commands.admin_page import write_report
 
-        write_report(Path(args.report), [p.format(args.lang) for p in outcome.problems], valid)
+        with writing():
+            write_report(Path(args.report), [p.format(args.lang) for p in outcome.problems], valid)
     if not valid:
         return EXIT_INVALID
     t = outcome.catalog.counts.all
@@ -285,9 +304,7 @@ def cmd_build(args) -> int:
         outcome = pipeline.run(project.data_dir, project.templates_dir, project.root, project.options,
                                project.content_dir, cache=not args.full)
     except ChildKilled as exc:
-        print(f"Xây dựng trang thất bại: {exc}. site/ trước đó được giữ nguyên." if args.lang == "vi"
-              else f"Build failed: {exc.english}. The previous site/ is unchanged.", file=sys.stderr)
-        return EXIT_BUILD_FAILED
+        raise BuildError("build_failed", detail=Both(str(exc), exc.english)) from exc
     # warnings are logged by the engine during the build (so --strict counts them there)
     if not _report(outcome.problems, args.lang, warnings_shown=False):
         return EXIT_INVALID
@@ -295,17 +312,13 @@ def cmd_build(args) -> int:
     site_dir = site_dir if site_dir.is_absolute() else (Path.cwd() / site_dir)
     notices: list[str] = []
     try:
-        written, deleted = publish(Path(args.config), outcome, site_dir, project.root / permalinks.MANIFEST,
-                                   strict=args.strict, full=args.full, notices=notices)
+        with writing():  # the site directory's lock, where the site cannot be (a file in its way)
+            written, deleted = publish(Path(args.config), outcome, site_dir, project.root / permalinks.MANIFEST,
+                                       strict=args.strict, full=args.full, notices=notices)
     except BuildError as exc:
-        from generator.commands.engine_log import translate
-
-        why = str(exc) if args.lang == "en" else (translate(str(exc)) or "")
-        print(f"Xây dựng trang thất bại: {why.removeprefix('lỗi: ')}" if args.lang == "vi" else f"Build failed: {why}",
-              file=sys.stderr)
-        print("site/ trước đó được giữ nguyên." if args.lang == "vi" else "The previous site/ is unchanged.",
-              file=sys.stderr)
-        return EXIT_BUILD_FAILED
+        if exc.code == "build_failed":
+            exc.params["detail"] = _engine_words(str(exc.params["detail"]))
+        raise
     for notice in notices:
         print(visible(notice), file=sys.stderr)
     pages = len(outcome.manifest.splitlines()) - len(permalinks.HEADER.splitlines())
@@ -343,26 +356,42 @@ def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
+    from generator.engine.build import BuildError
+
     _setup_logging(args.lang)
     try:
         serve(config_file=str(args.config), dev_addr=args.addr, livereload=True)
     except MkDocsException as exc:
-        print(f"Không chạy được máy chủ xem trước: {exc}", file=sys.stderr)
-        return EXIT_BUILD_FAILED
+        raise BuildError("serve_failed", detail=_engine_words(str(exc))) from exc
     return EXIT_OK
+
+
+def _engine_words(said: str) -> Both:
+    """A message of the engine (in English) as a parameter: in Vietnamese when ``engine_log`` knows it."""
+    from generator.commands.engine_log import translate
+
+    vi = (translate(said) or "").removeprefix("lỗi: ")
+    return Both(said if "\n" in vi or not vi else vi, said)  # an unknown message: the engine's own words
 
 
 # --- new, schema ----------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def writing():
+    """A command writing files the user named: an ``OSError`` (a read-only or full disk, a file where a directory
+    must be) is a user error naming the file, not a bug."""
+    try:
+        yield
+    except OSError as exc:
+        raise UserError("write_failed", exc.filename or "", error=exc.strerror or exc) from exc
+
+
 def cmd_new(args) -> int:
     from generator.commands import scaffold
 
-    try:
+    with writing():
         path = scaffold.create(args)
-    except scaffold.ScaffoldError as exc:
-        print(f"{exc}", file=sys.stderr)
-        return EXIT_INVALID
     note = (" Tiền thưởng (cash_vnd) đã điền theo mức quy định vào ngày ký — sửa nếu quyết định ghi khác."
             if "cash_vnd: " in path.read_text(encoding="utf-8").replace("# cash_vnd", "") else "")
     print(f"Đã tạo {path}. Điền các chỗ «…», rồi chạy: ./bangvang validate.{note}")
@@ -374,11 +403,7 @@ def cmd_new_site(args) -> int:
     from generator.commands import new_site
 
     target = Path(args.target)
-    try:
-        settings = new_site.create_site(target, args.name, args.short_name, args.site_url, args.description)
-    except new_site.ScaffoldError as exc:
-        print(visible(str(exc)), file=sys.stderr)
-        return EXIT_INVALID
+    settings = new_site.create_site(target, args.name, args.short_name, args.site_url, args.description)
     print(new_site.next_steps(target, settings), end="")
     return EXIT_OK
 
@@ -388,48 +413,33 @@ def cmd_import(args) -> int:
 
     source = Path(args.file)
     if not source.is_file():
-        print(f"{source}: không có tệp này", file=sys.stderr)
-        return EXIT_INVALID
+        raise UserError("import_no_file", source)
     if source.suffix.lower() not in importer.SUFFIXES:
-        print(f"{source}: không nhập được tệp loại «{source.suffix or source.name}» — lưu danh sách thành .xlsx, "
-              ".xls, .ods hoặc .csv rồi nhập lại", file=sys.stderr)
-        return EXIT_INVALID
+        raise UserError("import_bad_suffix", source, suffix=source.suffix or source.name)
     mapping = _import_mapping(args.map, importer.MAP_FIELDS)
-    if mapping is None:
-        return EXIT_USAGE
     if args.category not in importer.CATEGORY_WORDS:
-        print(f"--category {args.category}: không có đối tượng này; dùng một trong: {', '.join(importer.CATEGORY_WORDS)}",
-              file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError("import_bad_category", f"--category {args.category}", choices=list(importer.CATEGORY_WORDS))
     if args.decision and not Path(args.decision).is_file():
-        print(f"{args.decision}: không có tệp quyết định này — tạo trước bằng: ./bangvang new decision",
-              file=sys.stderr)
-        return EXIT_INVALID
-    try:
-        sheet, rows = importer.read_rows(source, args.sheet)
-    except importer.ReadError as exc:
-        print(f"{source}: {exc}", file=sys.stderr)
-        return EXIT_INVALID
+        raise UserError("import_no_decision", args.decision)
+    sheet, rows = importer.read_rows(source, args.sheet)
     result = importer.import_rows(sheet, rows, mapping, args.category, importer.unit_lookup(Path(args.data)))
     prefix = "" if sheet == source.name else f"{source.name}: "  # a CSV's "sheet" is the file itself
     for notice in result.notices:
         print(f"{prefix}{notice}", file=sys.stderr)
     for problem in result.problems:
-        print(f"{prefix}{problem}", file=sys.stderr)
+        print(f"{prefix}{problem.format(args.lang)}", file=sys.stderr)
     if result.problems:
-        print(f"\n{len(result.problems)} dòng chưa đọc được — sửa tệp rồi nhập lại; chưa ghi gì.", file=sys.stderr)
+        print(f"\n{len(result.problems)} dòng chưa đọc được — sửa tệp rồi nhập lại; chưa ghi gì." if args.lang == "vi"
+              else f"\n{len(result.problems)} rows cannot be read — fix the file and import again; nothing was written.",
+              file=sys.stderr)
         return EXIT_INVALID
     if not args.decision:
         sys.stdout.write(importer.to_yaml(result))
         return EXIT_OK
-    try:
-        importer.check_decision_target(Path(args.decision), Path(args.data))
-        report = importer.write_into_decision(Path(args.decision), result,
-                                              None if args.no_legal_cash else _registries_or_none(Path(args.data)),
-                                              write_cash=args.legal_cash)
-    except importer.DecisionFileError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_INVALID
+    importer.check_decision_target(Path(args.decision), Path(args.data))
+    report = importer.write_into_decision(Path(args.decision), result,
+                                          None if args.no_legal_cash else _registries_or_none(Path(args.data)),
+                                          write_cash=args.legal_cash)
     guessed = (f"; {len(report.guessed)} đối tượng thống kê được đoán từ chức vụ, hãy kiểm tra các dòng có ghi chú"
                if report.guessed else "")
     for line in report.cash_lines():
@@ -453,19 +463,16 @@ def _registries_or_none(data: Path):
     return None if any(p.severity is Severity.ERROR for p in problems) else records
 
 
-def _import_mapping(items: list[str], fields: tuple[str, ...]) -> dict[str, str] | None:
-    """``--map "Tên cột=trường"`` options as a dict; None (after saying why) when one is malformed."""
+def _import_mapping(items: list[str], fields: tuple[str, ...]) -> dict[str, str]:
+    """``--map "Tên cột=trường"`` options as a dict; ``UsageError`` when one is malformed."""
     mapping = {}
     for item in items:
         column, sep, target = item.partition("=")
         target = target.strip()
         if not sep or not column.strip():
-            print(f"--map {item}: viết theo dạng \"Tên cột=trường\", ví dụ --map \"Nơi công tác=unit_text\"",
-                  file=sys.stderr)
-            return None
+            raise UsageError("import_bad_map", f"--map {item}")
         if target not in fields:
-            print(f"--map {item}: trường «{target}» không có; dùng một trong: {', '.join(fields)}", file=sys.stderr)
-            return None
+            raise UsageError("import_map_field", f"--map {item}", target=target, fields=list(fields))
         mapping[column.strip()] = target
     return mapping
 
@@ -473,11 +480,8 @@ def _import_mapping(items: list[str], fields: tuple[str, ...]) -> dict[str, str]
 def cmd_attach(args) -> int:
     from generator.commands import scaffold
 
-    try:
+    with writing():
         target = scaffold.attach(Path(args.decision), Path(args.pdf), Path(args.data))
-    except scaffold.ScaffoldError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_INVALID
     print(f"Đã chép bản scan vào {target} và ghi mã sha256 vào {args.decision}.")
     return EXIT_OK
 
@@ -486,11 +490,7 @@ def cmd_site_changes(args) -> int:
     """``site-changes deployed.json [site.state.json]``: what a deploy to object storage must upload and delete."""
     from generator.engine import site_state
 
-    try:
-        before, after = site_state.load_files(Path(args.deployed)), site_state.load_files(Path(args.current))
-    except site_state.StateError as exc:
-        print(visible(str(exc)), file=sys.stderr)
-        return EXIT_INVALID
+    before, after = site_state.load_files(Path(args.deployed)), site_state.load_files(Path(args.current))
     upload, delete = site_state.changes(before, after)
     sys.stdout.write("".join(f"+ {path}\n" for path in upload) + "".join(f"- {path}\n" for path in delete))
     print(f"{len(upload)} tệp cần tải lên, {len(delete)} tệp cần xóa, {len(after) - len(upload)} tệp giữ nguyên.",
@@ -502,7 +502,8 @@ def cmd_hash(args) -> int:
     """``hash``: the sha256 of every attached scan that has none yet."""
     from generator.commands import scaffold
 
-    changed = scaffold.record_hashes(Path(args.data))
+    with writing():
+        changed = scaffold.record_hashes(Path(args.data))
     for path in changed:
         print(f"Đã ghi mã sha256 của bản scan vào {path}.")
     if not changed:
@@ -515,13 +516,10 @@ def cmd_admin(args) -> int:
     from generator.commands import admin_page, scaffold
     from generator.engine import bundled
 
-    try:
-        records, _ = scaffold.merged_registries(Path(args.data))
-        backend = admin_page.backend_settings(args.backend, args.repo, args.base_url, args.branch, args.port)
+    records, _ = scaffold.merged_registries(Path(args.data))
+    backend = admin_page.backend_settings(args.backend, args.repo, args.base_url, args.branch, args.port)
+    with writing():
         count = admin_page.write_page(Path(args.out), records, bundled.CHECKOUT, backend, args.review)
-    except (admin_page.AdminError, scaffold.ScaffoldError) as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_INVALID
     print(f"Đã ghi trang sửa dữ liệu vào {args.out}/ ({count} tệp). Cách đưa lên mạng hoặc dùng trên máy này: "
           "HUONG-DAN.md của Bảng Vàng, mục «Sửa dữ liệu trên trình duyệt».")
     return EXIT_OK
@@ -531,9 +529,10 @@ def cmd_schema(args) -> int:
     from generator.records.schema import record_schemas, schema_json
 
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, schema in record_schemas().items():
-        (out / f"{name}.schema.json").write_bytes(schema_json(schema))
+    with writing():
+        out.mkdir(parents=True, exist_ok=True)
+        for name, schema in record_schemas().items():
+            (out / f"{name}.schema.json").write_bytes(schema_json(schema))
     print(f"Đã ghi lược đồ vào {out}/")
     return EXIT_OK
 

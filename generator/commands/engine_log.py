@@ -36,6 +36,7 @@ _KNOWN_VI: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(pattern, re.S)
     (r"Config value '(?P<k>[^']+)': (?P<m>.*)", "mkdocs.yml, mục «{k}»: {m}"),
     (r"Error reading page '(?P<p>[^']+)':?.*", "không tạo được trang {p}, vì:"),
     (r"Aborted with a BuildError!", "bộ dựng trang dừng vì lỗi ở các dòng trên"),
+    (r"Aborted with a configuration error!", "bộ dựng trang dừng vì lỗi cấu hình ở dòng trên"),
     (r"Aborted with (?P<n>\d+) warnings? in strict mode!",
      "bộ dựng trang dừng vì có {n} cảnh báo (--strict coi cảnh báo là lỗi)"),
 ))

@@ -24,8 +24,9 @@ from pathlib import Path
 from generator.commands import sheet_limits
 from generator.records.files import MAX_FILE_BYTES
 from generator.records.hygiene import clean_text
-from generator.records.messages import MESSAGES
+from generator.records.messages import Both, render_message
 from generator.records.personal_data import find_personal_data, is_forbidden_field, might_hold_personal_data
+from generator.records.problems import UserError
 from generator.records.unit_names import (UnitIndex, UnitMatch, complete_position, diacritics_compatible,  # noqa: F401
                                           unit_key)
 from generator.records.yaml_write import q
@@ -122,8 +123,8 @@ FIELD_LABELS = {"kind": "loại", "name": "họ tên", "position": "chức vụ"
 HEADER_SEARCH_ROWS = 30
 
 
-class ReadError(Exception):
-    """A file that cannot be read as a table; the message says why and what to do, in Vietnamese."""
+class ReadError(UserError):
+    """A file that cannot be read as a table (a coded ``UserError``; ``read_rows`` places it at the file)."""
 
 
 # --- results --------------------------------------------------------------------------------------
@@ -131,16 +132,23 @@ class ReadError(Exception):
 
 @dataclass
 class ImportProblem:
-    """A row that cannot be imported: blocks writing."""
+    """A row that cannot be imported (blocks writing): a code of ``messages.USER_ERRORS`` at a cell or a row."""
 
     sheet: str
     row: int
     column: str
-    message: str
+    code: str
+    params: dict = field(default_factory=dict)
+
+    def format(self, lang: str = "vi") -> str:
+        """``Sheet!C5: message — hint`` (``Sheet, dòng 5`` for a whole row) in ``lang``."""
+        row = f"{'dòng' if lang == 'vi' else 'row'} {self.row}"
+        where = f"{self.sheet}!{self.column}{self.row}" if self.column else f"{self.sheet}, {row}"
+        message, hint = render_message(self.code, self.params, lang)
+        return f"{where}: {message} — {hint}"
 
     def __str__(self) -> str:
-        where = f"{self.sheet}!{self.column}{self.row}" if self.column else f"{self.sheet}, dòng {self.row}"
-        return f"{where}: {self.message}"
+        return self.format()
 
 
 @dataclass
@@ -203,29 +211,31 @@ def read_rows(path: Path, sheet: str | None = None) -> tuple[str, list[list[str]
     """(sheet name, rows of cleaned cell text) with merged cells filled from their top-left cell.
 
     The format is taken from the file's first bytes, not only its name: an .xls that is really an
-    .xlsx, or a web page saved as "Excel", is read or explained. Raises ``ReadError``.
+    .xlsx, or a web page saved as "Excel", is read or explained. Raises ``ReadError`` at ``path``.
     """
+    try:
+        return _read_rows(path, sheet)
+    except (ReadError, sheet_limits.TooBig) as exc:
+        raise exc.at(path) from None
+
+
+def _read_rows(path: Path, sheet: str | None) -> tuple[str, list[list[str]]]:
     try:
         sheet_limits.check_file_size(path.stat().st_size)
         data = path.read_bytes()
     except OSError as exc:
-        raise ReadError(f"không mở được tệp ({exc.strerror or exc})") from None
-    except sheet_limits.TooBig as exc:
-        raise ReadError(str(exc)) from None
+        raise ReadError("import_open_failed", error=exc.strerror or exc) from None
     kind = _sniff_format(data, path.suffix.lower())
-    try:
-        if kind == "xlsx":
-            name, rows = _read_xlsx(data, sheet)
-        elif kind == "calamine":
-            name, rows = _read_calamine(path, sheet)
-        else:
-            if sheet:
-                raise ReadError(f"tệp văn bản (CSV) không có trang tính — bỏ tùy chọn --sheet «{sheet}»")
-            name, rows = path.name, parse_text_table(decode_text(data))
-    except sheet_limits.TooBig as exc:
-        raise ReadError(str(exc)) from None
+    if kind == "xlsx":
+        name, rows = _read_xlsx(data, sheet)
+    elif kind == "calamine":
+        name, rows = _read_calamine(path, sheet)
+    else:
+        if sheet:
+            raise ReadError("csv_no_sheet", sheet=sheet)
+        name, rows = path.name, parse_text_table(decode_text(data))
     if _looks_tcvn3(rows):
-        raise ReadError(TCVN3_MESSAGE)
+        raise ReadError("tcvn3_text")
     return clean_text(name).text, rows
 
 
@@ -248,11 +258,9 @@ def _sniff_format(data: bytes, suffix: str) -> str:
         return "calamine"
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta")):
-        raise ReadError("tệp thực ra là trang web (HTML/XML) mang đuôi Excel, như nhiều phần mềm quản lý xuất ra — "
-                        "mở bằng Excel, chọn «Lưu thành» (Save As) kiểu .xlsx rồi nhập tệp mới")
+        raise ReadError("html_as_excel")
     if suffix in SPREADSHEET_SUFFIXES:
-        raise ReadError(f"tệp không phải bảng tính {suffix} hợp lệ (có thể bị hỏng hoặc bị đổi đuôi) — mở bằng Excel "
-                        "và lưu lại thành .xlsx")
+        raise ReadError("not_a_spreadsheet", suffix=suffix)
     return "text"
 
 
@@ -268,8 +276,7 @@ def _read_xlsx(data: bytes, sheet: str | None) -> tuple[str, list[list[str]]]:
             sheet_limits.check_xlsx(archive)  # before openpyxl expands anything
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError, SyntaxError) as exc:
-        raise ReadError(f"không đọc được bảng tính (tệp hỏng hoặc có mật khẩu: {exc}) — mở bằng Excel, "
-                        "lưu lại thành .xlsx không đặt mật khẩu rồi nhập lại") from None
+        raise ReadError("spreadsheet_unreadable", error=exc) from None
     visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"] or book.sheetnames
     ws = book[_pick_sheet(sheet, book.sheetnames, visible)]
     grid = _grid(ws.iter_rows(values_only=True))
@@ -282,8 +289,7 @@ def _read_calamine(path: Path, sheet: str | None) -> tuple[str, list[list[str]]]
     try:
         from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
     except ImportError:
-        raise ReadError("chưa cài gói python-calamine để đọc tệp .xls, .ods — chạy: make site (hoặc ./bangvang), "
-                        "hoặc lưu tệp thành .xlsx") from None
+        raise ReadError("calamine_missing") from None
     try:
         book = CalamineWorkbook.from_path(str(path))
         visible = [m.name for m in book.sheets_metadata if m.visible == SheetVisibleEnum.Visible] or book.sheet_names
@@ -293,8 +299,7 @@ def _read_calamine(path: Path, sheet: str | None) -> tuple[str, list[list[str]]]
         grid = _grid(ws.to_python(skip_empty_area=False))
         ranges = ws.merged_cell_ranges or []
     except (CalamineError, ValueError, OSError) as exc:  # damaged, encrypted or unsupported files
-        raise ReadError(f"không đọc được bảng tính (tệp hỏng hoặc có mật khẩu: {exc}) — mở bằng Excel, "
-                        "lưu lại thành .xlsx không đặt mật khẩu rồi nhập lại") from None
+        raise ReadError("spreadsheet_unreadable", error=exc) from None
     return name, _fill_merged(grid, ranges)
 
 
@@ -305,7 +310,7 @@ def _pick_sheet(wanted: str | None, names: list[str], visible: list[str]) -> str
     for name in names:
         if name == wanted or fold(name).strip() == fold(wanted).strip():
             return name
-    raise ReadError(f"không có trang tính «{wanted}» — các trang có trong tệp: {', '.join(names)}")
+    raise ReadError("sheet_missing", wanted=wanted, names=", ".join(names))
 
 
 def _fill_merged(grid: list[list[str]], ranges) -> list[list[str]]:
@@ -357,9 +362,8 @@ def decode_text(data: bytes) -> str:
     if text and _reads_as_vietnamese(text):
         return text
     if text and _looks_tcvn3([[text]]):
-        raise ReadError(TCVN3_MESSAGE)
-    raise ReadError("không nhận ra bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258) — mở bằng Excel, "
-                    "chọn «Lưu thành» kiểu «CSV UTF-8 (Comma delimited)» rồi nhập tệp mới")
+        raise ReadError("tcvn3_text")
+    raise ReadError("encoding_unknown")
 
 
 def _decode(data: bytes, encoding: str) -> str:
@@ -367,8 +371,7 @@ def _decode(data: bytes, encoding: str) -> str:
     try:
         return nfc(data.decode(encoding))
     except UnicodeDecodeError as exc:
-        raise ReadError(f"tệp ghi là {encoding.upper()} nhưng có byte sai ở vị trí {exc.start} — lưu lại từ Excel "
-                        "kiểu «CSV UTF-8 (Comma delimited)» rồi nhập lại") from None
+        raise ReadError("encoding_bad_bytes", encoding=encoding.upper(), position=exc.start) from None
 
 
 def _reads_as_vietnamese(text: str) -> bool:
@@ -380,8 +383,6 @@ def _reads_as_vietnamese(text: str) -> bool:
 
 _TCVN3_MARKS = "¡¢£¤¥¦§¨©ª¬®µ¶·¸¹º»¼½¾ÆÇËÎÏÑ×ØÞßåæçîïñ÷øþ"
 _TCVN3_PAIR = re.compile(f"[A-Za-z][{_TCVN3_MARKS}]|[{_TCVN3_MARKS}][A-Za-z]")
-TCVN3_MESSAGE = ("chữ tiếng Việt trong tệp dùng bảng mã cũ TCVN3 (phông .VnTime) — mở tệp bằng Unikey, "
-                 "«Công cụ chuyển mã», chuyển từ TCVN3 (ABC) sang Unicode, lưu rồi nhập lại")
 
 
 def _looks_tcvn3(rows: list[list[str]]) -> bool:
@@ -426,10 +427,7 @@ def parse_text_table(text: str) -> list[list[str]]:
         if text.split("\n", 1)[0].strip().lower().startswith("sep="):
             text = text.split("\n", 1)[1] if "\n" in text else ""
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise ReadError(f"không đọc được tệp CSV ({exc}) — mở bằng Excel, kiểm tra rồi lưu lại thành «CSV UTF-8»") \
-            from None
-    finally:
+    finally:  # csv.Error cannot occur: the reader is not strict and no field is longer than the limit
         csv.field_size_limit(limit)
     sheet_limits.check_rows(rows)
     return _grid(rows)
@@ -776,13 +774,11 @@ def import_rows(sheet: str, rows: list[list[str]], mapping: dict[str, str] | Non
     mapping = {_header_key(k): v for k, v in (mapping or {}).items()}
     result = ImportResult(sheet=sheet)
     if not any(any(row) for row in rows):
-        result.problems.append(ImportProblem(sheet, 1, "", "trang tính trống — không có ô nào có chữ; kiểm tra tệp, "
-                                             "hoặc chọn trang khác bằng --sheet"))
+        result.problems.append(ImportProblem(sheet, 1, "", "import_sheet_empty"))
         return result
     header = find_header(rows, mapping)
     if header is None:
-        result.problems.append(ImportProblem(sheet, 1, "", "không tìm thấy dòng tiêu đề có cột «Họ và tên» "
-                                             "(hoặc «Tên tập thể», «Tên đơn vị») — dùng --map \"Tên cột=name\" để chỉ cột"))
+        result.problems.append(ImportProblem(sheet, 1, "", "import_no_header"))
         return result
     result.sheet_fields = set(header.columns.values()) | (
         {"unit", "unit_text"} if {"unit", "unit_text"} & set(header.columns.values()) else set())
@@ -805,8 +801,7 @@ def import_rows(sheet: str, rows: list[list[str]], mapping: dict[str, str] | Non
             continue
         _import_row(sheet, index + 1, row, header, state, result)
     if not result.recipients and not result.problems:
-        result.problems.append(ImportProblem(sheet, header.row + 1, "", "không có người, tập thể nào dưới dòng tiêu đề "
-                                             "— kiểm tra tệp, hoặc chọn trang tính khác bằng --sheet"))
+        result.problems.append(ImportProblem(sheet, header.row + 1, "", "import_no_rows"))
     _row_notices(sheet, header, state, result)
     _trailing_notice(sheet, rows, end, why, header, result)
     return result
@@ -846,8 +841,7 @@ def _import_row(sheet: str, excel_row: int, row: list[str], header: Header, stat
     if values.get(COMBINED):
         _split_combined(values, header, state, excel_row)
     if not values.get("name"):
-        result.problems.append(ImportProblem(sheet, excel_row, header.letter("name"),
-                                             "thiếu họ tên — điền họ tên hoặc xóa dòng"))
+        result.problems.append(ImportProblem(sheet, excel_row, header.letter("name"), "import_name_missing"))
         return
     if _personal_data_in_cells(sheet, excel_row, values, header, result):
         return
@@ -877,8 +871,10 @@ def _personal_data_in_cells(sheet: str, row: int, values: dict[str, str], header
         label = header.labels.get(column, FIELD_LABELS.get(target, target)) if column is not None else target
         for code, snippet in find_personal_data(value):
             found = True
-            result.problems.append(ImportProblem(sheet, row, header.letter(target), MESSAGES[code]["vi"][0].format(
-                field=label, snippet=snippet) + " — dữ liệu cá nhân không được công bố: xóa khỏi bảng tính rồi nhập lại"))
+            found_in = Both(*(render_message(code, {"field": label, "snippet": snippet}, lang)[0]
+                              for lang in ("vi", "en")))
+            result.problems.append(ImportProblem(sheet, row, header.letter(target), "import_personal_data",
+                                                 {"found": found_in}))
     return found
 
 
@@ -888,9 +884,8 @@ def _recipient(values: dict[str, str], header: Header, state: _RowState, sheet: 
     name = values["name"]
     kind = KINDS.get(fold(values.get("kind", "")))
     if values.get("kind") and kind is None:
-        result.problems.append(ImportProblem(sheet, row, header.letter("kind"),
-                                             f"không hiểu loại đối tượng «{values['kind']}» — ghi Cá nhân, Tập thể "
-                                             "hoặc Hộ gia đình"))
+        result.problems.append(ImportProblem(sheet, row, header.letter("kind"), "import_bad_kind",
+                                             {"value": values["kind"]}))
         return None
     if kind is None:
         kind = guess_kind(name, values.get("position", ""))
@@ -907,8 +902,8 @@ def _recipient(values: dict[str, str], header: Header, state: _RowState, sheet: 
     if kind == "individual":
         category = _category(values.get("category", ""))
         if values.get("category") and category is None:
-            result.problems.append(ImportProblem(sheet, row, header.letter("category"),
-                                                 f"không hiểu đối tượng «{values['category']}»"))
+            result.problems.append(ImportProblem(sheet, row, header.letter("category"), "import_bad_category_cell",
+                                                 {"value": values["category"]}))
             return None
         if category is None:
             category = next((c for pattern, c in POSITION_GUESSES if pattern.search(fold(values.get("position", "")))),
@@ -919,8 +914,8 @@ def _recipient(values: dict[str, str], header: Header, state: _RowState, sheet: 
         gender = values.get("gender")
         if gender:
             if fold(gender) not in GENDERS:
-                result.problems.append(ImportProblem(sheet, row, header.letter("gender"),
-                                                     f"không hiểu giới tính «{gender}» — ghi Nam hoặc Nữ"))
+                result.problems.append(ImportProblem(sheet, row, header.letter("gender"), "import_bad_gender",
+                                                     {"value": gender}))
                 return None
             recipient["gender"] = GENDERS[fold(gender)]
         elif gender_from_name:
@@ -932,8 +927,8 @@ def _recipient(values: dict[str, str], header: Header, state: _RowState, sheet: 
     if cash:
         amount = parse_cash(cash)
         if amount is None:
-            result.problems.append(ImportProblem(sheet, row, header.letter("cash_vnd"),
-                                                 f"tiền thưởng «{cash}» không phải số — ghi số nguyên, ví dụ 1170000"))
+            result.problems.append(ImportProblem(sheet, row, header.letter("cash_vnd"), "import_bad_cash",
+                                                 {"value": cash}))
             return None
         recipient["cash_vnd"] = amount
     if values.get("profile"):
@@ -1215,8 +1210,8 @@ def to_yaml(result: ImportResult) -> str:
     return recipients_yaml(result.recipients, result.guessed)
 
 
-class DecisionFileError(Exception):
-    """A decision file the import cannot merge into; the message is in Vietnamese."""
+class DecisionFileError(UserError):
+    """A decision file the import cannot merge into (a coded ``UserError`` at the file)."""
 
 
 @dataclass
@@ -1327,16 +1322,14 @@ def _existing_recipients(path: Path, text: str) -> list[dict]:
         doc = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        where = f" (dòng {line + 1})" if line is not None else ""
-        raise DecisionFileError(f"{path}: tệp quyết định có lỗi YAML{where} — sửa rồi nhập lại; chưa ghi gì") from None
+        raise DecisionFileError("decision_yaml_error", path, 0 if line is None else line + 1) from None
     if doc is None:
         return []
     if not isinstance(doc, dict):
-        raise DecisionFileError(f"{path}: không phải tệp quyết định (cần các dòng «khóa: giá trị») — chưa ghi gì")
+        raise DecisionFileError("decision_not_mapping", path)
     existing = doc.get("recipients") or []
     if not isinstance(existing, list) or not all(isinstance(r, dict) for r in existing):
-        raise DecisionFileError(f"{path}: «recipients» trong tệp quyết định không phải danh sách các mục — sửa rồi "
-                                "nhập lại; chưa ghi gì")
+        raise DecisionFileError("decision_recipients_not_list", path)
     return [r for r in existing if not _is_placeholder(r)]
 
 
@@ -1430,13 +1423,11 @@ def check_decision_target(decision: Path, data_dir: Path) -> None:
         info = os.lstat(decision)
         inside = Path(os.path.realpath(decision)).is_relative_to(Path(os.path.realpath(data_dir)))
     except OSError as exc:
-        raise DecisionFileError(f"{decision}: không mở được tệp quyết định ({exc.strerror or exc})") from None
+        raise DecisionFileError("decision_unreadable", decision, error=exc.strerror or exc) from None
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
-        raise DecisionFileError(f"{decision}: không phải tệp thường (liên kết tượng trưng, liên kết cứng hay thiết bị) "
-                                "— chỉ ghi vào tệp quyết định thật trong data/; chưa ghi gì")
+        raise DecisionFileError("decision_not_regular", decision)
     if not inside:
-        raise DecisionFileError(f"{decision}: nằm ngoài thư mục dữ liệu {data_dir} (có thể qua một thư mục liên kết) "
-                                "— chỉ ghi vào tệp quyết định trong data/decisions/; chưa ghi gì")
+        raise DecisionFileError("decision_outside_data", decision, data=data_dir)
 
 
 def write_into_decision(decision: Path, result: ImportResult, legal_cash=None, write_cash: bool = False) -> MergeReport:
@@ -1453,10 +1444,9 @@ def write_into_decision(decision: Path, result: ImportResult, legal_cash=None, w
         raw = decision.read_bytes()
         text = raw.decode("utf-8")
     except OSError as exc:
-        raise DecisionFileError(f"{decision}: không mở được tệp quyết định ({exc.strerror or exc})") from None
+        raise DecisionFileError("decision_unreadable", decision, error=exc.strerror or exc) from None
     except UnicodeDecodeError:
-        raise DecisionFileError(f"{decision}: tệp quyết định không phải UTF-8 — lưu lại bằng UTF-8 rồi nhập lại; "
-                                "chưa ghi gì") from None
+        raise DecisionFileError("decision_not_utf8", decision) from None
     report = merge_recipients(_existing_recipients(decision, text), result)
     if legal_cash is not None:
         _fill_legal_cash(report, text, legal_cash, write_cash)
@@ -1470,8 +1460,8 @@ def write_into_decision(decision: Path, result: ImportResult, legal_cash=None, w
         head, tail = (text if text.endswith(("\n", "\r")) or not text else text + newline), ""
     out = (head + block + tail).encode("utf-8")
     if len(out) > MAX_FILE_BYTES:
-        raise DecisionFileError(f"{decision}: danh sách nhập vào làm tệp quyết định lớn {len(out) / 1048576:.0f} MB, quá "
-                                f"{MAX_FILE_BYTES // 1048576} MB mà validate nhận — tách thành nhiều quyết định; chưa ghi gì")
+        raise DecisionFileError("decision_too_large", decision, size=f"{len(out) / 1048576:.0f}",
+                                limit=MAX_FILE_BYTES // 1048576)
     tmp = decision.with_name(f".{decision.name}.import-{os.getpid()}")
     try:  # whole or not at all, and never through a link put in its place meanwhile
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
@@ -1481,5 +1471,5 @@ def write_into_decision(decision: Path, result: ImportResult, legal_cash=None, w
         os.replace(tmp, decision)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise DecisionFileError(f"{decision}: không ghi được tệp quyết định ({exc.strerror or exc})") from None
+        raise DecisionFileError("decision_write_failed", decision, error=exc.strerror or exc) from None
     return report

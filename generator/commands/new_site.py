@@ -42,8 +42,8 @@ def create_site(target: Path, name: str | None, short_name: str | None, site_url
                 description: str | None = None) -> SiteSettings:
     """Write a new site project into ``target`` (absent or an empty directory) and return its settings.
 
-    Missing values are asked on a terminal; in a script they are errors naming the option. Raises
-    ``ScaffoldError`` with a Vietnamese message for anything the user can fix.
+    Missing values are asked on a terminal; in a script they are errors naming the option. Raises a coded
+    ``UserError`` (``ScaffoldError``, ``ConfigError``, ``BundleMissing``) for anything the user can fix.
     """
     check_target(target)
     name = _one_line(ask(name, "Tên trang (ví dụ «Bảng Vàng tỉnh Lạng Sơn»)", "--name"), "--name")
@@ -54,36 +54,31 @@ def create_site(target: Path, name: str | None, short_name: str | None, site_url
     description = _one_line(description, "--description") if description else (
         f"Công khai quyết định khen thưởng và gương điển hình tiên tiến của {short_name}")
     settings = SiteSettings(name, short_name, site_url, description)
-    try:
-        files = site_files(settings)
-    except bundled.BundleMissing as exc:
-        raise ScaffoldError(str(exc)) from None
-    _write_all(target, files)
+    _write_all(target, site_files(settings))
     return settings
 
 
 def check_target(target: Path) -> None:
     """Refuse a target that is a file, a link, a directory holding anything, or inside the Bảng Vàng checkout."""
-    shown = visible(str(target))
     if target.is_symlink() or (target.exists() and not target.is_dir()):
-        raise ScaffoldError(f"{shown} đã có và không phải thư mục — chọn một thư mục mới cho trang")
+        raise ScaffoldError("site_target_not_dir", target)
     try:
         occupied = target.is_dir() and any(target.iterdir())
     except OSError as exc:
-        raise ScaffoldError(f"{shown}: không đọc được thư mục ({exc.strerror or exc})") from None
+        raise ScaffoldError("site_target_unreadable", target, error=exc.strerror or exc) from None
     if occupied:
-        raise ScaffoldError(f"{shown}: thư mục không rỗng — trang mới cần một thư mục mới hoặc rỗng; không ghi gì")
+        raise ScaffoldError("site_target_not_empty", target)
     checkout = bundled.CHECKOUT
     resolved = target.resolve()
     if resolved == checkout or checkout in resolved.parents:
-        raise ScaffoldError(f"{shown} nằm trong thư mục Bảng Vàng ({checkout}) — trang của bạn cần thư mục và kho git "
-                            f"riêng, ví dụ {checkout.parent / 'bangvang-tinh-cua-ban'}")
+        raise ScaffoldError("site_target_in_checkout", target, checkout=checkout,
+                            example=checkout.parent / "bangvang-tinh-cua-ban")
 
 
 def _one_line(value: str, option: str) -> str:
     text = value.strip()
     if not text or any(not ch.isprintable() for ch in text):
-        raise ScaffoldError(f"{option} «{visible(text)}»: cần một dòng chữ, không có ký tự điều khiển")
+        raise ScaffoldError("site_option_not_line", option, value=text)
     return text
 
 
@@ -91,7 +86,7 @@ def _site_url(value: str) -> str:
     try:
         return check_site_url(value)
     except ConfigError as exc:
-        raise ScaffoldError(f"--site-url: {exc}") from None
+        raise exc.at("--site-url") from None
 
 
 def site_files(settings: SiteSettings) -> dict[str, bytes]:
@@ -128,7 +123,7 @@ def _write_all(target: Path, files: dict[str, bytes]) -> None:
         staging.rename(target)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise ScaffoldError(f"không ghi được {visible(str(target))}: {exc.strerror or exc}") from None
+        raise ScaffoldError("site_write_failed", target, error=exc.strerror or exc) from None
 
 
 def next_steps(target: Path, settings: SiteSettings) -> str:

@@ -14,30 +14,30 @@ from pathlib import Path
 
 from generator.records import law
 from generator.records.models import RecipientKind
-from generator.records.problems import Severity
+from generator.records.messages import Both
+from generator.records.problems import Severity, UserError
 from generator.records.yaml_write import q
 from generator.text import fold, slugify
 
-class ScaffoldError(Exception):
-    pass
+class ScaffoldError(UserError):
+    """A value for a new file, or the file to attach, that cannot be used (a coded ``UserError``)."""
 
 
-def ask(value: str | None, prompt: str, option: str = "", required: bool = True) -> str:
+def ask(value: str | None, prompt: str, option: str, required: bool = True) -> str:
     """``value`` when given; else asked on a terminal. In a script a missing required value is an error
     naming its command-line ``option``."""
     if value:
         return value
     if not sys.stdin.isatty():
         if required:
-            how = f"tùy chọn {option}" if option else "tùy chọn dòng lệnh"
-            raise ScaffoldError(f"Thiếu giá trị: {prompt} — truyền bằng {how} (xem --help)")
+            raise ScaffoldError("value_missing", prompt=prompt, option=option)
         return ""
     try:
         answer = input(f"{prompt}: ").strip()
     except EOFError:  # Ctrl-D
         answer = ""
     if required and not answer:
-        raise ScaffoldError(f"Thiếu giá trị: {prompt}")
+        raise ScaffoldError("value_missing", prompt=prompt, option=option)
     return answer
 
 
@@ -59,16 +59,15 @@ def create_decision(data: Path, number: str | None, date: str | None, authority:
     signed = _signing_date(ask(date, "Ngày ký (YYYY-MM-DD)", "--date"))
     records, shown = merged_registries(data)
     authority = ask(authority, "Mã cơ quan ban hành (xem data/registries/authorities.yaml)", "--authority")
-    _check_code(authority, "Mã cơ quan ban hành", {k: v.model.name for k, v in records.authorities.items()},
+    _check_code(authority, Both("Mã cơ quan ban hành", "authority code"), {k: v.model.name for k, v in records.authorities.items()},
                 shown["authorities"])
     award_form = ask(award_form, "Mã hình thức khen thưởng (xem trang Hình thức khen thưởng)", "--award-form")
-    _check_code(award_form, "Mã hình thức khen thưởng", {k: v.model.name for k, v in records.award_forms.items()},
+    _check_code(award_form, Both("Mã hình thức khen thưởng", "award form code"), {k: v.model.name for k, v in records.award_forms.items()},
                 shown["award_forms"])
     name = slugify(number) if number else f"khong-so-{signed.isoformat()}"
     path = data / "decisions" / str(signed.year) / f"{name}.yaml"
     if path.exists():
-        raise ScaffoldError(f"{path} đã tồn tại — không ghi đè. Nếu là quyết định khác cùng số, "
-                            f"thêm hậu tố tên cơ quan, ví dụ {name}-ten-co-quan.yaml")
+        raise ScaffoldError("decision_exists", path, name=name)
     form = records.award_forms[award_form].model
     number_line = f"number: {q(number)}" if number else (
         "number: null  # không rõ số: KHÔNG tự đặt số\n"
@@ -190,8 +189,7 @@ def merged_registries(data: Path):
     records, problems = validate_registries_only(load_registries(data))
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
-        raise ScaffoldError(f"Danh mục có lỗi: {errors[0].format()} — sửa danh mục trước, rồi chạy lại lệnh "
-                            "(./bangvang validate liệt kê mọi lỗi)")
+        raise ScaffoldError("registry_broken", problem=Both(errors[0].format("vi"), errors[0].format("en")))
     shown = {kind: _shown(data / "registries" / f"{kind}.yaml") for kind in ("authorities", "award_forms")}
     if not (data / "registries" / "award_forms.yaml").is_file():
         shown["award_forms"] = "generator/defaults/award_forms.yaml"
@@ -203,14 +201,13 @@ def _signing_date(text: str) -> dt.date:
     from generator.pipeline import today
 
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        raise ScaffoldError(f"Ngày ký «{text}» không hợp lệ — viết theo dạng YYYY-MM-DD, ví dụ 2024-06-17")
+        raise ScaffoldError("signing_date_format", value=text)
     try:
         signed = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ScaffoldError(f"Ngày ký «{text}» không có trên lịch — viết theo dạng YYYY-MM-DD, ví dụ 2024-06-17") from None
+        raise ScaffoldError("signing_date_not_real", value=text) from None
     if signed > today():
-        raise ScaffoldError(f"Ngày ký {signed.isoformat()} ở sau hôm nay ({today().isoformat()}) — quyết định chỉ "
-                            "được công khai sau khi đã ký; kiểm tra lại năm, tháng, ngày")
+        raise ScaffoldError("signing_date_future", date=signed.isoformat(), today=today().isoformat())
     return signed
 
 
@@ -222,13 +219,14 @@ def _shown(path: Path) -> str:
         return path.as_posix()
 
 
-def _check_code(code: str, what: str, codes: dict[str, str], shown: str) -> None:
+def _check_code(code: str, what: Both, codes: dict[str, str], shown: str) -> None:
     """Refuse a code missing from its registry, naming up to three close codes ("có phải «…»?") and the file."""
     if code in codes:
         return
     near = _close_codes(code, codes)
-    hint = ("có phải " + " hay ".join(f"«{c}» ({codes[c]})" for c in near) + "? ") if near else ""
-    raise ScaffoldError(f"{what} «{code}» không có trong danh mục — {hint}Danh sách mã: các dòng «id:» trong {shown}")
+    vi = ("có phải " + " hay ".join(f"«{c}» ({codes[c]})" for c in near) + "? ") if near else ""
+    en = ("did you mean " + " or ".join(f"“{c}” ({codes[c]})" for c in near) + "? ") if near else ""
+    raise ScaffoldError("unknown_registry_code", what=what, code=code, near=Both(vi, en), file=shown)
 
 
 def _close_codes(code: str, codes: dict[str, str]) -> list[str]:
@@ -252,10 +250,10 @@ def create_profile(data: Path, name: str | None, kind: str) -> Path:
     name = ask(name, "Họ và tên hoặc tên tập thể", "--name")
     slug = slugify(name)
     if not slug:
-        raise ScaffoldError(f"Không tạo được tên tệp từ «{name}»")
+        raise ScaffoldError("profile_name_empty", name=name)
     path = data / "profiles" / f"{slug}.yaml"
     if path.exists():
-        raise ScaffoldError(f"{path} đã tồn tại — không ghi đè")
+        raise ScaffoldError("profile_exists", path)
     text = f"""# Hồ sơ gương điển hình. Câu chuyện viết trong {slug}.md (Markdown) cùng thư mục.
 # Các khen thưởng KHÔNG ghi ở đây: chúng được lấy từ các quyết định có dòng «profile: {slug}».
 name: {q(name)}
@@ -284,9 +282,9 @@ def attach(decision: Path, pdf: Path, data: Path) -> Path:
     import shutil
 
     if not decision.is_file():
-        raise ScaffoldError(f"{decision}: không có tệp quyết định này")
+        raise ScaffoldError("attach_no_decision", decision)
     if not pdf.is_file() or pdf.read_bytes()[:5] != b"%PDF-":
-        raise ScaffoldError(f"{pdf}: không phải tệp PDF")
+        raise ScaffoldError("attach_not_pdf", pdf)
     year = decision.parent.name
     target = data / "attachments" / year / f"{decision.stem}.pdf"
     target.parent.mkdir(parents=True, exist_ok=True)

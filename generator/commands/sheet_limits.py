@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 import zipfile
 
+from generator.records.messages import Both
+from generator.records.problems import UserError
+
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the file as given
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # every part of an .xlsx, uncompressed
 MAX_CELLS = 2_000_000  # rows × columns of a sheet, counting merged cells
@@ -23,11 +26,10 @@ _ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="([0-9]{1,7})"')
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\sref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
-SAVE_AGAIN = "mở bằng Excel, chép riêng bảng danh sách sang một tệp mới, lưu thành .xlsx rồi nhập tệp đó"
 
 
-class TooBig(Exception):
-    """What was found beyond the limits, in Vietnamese, with what to do."""
+class TooBig(UserError):
+    """What was found beyond the limits, with what to do (a coded ``UserError``; ``read_rows`` places it)."""
 
 
 def column_number(letters: bytes | str) -> int:
@@ -38,15 +40,14 @@ def column_number(letters: bytes | str) -> int:
     return number
 
 
-def _n(number: int) -> str:
-    """A count as Vietnamese write it: 2.000.000."""
-    return f"{number:,}".replace(",", ".")
+def _n(number: int) -> Both:
+    """A count as each language writes it: 2.000.000, 2,000,000."""
+    return Both(f"{number:,}".replace(",", "."), f"{number:,}")
 
 
 def check_file_size(size: int) -> None:
     if size > MAX_FILE_BYTES:
-        raise TooBig(f"tệp lớn {size / 1048576:.0f} MB, quá {MAX_FILE_BYTES // 1048576} MB mà một danh sách khen "
-                     f"thưởng cần — {SAVE_AGAIN}")
+        raise TooBig("sheet_file_too_big", size=f"{size / 1048576:.0f}", limit=MAX_FILE_BYTES // 1048576)
 
 
 def check_xlsx(book: zipfile.ZipFile) -> None:
@@ -54,15 +55,14 @@ def check_xlsx(book: zipfile.ZipFile) -> None:
     further (cells, rows, merged ranges) than ``MAX_CELLS`` cells."""
     members = book.infolist()
     if sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
-        raise TooBig(f"bảng tính giải nén ra hơn {MAX_UNZIPPED_BYTES // 1048576} MB (tệp nén bất thường) — {SAVE_AGAIN}")
+        raise TooBig("sheet_unzips_too_big", limit=MAX_UNZIPPED_BYTES // 1048576)
     for member in members:
         if not member.filename.endswith((".xml", ".rels", ".vml")):
             continue
         with book.open(member) as handle:
             data = handle.read(MAX_UNZIPPED_BYTES + 1)
         if _DTD.search(data):
-            raise TooBig(f"phần {member.filename} của bảng tính khai báo DTD/thực thể XML (có thể nở ra vô hạn) — "
-                         "Excel không tạo ra như vậy; " + SAVE_AGAIN)
+            raise TooBig("sheet_xml_entities", part=member.filename)
         if member.filename.startswith("xl/worksheets/"):
             _check_sheet(data)
 
@@ -78,9 +78,8 @@ def _check_sheet(xml: bytes) -> None:
     for match in _ROW.finditer(xml):
         rows = max(rows, int(match.group(1)))
     if rows * cols > MAX_CELLS:
-        where = f" (tới ô {far})" if far else ""
-        raise TooBig(f"trang tính trải ra {_n(rows)} dòng × {_n(cols)} cột{where}, quá {_n(MAX_CELLS)} ô — thường do "
-                     f"một ô định dạng hay ký tự ở rất xa bảng; xóa các dòng, cột thừa sau bảng, hoặc {SAVE_AGAIN}")
+        raise TooBig("sheet_extent", rows=_n(rows), cols=_n(cols), limit=_n(MAX_CELLS),
+                     where=Both(f" (tới ô {far})", f" (up to cell {far})") if far else "")
     merged = 0
     for match in _MERGE.finditer(xml):
         left, top, right, bottom = (column_number(match.group(1)), int(match.group(2)),
@@ -88,7 +87,7 @@ def _check_sheet(xml: bytes) -> None:
         merged += (abs(bottom - top) + 1) * (abs(right - left) + 1)
         if merged > MAX_CELLS:
             ref = b":".join((match.group(1) + match.group(2), match.group(3) + match.group(4))).decode("ascii")
-            raise TooBig(f"vùng gộp ô {ref} (Merge) phủ quá {_n(MAX_CELLS)} ô — bỏ gộp ô ở vùng đó (Unmerge) rồi lưu lại")
+            raise TooBig("sheet_merge_too_big", ref=ref, limit=_n(MAX_CELLS))
 
 
 def check_rows(rows: list[list[str]]) -> None:
@@ -96,22 +95,19 @@ def check_rows(rows: list[list[str]]) -> None:
     cells = 0
     for number, row in enumerate(rows, 1):
         if len(row) > MAX_COLUMNS:
-            raise TooBig(f"dòng {number} có {_n(len(row))} cột, quá {_n(MAX_COLUMNS)} cột của Excel — kiểm tra dấu "
-                         "phân cách của tệp CSV")
+            raise TooBig("sheet_too_many_columns", number=number, count=_n(len(row)), limit=_n(MAX_COLUMNS))
         cells += len(row)
         if cells > MAX_CELLS:
-            raise TooBig(f"bảng có hơn {_n(MAX_CELLS)} ô (tới dòng {number}) — {SAVE_AGAIN}")
+            raise TooBig("sheet_too_many_cells", number=number, limit=_n(MAX_CELLS))
 
 
 def check_cell(text: str, where: str) -> None:
     """Refuse a cell longer than Excel itself can hold."""
     if len(text) > MAX_CELL_CHARS:
-        raise TooBig(f"ô {where} dài {_n(len(text))} ký tự, quá {_n(MAX_CELL_CHARS)} ký tự một ô của Excel — xóa "
-                     "nội dung thừa trong ô đó")
+        raise TooBig("sheet_cell_too_long", where=where, length=_n(len(text)), limit=_n(MAX_CELL_CHARS))
 
 
 def check_extent(height: int, width: int) -> None:
     """Refuse a sheet (as its reader reports it) larger than ``MAX_CELLS`` cells."""
     if height * width > MAX_CELLS:
-        raise TooBig(f"trang tính trải ra {_n(height)} dòng × {_n(width)} cột, quá {_n(MAX_CELLS)} ô — xóa các dòng, "
-                     f"cột thừa sau bảng, hoặc {SAVE_AGAIN}")
+        raise TooBig("sheet_extent", rows=_n(height), cols=_n(width), limit=_n(MAX_CELLS))

@@ -11,11 +11,13 @@ import importlib.util
 import os
 import sys
 
+from generator.records.problems import UserError
+
 ENGINES = ("properdocs", "mkdocs")
 _selected: str | None = None
 
 
-class EngineError(Exception):
+class EngineError(UserError):
     """No engine installed, or one asked for that is not."""
 
 
@@ -28,7 +30,7 @@ def select(prefer: str | None = None) -> str:
     candidates = [wanted] if wanted else list(ENGINES)
     for name in candidates:
         if name not in ENGINES:
-            raise EngineError(f"BANGVANG_ENGINE={name}: chỉ nhận {' hoặc '.join(ENGINES)}")
+            raise EngineError("engine_unknown", name=name, choices=ENGINES)
         if importlib.util.find_spec(name) is None:
             continue
         if name == "properdocs":
@@ -37,7 +39,7 @@ def select(prefer: str | None = None) -> str:
             import properdocs.replacement  # noqa: F401 - aliases mkdocs.* to properdocs.*
         _selected = name
         return name
-    raise EngineError("không tìm thấy MkDocs hoặc ProperDocs — chạy `make site` để cài môi trường")
+    raise EngineError("engine_missing")
 
 
 def version() -> str:

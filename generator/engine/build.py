@@ -21,10 +21,13 @@ import time
 from pathlib import Path
 
 from generator.engine import incremental, select, site_state
+from generator.records.problems import UserError
 
 
-class BuildError(Exception):
+class BuildError(UserError):
     """The engine could not build, or the result could not be put in place; the old site is intact."""
+
+    exit_status = 2
 
 
 @contextlib.contextmanager
@@ -44,7 +47,7 @@ def build_lock(site_dir: Path):
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
         except OSError as exc:
             if exc.errno in (errno.EAGAIN, errno.EACCES):
-                raise BuildError(f"một lần xây dựng khác đang chạy ({lock_path}) — chờ nó xong rồi chạy lại") from exc
+                raise BuildError("build_locked", lock_path) from exc
             raise
         yield
     finally:
@@ -82,7 +85,7 @@ def run_engine(config_file: Path, target: Path, outcome, strict: bool,
         plugin.preloaded, plugin.site_state = outcome, previous
         build(config)
     except (MkDocsException, Abort, OSError) as exc:
-        raise BuildError(str(exc)) from exc
+        raise BuildError("build_failed", detail=str(exc)) from exc
     written = plugin.written or incremental.Written(site_state.SiteState())
     outcome.timings["record pages and files rendered, checked and written"] = written.seconds
     outcome.rendered = written.rendered_pages
@@ -193,14 +196,16 @@ def publish(config_file: Path, outcome, site_dir: Path, manifest: Path, strict: 
             staged = stage_file(manifest, outcome.manifest)
         except (BuildError, OSError) as exc:
             shutil.rmtree(tmp, ignore_errors=True)
-            raise BuildError(str(exc)) from exc
+            if isinstance(exc, BuildError):
+                raise
+            raise BuildError("build_failed", detail=str(exc)) from exc
         start = time.perf_counter()
         try:
             counts = (len(new.files), 0) if previous is None else site_state.link_unchanged(tmp, site_dir, previous, new)
         except OSError as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             staged.unlink(missing_ok=True)
-            raise BuildError(str(exc)) from exc
+            raise BuildError("build_failed", detail=str(exc)) from exc
         test_hook("assembled")
         site_state.forget(site_dir)
         test_hook("state-forgotten")

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.records.problems import UserError
+
 CHECKOUT = Path(__file__).resolve().parents[2]
 TEMPLATES = "site_templates"
 THEME = "theme"
 
 
-class BundleMissing(Exception):
+class BundleMissing(UserError):
     """The package was installed without the checkout's files (e.g. from a wheel); the message says what to do."""
 
 
@@ -24,10 +26,7 @@ def checkout_file(name: str) -> Path:
     """A file or directory of the Bảng Vàng checkout (``site_templates``, ``content``, ``mkdocs.yml``)."""
     path = CHECKOUT / name
     if not path.exists():
-        raise BundleMissing(
-            f"không tìm thấy {path} của Bảng Vàng — cài Bảng Vàng từ bản sao kho mã nguồn (make site, hoặc "
-            "pip install -e <thư mục Bảng Vàng>), không cài từ gói wheel; hoặc ghi templates_dir của trang "
-            "trong mkdocs.yml")
+        raise BundleMissing("bundle_missing", file=path)
     return path
 
 

@@ -27,8 +27,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator import pipeline
 from generator.catalog.gate import HIDEABLE_FIELDS
 from generator.engine import bundled, dev_preview, incremental, site_state, theme_css, writer
-from generator.records.hygiene import clean_text, visible
+from generator.records.hygiene import clean_text
 from generator.records.personal_data import OutputScanner, find_personal_data
+from generator.records.problems import UserError
 from generator.site import urls
 from generator.site.outputs import Page, Prepared, RenderedSite, SiteOptions
 
@@ -63,18 +64,19 @@ def is_web_url(value: str) -> bool:
 
 
 class SettingError(PluginError):
-    """A setting of mkdocs.yml with a wrong value; ``site_options`` adds the file and line."""
+    """A setting of mkdocs.yml with a wrong value, as the engine's ``PluginError``; ``problem`` is the same as a
+    coded ``UserError`` (``messages.USER_ERRORS``), placed at the file and line by ``config.read_project``."""
 
-    def __init__(self, setting: str, message: str):
-        super().__init__(f"{setting} {message}")
-        self.setting = setting
+    def __init__(self, setting: str, code: str, **params):
+        self.setting, self.problem = setting, UserError(code, setting=setting, **params)
+        super().__init__(str(self.problem))
 
 
 def _web_url(value: str, setting: str) -> str:
     if value and not is_web_url(value):
-        raise SettingError(setting, f"«{visible(value)}» phải là địa chỉ http:// hoặc https://")
+        raise SettingError(setting, "setting_not_web_url", value=value)
     if any(ch.isspace() or not ch.isprintable() for ch in value):
-        raise SettingError(setting, f"«{visible(value)}» có khoảng trắng hoặc ký tự điều khiển, ký tự đổi chiều chữ")
+        raise SettingError(setting, "setting_url_space", value=value)
     return value
 
 
@@ -94,18 +96,16 @@ def feedback_url(value: str) -> str:
     setting = "plugins.bangvang.feedback.url"
     if text.lower().startswith("mailto:"):
         if not _MAILTO.fullmatch(text):
-            raise SettingError(setting, f"«{visible(text)}» phải là mailto: và một địa chỉ thư, ví dụ "
-                               "mailto:thiduakhenthuong@tinh.gov.vn (không thêm ?subject=…: trang tự điền)")
+            raise SettingError(setting, "setting_bad_mailto", value=text)
         return "mailto:" + text[len("mailto:"):]
     if not is_web_url(text):
-        raise SettingError(setting, f"«{visible(text)}» phải là địa chỉ mailto: hoặc http:// hoặc https://")
+        raise SettingError(setting, "setting_not_feedback_url", value=text)
     try:
         host = urlsplit(text).hostname
     except ValueError:
         host = None
     if not host or "#" in text or any(ch.isspace() or not ch.isprintable() for ch in text):
-        raise SettingError(setting, f"«{visible(text)}» không đúng dạng địa chỉ web (có tên miền, "
-                           "không có khoảng trắng hay «#…»), ví dụ https://github.com/to-chuc/bangvang/issues/new")
+        raise SettingError(setting, "setting_url_host", value=text)
     return text
 
 
@@ -119,8 +119,7 @@ def printed_text(value: object, setting: str, cleaned_out: list[tuple[str, str]]
         cleaned_out.append((setting, ", ".join(filter(None, (cleaned.control, cleaned.invisible)))))
     found = find_personal_data(cleaned.text, allowed)
     if found:
-        raise SettingError(setting, f"chứa dữ liệu cá nhân «{visible(found[0][1])}» (sẽ hiện trên mọi trang) — "
-                           "bỏ đi; chỉ cần tên nơi nhận, ví dụ «Phòng Thi đua – Khen thưởng»")
+        raise SettingError(setting, "setting_personal_data", snippet=found[0][1])
     return cleaned.text
 
 

@@ -24,6 +24,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.records.problems import UserError
+
 FORMAT = 3
 
 
@@ -246,7 +248,7 @@ def _link(source: Path, target: Path, paths: list[str]) -> None:
             shutil.copy2(os.path.join(source_root, path), destination, follow_symlinks=False)
 
 
-class StateError(Exception):
+class StateError(UserError):
     """A state file that cannot be read (the message names it)."""
 
 
@@ -257,11 +259,10 @@ def load_files(path: Path) -> dict[str, tuple[int, str]]:
         raw = json.loads(path.read_text(encoding="utf-8"))
         files = {name: (int(entry[0]), str(entry[1])) for name, entry in raw["files"].items()}
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as exc:
-        raise StateError(f"{path}: không đọc được danh sách tệp của trang ({exc})") from exc
+        raise StateError("state_unreadable", path, error=exc) from exc
     for name in files:
         if not safe_path(name):
-            raise StateError(f"{path}: đường dẫn {name!r} ra ngoài thư mục trang hoặc không chuẩn (tuyệt đối, «..», "
-                             "«.» hay «//»); không dùng tệp này để tải lên hay xóa — tạo lại nó bằng ./bangvang build")
+            raise StateError("state_bad_path", path, name=name)
     return files
 
 

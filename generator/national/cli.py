@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 64
+from generator.records.problems import UsageError
+
+EXIT_OK, EXIT_NOTHING = 0, 1
 
 
-def add_parser(sub) -> None:
-    """Add the ``national`` command to the CLI's subparsers."""
+def add_parser(sub) -> argparse.ArgumentParser:
+    """Add the ``national`` command to the CLI's subparsers; return its parser."""
     p = sub.add_parser("national", help="xây dựng trang toàn quốc từ dữ liệu mở (datapackage.json) của nhiều trang")
     p.add_argument("sources", nargs="*", help="thư mục trang đã xây dựng, tệp datapackage.json, hoặc địa chỉ http(s)")
     p.add_argument("--sources", dest="sources_file", help="tệp liệt kê nguồn, mỗi dòng một nguồn (# là chú thích)")
@@ -18,6 +21,7 @@ def add_parser(sub) -> None:
     p.add_argument("--search-url", default="",
                    help="địa chỉ truy vấn tìm kiếm của Datasette (…/tim-kiem/tim_kiem) cho ô tìm kiếm")
     p.set_defaults(func=cmd_national)
+    return p
 
 
 def cmd_national(args) -> int:
@@ -30,12 +34,9 @@ def cmd_national(args) -> int:
         try:
             given += sources.read_sources(Path(args.sources_file))
         except OSError as exc:
-            print(f"{args.sources_file}: không đọc được ({exc.strerror})", file=sys.stderr)
-            return EXIT_USAGE
+            raise UsageError("national_sources_unreadable", args.sources_file, error=exc.strerror or exc) from None
     if not given:
-        print("Chưa có nguồn nào: nêu thư mục trang, tệp datapackage.json hoặc địa chỉ, hoặc dùng --sources TỆP",
-              file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError("national_no_sources")
     result = build(given, Path(args.out), Path(args.work), args.search_url)
     for p in result.missing:
         print(f"{p.given}: THIẾU — không nạp", file=sys.stderr)

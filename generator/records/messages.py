@@ -1,4 +1,5 @@
-"""Validation messages, keyed by a stable code, in Vietnamese (default) and English.
+"""The message catalogue: every text a user reads about a mistake, keyed by a stable code, in Vietnamese
+(default) and English — problems in records (``MESSAGES``) and user errors outside them (``USER_ERRORS``).
 
 Each entry is ``(message, hint)``; both are ``str.format`` templates over the problem's params.
 A list (or tuple) parameter is printed as quoted names in the message's language: ``{successors}`` joins them
@@ -15,6 +16,8 @@ QUOTE_HINT_VI = "đặt giá trị trong ngoặc kép, ví dụ \"{raw}\""
 QUOTE_HINT_EN = "put the value in double quotes, e.g. \"{raw}\""
 PDP_VI = "dữ liệu cá nhân, Luật 91/2025/QH15"
 PDP_EN = "personal data, Law 91/2025/QH15"
+SHEET_SAVE_VI = "mở bằng Excel, chép riêng bảng danh sách sang một tệp mới, lưu thành .xlsx rồi nhập tệp đó"
+SHEET_SAVE_EN = "open it in Excel, copy the list alone into a new workbook, save it as .xlsx and import that"
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # loading
@@ -317,6 +320,189 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+# User errors outside records (``problems.UserError``): a command's options, mkdocs.yml, a file to import or
+# write. Each code has a case in tests/error_cases/<code>.yaml (tests/test_errors.py).
+USER_ERRORS: dict[str, dict[str, tuple[str, str]]] = {
+    # new decision, new profile, attach
+    "value_missing": {"vi": ("Thiếu giá trị: {prompt}", "truyền bằng tùy chọn {option} (xem --help)"),
+                      "en": ("missing value: {option}", "pass it with the {option} option (see --help)")},
+    "registry_broken": {"vi": ("Danh mục có lỗi: {problem}", "sửa danh mục trước, rồi chạy lại lệnh (./bangvang validate liệt kê mọi lỗi)"),
+                        "en": ("a registry has an error: {problem}", "fix the registry first, then run the command again (./bangvang validate lists every error)")},
+    "signing_date_format": {"vi": ("Ngày ký «{value}» không hợp lệ", "viết theo dạng YYYY-MM-DD, ví dụ 2024-06-17"),
+                            "en": ("signing date “{value}” is invalid", "write it as YYYY-MM-DD, e.g. 2024-06-17")},
+    "signing_date_not_real": {"vi": ("Ngày ký «{value}» không có trên lịch", "viết theo dạng YYYY-MM-DD, ví dụ 2024-06-17"),
+                              "en": ("signing date “{value}” is not on the calendar", "write it as YYYY-MM-DD, e.g. 2024-06-17")},
+    "signing_date_future": {"vi": ("Ngày ký {date} ở sau hôm nay ({today})", "quyết định chỉ được công khai sau khi đã ký; kiểm tra lại năm, tháng, ngày"),
+                            "en": ("signing date {date} is after today ({today})", "a decision is published only once signed; check the year, month and day")},
+    "unknown_registry_code": {"vi": ("{what} «{code}» không có trong danh mục", "{near}Danh sách mã: các dòng «id:» trong {file}"),
+                              "en": ("{what} “{code}” is not in the registry", "{near}The codes are the “id:” lines in {file}")},
+    "decision_exists": {"vi": ("tệp đã tồn tại", "không ghi đè. Nếu là quyết định khác cùng số, thêm hậu tố tên cơ quan, ví dụ {name}-ten-co-quan.yaml"),
+                        "en": ("the file already exists", "it is not overwritten; for another decision with the same number, add the authority's name, e.g. {name}-ten-co-quan.yaml")},
+    "profile_exists": {"vi": ("tệp đã tồn tại", "không ghi đè; sửa tệp đang có, hoặc đặt tên khác"),
+                       "en": ("the file already exists", "it is not overwritten; edit the existing file, or choose another name")},
+    "profile_name_empty": {"vi": ("Không tạo được tên tệp từ «{name}»", "họ tên cần có chữ cái hoặc chữ số"),
+                           "en": ("no file name can be made from “{name}”", "the name needs letters or digits")},
+    "attach_no_decision": {"vi": ("không có tệp quyết định này", "kiểm tra đường dẫn, ví dụ data/decisions/2025/123-qd-ubnd.yaml"),
+                           "en": ("no such decision file", "check the path, e.g. data/decisions/2025/123-qd-ubnd.yaml")},
+    "attach_not_pdf": {"vi": ("không phải tệp PDF", "chọn bản scan quyết định đã ký, dạng PDF"),
+                       "en": ("not a PDF file", "choose the scan of the signed decision, as a PDF")},
+    "write_failed": {"vi": ("không ghi được ({error})", "kiểm tra đường dẫn (một tệp có thể nằm ở chỗ cần thư mục), quyền ghi và chỗ trống trên đĩa"),
+                     "en": ("cannot write ({error})", "check the path (a file may stand where a directory is needed), write permission and free disk space")},
+    # new site
+    "site_target_not_dir": {"vi": ("đã có và không phải thư mục", "chọn một thư mục mới cho trang"),
+                            "en": ("exists and is not a directory", "choose a new directory for the site")},
+    "site_target_unreadable": {"vi": ("không đọc được thư mục ({error})", "kiểm tra quyền đọc, hoặc chọn một thư mục mới cho trang"),
+                               "en": ("cannot read the directory ({error})", "check its permissions, or choose a new directory for the site")},
+    "site_target_not_empty": {"vi": ("thư mục không rỗng", "trang mới cần một thư mục mới hoặc rỗng; không ghi gì"),
+                              "en": ("the directory is not empty", "a new site needs a new or empty directory; nothing was written")},
+    "site_target_in_checkout": {"vi": ("nằm trong thư mục Bảng Vàng ({checkout})", "trang của bạn cần thư mục và kho git riêng, ví dụ {example}"),
+                                "en": ("is inside the Bảng Vàng directory ({checkout})", "your site needs a directory and git repository of its own, e.g. {example}")},
+    "site_option_not_line": {"vi": ("«{value}» không phải một dòng chữ", "cần một dòng chữ, không có ký tự điều khiển"),
+                             "en": ("“{value}” is not one line of text", "give one line of text, without control characters")},
+    "site_write_failed": {"vi": ("không ghi được ({error})", "kiểm tra quyền ghi và chỗ trống trên đĩa; không ghi gì"),
+                          "en": ("cannot write ({error})", "check write permission and free disk space; nothing was written")},
+    "bundle_missing": {"vi": ("không tìm thấy {file} của Bảng Vàng", "cài Bảng Vàng từ bản sao kho mã nguồn (make site, hoặc pip install -e <thư mục Bảng Vàng>), không cài từ gói wheel; hoặc ghi templates_dir của trang trong mkdocs.yml"),
+                       "en": ("Bảng Vàng's {file} is missing", "install Bảng Vàng from a clone of its repository (make site, or pip install -e <Bảng Vàng directory>), not from a wheel; or set the site's templates_dir in mkdocs.yml")},
+    # mkdocs.yml and the engine
+    "config_invalid": {"vi": ("cấu hình không hợp lệ: {detail}", "sửa dòng đó trong tệp cấu hình (thụt lề, dấu hai chấm, ngoặc, giá trị) rồi chạy lại"),
+                       "en": ("invalid configuration: {detail}", "fix that line of the configuration file (indentation, colons, brackets, the value) and run again")},
+    "config_value": {"vi": ("giá trị của «{setting}» không hợp lệ: {detail}", "sửa giá trị đó rồi chạy lại"),
+                     "en": ("invalid value of “{setting}”: {detail}", "fix that value and run again")},
+    "config_no_plugin": {"vi": ("thiếu plugin «bangvang» trong mục plugins", "thêm dòng «- bangvang» vào mục plugins"),
+                         "en": ("the “bangvang” plugin is missing from plugins", "add a “- bangvang” line to plugins")},
+    "site_url_scheme": {"vi": ("site_url «{value}» phải là địa chỉ http:// hoặc https://", "ví dụ https://bangvang.tinh.gov.vn/"),
+                        "en": ("site_url “{value}” must be an http:// or https:// address", "e.g. https://bangvang.tinh.gov.vn/")},
+    "site_url_space": {"vi": ("site_url «{value}» có khoảng trắng hoặc ký tự điều khiển", "ví dụ https://bangvang.tinh.gov.vn/"),
+                       "en": ("site_url “{value}” holds spaces or control characters", "e.g. https://bangvang.tinh.gov.vn/")},
+    "site_url_host": {"vi": ("site_url «{value}» thiếu tên miền hoặc không đúng dạng địa chỉ web", "ví dụ https://bangvang.tinh.gov.vn/"),
+                      "en": ("site_url “{value}” has no host name or is not a web address", "e.g. https://bangvang.tinh.gov.vn/")},
+    "site_url_query": {"vi": ("site_url «{value}» không được có phần «?…» hay «#…»", "đó là địa chỉ gốc của trang, ví dụ https://bangvang.tinh.gov.vn/"),
+                       "en": ("site_url “{value}” must not have a “?…” or “#…” part", "it is the site's root address, e.g. https://bangvang.tinh.gov.vn/")},
+    "setting_not_web_url": {"vi": ("{setting} «{value}» phải là địa chỉ http:// hoặc https://", "sửa giá trị trong mkdocs.yml, ví dụ https://github.com/to-chuc/bangvang/commits/main/"),
+                            "en": ("{setting} “{value}” must be an http:// or https:// address", "fix the value in mkdocs.yml, e.g. https://github.com/org/bangvang/commits/main/")},
+    "setting_url_space": {"vi": ("{setting} «{value}» có khoảng trắng hoặc ký tự điều khiển, ký tự đổi chiều chữ", "gõ lại địa chỉ trong mkdocs.yml, không có khoảng trắng"),
+                          "en": ("{setting} “{value}” holds spaces, control or bidirectional characters", "type the address again in mkdocs.yml, without spaces")},
+    "setting_bad_mailto": {"vi": ("{setting} «{value}» phải là mailto: và một địa chỉ thư", "ví dụ mailto:thiduakhenthuong@tinh.gov.vn (không thêm ?subject=…: trang tự điền)"),
+                           "en": ("{setting} “{value}” must be mailto: and one e-mail address", "e.g. mailto:thiduakhenthuong@tinh.gov.vn (no ?subject=…: the page fills it in)")},
+    "setting_not_feedback_url": {"vi": ("{setting} «{value}» phải là địa chỉ mailto: hoặc http:// hoặc https://", "ví dụ mailto:thiduakhenthuong@tinh.gov.vn hoặc https://github.com/to-chuc/bangvang/issues/new"),
+                                 "en": ("{setting} “{value}” must be a mailto:, http:// or https:// address", "e.g. mailto:thiduakhenthuong@tinh.gov.vn or https://github.com/org/bangvang/issues/new")},
+    "setting_url_host": {"vi": ("{setting} «{value}» không đúng dạng địa chỉ web (có tên miền, không có khoảng trắng hay «#…»)", "ví dụ https://github.com/to-chuc/bangvang/issues/new"),
+                         "en": ("{setting} “{value}” is not a web address (with a host name, no spaces or “#…”)", "e.g. https://github.com/org/bangvang/issues/new")},
+    "setting_personal_data": {"vi": ("{setting} chứa dữ liệu cá nhân «{snippet}» (sẽ hiện trên mọi trang)", "bỏ đi; chỉ cần tên nơi nhận, ví dụ «Phòng Thi đua – Khen thưởng»"),
+                              "en": ("{setting} holds personal data “{snippet}” (it would show on every page)", "remove it; the name of the receiving office is enough, e.g. “Phòng Thi đua – Khen thưởng”")},
+    "engine_unknown": {"vi": ("BANGVANG_ENGINE={name}: không có bộ dựng trang này", "chỉ nhận {choices:or}"),
+                       "en": ("BANGVANG_ENGINE={name}: no such engine", "use {choices:or}")},
+    "engine_missing": {"vi": ("không tìm thấy MkDocs hoặc ProperDocs", "chạy `make site` để cài môi trường"),
+                       "en": ("neither MkDocs nor ProperDocs is installed", "run `make site` to install the environment")},
+    "build_locked": {"vi": ("một lần xây dựng khác đang chạy", "chờ nó xong rồi chạy lại"),
+                     "en": ("another build is running", "wait until it ends, then run again")},
+    "build_failed": {"vi": ("Xây dựng trang thất bại: {detail}", "site/ trước đó được giữ nguyên; sửa lỗi ở các dòng trên rồi chạy lại"),
+                     "en": ("Build failed: {detail}", "the previous site/ is unchanged; fix the errors above and run again")},
+    "serve_failed": {"vi": ("Không chạy được máy chủ xem trước: {detail}", "kiểm tra --addr (địa chỉ:cổng, ví dụ 127.0.0.1:8000; cổng có thể đang bận) và lỗi ở dòng trên, rồi chạy lại"),
+                     "en": ("the preview server cannot run: {detail}", "check --addr (address:port, e.g. 127.0.0.1:8000; the port may be busy) and the error above, then run again")},
+    "state_unreadable": {"vi": ("không đọc được danh sách tệp của trang ({error})", "dùng site.state.json do ./bangvang build ghi, không sửa tay"),
+                         "en": ("cannot read the site's file list ({error})", "use the site.state.json written by ./bangvang build, unedited")},
+    "state_bad_path": {"vi": ("đường dẫn «{name}» ra ngoài thư mục trang hoặc không chuẩn (tuyệt đối, «..», «.» hay «//»)", "không dùng tệp này để tải lên hay xóa; tạo lại nó bằng ./bangvang build"),
+                       "en": ("path “{name}” leaves the site or is not normalised (absolute, “..”, “.” or “//”)", "do not use this file to upload or delete; make it again with ./bangvang build")},
+    # import: the spreadsheet
+    "import_no_file": {"vi": ("không có tệp này", "kiểm tra tên và thư mục của tệp danh sách"),
+                       "en": ("no such file", "check the list file's name and directory")},
+    "import_bad_suffix": {"vi": ("không nhập được tệp loại «{suffix}»", "lưu danh sách thành .xlsx, .xls, .ods hoặc .csv rồi nhập lại"),
+                          "en": ("files of type “{suffix}” cannot be imported", "save the list as .xlsx, .xls, .ods or .csv and import it again")},
+    "import_bad_map": {"vi": ("viết theo dạng \"Tên cột=trường\"", "ví dụ --map \"Nơi công tác=unit_text\""),
+                       "en": ("write it as \"Column name=field\"", "e.g. --map \"Nơi công tác=unit_text\"")},
+    "import_map_field": {"vi": ("trường «{target}» không có", "dùng một trong: {fields:or}"),
+                         "en": ("no field “{target}”", "use one of: {fields:or}")},
+    "import_bad_category": {"vi": ("không có đối tượng này", "dùng một trong: {choices:or}"),
+                            "en": ("no such category", "use one of: {choices:or}")},
+    "import_no_decision": {"vi": ("không có tệp quyết định này", "tạo trước bằng: ./bangvang new decision"),
+                           "en": ("no such decision file", "create it first: ./bangvang new decision")},
+    "import_sheet_empty": {"vi": ("trang tính trống", "không có ô nào có chữ; kiểm tra tệp, hoặc chọn trang khác bằng --sheet"),
+                           "en": ("the sheet is empty", "no cell holds text; check the file, or choose another sheet with --sheet")},
+    "import_no_header": {"vi": ("không tìm thấy dòng tiêu đề có cột «Họ và tên» (hoặc «Tên tập thể», «Tên đơn vị»)", "dùng --map \"Tên cột=name\" để chỉ cột"),
+                         "en": ("no header row with a “Họ và tên” column (or “Tên tập thể”, “Tên đơn vị”)", "name the column with --map \"Column name=name\"")},
+    "import_no_rows": {"vi": ("không có người, tập thể nào dưới dòng tiêu đề", "kiểm tra tệp, hoặc chọn trang tính khác bằng --sheet"),
+                       "en": ("no person or collective below the header row", "check the file, or choose another sheet with --sheet")},
+    "import_name_missing": {"vi": ("thiếu họ tên", "điền họ tên hoặc xóa dòng"),
+                            "en": ("the name is missing", "fill in the name or delete the row")},
+    "import_personal_data": {"vi": ("{found}", "dữ liệu cá nhân không được công bố: xóa khỏi bảng tính rồi nhập lại"),
+                             "en": ("{found}", "personal data is not published: delete it from the spreadsheet and import again")},
+    "import_bad_kind": {"vi": ("không hiểu loại đối tượng «{value}»", "ghi Cá nhân, Tập thể hoặc Hộ gia đình"),
+                        "en": ("unknown kind of recipient “{value}”", "write Cá nhân, Tập thể or Hộ gia đình")},
+    "import_bad_category_cell": {"vi": ("không hiểu đối tượng «{value}»", "ghi Lãnh đạo cấp bộ, cấp tỉnh; Lãnh đạo sở; Doanh nhân; Lãnh đạo khác hoặc Trực tiếp (người lao động); để trống thì đoán từ chức vụ"),
+                                 "en": ("unknown category “{value}”", "write Lãnh đạo cấp bộ, cấp tỉnh; Lãnh đạo sở; Doanh nhân; Lãnh đạo khác or Trực tiếp (người lao động); left empty, it is guessed from the position")},
+    "import_bad_gender": {"vi": ("không hiểu giới tính «{value}»", "ghi Nam hoặc Nữ"),
+                          "en": ("unknown gender “{value}”", "write Nam or Nữ")},
+    "import_bad_cash": {"vi": ("tiền thưởng «{value}» không phải số", "ghi số nguyên, ví dụ 1170000"),
+                        "en": ("the reward “{value}” is not a number", "write a whole number, e.g. 1170000")},
+    "import_open_failed": {"vi": ("không mở được tệp ({error})", "kiểm tra quyền đọc của tệp"),
+                           "en": ("cannot open the file ({error})", "check the file's permissions")},
+    # import: bounds on what is read (commands/sheet_limits.py)
+    "sheet_file_too_big": {"vi": ("tệp lớn {size} MB, quá {limit} MB mà một danh sách khen thưởng cần", SHEET_SAVE_VI),
+                           "en": ("the file is {size} MB, over the {limit} MB a list of awards needs", SHEET_SAVE_EN)},
+    "sheet_unzips_too_big": {"vi": ("bảng tính giải nén ra hơn {limit} MB (tệp nén bất thường)", SHEET_SAVE_VI),
+                             "en": ("the spreadsheet unzips to more than {limit} MB (an unusual archive)", SHEET_SAVE_EN)},
+    "sheet_xml_entities": {"vi": ("phần {part} của bảng tính khai báo DTD/thực thể XML (có thể nở ra vô hạn)", "Excel không tạo ra như vậy; " + SHEET_SAVE_VI),
+                           "en": ("part {part} of the spreadsheet declares a DTD or XML entities (they can expand without end)", "Excel does not write that; " + SHEET_SAVE_EN)},
+    "sheet_extent": {"vi": ("trang tính trải ra {rows} dòng × {cols} cột{where}, quá {limit} ô", "thường do một ô định dạng hay ký tự ở rất xa bảng; xóa các dòng, cột thừa sau bảng, hoặc " + SHEET_SAVE_VI),
+                     "en": ("the sheet spans {rows} rows × {cols} columns{where}, over {limit} cells", "usually a formatted cell or a character far from the table; delete the extra rows and columns after the table, or " + SHEET_SAVE_EN)},
+    "sheet_merge_too_big": {"vi": ("vùng gộp ô {ref} (Merge) phủ quá {limit} ô", "bỏ gộp ô ở vùng đó (Unmerge) rồi lưu lại"),
+                            "en": ("merged range {ref} covers over {limit} cells", "unmerge that range and save again")},
+    "sheet_too_many_columns": {"vi": ("dòng {number} có {count} cột, quá {limit} cột của Excel", "kiểm tra dấu phân cách của tệp CSV"),
+                               "en": ("line {number} has {count} columns, over Excel's {limit}", "check the CSV file's delimiter")},
+    "sheet_too_many_cells": {"vi": ("bảng có hơn {limit} ô (tới dòng {number})", SHEET_SAVE_VI),
+                             "en": ("the table has over {limit} cells (by line {number})", SHEET_SAVE_EN)},
+    "sheet_cell_too_long": {"vi": ("ô {where} dài {length} ký tự, quá {limit} ký tự một ô của Excel", "xóa nội dung thừa trong ô đó"),
+                            "en": ("cell {where} is {length} characters long, over Excel's {limit} for one cell", "delete what does not belong in that cell")},
+    "csv_no_sheet": {"vi": ("tệp văn bản (CSV) không có trang tính", "bỏ tùy chọn --sheet «{sheet}»"),
+                     "en": ("a text (CSV) file has no sheets", "leave out the --sheet “{sheet}” option")},
+    "tcvn3_text": {"vi": ("chữ tiếng Việt trong tệp dùng bảng mã cũ TCVN3 (phông .VnTime)", "mở tệp bằng Unikey, «Công cụ chuyển mã», chuyển từ TCVN3 (ABC) sang Unicode, lưu rồi nhập lại"),
+                   "en": ("the Vietnamese text uses the old TCVN3 encoding (.VnTime fonts)", "convert it with Unikey's converter from TCVN3 (ABC) to Unicode, save and import again")},
+    "html_as_excel": {"vi": ("tệp thực ra là trang web (HTML/XML) mang đuôi Excel, như nhiều phần mềm quản lý xuất ra", "mở bằng Excel, chọn «Lưu thành» (Save As) kiểu .xlsx rồi nhập tệp mới"),
+                      "en": ("the file is really a web page (HTML/XML) named as an Excel file, as many office programs export", "open it in Excel, Save As .xlsx and import the new file")},
+    "not_a_spreadsheet": {"vi": ("tệp không phải bảng tính {suffix} hợp lệ (có thể bị hỏng hoặc bị đổi đuôi)", "mở bằng Excel và lưu lại thành .xlsx"),
+                          "en": ("not a valid {suffix} spreadsheet (damaged, or renamed)", "open it in Excel and save it as .xlsx")},
+    "spreadsheet_unreadable": {"vi": ("không đọc được bảng tính (tệp hỏng hoặc có mật khẩu: {error})", "mở bằng Excel, lưu lại thành .xlsx không đặt mật khẩu rồi nhập lại"),
+                               "en": ("cannot read the spreadsheet (damaged or password-protected: {error})", "open it in Excel, save it as .xlsx without a password and import again")},
+    "calamine_missing": {"vi": ("chưa cài gói python-calamine để đọc tệp .xls, .ods", "chạy: make site (hoặc ./bangvang), hoặc lưu tệp thành .xlsx"),
+                         "en": ("the python-calamine package that reads .xls and .ods is not installed", "run make site (or ./bangvang), or save the file as .xlsx")},
+    "sheet_missing": {"vi": ("không có trang tính «{wanted}»", "các trang có trong tệp: {names}"),
+                      "en": ("no sheet “{wanted}”", "the file's sheets: {names}")},
+    "encoding_unknown": {"vi": ("không nhận ra bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258)", "mở bằng Excel, chọn «Lưu thành» kiểu «CSV UTF-8 (Comma delimited)» rồi nhập tệp mới"),
+                         "en": ("unknown text encoding (not UTF-8, UTF-16 or Windows-1258)", "open it in Excel, Save As “CSV UTF-8 (Comma delimited)” and import the new file")},
+    "encoding_bad_bytes": {"vi": ("tệp ghi là {encoding} nhưng có byte sai ở vị trí {position}", "lưu lại từ Excel kiểu «CSV UTF-8 (Comma delimited)» rồi nhập lại"),
+                           "en": ("the file says {encoding} but has a wrong byte at position {position}", "save it again from Excel as “CSV UTF-8 (Comma delimited)” and import again")},
+    # import: the decision file written into
+    "decision_yaml_error": {"vi": ("tệp quyết định có lỗi YAML", "sửa rồi nhập lại; chưa ghi gì"),
+                            "en": ("the decision file has a YAML error", "fix it and import again; nothing was written")},
+    "decision_not_mapping": {"vi": ("không phải tệp quyết định (cần các dòng «khóa: giá trị»)", "chọn đúng tệp quyết định; chưa ghi gì"),
+                             "en": ("not a decision file (it needs “key: value” lines)", "choose the decision file; nothing was written")},
+    "decision_recipients_not_list": {"vi": ("«recipients» trong tệp quyết định không phải danh sách các mục", "sửa rồi nhập lại; chưa ghi gì"),
+                                     "en": ("“recipients” in the decision file is not a list of entries", "fix it and import again; nothing was written")},
+    "decision_unreadable": {"vi": ("không mở được tệp quyết định ({error})", "kiểm tra quyền đọc của tệp; chưa ghi gì"),
+                            "en": ("cannot open the decision file ({error})", "check the file's permissions; nothing was written")},
+    "decision_not_regular": {"vi": ("không phải tệp thường (liên kết tượng trưng, liên kết cứng hay thiết bị)", "chỉ ghi vào tệp quyết định thật trong data/; chưa ghi gì"),
+                             "en": ("not a regular file (a symbolic or hard link, or a device)", "only a real decision file in data/ is written; nothing was written")},
+    "decision_outside_data": {"vi": ("nằm ngoài thư mục dữ liệu {data} (có thể qua một thư mục liên kết)", "chỉ ghi vào tệp quyết định trong data/decisions/; chưa ghi gì"),
+                              "en": ("outside the data directory {data} (perhaps through a linked directory)", "only a decision file in data/decisions/ is written; nothing was written")},
+    "decision_not_utf8": {"vi": ("tệp quyết định không phải UTF-8", "lưu lại bằng UTF-8 rồi nhập lại; chưa ghi gì"),
+                          "en": ("the decision file is not UTF-8", "save it as UTF-8 and import again; nothing was written")},
+    "decision_too_large": {"vi": ("danh sách nhập vào làm tệp quyết định lớn {size} MB, quá {limit} MB mà validate nhận", "tách thành nhiều quyết định; chưa ghi gì"),
+                           "en": ("the imported list makes the decision file {size} MB, over the {limit} MB validate reads", "split it into several decisions; nothing was written")},
+    "decision_write_failed": {"vi": ("không ghi được tệp quyết định ({error})", "kiểm tra quyền ghi và chỗ trống trên đĩa; chưa ghi gì"),
+                              "en": ("cannot write the decision file ({error})", "check write permission and free disk space; nothing was written")},
+    # national
+    "national_sources_unreadable": {"vi": ("không đọc được ({error})", "kiểm tra tệp của --sources: mỗi dòng một nguồn (thư mục trang, tệp datapackage.json hoặc địa chỉ)"),
+                                    "en": ("cannot read it ({error})", "check the --sources file: one source a line (a site directory, a datapackage.json or an address)")},
+    "national_no_sources": {"vi": ("Chưa có nguồn nào", "nêu thư mục trang, tệp datapackage.json hoặc địa chỉ, hoặc dùng --sources TỆP"),
+                            "en": ("no sources given", "name site directories, datapackage.json files or addresses, or use --sources FILE")},
+    # admin
+    "admin_decap_missing": {"vi": ("chưa có Decap CMS {version} trong {where}", "chạy: npm ci (trong thư mục Bảng Vàng; phiên bản được ghim trong package-lock.json)"),
+                            "en": ("Decap CMS {version} is not in {where}", "run npm ci (in the Bảng Vàng directory; the version is pinned in package-lock.json)")},
+    "admin_repo_missing": {"vi": ("--backend {name} cần --repo", "thêm --repo tổ-chức/kho (kho git của trang)"),
+                           "en": ("--backend {name} needs --repo", "add --repo org/repository (the site's git repository)")},
+}
+
 # How a law message names the date it judged (the record's date may be a ceremony or news date, not the signing).
 _DATED = {"signed": ("quyết định ký ngày", "ngày ký", "the decision is dated", "the signing date"),
           "ceremony": ("ngày trao tặng (chưa rõ ngày ký)", "ngày trao tặng",
@@ -329,7 +515,7 @@ _DATED = {"signed": ("quyết định ký ngày", "ngày ký", "the decision is 
 
 def render_message(code: str, params: dict, lang: str = "vi") -> tuple[str, str]:
     """The ``(message, hint)`` of ``code`` in ``lang``, filled with ``params``."""
-    entry = MESSAGES.get(code)
+    entry = MESSAGES.get(code) or USER_ERRORS.get(code)
     if entry is None:
         return code, ""
     message, hint = entry.get(lang) or entry["vi"]
