@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from generator import pipeline
 from generator.catalog.gate import Publication
-from generator.engine.mkdocs_plugin import feedback_url
+from generator.engine.settings import feedback_url
 from generator.site import urls
 from generator.site.render import SiteOptions, render_site
 

@@ -42,7 +42,8 @@ def read_project(config_file: Path, data_dir: Path | None = None, **overrides) -
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    from generator.engine.mkdocs_plugin import BangVangPlugin, SettingError, setting_line, site_options
+    from generator.engine.mkdocs_plugin import BangVangPlugin
+    from generator.engine.settings import SettingError, setting_line, site_options
 
     try:
         with _config_errors(logging.getLogger(f"{select()}.config")) as errors:
@@ -112,7 +113,7 @@ def check_site_url(value: str) -> str:
     from mkdocs.config import config_options
     from mkdocs.config.base import ValidationError
 
-    from generator.engine.mkdocs_plugin import is_web_url
+    from generator.engine.settings import is_web_url
 
     text = value.strip()
     if not is_web_url(text):
