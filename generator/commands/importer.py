@@ -31,6 +31,7 @@ from generator.records.unit_names import (UnitIndex, UnitMatch, complete_positio
                                           unit_key)
 from generator.records.yaml_write import q
 from generator.site import exports
+from generator.site.xlsx import column_letter
 from generator.text import fold, nfc
 
 FIELDS = ("kind", "name", "position", "unit", "unit_text", "category", "gender", "achievement", "cash_vnd", "profile")
@@ -181,16 +182,6 @@ def cell_list(cells: list[str], limit: int = 8) -> str:
     if len(cells) <= limit:
         return ", ".join(cells)
     return ", ".join(cells[:limit]) + f" và {len(cells) - limit} ô khác"
-
-
-def column_letter(index: int) -> str:
-    """Spreadsheet column letters of a 0-based column index: 0 → A, 27 → AB."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 # --- reading files --------------------------------------------------------------------------------

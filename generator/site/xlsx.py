@@ -141,7 +141,7 @@ def _fixed_parts(titles: list[str]) -> list[tuple[str, str]]:
 def _write_sheet(part: BinaryIO, spec: Sheet, selected: bool) -> None:
     """A worksheet part: the header row in bold and frozen, then the rows; the rows go to a spool first so that the
     head can give the sheet's extent and its columns' widths."""
-    letters = [_column_letter(i) for i in range(max(1, len(spec.header)))]
+    letters = [column_letter(i) for i in range(max(1, len(spec.header)))]
     widths = [min(len(title), HEADER_WIDTH) for title in spec.header]
     with tempfile.SpooledTemporaryFile(SPOOL_BYTES) as body:
         last = _write_rows(body, spec, letters, widths)
@@ -221,8 +221,8 @@ def _escape(text: str, quote: bool = False) -> str:
     return text.replace('"', "&quot;") if quote else text
 
 
-def _column_letter(index: int) -> str:
-    """``A`` for the first column (index 0), ``Z``, ``AA`` …"""
+def column_letter(index: int) -> str:
+    """Spreadsheet column letters of a 0-based column index: 0 → A, 25 → Z, 27 → AB (also the importer's)."""
     letters = ""
     index += 1
     while index:
