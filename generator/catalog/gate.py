@@ -169,6 +169,31 @@ class Noted(Mapping):
         return self._data.keys()
 
 
+class NotedCounts:
+    """``counts.Counts`` read through the gate: each scope a page reads is noted (``figures:<scope>.<key>``)."""
+
+    __slots__ = ("_counts",)
+
+    _SCOPES = {"of_year": "year", "of_form": "form", "of_unit": "unit", "of_decision": "decision",
+               "of_person": "person", "of_occasion": "occasion"}
+
+    def __init__(self, counts):
+        self._counts = counts
+
+    def __getattr__(self, name: str):
+        value = getattr(self._counts, name)
+        scope = self._SCOPES.get(name)
+        if scope is None:  # a whole table (``all``, ``year``, ``occasion_declared`` …)
+            note(f"figures:{name}")
+            return value
+
+        def read(key):
+            note(f"figures:{scope}.{key}")
+            return value(key)
+
+        return read
+
+
 def neutral_id(number: int) -> str:
     """The anchor id of a withdrawn line: its number only, nothing derived from the name."""
     return f"da-go-{number}"
@@ -191,6 +216,8 @@ class Publication:
                        None, r.withdrawn, revoked, revocation=r.revoked)
         hidden = self.hidden
         unit_hidden = "unit" in hidden
+        if r.person_key:
+            note(f"person:{r.person_key}")  # whether the line links to a person's page depends on other decisions
         return Row(
             number=number, recipient_id=recipient_id, kind=r.kind, name=r.name, aliases=tuple(r.aliases),
             position=None if "position" in hidden else r.position,
@@ -446,11 +473,11 @@ class Publication:
         note(f"revoking:{revocation.decision or revocation.decision_number}")
         return self.catalog.revoking_decision(revocation)
 
-    @property
-    def counts(self):
-        """The one count module's figures (``counts.py``): every number a page prints about awards."""
-        note("figures")
-        return self.catalog.counts
+    @cached_property
+    def counts(self) -> "NotedCounts":
+        """The one count module's figures (``counts.py``): every number a page prints about awards, each read
+        noted by its scope (``figures:decision.2024/12-qd-ubnd``, ``figures:all``)."""
+        return NotedCounts(self.catalog.counts)
 
     @property
     def cap_breaches(self) -> list:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import Callable, TypeVar
 
 import yaml
 from markupsafe import Markup
+from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
@@ -19,9 +20,6 @@ from generator.records.hygiene import clean_text
 from generator.records.personal_data import find_personal_data
 from generator.records.problems import UserError
 from generator.site.outputs import SiteOptions
-
-if TYPE_CHECKING:
-    from generator.engine.mkdocs_plugin import BangVangConfig
 
 T = TypeVar("T")
 
@@ -120,7 +118,7 @@ def setting_line(config_file: Path | str | None, setting: str) -> int:
     return line
 
 
-def site_options(config, plugin_config: BangVangConfig) -> SiteOptions:
+def site_options(config, plugin_config: Config) -> SiteOptions:
     """The core's settings, read from mkdocs.yml; every URL setting must be http(s); every text shown on
     pages cleaned. A wrong value raises PluginError naming mkdocs.yml, its line and the setting."""
     return located(config, lambda cleaned: _site_options(config, plugin_config, cleaned))
@@ -142,7 +140,7 @@ def located(config, produce: Callable[[list[tuple[str, str]]], T]) -> T:
     return result
 
 
-def _site_options(config, plugin_config: BangVangConfig, cleaned: list[tuple[str, str]]) -> SiteOptions:
+def _site_options(config, plugin_config: Config, cleaned: list[tuple[str, str]]) -> SiteOptions:
     site_url = _web_url(config.site_url or "", "site_url")
     _web_url(str((config.extra or {}).get("homepage") or ""), "extra.homepage")
     license_ = dict(plugin_config.license)
