@@ -314,7 +314,8 @@ def cmd_build(args) -> int:
     try:
         with writing():  # the site directory's lock, where the site cannot be (a file in its way)
             written, deleted = publish(Path(args.config), outcome, site_dir, project.root / permalinks.MANIFEST,
-                                       strict=args.strict, full=args.full, notices=notices)
+                                       strict=args.strict, full=args.full, notices=notices,
+                                       explain=args.explain)
     except BuildError as exc:
         if exc.code == "build_failed":
             exc.params["detail"] = _engine_words(str(exc.params["detail"]))

@@ -70,7 +70,7 @@ def remove_leftovers(site_dir: Path) -> None:
 
 
 def run_engine(config_file: Path, target: Path, outcome, strict: bool,
-               previous: site_state.SiteState | None = None) -> site_state.SiteState:
+               previous: site_state.SiteState | None = None, explain: bool = False) -> site_state.SiteState:
     """Build the rendered site (``outcome.site``) into ``target`` with the engine; return every file of the
     new site with its hash. With ``previous`` (the published site's state), record pages and files that
     are unchanged are not written into ``target``."""
@@ -82,7 +82,7 @@ def run_engine(config_file: Path, target: Path, outcome, strict: bool,
     try:
         config = load_config(config_file=str(config_file), site_dir=str(target), strict=strict)
         plugin = config.plugins["bangvang"]
-        plugin.preloaded, plugin.site_state = outcome, previous
+        plugin.preloaded, plugin.site_state, plugin.explain = outcome, previous, explain
         build(config)
     except (MkDocsException, Abort, OSError) as exc:
         raise BuildError("build_failed", detail=str(exc)) from exc
@@ -169,7 +169,7 @@ def test_hook(point: str) -> None:
 
 
 def publish(config_file: Path, outcome, site_dir: Path, manifest: Path, strict: bool = False,
-            full: bool = False, notices: list[str] | None = None) -> tuple[int, int]:
+            full: bool = False, notices: list[str] | None = None, explain: bool = False) -> tuple[int, int]:
     """Build, then put the site and the new URL manifest in place together; return (files written,
     files deleted) in the published site.
 
@@ -190,7 +190,7 @@ def publish(config_file: Path, outcome, site_dir: Path, manifest: Path, strict: 
         staged = None
         try:
             start = time.perf_counter()
-            new = run_engine(config_file, tmp, outcome, strict, previous)
+            new = run_engine(config_file, tmp, outcome, strict, previous, explain)
             outcome.timings["engine (theme, hand-written pages, hashes)"] = (
                 time.perf_counter() - start - outcome.timings["record pages and files rendered, checked and written"])
             staged = stage_file(manifest, outcome.manifest)

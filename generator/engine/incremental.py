@@ -39,11 +39,12 @@ class Written:
 
 def write_outputs(site_dir: Path, pages: list[Page], files: list[OutputFile], shells: dict[int, str],
                   previous: site_state.SiteState | None, scanner: OutputScanner, workers: int,
-                  body_of: BodyOf, in_place: bool = False) -> Written:
+                  body_of: BodyOf, in_place: bool = False, explain: bool = False) -> Written:
     """Write ``pages`` (each filled into the theme shell of its depth, ``shells``: depth → shell HTML with
     its URL marker) and ``files`` into ``site_dir``, keeping what is unchanged since ``previous``: ``site_dir``
     is a new tree that the caller completes from the published one (``site_state.link_unchanged``), or with
-    ``in_place`` the very tree ``previous`` describes (the live preview's), where kept files already are."""
+    ``in_place`` the very tree ``previous`` describes (the live preview's), where kept files already are. With
+    ``explain``, what each rendered page read through the gate is returned too (``Written.reads``)."""
     fillers = {depth: writer.shell_filler(html, f"{writer.SHELL}/" * depth) for depth, html in shells.items()}
     frames = {depth: fingerprint.digest(html) for depth, html in shells.items()}
     scan = site_state.scan_key(scanner.allowed)
@@ -59,12 +60,12 @@ def write_outputs(site_dir: Path, pages: list[Page], files: list[OutputFile], sh
         data = fillers[page.url.count("/")](page, body).encode("utf-8")
         digest = site_state.sha256(data)
         if previous is not None and previous.unchanged(path, len(data), digest, scan):
-            return path, len(data), digest, inputs, sorted(prepared.reads)  # rendered to the same bytes: not written
+            return path, len(data), digest, inputs, sorted(prepared.reads) if explain else []  # same bytes: not written
         writer.check_published(body, f"trang {page.url or '/'}", page.origin, scanner, True)
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        return path, len(data), digest, inputs, sorted(prepared.reads)
+        return path, len(data), digest, inputs, sorted(prepared.reads) if explain else []
 
     def write_file(out: OutputFile) -> tuple:
         try:

@@ -70,6 +70,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         self._scanner = OutputScanner()
         self.site_state: site_state.SiteState | None = None  # set by the CLI: the published site's files
         self.written: incremental.Written | None = None  # the record pages and files of this build
+        self.explain = False  # set by the CLI (build --explain): keep what each rendered page read
         self._serving = False
         self._preview: Path | None = None  # under serve: record pages and files kept between rebuilds
         self._last_good: pipeline.Outcome | None = None  # under serve: the site shown while the data has errors
@@ -216,7 +217,7 @@ class BangVangPlugin(BasePlugin[BangVangConfig]):
         try:
             self.written = incremental.write_outputs(target, self._records, self._produced, shells, previous,
                                                      self._scanner, self._workers, self._body,
-                                                     in_place=self._serving)
+                                                     in_place=self._serving, explain=self.explain)
         except writer.WriteError as exc:
             self.written = None  # the preview's directory may now hold part of a build: start it again
             raise PluginError(str(exc)) from exc
