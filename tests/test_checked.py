@@ -1,6 +1,7 @@
 """The cache of checked decision files changes nothing but time: after any edit — one file, a registry, a file
 deleted or added, another day — a run reading it gives the records and problems (text, order, rows) of a run
-without it, and applies the per-file rules again only to the files whose inputs changed."""
+without it, and applies the per-file rules again only to the files whose inputs changed (for another day: the
+files with a date between the two days)."""
 
 from __future__ import annotations
 
@@ -157,18 +158,55 @@ def test_an_attachment_is_read_on_every_run(data, cache, applied):
                                                           pipeline.today())[1]}
 
 
-def test_a_registry_or_the_date_changed_checks_every_file_again(data, cache, applied, monkeypatch):
+def test_a_registry_changed_checks_every_file_again(data, cache, applied):
     files = [shown(p, data) for p in decision_files(data)]
     same_with_and_without_cache(data, applied)
     units = data / "registries" / "units.yaml"
     text = units.read_text(encoding="utf-8")
-    first = re.search(r'(?m)^  name: "([^"]+)"', text) or re.search(r"(?m)^    name: \"([^\"]+)\"", text)
+    first = re.search(r'(?m)^ +name: "([^"]+)"', text)
     units.write_text(text.replace(first.group(0), first.group(0)[:-1] + ' mới"', 1), encoding="utf-8")
     assert same_with_and_without_cache(data, applied) == files
-    monkeypatch.setenv("BANGVANG_TODAY", "2024-06-30")  # later decisions are now in the future
-    assert same_with_and_without_cache(data, applied) == files
-    assert "date_in_future" in {p.code for p in validate(load_data(data, data.parent, cache=True),
-                                                         dt.date(2024, 6, 30))[1]}
+
+
+def dates_of(data: Path) -> dict[str, set[dt.date]]:
+    """Every date of each decision that the rules compare with today, read from the records (uncached)."""
+    records, _ = validate(load_data(data, data.parent), pipeline.today())
+    out = {}
+    for entry in records.decisions:
+        d = entry.model
+        out[entry.path] = {d.date, *(c.date for c in d.corrections), *(r.revoked.date for r in d.recipients if r.revoked),
+                           *([d.revocation.date] if d.revocation else [])}
+    return out
+
+
+@pytest.mark.parametrize("day", ["2024-06-30", "2026-11-26", "2031-01-01", "2023-03-15"])
+def test_another_day_checks_again_only_the_files_with_a_date_in_between(data, cache, applied, monkeypatch, day):
+    before = pipeline.today()
+    dates = dates_of(data)
+    same_with_and_without_cache(data, applied)
+    monkeypatch.setenv("BANGVANG_TODAY", day)
+    after = pipeline.today()
+    low, high = min(before, after), max(before, after)
+    expected = [shown(p, data) for p in decision_files(data)
+                if any(low < x <= high for x in dates[shown(p, data)])]
+    assert same_with_and_without_cache(data, applied) == expected
+    if after < before and expected:  # decisions after the new day are in the future now
+        assert "date_in_future" in {p.code for p in validate(load_data(data, data.parent, cache=True), after)[1]}
+
+
+@pytest.mark.parametrize("name, old", [("2024/1876-qd-ubnd.yaml", "  - date: 2024-10-02"),  # a correction
+                                       ("2024/1990-qd-ubnd.yaml", "  date: 2025-04-10"),  # the decision annulled
+                                       ("2024/2215-qd-syt.yaml", "      date: 2025-04-08")])  # one line annulled
+def test_each_date_compared_with_today_bounds_the_days_an_entry_holds(data, cache, applied, monkeypatch, name, old):
+    path = data / "decisions" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, old.replace(old.split("date: ")[1], "2026-11-20")), encoding="utf-8")
+    same_with_and_without_cache(data, applied)  # on 2026-11-25
+    monkeypatch.setenv("BANGVANG_TODAY", "2026-11-18")  # that date is in the future now; the decision's is not
+    assert same_with_and_without_cache(data, applied) == [shown(path, data)]
+    problems = validate(load_data(data, data.parent, cache=True), pipeline.today())[1]
+    assert any(p.code == "date_in_future" and p.path == shown(path, data) for p in problems)
 
 
 def entries(cache: Path) -> list[tuple[Path, bytes, dict]]:
@@ -208,7 +246,7 @@ def test_entries_are_json_private_and_never_pickles(data, cache):
         raw = path.read_bytes()
         assert not raw.startswith(b"\x80") and b"\n\x80" not in raw  # no pickle protocol header anywhere
         assert re.fullmatch(rb"[0-9a-f]{64}", mac)
-        assert set(value) == {"entry", "lines", "kept", "problems", "rows", "profiles"}
+        assert set(value) == {"entry", "lines", "kept", "problems", "rows", "profiles", "days"}
         assert stat.S_IMODE(path.stat().st_mode) == 0o600 and stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
 

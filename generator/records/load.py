@@ -109,10 +109,16 @@ class SourceDoc:
         with its STT and name, in line order: what :meth:`row_finder` searches (and the validation cache keeps)."""
         spans: dict[tuple, list[int]] = {}
         if isinstance(self.data, dict):
-            for loc, number in self.lines.items():
-                if len(loc) >= 2 and loc[0] in ROW_LISTS and isinstance(loc[1], int):
-                    span = spans.setdefault(loc[:2], [number, number])
-                    span[0], span[1] = min(span[0], number), max(span[1], number)
+            for loc, number in self.lines.items():  # most locations of a decision are in its list: kept cheap
+                if len(loc) >= 2 and loc[0] in ROW_LISTS:
+                    span = spans.get(loc[:2])
+                    if span is None:
+                        if isinstance(loc[1], int):
+                            spans[loc[:2]] = [number, number]
+                    elif number < span[0]:
+                        span[0] = number
+                    elif number > span[1]:
+                        span[1] = number
         out = []
         for (key, index), (first, last) in sorted(spans.items(), key=lambda item: (item[1], item[0])):
             items = self.data.get(key)

@@ -6,7 +6,9 @@ A decision's rules fall in two groups, kept apart here:
   hold the law: award forms, powers, cash, legal documents) and ``today`` (dates in the future): parsing, the
   schema, names and folders, references to registries, dates, powers, cash, completeness, personal data.
   Their outcome — the validated decision as plain data and its problems — is a pure function of those inputs
-  and of the code, so it is cached (:class:`FileRules`).
+  and of the code, so it is cached (:class:`FileRules`). ``today`` matters only as far as the decision's own
+  dates fall before or after it (:func:`compared_days`): an entry holds for the days on which they fall the
+  same way, so a new day checks again only a file with a date between the two days.
 * **Rules across files** (``validation/__init__.py``) run on every run over what the first group left: one
   number per authority and year, profiles linked, person ids, the same person twice, caps and occasions —
   and the attachment's hash, which reads another file.
@@ -14,8 +16,7 @@ A decision's rules fall in two groups, kept apart here:
 An entry lives in the parse cache's directory and follows its rules (``records/parse_cache.py``): JSON of
 plain data, never a pickle; HMAC-SHA-256 with the per-user key; 0700/0600 and never inside the project; a
 parse cut short by the machine is not stored. Its key is the SHA-256 of the file's text, where it is shown and
-where it lies under ``decisions/``, the digests of every registry file read (with its path), ``today``,
-pydantic's version and the source of every module that shapes a parse or a check
+where it lies under ``decisions/``, the digests of every registry file read (with its path), pydantic's version and the source of every module that shapes a parse or a check
 (``generator/records/*.py``, ``generator/records/validation/*.py``, ``generator/text.py``).
 """
 
@@ -63,6 +64,26 @@ class CheckedFile:
     kept: dict[Loc, int] = field(default_factory=dict)  # the lines the records keep (``kept_lines``)
     rows: list[tuple[int, int, Row]] = field(default_factory=list)  # ``SourceDoc.row_spans``, to name rows later
     profiles: list[tuple[int, str]] = field(default_factory=list)  # profiles linked from a refused decision
+    days: tuple[dt.date | None, dt.date | None] = (None, None)  # ``compared_days``: [first, end), None: open
+
+    def holds_on(self, today: dt.date) -> bool:
+        """The per-file rules decide on ``today`` as they did when this outcome was made."""
+        first, end = self.days
+        return (first is None or first <= today) and (end is None or today < end)
+
+
+def compared_days(entry: DecisionEntry | None, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The days on which the per-file rules of ``entry`` decide as they did on ``today``: they compare the date
+    only with the decision's own dates (signed, corrected, annulled, a line annulled: a date after it is in the
+    future, and the rules reading the law on that date wait). From the latest of those not after ``today`` to
+    the day before the first after it; None where that side is open. A file the schema refused reads no date."""
+    if entry is None:
+        return None, None
+    d = entry.model
+    dates = [d.date, *(c.date for c in d.corrections), *(r.revoked.date for r in d.recipients if r.revoked)]
+    if d.revocation:
+        dates.append(d.revocation.date)
+    return (max((x for x in dates if x <= today), default=None), min((x for x in dates if x > today), default=None))
 
 
 def cited_lines(doc: SourceDoc, entry: DecisionEntry | None, profiles: list[tuple[int, str]]) -> dict[Loc, int]:
@@ -84,7 +105,7 @@ class FileRules:
         self._units: UnitIndex | None = None
         directory = loaded.cache.directory
         self.cache = ParseCache(directory, sources(), loaded.root) if directory else NO_CACHE
-        digest = hashlib.sha256(f"{FORMAT}\0{today.isoformat()}\0{pydantic.VERSION}\0".encode())
+        digest = hashlib.sha256(f"{FORMAT}\0{pydantic.VERSION}\0".encode())
         for kind in REGISTRY_KINDS:
             for doc in loaded.of_kind(kind):
                 digest.update(f"{kind}\0{doc.path}\0{loaded.digests.get(doc.path, '')}\0".encode("utf-8", "surrogatepass"))
@@ -107,7 +128,7 @@ class FileRules:
             where = doc.abs_path.relative_to(self.loaded.data_dir / "decisions").as_posix()
             key = self.cache.key(f"checked-decision\0{self.context}\0{where}", doc.path, text)
             found = self.cache.get(key, lambda payload: decode(payload, doc))
-            if found is not None:
+            if found is not None and found.holds_on(self.today):
                 return found
         problems: list[Problem] = []
         complete = parse_record(doc, text, self.loaded.cache, problems)
@@ -128,7 +149,7 @@ class FileRules:
         light = SourceDoc(doc.kind, doc.path, doc.abs_path, None, cited_lines(doc, entry, profiles))
         light.lines.update(kept := kept_lines(doc))
         return CheckedFile(light, dataclasses.replace(entry, doc=light) if entry else None, problems, kept,
-                           doc.row_spans(), profiles)
+                           doc.row_spans(), profiles, compared_days(entry, self.today))
 
 
 # --- a checked file ↔ plain JSON data. Locations are lists of text and numbers, as in the parse cache. ---
@@ -151,7 +172,8 @@ def encode(checked: CheckedFile) -> dict:
         "lines": _lines(checked.doc.lines), "kept": _lines(checked.kept),
         "problems": [encode_problem(p) for p in checked.problems],
         "rows": [[first, last, row.number, row.name] for first, last, row in checked.rows],
-        "profiles": [[index, slug] for index, slug in checked.profiles]}
+        "profiles": [[index, slug] for index, slug in checked.profiles],
+        "days": [day.isoformat() if day else None for day in checked.days]}
 
 
 def decode(payload: dict[str, Any], doc: SourceDoc) -> CheckedFile:
@@ -163,4 +185,5 @@ def decode(payload: dict[str, Any], doc: SourceDoc) -> CheckedFile:
         recipient_ids=tuple(str(i) for i in data["ids"]))
     return CheckedFile(light, entry, [decode_problem(p) for p in payload["problems"]], _unlines(payload["kept"]),
                        [(int(a), int(b), Row(int(n), str(name))) for a, b, n, name in payload["rows"]],
-                       [(int(i), str(slug)) for i, slug in payload["profiles"]])
+                       [(int(i), str(slug)) for i, slug in payload["profiles"]],
+                       tuple(dt.date.fromisoformat(day) if day else None for day in payload["days"]))

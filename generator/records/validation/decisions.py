@@ -185,7 +185,8 @@ def check_decision(entry: DecisionEntry, records: Records, today: dt.date, probl
                    units_by_name: Callable[[], UnitIndex]) -> None:
     """The rules that read one decision, the registries and ``today`` only (their outcome is cached by
     ``validation/checked.py``); the number, the attachment and the profiles are checked apart.
-    ``units_by_name`` gives the unit index, built on first use."""
+    ``units_by_name`` gives the unit index, built on first use. ``today`` may be compared only with the dates
+    ``checked.compared_days`` lists: the cache keeps an outcome for the days on which those fall the same way."""
     d = entry.model
     if d.number:
         lookalikes = has_lookalikes(d.number)
