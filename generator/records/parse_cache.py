@@ -255,14 +255,24 @@ class ParseCache:
     def put(self, key: str, value: Any, encode: Callable[[Any], Any] = encode_parse) -> None:
         """Store a value (a parse unless ``encode`` says otherwise) under ``key``; a value that is not plain
         data, or a full disk, stores nothing."""
-        if self.directory is None:
+        if self.directory is not None:
+            self.write(key, self.payload(value, encode))
+
+    @staticmethod
+    def payload(value: Any, encode: Callable[[Any], Any] = encode_parse) -> bytes | None:
+        """The bytes :meth:`write` stores for ``value``: its JSON, or None when it is not plain data."""
+        try:
+            return json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+        except (NotPlain, RecursionError, ValueError):
+            return None
+
+    def write(self, key: str, payload: bytes | None) -> None:
+        """Store ``payload`` (from :meth:`payload`; None stores nothing) under ``key``, with its HMAC, atomically.
+        Safe to call from another thread than the one reading."""
+        if self.directory is None or payload is None:
             return
         path = self._path(key)
         tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        try:
-            payload = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-        except (NotPlain, RecursionError, ValueError):
-            return
         try:
             if not _private_dir(path.parent):
                 return

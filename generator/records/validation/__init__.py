@@ -64,23 +64,26 @@ def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]
     people = People()
     duplicates = Duplicates()
     rules = FileRules(loaded, records, today)
-    for path in loaded.decision_files:
-        start = len(problems)
-        checked = rules.check(path)  # the per-file rules, from the cache when the file and its context are known
-        problems.extend(checked.problems)
-        entry = checked.entry
-        if entry:  # the rules across files, and the attachment (another file)
-            records.decisions.append(entry)
-            check_number(entry, numbers, problems)
-            check_attachment(entry, loaded, problems)
-            check_profile_links(entry, records, problems)
-            collect_people(entry, records, problems, people)
-            if entry.model.date <= today:  # a year in the future is a typo: nothing to compare with
-                duplicates.check(entry, records, problems)
-        else:
-            check_raw_profiles(checked.doc, checked.profiles, records, problems)
-        checked.doc.name_rows(problems, start, checked.rows)
-        checked.doc.lines = checked.kept
+    try:
+        for path in loaded.decision_files:
+            start = len(problems)
+            checked = rules.check(path)  # the per-file rules, from the cache when the file and its context are known
+            problems.extend(checked.problems)
+            entry = checked.entry
+            if entry:  # the rules across files, and the attachment (another file)
+                records.decisions.append(entry)
+                check_number(entry, numbers, problems)
+                check_attachment(entry, loaded, problems)
+                check_profile_links(entry, records, problems)
+                collect_people(entry, records, problems, people)
+                if entry.model.date <= today:  # a year in the future is a typo: nothing to compare with
+                    duplicates.check(entry, records, problems)
+            else:
+                check_raw_profiles(checked.doc, checked.profiles, records, problems)
+            checked.doc.name_rows(problems, start, checked.rows)
+            checked.doc.lines = checked.kept
+    finally:
+        rules.close()
     check_people(people, records, problems)
     check_caps(records, problems)
     check_occasions(records, problems)

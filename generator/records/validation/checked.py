@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,6 +104,7 @@ class FileRules:
     def __init__(self, loaded: LoadedData, records: Records, today: dt.date):
         self.loaded, self.records, self.today = loaded, records, today
         self._units: UnitIndex | None = None
+        self._writer: ThreadPoolExecutor | None = None  # writes entries while the next files are checked
         directory = loaded.cache.directory
         self.cache = ParseCache(directory, sources(), loaded.root) if directory else NO_CACHE
         digest = hashlib.sha256(f"{FORMAT}\0{pydantic.VERSION}\0".encode())
@@ -134,8 +136,16 @@ class FileRules:
         complete = parse_record(doc, text, self.loaded.cache, problems)
         checked = self._apply(doc, problems)
         if key and complete:
-            self.cache.put(key, checked, encode)
+            payload = self.cache.payload(checked, encode)
+            self._writer = self._writer or ThreadPoolExecutor(1, thread_name_prefix="checked-cache")
+            self._writer.submit(self.cache.write, key, payload)
         return checked
+
+    def close(self) -> None:
+        """Wait until every entry is written (on another thread: creating files is mostly waiting)."""
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+            self._writer = None
 
     def _apply(self, doc: SourceDoc, problems: list[Problem]) -> CheckedFile:
         entry = validate_decision_schema(doc, self.loaded, problems, self.today)
