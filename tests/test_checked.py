@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.records.load import load_data
+from generator.records.load import load_data, read_record
 from generator.records.validation import checked, validate
 from conftest import ROOT
 
@@ -235,6 +235,31 @@ def test_a_tampered_entry_is_ignored(data, cache, applied):
     assert len(applied) == len(found)  # every file checked again
     for path, _, _ in entries(cache)[:3]:  # and a foreign MAC
         path.write_bytes(b"0" * 64 + b"\n" + path.read_bytes().partition(b"\n")[2])
+    assert snapshot(data, cache=True) == expected
+
+
+def test_an_entry_from_another_cache_cannot_make_a_broken_file_pass(data, cache, tmp_path_factory, monkeypatch):
+    path = decision_files(data)[0]
+    good = path.read_text(encoding="utf-8")
+    broken = re.sub(r"(?m)^authority: ", "authorityy: ", good, count=1)
+    # the attacker checks the good text in a cache of their own (their key)…
+    monkeypatch.setenv("BANGVANG_CACHE", str(tmp_path_factory.mktemp("attacker") / "entries"))
+    loaded = load_data(data, data.parent, cache=True)
+    rules = checked.FileRules(loaded, validate(loaded, pipeline.today())[0], pipeline.today())
+    outcome = rules.check(path)
+    assert outcome.entry is not None and outcome.problems == []
+    # …and files that outcome, with their own valid MAC, under the key of the broken text
+    doc, _ = read_record(path, "decisions", loaded)
+    key = rules.key(doc, broken)
+    rules.cache.write(key, rules.cache.payload(outcome, checked.encode))
+    planted = rules.cache.directory / key[:2] / f"{key}.json"
+    monkeypatch.setenv("BANGVANG_CACHE", str(cache))
+    snapshot(data, cache=True)  # the victim's cache, with its own key
+    (cache / key[:2]).mkdir(mode=0o700, exist_ok=True)
+    shutil.copy(planted, cache / key[:2] / f"{key}.json")  # restored from a shared CI cache
+    path.write_text(broken, encoding="utf-8")
+    expected = snapshot(data, cache=False)
+    assert any("authorityy" in text for text, *_ in expected[0])
     assert snapshot(data, cache=True) == expected
 
 

@@ -119,6 +119,11 @@ class FileRules:
             self._units = unit_names(self.records)
         return self._units
 
+    def key(self, doc: SourceDoc, text: str) -> str:
+        """The key of the checked file ``doc`` whose text is ``text``, in this context (see the module docstring)."""
+        where = doc.abs_path.relative_to(self.loaded.data_dir / "decisions").as_posix()
+        return self.cache.key(f"checked-decision\0{self.context}\0{where}", doc.path, text)
+
     def check(self, path: Path) -> CheckedFile:
         """Read the decision file at ``path`` and apply the per-file rules, or take their outcome from the
         cache. A refused file's problem goes straight to ``loaded.problems``, as the loader's always did."""
@@ -127,8 +132,7 @@ class FileRules:
             return self._apply(doc, [])
         key = ""
         if self.cache.directory:
-            where = doc.abs_path.relative_to(self.loaded.data_dir / "decisions").as_posix()
-            key = self.cache.key(f"checked-decision\0{self.context}\0{where}", doc.path, text)
+            key = self.key(doc, text)
             found = self.cache.get(key, lambda payload: decode(payload, doc))
             if found is not None and found.holds_on(self.today):
                 return found
