@@ -86,6 +86,9 @@ def test_an_entry_without_our_hmac_cannot_make_a_broken_file_pass(project, cache
     attacker.put(key, good)
     planted = attacker.directory / key[:2] / f"{key}.json"
     shutil.copy(planted, victim.directory / key[:2] / f"{key}.json")  # restored from a shared CI cache
+    for entry in entries(victim.directory):  # the checked files of the first run: else the parse is not read
+        if b'{"entry":' in entry.read_bytes():
+            entry.unlink()
     second = validate(project)
     assert second.returncode != 0 and second.stderr == first.stderr
     assert victim.get(key)[0]["signed_on"] == "ngày mai"  # ignored, and replaced by the real parse

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -103,40 +104,55 @@ class SourceDoc:
             loc = loc[:-1]
         return self.lines.get((), 1)
 
-    def row_finder(self) -> Callable[[int], Row | None]:
-        """A function from a source line to the line of a list of people (``recipients``, ``proposed``)
-        it falls in, or None; the ranges are read once, so naming every problem of a file stays linear."""
+    def row_spans(self) -> list[tuple[int, int, Row]]:
+        """The source lines each line of a list of people (``recipients``, ``proposed``) spans, first to last,
+        with its STT and name, in line order: what :meth:`row_finder` searches (and the validation cache keeps)."""
         spans: dict[tuple, list[int]] = {}
         if isinstance(self.data, dict):
-            for loc, number in self.lines.items():
-                if len(loc) >= 2 and loc[0] in ROW_LISTS and isinstance(loc[1], int):
-                    span = spans.setdefault(loc[:2], [number, number])
-                    span[0], span[1] = min(span[0], number), max(span[1], number)
-        ranges = sorted((first, last, key, index) for (key, index), (first, last) in spans.items())
+            for loc, number in self.lines.items():  # most locations of a decision are in its list: kept cheap
+                if len(loc) >= 2 and loc[0] in ROW_LISTS:
+                    span = spans.get(loc[:2])
+                    if span is None:
+                        if isinstance(loc[1], int):
+                            spans[loc[:2]] = [number, number]
+                    elif number < span[0]:
+                        span[0] = number
+                    elif number > span[1]:
+                        span[1] = number
+        out = []
+        for (key, index), (first, last) in sorted(spans.items(), key=lambda item: (item[1], item[0])):
+            items = self.data.get(key)
+            item = items[index] if isinstance(items, list) and index < len(items) else None
+            name = item.get("name") if isinstance(item, dict) else None
+            name = " ".join(name.split()) if isinstance(name, str) else ""
+            out.append((first, last, Row(index + 1, "" if name == "…" else name)))  # a scaffold's «…» is not a name
+        return out
+
+    def row_finder(self, spans: list[tuple[int, int, Row]] | None = None) -> Callable[[int], Row | None]:
+        """A function from a source line to the line of a list of people it falls in, or None; the ranges
+        (``spans``, by default :meth:`row_spans`) are read once, so naming every problem of a file stays linear."""
+        ranges = self.row_spans() if spans is None else spans
         starts = [r[0] for r in ranges]
 
         def find(line: int) -> Row | None:
             at = bisect.bisect_right(starts, line) - 1
             if at < 0 or line > ranges[at][1]:
                 return None
-            _, _, key, index = ranges[at]
-            items = self.data.get(key) if isinstance(self.data, dict) else None
-            item = items[index] if isinstance(items, list) and index < len(items) else None
-            name = item.get("name") if isinstance(item, dict) else None
-            name = " ".join(name.split()) if isinstance(name, str) else ""
-            return Row(index + 1, "" if name == "…" else name)  # a scaffold's «…» is not a name
+            return ranges[at][2]
 
         return find
 
-    def name_rows(self, problems: list[Problem], start: int = 0) -> None:
+    def name_rows(self, problems: list[Problem], start: int = 0,
+                  spans: list[tuple[int, int, Row]] | None = None) -> None:
         """Give every problem of this file from ``problems[start:]`` that lies on a line of a list of
-        people that line's STT and name, as the clerk finds it in the signed list."""
+        people that line's STT and name, as the clerk finds it in the signed list (``spans``: the file's
+        :meth:`row_spans`, kept when the data itself is no longer)."""
         find = None
         for i in range(start, len(problems)):
             problem = problems[i]
             if problem.path != self.path or problem.row is not None:
                 continue
-            find = find or self.row_finder()
+            find = find or self.row_finder(spans)
             row = find(problem.line)
             if row:
                 problems[i] = dataclasses.replace(problem, row=row)
@@ -152,6 +168,7 @@ class LoadedData:
     problems: list[Problem] = field(default_factory=list)
     decision_files: list[Path] = field(default_factory=list)
     cache: ParseCache = NO_CACHE  # parsed files of earlier runs, by content (records/parse_cache.py)
+    digests: dict[str, str] = field(default_factory=dict)  # SHA-256 of each file's text, by shown path (registries: validation cache)
 
     def of_kind(self, kind: str) -> list[SourceDoc]:
         return self.docs.get(kind, [])
@@ -264,10 +281,11 @@ def _record_files(directory: Path, loaded: LoadedData) -> list[Path]:
     return found
 
 
-def _read_text(path: Path, loaded: LoadedData, base: Path | None = None) -> str | None:
-    """Text of a whole file below ``base`` (default: the data directory), read through :mod:`files`."""
+def _read_text(path: Path, loaded: LoadedData, base: Path | None = None, shown: str | None = None) -> str | None:
+    """Text of a whole file below ``base`` (default: the data directory), read through :mod:`files`;
+    ``shown``: its :func:`display_path`, when the caller has it."""
     base = base or loaded.data_dir
-    shown = display_path(path, loaded.root)
+    shown = shown or display_path(path, loaded.root)
     refused: list[Problem] = []
     text = files.read_text(base, path.relative_to(base).as_posix(), shown, refused)
     for problem in refused:
@@ -300,32 +318,45 @@ def _hygiene_problems(cleaned: hygiene.Cleaned, shown: str, line: int, label: "s
 
 
 def _load_file(path: Path, kind: str, loaded: LoadedData, base: Path | None = None) -> SourceDoc:
-    shown = display_path(path, loaded.root)
-    doc = SourceDoc(kind=kind, path=shown, abs_path=path, data=None)
-    text = _read_text(path, loaded, base)
-    if text is None:
-        return doc
-    key = loaded.cache.key(kind, shown, text) if loaded.cache.directory else ""
-    cached = loaded.cache.get(key) if key else None
-    if cached is not None:
-        doc.data, doc.lines, doc.raw_scalars, problems = cached
-        loaded.problems.extend(problems)
-        return doc
-    start = len(loaded.problems)
-    if not _parse(doc, text, loaded):
-        return doc  # cut short by the machine (memory, recursion limit), not by the file: never cached
-    if key:
-        loaded.cache.put(key, (doc.data, doc.lines, doc.raw_scalars, loaded.problems[start:]))
+    doc, text = read_record(path, kind, loaded, base)
+    if text is not None:
+        loaded.digests[doc.path] = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        parse_record(doc, text, loaded.cache, loaded.problems)
     return doc
 
 
-def _parse(doc: SourceDoc, text: str, loaded: LoadedData) -> bool:
-    """YAML text → ``doc.data`` with the line of every value; problems added to ``loaded.problems``.
+def read_record(path: Path, kind: str, loaded: LoadedData, base: Path | None = None) -> tuple[SourceDoc, str | None]:
+    """A record file not parsed yet, and its text: None when the file was refused (the problem is added to
+    ``loaded.problems``)."""
+    doc = SourceDoc(kind=kind, path=display_path(path, loaded.root), abs_path=path, data=None)
+    return doc, _read_text(path, loaded, base, doc.path)
+
+
+def parse_record(doc: SourceDoc, text: str, cache: ParseCache, problems: list[Problem]) -> bool:
+    """``text`` parsed into ``doc`` — read back from ``cache`` when an earlier run parsed it — with the
+    problems found added to ``problems``. False when the parse was cut short by the machine (memory,
+    recursion limit) rather than by the file: such a result is never cached."""
+    key = cache.key(doc.kind, doc.path, text) if cache.directory else ""
+    cached = cache.get(key) if key else None
+    if cached is not None:
+        doc.data, doc.lines, doc.raw_scalars, found = cached
+        problems.extend(found)
+        return True
+    start = len(problems)
+    if not _parse(doc, text, problems):
+        return False
+    if key:
+        cache.put(key, (doc.data, doc.lines, doc.raw_scalars, problems[start:]))
+    return True
+
+
+def _parse(doc: SourceDoc, text: str, problems: list[Problem]) -> bool:
+    """YAML text → ``doc.data`` with the line of every value; problems added to ``problems``.
     False when the parse was cut short by the environment (memory, recursion limit) rather than the file."""
     shown = doc.path
     deep = nesting_exceeds(text, MAX_DEPTH)
     if deep is not None:  # libyaml composes recursively in C: deep input would crash the process
-        loaded.problems.append(Problem(shown, deep, "too_deep", {"limit": MAX_DEPTH}))
+        problems.append(Problem(shown, deep, "too_deep", {"limit": MAX_DEPTH}))
         return True
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -333,25 +364,25 @@ def _parse(doc: SourceDoc, text: str, loaded: LoadedData) -> bool:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         detail = " ".join(filter(None, [exc.context, exc.problem]))
-        loaded.problems.append(Problem(shown, line, "yaml_syntax", {"detail": yaml_detail(detail)}))
+        problems.append(Problem(shown, line, "yaml_syntax", {"detail": yaml_detail(detail)}))
         return True
     except yaml.YAMLError as exc:  # e.g. several documents in one file
-        loaded.problems.append(Problem(shown, 1, "yaml_syntax", {"detail": yaml_detail(str(exc).splitlines()[0])}))
+        problems.append(Problem(shown, 1, "yaml_syntax", {"detail": yaml_detail(str(exc).splitlines()[0])}))
         return True
     except (RecursionError, MemoryError):
-        loaded.problems.append(Problem(shown, 1, "too_deep", {"limit": MAX_DEPTH}))
+        problems.append(Problem(shown, 1, "too_deep", {"limit": MAX_DEPTH}))
         return False
     if node is None:
-        loaded.problems.append(Problem(shown, 1, "empty_file"))
+        problems.append(Problem(shown, 1, "empty_file"))
         return True
-    converter = _Converter(doc, loaded.problems)
+    converter = _Converter(doc, problems)
     try:
         doc.data = converter.convert(node, ())
     except _TooBig as exc:
-        loaded.problems.append(Problem(shown, exc.line, exc.code, {"limit": exc.limit}))
+        problems.append(Problem(shown, exc.line, exc.code, {"limit": exc.limit}))
         doc.data = None
     except (RecursionError, MemoryError):
-        loaded.problems.append(Problem(shown, 1, "too_deep", {"limit": MAX_DEPTH}))
+        problems.append(Problem(shown, 1, "too_deep", {"limit": MAX_DEPTH}))
         doc.data = None
         return False
     return True

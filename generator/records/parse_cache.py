@@ -34,7 +34,7 @@ import stat
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from generator.records.messages import Both
 from generator.records.problems import Problem, Row, Severity
@@ -130,7 +130,7 @@ def _read_key(directory: Path) -> bytes | None:
 
 # --- plain data ↔ JSON. A JSON object is always a one-key wrapper naming what it holds. ---
 
-class _NotPlain(Exception):
+class NotPlain(Exception):
     """A value the cache does not know how to store: the entry is simply not written."""
 
 
@@ -149,7 +149,7 @@ def _encode(value: Any) -> Any:
         return {"d": value.isoformat()}
     if isinstance(value, Both):
         return {"b": [value.vi, value.en]}
-    raise _NotPlain(type(value).__name__)
+    raise NotPlain(type(value).__name__)
 
 
 def _decode(value: Any) -> Any:
@@ -171,13 +171,15 @@ def _decode(value: Any) -> Any:
     raise ValueError(tag)
 
 
-def _encode_problem(problem: Problem) -> dict:
+def encode_problem(problem: Problem) -> dict:
+    """A problem as plain JSON data (raises ``NotPlain`` for a parameter the cache cannot store)."""
     return {"path": problem.path, "line": problem.line, "code": problem.code, "params": _encode(problem.params),
             "severity": problem.severity.value,
             "row": [problem.row.number, problem.row.name] if problem.row else None}
 
 
-def _decode_problem(data: dict) -> Problem:
+def decode_problem(data: dict) -> Problem:
+    """The inverse of :func:`encode_problem`."""
     row = Row(*data["row"]) if data["row"] else None
     return Problem(data["path"], data["line"], data["code"], _decode(data["params"]), Severity(data["severity"]), row)
 
@@ -187,14 +189,14 @@ def encode_parse(value: tuple) -> dict:
     data, lines, raw, problems = value
     return {"data": _encode(data), "lines": [[_encode(list(k)), v] for k, v in lines.items()],
             "raw": [[_encode(list(k)), v] for k, v in raw.items()],
-            "problems": [_encode_problem(p) for p in problems]}
+            "problems": [encode_problem(p) for p in problems]}
 
 
 def decode_parse(payload: dict) -> tuple:
     """The inverse of :func:`encode_parse`."""
     lines = {tuple(_decode(k)): int(v) for k, v in payload["lines"]}
     raw = {tuple(_decode(k)): str(v) for k, v in payload["raw"]}
-    return _decode(payload["data"]), lines, raw, [_decode_problem(p) for p in payload["problems"]]
+    return _decode(payload["data"]), lines, raw, [decode_problem(p) for p in payload["problems"]]
 
 
 class ParseCache:
@@ -228,8 +230,9 @@ class ParseCache:
         assert self._secret is not None
         return hmac.new(self._secret, key.encode() + b"\0" + payload, hashlib.sha256).hexdigest().encode()
 
-    def get(self, key: str) -> Any | None:
-        """The parse stored under ``key``, or None (missing, damaged, or not proven to be ours)."""
+    def get(self, key: str, decode: Callable[[Any], Any] = decode_parse) -> Any | None:
+        """The value stored under ``key`` (a parse unless ``decode`` says otherwise), or None (missing, damaged,
+        or not proven to be ours)."""
         if self.directory is None:
             return None
         try:
@@ -242,23 +245,34 @@ class ParseCache:
             mac, _, payload = blob.partition(b"\n")
             if not hmac.compare_digest(mac, self._mac(key, payload)):
                 raise ValueError("not ours")
-            value = decode_parse(json.loads(payload))
+            value = decode(json.loads(payload))
         except (OSError, ValueError, KeyError, TypeError, RecursionError):
             self.misses += 1
             return None
         self.hits += 1
         return value
 
-    def put(self, key: str, value: tuple) -> None:
-        """Store a parse under ``key``; a value that is not plain data, or a full disk, stores nothing."""
-        if self.directory is None:
+    def put(self, key: str, value: Any, encode: Callable[[Any], Any] = encode_parse) -> None:
+        """Store a value (a parse unless ``encode`` says otherwise) under ``key``; a value that is not plain
+        data, or a full disk, stores nothing."""
+        if self.directory is not None:
+            self.write(key, self.payload(value, encode))
+
+    @staticmethod
+    def payload(value: Any, encode: Callable[[Any], Any] = encode_parse) -> bytes | None:
+        """The bytes :meth:`write` stores for ``value``: its JSON, or None when it is not plain data."""
+        try:
+            return json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+        except (NotPlain, RecursionError, ValueError):
+            return None
+
+    def write(self, key: str, payload: bytes | None) -> None:
+        """Store ``payload`` (from :meth:`payload`; None stores nothing) under ``key``, with its HMAC, atomically.
+        Safe to call from another thread than the one reading."""
+        if self.directory is None or payload is None:
             return
         path = self._path(key)
         tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        try:
-            payload = json.dumps(encode_parse(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-        except (_NotPlain, RecursionError, ValueError):
-            return
         try:
             if not _private_dir(path.parent):
                 return

@@ -3,6 +3,10 @@
 Three layers, all run on every record so that one pass reports everything:
 schema (pydantic models), cross-references (registries, profiles, files) and policy
 (dates, recipient kinds, authority powers, personal data). One module per concern.
+
+A decision's rules that read only its own file, the registries and the date run per file and are cached
+(``checked.py``); the rules across files (numbers, profiles, people, duplicates, caps, occasions) run here, on
+every run, over what the per-file rules left.
 """
 
 from __future__ import annotations
@@ -15,12 +19,13 @@ from generator.records.problems import Problem, sorted_problems
 from generator.records.validation.caps import check_caps
 from generator.records.validation.completeness import check_occasions
 from generator.records.validation.consultations import validate_consultations
+from generator.records.validation.checked import FileRules
 from generator.records.validation.decisions import (
-    check_decision,
-    check_raw_references,
+    check_attachment,
+    check_number,
+    check_profile_links,
+    check_raw_profiles,
     compact,
-    unit_names,
-    validate_decision_schema,
 )
 from generator.records.validation.duplicates import Duplicates
 from generator.records.validation.people import People, check_people, collect_people
@@ -56,23 +61,29 @@ def validate(loaded: LoadedData, today: dt.date) -> tuple[Records, list[Problem]
     for doc in loaded.of_kind("profiles"):
         compact(doc)
     numbers: dict[tuple, DecisionEntry] = {}
-    units_by_name = unit_names(records)
     people = People()
     duplicates = Duplicates()
-    start = len(problems)
-    for doc in loaded.decisions():  # the loader has just added this file's own problems after ``start``
-        entry = validate_decision_schema(doc, loaded, problems, today)
-        if entry:
-            records.decisions.append(entry)
-            check_decision(entry, records, loaded, today, problems, numbers, units_by_name)
-            collect_people(entry, records, problems, people)
-            if entry.model.date <= today:  # a year in the future is a typo: nothing to compare with
-                duplicates.check(entry, records, problems)
-        else:
-            check_raw_references(doc, records, problems)
-        doc.name_rows(problems, start)
-        start = len(problems)
-        compact(doc)
+    rules = FileRules(loaded, records, today)
+    try:
+        for path in loaded.decision_files:
+            start = len(problems)
+            checked = rules.check(path)  # the per-file rules, from the cache when the file and its context are known
+            problems.extend(checked.problems)
+            entry = checked.entry
+            if entry:  # the rules across files, and the attachment (another file)
+                records.decisions.append(entry)
+                check_number(entry, numbers, problems)
+                check_attachment(entry, loaded, problems)
+                check_profile_links(entry, records, problems)
+                collect_people(entry, records, problems, people)
+                if entry.model.date <= today:  # a year in the future is a typo: nothing to compare with
+                    duplicates.check(entry, records, problems)
+            else:
+                check_raw_profiles(checked.doc, checked.profiles, records, problems)
+            checked.doc.name_rows(problems, start, checked.rows)
+            checked.doc.lines = checked.kept
+    finally:
+        rules.close()
     check_people(people, records, problems)
     check_caps(records, problems)
     check_occasions(records, problems)

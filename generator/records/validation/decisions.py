@@ -8,10 +8,10 @@ import datetime as dt
 import hashlib
 import re
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Callable
 
 from generator.records.entries import DecisionEntry, Located, Records
-from generator.records.load import LoadedData, SourceDoc
+from generator.records.load import LoadedData, Loc, SourceDoc
 from generator.records.models import (
     AwardForm,
     Decision,
@@ -86,9 +86,9 @@ _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # models.Id: any other value was 
 
 def check_raw_references(doc: SourceDoc, records: Records, problems: list[Problem]) -> None:
     """A decision the schema refused is still checked for what does not depend on the refused value: its
-    authority, award form, movement and every recipient's unit and profile — so that one run reports every
-    problem of the file, not a new one each time the last is fixed. Rules that need the whole record (dates,
-    powers, cash, caps) wait until it parses: they would only repeat the schema's problem."""
+    authority, award form, movement and every recipient's unit (its profile: ``check_raw_profiles``) — so that one
+    run reports every problem of the file, not a new one each time the last is fixed. Rules that need the whole
+    record (dates, powers, cash, caps) wait until it parses: they would only repeat the schema's problem."""
     data = doc.data if isinstance(doc.data, dict) else {}
     located: Located = Located(None, doc)
 
@@ -99,38 +99,100 @@ def check_raw_references(doc: SourceDoc, records: Records, problems: list[Proble
     ref(("authority",), data.get("authority"), "unknown_authority", records.authorities)
     ref(("award_form",), data.get("award_form"), "unknown_award_form", records.award_forms)
     ref(("movement",), data.get("movement"), "unknown_movement", records.movements)
+    for index, item in _raw_recipients(doc):
+        ref(("recipients", index, "unit"), item.get("unit"), "unknown_unit", records.units)
+
+
+def _raw_recipients(doc: SourceDoc) -> list[tuple[int, dict]]:
+    data = doc.data if isinstance(doc.data, dict) else {}
     recipients = data.get("recipients")
-    for index, item in enumerate(recipients if isinstance(recipients, list) else []):
-        if isinstance(item, dict):
-            ref(("recipients", index, "unit"), item.get("unit"), "unknown_unit", records.units)
-            ref(("recipients", index, "profile"), item.get("profile"), "unknown_profile", records.profiles)
+    return [(i, item) for i, item in enumerate(recipients if isinstance(recipients, list) else [])
+            if isinstance(item, dict)]
+
+
+def raw_profiles(doc: SourceDoc) -> list[tuple[int, str]]:
+    """The profiles the lines of a decision the schema refused link to, well-formed ids only: ``(index, slug)``."""
+    return [(index, item["profile"]) for index, item in _raw_recipients(doc)
+            if isinstance(item.get("profile"), str) and _ID.match(item["profile"])]
+
+
+def check_raw_profiles(doc: SourceDoc, links: list[tuple[int, str]], records: Records, problems: list[Problem]) -> None:
+    """Each profile linked from a refused decision (``raw_profiles``) exists: a rule across files."""
+    located: Located = Located(None, doc)
+    for index, slug in links:
+        if slug not in records.profiles:
+            problems.append(ref_problem(located, ("recipients", index, "profile"), "unknown_profile", slug,
+                                        records.profiles))
 
 
 # kind: a profile's, cited by people.py; occasion: cited by completeness.check_occasions
 _KEPT_LINES = (("number",), ("award_form",), ("kind",), (), ("occasion", "title"), ("occasion", "declared_total"))
 
 
+def kept_lines(doc: SourceDoc) -> dict[Loc, int]:
+    """The few lines of a checked record that later checks (caps, occasions, people) and pages cite."""
+    return {loc: doc.lines[loc] for loc in _KEPT_LINES if loc in doc.lines}
+
+
 def compact(doc: SourceDoc) -> None:
-    """Drop a checked decision's raw data; keep the few lines later checks (duplicates, caps) cite."""
-    doc.lines = {loc: doc.lines[loc] for loc in _KEPT_LINES if loc in doc.lines}
+    """Drop a checked record's raw data; keep only its :func:`kept_lines`."""
+    doc.lines = kept_lines(doc)
     doc.data, doc.raw_scalars = None, {}
 
 
-def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, today: dt.date,
-                    problems: list[Problem], numbers: dict[tuple, DecisionEntry], units_by_name: UnitIndex) -> None:
+def check_number(entry: DecisionEntry, numbers: dict[tuple, DecisionEntry], problems: list[Problem]) -> None:
+    """One number per authority and year: a rule across files (``numbers`` holds the first of each, in the
+    order files are read)."""
+    d = entry.model
+    if not d.number:
+        return
+    key = (d.authority, entry.year, number_key(d.number))
+    if key in numbers:
+        first = numbers[key]
+        problems.append(Problem(entry.path, entry.line("number"), "duplicate_decision_number",
+                                {"number": d.number, "first": f"{first.path}:{first.line('number')}"}))
+    else:
+        numbers[key] = entry
+
+
+def check_attachment(entry: DecisionEntry, loaded: LoadedData, problems: list[Problem]) -> None:
+    """The scan a decision attaches is a PDF inside data/ whose SHA-256 is the one written: it reads another
+    file, so it is checked on every run, never cached with the decision."""
+    d = entry.model
+    if not d.attachment:
+        return
+    data = check_file(entry, ("attachment", "path"), d.attachment.path, loaded, {".pdf"}, MAX_ATTACHMENT_BYTES,
+                      problems)
+    if data is not None:
+        actual = hashlib.sha256(data).hexdigest()
+        if actual != d.attachment.sha256:
+            problems.append(Problem(entry.path, entry.line("attachment", "sha256"), "attachment_hash",
+                                    {"actual": actual}))
+
+
+def check_profile_links(entry: DecisionEntry, records: Records, problems: list[Problem]) -> None:
+    """Each profile a line links to exists, and is marked a minor's when the line is: a rule across files."""
+    for index, r in enumerate(entry.model.recipients):
+        if r.profile and r.profile not in records.profiles:
+            problems.append(ref_problem(entry, ("recipients", index, "profile"), "unknown_profile", r.profile,
+                                        records.profiles))
+        elif r.profile and r.minor and not records.profiles[r.profile].model.minor:
+            problems.append(Problem(entry.path, entry.line("recipients", index, "profile"), "minor_profile_not_marked",
+                                    {"name": r.name, "profile": r.profile}))
+
+
+def check_decision(entry: DecisionEntry, records: Records, today: dt.date, problems: list[Problem],
+                   units_by_name: Callable[[], UnitIndex]) -> None:
+    """The rules that read one decision, the registries and ``today`` only (their outcome is cached by
+    ``validation/checked.py``); the number, the attachment and the profiles are checked apart.
+    ``units_by_name`` gives the unit index, built on first use. ``today`` may be compared only with the dates
+    ``checked.compared_days`` lists: the cache keeps an outcome for the days on which those fall the same way."""
     d = entry.model
     if d.number:
         lookalikes = has_lookalikes(d.number)
         if lookalikes:
             problems.append(Problem(entry.path, entry.line("number"), "number_lookalike",
                                     {"number": d.number, "chars": lookalikes}, Severity.WARNING))
-        key = (d.authority, entry.year, number_key(d.number))
-        if key in numbers:
-            first = numbers[key]
-            problems.append(Problem(entry.path, entry.line("number"), "duplicate_decision_number",
-                                    {"number": d.number, "first": f"{first.path}:{first.line('number')}"}))
-        else:
-            numbers[key] = entry
     elif not d.number_note:
         problems.append(Problem(entry.path, entry.line("number"), "number_note_missing"))
     # A date in the future is a typo (reported as date_in_future): the rules that read the law, the registries
@@ -150,14 +212,6 @@ def check_decision(entry: DecisionEntry, records: Records, loaded: LoadedData, t
         law.check_legal_basis(entry, records, problems)
     if d.movement and d.movement not in records.movements:
         problems.append(ref_problem(entry, ("movement",), "unknown_movement", d.movement, records.movements))
-    if d.attachment:
-        data = check_file(entry, ("attachment", "path"), d.attachment.path, loaded, {".pdf"},
-                          MAX_ATTACHMENT_BYTES, problems)
-        if data is not None:
-            actual = hashlib.sha256(data).hexdigest()
-            if actual != d.attachment.sha256:
-                problems.append(Problem(entry.path, entry.line("attachment", "sha256"), "attachment_hash",
-                                        {"actual": actual}))
     for index, recipient in enumerate(d.recipients):
         _check_recipient(entry, index, recipient, form, records, units_by_name, problems, dated)
         if form and dated:
@@ -229,7 +283,8 @@ def _check_position(entry: DecisionEntry, index: int, position: str, unit: str |
 
 
 def _check_recipient(entry: DecisionEntry, index: int, r: Recipient, form: Located[AwardForm] | None,
-                     records: Records, units_by_name: UnitIndex, problems: list[Problem], dated: bool = True) -> None:
+                     records: Records, units_by_name: Callable[[], UnitIndex], problems: list[Problem],
+                     dated: bool = True) -> None:
     def at(*loc: Any) -> int:
         return entry.line("recipients", index, *loc)
 
@@ -250,12 +305,6 @@ def _check_recipient(entry: DecisionEntry, index: int, r: Recipient, form: Locat
         elif dated:
             check_unit_period(entry, index, unit, problems)
     elif r.unit_text and r.kind is not RecipientKind.household and not names_a_place(r.unit_text):
-        _check_unit_text(entry, index, r.unit_text, records, units_by_name, problems)
+        _check_unit_text(entry, index, r.unit_text, records, units_by_name(), problems)
     if r.position:
-        _check_position(entry, index, r.position, r.unit, records, units_by_name, problems)
-    if r.profile and r.profile not in records.profiles:
-        problems.append(ref_problem(entry, ("recipients", index, "profile"), "unknown_profile", r.profile,
-                                     records.profiles))
-    elif r.profile and r.minor and not records.profiles[r.profile].model.minor:
-        problems.append(Problem(entry.path, entry.line("recipients", index, "profile"), "minor_profile_not_marked",
-                                {"name": r.name, "profile": r.profile}))
+        _check_position(entry, index, r.position, r.unit, records, units_by_name(), problems)
