@@ -28,7 +28,7 @@ from typing import Iterable
 
 import generator
 
-_LIBRARIES = ("jinja2", "markupsafe")  # what turns a template and its context into text
+_LIBRARIES = ("jinja2", "markupsafe", "segno")  # what turns a template and its values into text (segno: print QR codes)
 
 
 def digest(*values: object) -> str | None:
@@ -71,7 +71,7 @@ class _HashSink(io.RawIOBase):
 @cache
 def code_key() -> str:
     """The identity of the code that renders: every source file of the ``generator`` package, the Python
-    version and the versions of Jinja2 and MarkupSafe. A changed line anywhere renders everything again."""
+    version and the versions of Jinja2, MarkupSafe and segno. A changed line anywhere renders everything again."""
     root = Path(generator.__file__).parent
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{sys.version}|{platform.python_implementation()}".encode())
