@@ -212,8 +212,9 @@ class Publication:
 
     def _row(self, r: Recipient, number: int, recipient_id: str, revoked: bool) -> Row:
         if r.withdrawn:
-            return Row(number, neutral_id(number), r.kind, "", (), None, None, None, None, None, False, None, None,
-                       None, r.withdrawn, revoked, revocation=r.revoked)
+            return Row(number=number, recipient_id=neutral_id(number), kind=r.kind, name="", aliases=(), position=None,
+                       unit=None, unit_text=None, category=None, gender=None, enterprise=False, achievement=None,
+                       cash_vnd=None, profile=None, withdrawn=r.withdrawn, revoked=revoked, revocation=r.revoked)
         hidden = self.hidden
         unit_hidden = "unit" in hidden
         if r.person_key:
@@ -252,7 +253,7 @@ class Publication:
         return self._row(award.recipient, award.index + 1, award.recipient_id, award.decision.line_revoked(award.index))
 
     def shown(self, awards: list[Award]) -> list[ShownAward]:
-        return [ShownAward(a.decision, self.row(a)) for a in awards]
+        return [ShownAward(decision=a.decision, row=self.row(a)) for a in awards]
 
     def published_amounts(self) -> set[int]:
         """Every amount of money (cash and value of a reward) published in a decision's rows."""
@@ -326,7 +327,8 @@ class Publication:
             names = list(dict.fromkeys(a.recipient.name for a in reversed(awards)))
             name = profile.model.name if profile else names[0]
             kind = profile.model.kind if profile else awards[-1].recipient.kind
-            out[key] = Person(key, name, tuple(n for n in names if n != name), kind, profile, awards)
+            out[key] = Person(id=key, name=name, other_names=tuple(n for n in names if n != name), kind=kind,
+                              profile=profile, awards=awards)
         return out
 
     def person(self, person_id: str) -> Person | None:
