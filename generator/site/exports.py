@@ -117,15 +117,14 @@ RECIPIENT_COLUMNS = [
 
 
 def decision_record(pub: Publication, entry: DecisionEntry, base_url: str = "") -> dict:
-    c = pub
     d = entry.model
-    form = c.award_forms[d.award_form].model
-    tally = c.counts.of_decision(entry.id)
+    form = pub.award_forms[d.award_form].model
+    tally = pub.counts.of_decision(entry.id)
     return {
         "decision_id": entry.id, "url": base_url + urls.decision(entry.year, entry.slug),
         "number": d.number, "number_note": d.number_note, "date": d.date.isoformat(), "date_kind": d.date_kind.value,
         "date_precision": d.date_precision.value, "date_note": d.date_note, "year": entry.year,
-        "authority_id": d.authority, "authority": c.authorities[d.authority].model.named_on(d.date)[0],
+        "authority_id": d.authority, "authority": pub.authorities[d.authority].model.named_on(d.date)[0],
         "signer": d.signer.name if d.signer else None, "signer_title": d.signer.title if d.signer else None,
         "presenter": d.presenter, "source_note": d.source_note,
         "title": d.title, "award_form_id": form.id, "award_form": form.name, "award_form_note": d.award_form_note,
@@ -155,9 +154,8 @@ def decision_record(pub: Publication, entry: DecisionEntry, base_url: str = "") 
 def recipient_records(pub: Publication, entry: DecisionEntry, base_url: str = "") -> list[dict]:
     """The published lines of a decision (through the publication gate): withdrawn people keep their
     line with a neutral id, not their details; hidden fields are empty."""
-    c = pub
     d = entry.model
-    form, authority = c.award_forms[d.award_form].model.name, c.authorities[d.authority].model.named_on(d.date)[0]
+    form, authority = pub.award_forms[d.award_form].model.name, pub.authorities[d.authority].model.named_on(d.date)[0]
     rows = []
     for r in pub.rows(entry):
         rows.append({
@@ -165,7 +163,7 @@ def recipient_records(pub: Publication, entry: DecisionEntry, base_url: str = ""
             "date_kind": d.date_kind.value, "year": entry.year, "recipient_id": r.recipient_id,
             "url": base_url + urls.recipient_link(entry.year, entry.slug, r.recipient_id),
             "number": r.number, "kind": r.kind.value, "name": r.name or None, "position": r.position,
-            "unit_id": r.unit, "unit": r.unit_text or (c.units[r.unit].model.name if r.unit in c.units else None),
+            "unit_id": r.unit, "unit": r.unit_text or (pub.units[r.unit].model.name if r.unit in pub.units else None),
             "category": r.category.value if r.category else None, "gender": r.gender.value if r.gender else None,
             "enterprise": r.enterprise, "achievement": r.achievement, "cash_vnd": r.cash_vnd, "profile": r.profile,
             "person_id": r.person, "person_url": base_url + urls.person(r.person) if r.person else None,

@@ -196,17 +196,16 @@ class DecisionRow:
 
 
 def decision_row(pub: Publication, decision: DecisionEntry) -> DecisionRow:
-    c = pub
     d = decision.model
-    form = c.award_forms[d.award_form].model
-    authority = c.authorities[d.authority].model
+    form = pub.award_forms[d.award_form].model
+    authority = pub.authorities[d.authority].model
     return DecisionRow(
         link=Link(decision_number(d.number), urls.decision(decision.year, decision.slug)),
         date=decision_short_date(d),
         sort_date=d.date.isoformat(),
         authority=short_authority(authority, d.date),
         award_form=Link(form.name, urls.award_form(form.id)),
-        recipients=recipients_figure(decision, c.counts.of_decision(decision.id)),
+        recipients=recipients_figure(decision, pub.counts.of_decision(decision.id)),
         revoked=decision.revoked,
         status=label(d.status),
         year=decision.year,
@@ -434,24 +433,22 @@ def occasion_view(pub: Publication, decision: DecisionEntry) -> dict | None:
     occasion = decision.model.occasion
     if occasion is None:
         return None
-    c = pub
-    members = [e for e in c.decisions if e.model.occasion and e.model.occasion.id == occasion.id]
+    members = [e for e in pub.decisions if e.model.occasion and e.model.occasion.id == occasion.id]
     first = lambda attr: next((getattr(e.model.occasion, attr) for e in members
                                if getattr(e.model.occasion, attr) is not None), None)
-    declared = c.counts.occasion_declared.get(occasion.id)
+    declared = pub.counts.occasion_declared.get(occasion.id)
     return {"title": first("title") or "", "note": first("note") or "",
             "declared": figure(f"occasion.{occasion.id}.declared_total", declared) if declared is not None else "",
-            "counted": figure(f"occasion.{occasion.id}.declared", c.counts.of_occasion(occasion.id).declared),
-            "others": [Link(f"{decision_label(e)} — {c.award_forms[e.model.award_form].model.name}",
+            "counted": figure(f"occasion.{occasion.id}.declared", pub.counts.of_occasion(occasion.id).declared),
+            "others": [Link(f"{decision_label(e)} — {pub.award_forms[e.model.award_form].model.name}",
                             urls.decision(e.year, e.slug)) for e in members if e.id != decision.id]}
 
 
 def decision_view(pub: Publication, decision: DecisionEntry) -> DecisionView:
-    c = pub
     d = decision.model
-    form = c.award_forms[d.award_form].model
-    authority = c.authorities[d.authority].model
-    movement = c.movements.get(d.movement) if d.movement else None
+    form = pub.award_forms[d.award_form].model
+    authority = pub.authorities[d.authority].model
+    movement = pub.movements.get(d.movement) if d.movement else None
     return DecisionView(
         heading=decision_label(decision),
         number=d.number or "",
@@ -481,8 +478,8 @@ def decision_view(pub: Publication, decision: DecisionEntry) -> DecisionView:
                     else "Không rõ"} if d.revocation else None,
         corrections=[{"date": short_date(c_.date), "note": c_.note} for c_ in d.corrections],
         rows=recipient_rows(pub, decision),
-        summary=list_summary(decision, c.counts.of_decision(decision.id)),
-        declared=declared_summary(decision, c.counts.of_decision(decision.id)),
+        summary=list_summary(decision, pub.counts.of_decision(decision.id)),
+        declared=declared_summary(decision, pub.counts.of_decision(decision.id)),
         declared_title="Văn bản không công bố số lượng" if decision.count_unstated else "Danh sách không đầy đủ",
         declared_note=d.declared.note if d.declared else "",
         declared_cash=money(d.declared.cash_vnd) if d.declared and d.declared.cash_vnd is not None else "",
@@ -492,7 +489,7 @@ def decision_view(pub: Publication, decision: DecisionEntry) -> DecisionView:
         if d.revocation_proposed else None,
         annulled=[{"decision": Link(decision_label(target), urls.decision(target.year, target.slug)),
                    "who": Link("toàn bộ quyết định") if index is None else annulled_line(pub, target, index)}
-                  for target, index in c.annulled_by.get(decision.id, [])],
+                  for target, index in pub.annulled_by.get(decision.id, [])],
         year=Link(f"Năm {decision.year}", urls.year(decision.year)),
         source_path=decision.path,
     )
@@ -594,12 +591,11 @@ class PersonView:
 
 
 def person_view(pub: Publication, person: Person) -> PersonView:
-    c = pub
     awards = []
     for shown in pub.person_awards(person.id):
         decision, row = shown.decision, shown.row
-        form = c.award_forms[decision.model.award_form].model
-        authority = c.authorities[decision.model.authority].model
+        form = pub.award_forms[decision.model.award_form].model
+        authority = pub.authorities[decision.model.authority].model
         revocation, revocation_link = line_revocation(pub, row)
         awards.append(PersonAward(
             date=decision_short_date(decision.model),
@@ -614,7 +610,7 @@ def person_view(pub: Publication, person: Person) -> PersonView:
             revocation_link=revocation_link))
     standing = [a for a in awards if not a.status]
     last = (standing or awards)[-1] if awards else None
-    t = c.counts.of_person(person.id)
+    t = pub.counts.of_person(person.id)
     key = f"person.{person.id}"
     years = sorted({a.decision.year for a in person.awards})
     return PersonView(

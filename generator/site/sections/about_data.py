@@ -17,8 +17,8 @@ def build_downloads(r: Renderer) -> None:
 
 
 def build(r: Renderer) -> None:
-    c = pub = r.pub
-    t = c.counts.all
+    pub = r.pub
+    t = pub.counts.all
     schemas = record_schemas()
     models = [("Quyết định khen thưởng", "decision", Decision),
               ("Người được khen thưởng (mỗi phần tử của recipients trong quyết định)", "decision", Recipient),
@@ -31,12 +31,12 @@ def build(r: Renderer) -> None:
                    ("Lượt khen thưởng được tính", views.figure("all.awards", t.awards)),
                    ("Lượt khen thưởng đã bị hủy bỏ", views.figure("all.awards_revoked", t.awards_revoked)),
                    ("Hồ sơ gương điển hình", views.figure("profiles", len(pub.profiles()))),
-                   ("Đơn vị trong danh mục", views.figure("registry.units", len(c.units))),
-                   ("Cơ quan ban hành", views.figure("registry.authorities", len(c.authorities))),
-                   ("Hình thức khen thưởng", views.figure("registry.award_forms", len(c.award_forms))),
-                   ("Phong trào thi đua", views.figure("registry.movements", len(c.movements)))],
+                   ("Đơn vị trong danh mục", views.figure("registry.units", len(pub.units))),
+                   ("Cơ quan ban hành", views.figure("registry.authorities", len(pub.authorities))),
+                   ("Hình thức khen thưởng", views.figure("registry.award_forms", len(pub.award_forms))),
+                   ("Phong trào thi đua", views.figure("registry.movements", len(pub.movements)))],
            formats=[{"title": title, "schema": urls.schema(name), "fields": field_rows(model)}
                     for title, name, model in models],
            license=r.options.license,
-           downloads=exports.bulk_links(c.by_year),
+           downloads=exports.bulk_links(pub.by_year),
            package=views.Link("Mô tả gói dữ liệu (Frictionless datapackage.json)", f"{exports.DATA_DIR}datapackage.json"))

@@ -77,24 +77,24 @@ def summary(f: AwardForm) -> str:
 
 
 def build(r: Renderer) -> None:
-    c = pub = r.pub
+    pub = r.pub
     groups = []
     for level in AwardLevel:
         rows, unused = [], []
-        for form in (f for f in c.award_forms.values() if f.model.level is level):
-            f, t = form.model, c.counts.of_form(form.model.id)
+        for form in (f for f in pub.award_forms.values() if f.model.level is level):
+            f, t = form.model, pub.counts.of_form(form.model.id)
             row = {"link": views.Link(f.name, urls.award_form(f.id)), "group": label(f.group), "code": f.id,
                    "decisions": views.figure(f"form.{f.id}.decisions", t.decisions),
                    "recipients": views.figure(f"form.{f.id}.awards", t.awards)}
-            (rows if f.id in c.by_form else unused).append(row)
+            (rows if f.id in pub.by_form else unused).append(row)
         if rows or unused:
             groups.append({"title": label(level), "rows": rows, "unused": unused, "unused_count": count(len(unused))})
     r.page(urls.AWARD_FORMS, "award_forms_index.html", "Hình thức khen thưởng",
            "Các hình thức khen thưởng và danh hiệu thi đua.", groups=groups)
-    for form in c.award_forms.values():
+    for form in pub.award_forms.values():
         f = form.model
-        decisions = c.by_form.get(f.id, [])
-        t = c.counts.of_form(f.id)
+        decisions = pub.by_form.get(f.id, [])
+        t = pub.counts.of_form(f.id)
         r.page(urls.award_form(f.id), "award_form.html", f.name, f"{f.name}: {t.decisions} quyết định còn hiệu lực.",
                context=lambda f=f, decisions=decisions, t=t: {
                    "form": {"name": f.name, "code": f.id, "summary": summary(f), "group": label(f.group), "level": label(f.level),

@@ -23,8 +23,8 @@ def _forms(r: Renderer, m) -> list[views.Link]:
 
 def _decided_rows(r: Renderer, m) -> dict[int, views.Link]:
     """Proposed lines found by name in the resulting decision: each links to its line there."""
-    c = r.pub
-    decision = c.decisions_by_id.get(m.outcome.decision) if m.outcome and m.outcome.decision else None
+    pub = r.pub
+    decision = pub.decisions_by_id.get(m.outcome.decision) if m.outcome and m.outcome.decision else None
     if decision is None:
         return {}
     by_name: dict[str, list] = {}
@@ -52,19 +52,19 @@ def _uncertain(records, opens, closes) -> str:
 
 
 def build(r: Renderer) -> None:
-    c = pub = r.pub
+    pub = r.pub
     items = []
-    entries = sorted(c.consultations.items(), key=lambda kv: (law.closing_day(c.law, kv[1].model), kv[0]),
+    entries = sorted(pub.consultations.items(), key=lambda kv: (law.closing_day(pub.law, kv[1].model), kv[0]),
                      reverse=True)
     for slug, entry in entries:
         m = entry.model
         url = urls.consultation(slug)
-        closes = law.closing_day(c.law, m)
+        closes = law.closing_day(pub.law, m)
         forms = _forms(r, m)
-        authority = c.authorities[m.proposer].model.name
+        authority = pub.authorities[m.proposer].model.name
         outcome = None
         if m.outcome:
-            decision = c.decisions_by_id.get(m.outcome.decision) if m.outcome.decision else None
+            decision = pub.decisions_by_id.get(m.outcome.decision) if m.outcome.decision else None
             outcome = {"note": m.outcome.note,
                        "decision": views.Link(views.decision_label(decision), urls.decision(decision.year, decision.slug))
                        if decision else None}
@@ -72,7 +72,7 @@ def build(r: Renderer) -> None:
         proposals = pub.proposed_rows(m)
         several = len(forms) > 1
         rows = [{"row": views.recipient_row(pub, row),
-                 "form": views.Link(c.award_forms[row.award_form].model.name, urls.award_form(row.award_form))
+                 "form": views.Link(pub.award_forms[row.award_form].model.name, urls.award_form(row.award_form))
                  if several else None,
                  "decided": decided.get(row.number)}
                 for row in proposals]
@@ -86,7 +86,7 @@ def build(r: Renderer) -> None:
         else:
             period = f"{written}Từ {long_date(m.opens)} đến hết {long_date(closes)}"
         if computed:
-            period += _uncertain(c.law, m.opens, closes)
+            period += _uncertain(pub.law, m.opens, closes)
         closes_text = f"{long_date(closes)} (tính ra, thông báo không ghi ngày)" if computed else long_date(closes)
         view = {"title": m.title, "forms": forms, "several": several, "authority": authority,
                 "opens": long_date(m.opens), "closes": closes_text, "closes_iso": closes.isoformat(),

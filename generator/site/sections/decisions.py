@@ -16,10 +16,10 @@ from generator.site.renderer import Renderer
 
 
 def build(r: Renderer) -> None:
-    c = pub = r.pub
+    pub = r.pub
     years = []
-    for y in c.by_year:
-        t = c.counts.of_year(y)
+    for y in pub.by_year:
+        t = pub.counts.of_year(y)
         years.append({"link": views.Link(f"Năm {y}", urls.year(y)),
                       "decisions": views.figure(f"year.{y}.decisions", t.decisions),
                       "recipients": views.figure(f"year.{y}.awards", t.awards),
@@ -27,24 +27,24 @@ def build(r: Renderer) -> None:
                       if t.decisions_revoked else ""})
     r.page(urls.DECISIONS, "decisions_index.html", "Quyết định khen thưởng",
            "Danh sách quyết định khen thưởng theo năm.", years=years,
-           revoked=[views.decision_row(pub, d) for d in c.revoked()])
-    for year, decisions in c.by_year.items():
+           revoked=[views.decision_row(pub, d) for d in pub.revoked()])
+    for year, decisions in pub.by_year.items():
         r.page(urls.year(year), "year.html", f"Quyết định khen thưởng năm {year}",
-               f"{_year_decisions(c.counts.of_year(year))} quyết định khen thưởng năm {year}.",
+               f"{_year_decisions(pub.counts.of_year(year))} quyết định khen thưởng năm {year}.",
                context=lambda year=year, decisions=decisions: {
                    "year": year, "rows": [views.decision_row(pub, d) for d in decisions],
                    "crumbs": r.breadcrumbs(["decisions"], f"Năm {year}", urls.year(year)),
-                   "pager": views.pager(list(c.by_year), year, lambda y: views.Link(str(y), urls.year(y)))})
-    for decision in c.decisions:
+                   "pager": views.pager(list(pub.by_year), year, lambda y: views.Link(str(y), urls.year(y)))})
+    for decision in pub.decisions:
         _decision(r, decision)
 
 
 def _decision(r: Renderer, decision: DecisionEntry) -> None:
-    c = pub = r.pub
+    pub = r.pub
     d = decision.model
     heading = views.decision_label(decision)
-    authority = c.authorities[d.authority].model.named_on(d.date)[0]
-    title = d.title or f"Về việc tặng {c.award_forms[d.award_form].model.name}"
+    authority = pub.authorities[d.authority].model.named_on(d.date)[0]
+    title = d.title or f"Về việc tặng {pub.award_forms[d.award_form].model.name}"
     url = urls.decision(decision.year, decision.slug)
     json_file, csv_file = urls.decision_files(decision.year, decision.slug)
     when = decision_dated(d)

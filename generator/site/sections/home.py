@@ -10,8 +10,8 @@ LATEST_ON_HOME = 10
 
 
 def build(r: Renderer) -> None:
-    c = pub = r.pub
-    t = c.counts.all
+    pub = r.pub
+    t = pub.counts.all
     profiles = pub.profiles()
     r.page(urls.HOME, "home.html", r.site_name,
            "Công khai quyết định khen thưởng và gương điển hình tiên tiến.",
@@ -31,4 +31,4 @@ def build(r: Renderer) -> None:
                                                                                        LATEST_ON_HOME)],
            as_of=long_date(timeline.data_as_of(pub, r.options.history)), changes=views.Link("Xem mọi cập nhật", urls.CHANGES),
            featured=[views.profile_card(pub, p) for p in profiles if p.model.featured],
-           years=[views.Link(f"Năm {y}", urls.year(y)) for y in c.by_year])
+           years=[views.Link(f"Năm {y}", urls.year(y)) for y in pub.by_year])

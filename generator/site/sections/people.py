@@ -12,7 +12,7 @@ from generator.site.renderer import LIST_LIMIT, Renderer
 
 
 def build(r: Renderer) -> None:
-    c = pub = r.pub
+    pub = r.pub
     for person_id in pub.retracted_people():
         r.site.retracted.add(urls.person(person_id))
     people = pub.people()
@@ -20,7 +20,7 @@ def build(r: Renderer) -> None:
     for person in people[:LIST_LIMIT]:
         years = sorted({a.decision.year for a in person.awards})
         rows.append({"link": views.Link(person.name, urls.person(person.id)), "kind": label(person.kind),
-                     "decisions": views.figure(f"person.{person.id}.rows", c.counts.of_person(person.id).rows),
+                     "decisions": views.figure(f"person.{person.id}.rows", pub.counts.of_person(person.id).rows),
                      "years": f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")})
     more = views.Link(f"Trang này hiện {LIST_LIMIT} người đầu tiên theo tên trong tổng số {count(len(people))}; "
                       "danh sách đầy đủ ở cột «Mã người» của các tệp người được khen theo năm (CSV)", exports.DOWNLOADS) \

@@ -14,7 +14,7 @@ from generator.site.renderer import Renderer
 
 
 def build(r: Renderer) -> None:
-    c = pub = r.pub
+    pub = r.pub
     r.page(urls.PROFILES, "profiles_index.html", "Gương điển hình tiên tiến",
            "Những tấm gương người tốt, việc tốt, điển hình tiên tiến.",
            cards=[views.profile_card(pub, p) for p in pub.profiles()])

@@ -10,9 +10,9 @@ from generator.site.renderer import Renderer
 
 
 def build(r: Renderer) -> None:
-    c = pub = r.pub
+    pub = r.pub
     rows = []
-    for decision in c.decisions:
+    for decision in pub.decisions:
         d = decision.model
         row = views.decision_row(pub, decision)
         when = f"{decision_date_label(d)}: {row.date}"
@@ -20,7 +20,7 @@ def build(r: Renderer) -> None:
             rv = d.revocation
             rows.append({"row": row, "when": when, "who": [views.Link("Toàn bộ quyết định")],
                          "awards": views.figure(f"decision.{decision.id}.awards_revoked",
-                                                c.counts.of_decision(decision.id).awards_revoked),
+                                                pub.counts.of_decision(decision.id).awards_revoked),
                          "by": rv.decision_number, "signer": _signer(rv), "on": short_date(rv.date),
                          "reason": rv.reason})
             continue
@@ -28,14 +28,14 @@ def build(r: Renderer) -> None:
         if lines:  # the lines annulled one by one, in one row per decision; their count is the decision's
             rows.append({"row": row, "when": when, "who": [views.annulled_line(pub, decision, i) for i, _ in lines],
                          "awards": views.figure(f"decision.{decision.id}.awards_revoked",
-                                                c.counts.of_decision(decision.id).awards_revoked),
+                                                pub.counts.of_decision(decision.id).awards_revoked),
                          "by": "; ".join(dict.fromkeys(rv.decision_number for _, rv in lines)),
                          "signer": "; ".join(dict.fromkeys(_signer(rv) for _, rv in lines)),
                          "on": "; ".join(dict.fromkeys(short_date(rv.date) for _, rv in lines)),
                          "reason": "; ".join(dict.fromkeys(rv.reason for _, rv in lines))})
     r.page(urls.REVOKED, "revoked.html", "Khen thưởng đã bị hủy bỏ",
            "Các khen thưởng đã bị hủy bỏ, kèm quyết định hủy và lý do.",
-           total=views.figure("all.awards_revoked", c.counts.all.awards_revoked), rows=rows)
+           total=views.figure("all.awards_revoked", pub.counts.all.awards_revoked), rows=rows)
 
 
 def _signer(revocation) -> str:

@@ -53,7 +53,7 @@ def _trend(r: Renderer, everything: list[YearStats]) -> dict:
 
 
 def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, report_links) -> None:
-    c = pub = r.pub
+    pub = r.pub
     base = urls.statistics(s.slug)
     overall = s.slug == "tat-ca"
     scope = ["statistics"] if overall else ["statistics", (f"Năm {s.slug}", base)]
@@ -64,7 +64,7 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
         largest = max((b.count(v) for v in b.values()), default=0)
         for value in sorted(b.values(), key=lambda v: (-b.count(v), v)):
             awards = b.awards.get(value, [])
-            name = c.award_forms[value].model.name if b.key == "form" else _VALUE_LABELS[b.key](value)
+            name = pub.award_forms[value].model.name if b.key == "form" else _VALUE_LABELS[b.key](value)
             if b.unnamed[value]:
                 name += f" (gồm {b.unnamed[value]} lượt không nêu tên)"
             key = f"stats.{s.slug}.{b.key}.{value}"
@@ -100,15 +100,15 @@ def _scope(r: Renderer, s: YearStats, everything: list[YearStats], breaches, rep
               "leader_share": views.share(s.leader_share), "direct_share": views.share(s.direct_share),
               "remote_share": views.share(s.remote_share), "female_share": views.share(s.female_share),
               "breakdowns": breakdowns,
-              "top_units": [{"unit": views.Link(c.units[u].model.name, urls.unit(u)),
+              "top_units": [{"unit": views.Link(pub.units[u].model.name, urls.unit(u)),
                              "count": views.figure(f"stats.{s.slug}.unit.{u}", n)} for u, n in s.top_units]},
            counted=s.total > 0, years=years, current=base,
            trend=_trend(r, everything) if overall and len(everything) > 2 else None,
            crumbs=None if overall else r.breadcrumbs(["statistics"], f"Năm {s.slug}", base),
            pager=None if overall else views.pager([int(y.slug) for y in everything if y.slug != "tat-ca"], int(s.slug),
                                                   lambda y: views.Link(str(y), urls.statistics(str(y)))),
-           breaches=[f"{c.units[b.unit].model.name if b.unit in c.units else b.unit}, năm {b.year}: "
-                     f"{b.count} «{c.award_forms[b.form].model.name}» trên {b.base} «{c.award_forms[b.of].model.name}» "
+           breaches=[f"{pub.units[b.unit].model.name if b.unit in pub.units else b.unit}, năm {b.year}: "
+                     f"{b.count} «{pub.award_forms[b.form].model.name}» trên {b.base} «{pub.award_forms[b.of].model.name}» "
                      f"(tối đa {b.percent:g} %)" for b in breaches if s.slug in ("tat-ca", str(b.year))],
            reports=[link for year, link in report_links if s.slug in ("tat-ca", str(year))])
 
@@ -124,11 +124,11 @@ def _cell(report, line, index):
 def _reports(r: Renderer, years: set[str]) -> list[tuple[int, views.Link]]:
     """Every official report form the records fill: a page (a printable table) and its CSV each. ``years``: the
     years with a statistics page (a report's breadcrumbs go through it)."""
-    c = r.pub
+    pub = r.pub
     links = []
-    for report in c.reports():
+    for report in pub.reports():
         form, layout = report.form, report.layout
-        reporter = c.authorities[report.authority].model.name if report.authority else r.site_name
+        reporter = pub.authorities[report.authority].model.name if report.authority else r.site_name
         page_url = urls.report(report.slug)
         csv_path = f"{page_url}{report.slug}.csv"
         unknown_notes = [f"ô để trống (trên trang: «không rõ») — {n} {reports.UNKNOWN_REASONS[why]}, nguồn không "
@@ -157,8 +157,8 @@ def _reports(r: Renderer, years: set[str]) -> list[tuple[int, views.Link]]:
                      "unit": layout.unit or ""},
                reporter=reporter, year=report.year, headers=headers, split=any(sub for _, sub in headers),
                cell_labels=cell_labels, rows=rows, csv=views.Link("CSV (Excel)", csv_path),
-               unplaced=c.unplaced_movements(report.year) if form.subject == "movements" else 0,
-               undated=c.undated_movements() if form.subject == "movements" else 0,
+               unplaced=pub.unplaced_movements(report.year) if form.subject == "movements" else 0,
+               undated=pub.undated_movements() if form.subject == "movements" else 0,
                unnamed=report.unnamed, unnamed_left_out=report.unnamed_left_out,
                unknown_form=views.figure(f"report.{report.slug}.unknown_form", report.unknown_form)
                if report.unknown_form else "",
