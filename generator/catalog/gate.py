@@ -134,38 +134,43 @@ class Noted(Mapping):
     def __init__(self, name: str, data: Mapping):
         self._name, self._data = name, data
 
+    def _one(self, key) -> None:
+        if key is not None:
+            note(f"{self._name}:{key}")
+
+    def _whole(self) -> None:
+        note(f"{self._name}:*")
+
     def __getitem__(self, key):
-        note(f"{self._name}:{key}")
+        self._one(key)
         return self._data[key]
 
     def get(self, key, default=None):
-        if key is not None:
-            note(f"{self._name}:{key}")
+        self._one(key)
         return self._data.get(key, default)
 
     def __contains__(self, key) -> bool:
-        if key is not None:
-            note(f"{self._name}:{key}")
+        self._one(key)
         return key in self._data
 
     def __iter__(self) -> Iterator:
-        note(f"{self._name}:*")
+        self._whole()
         return iter(self._data)
 
     def __len__(self) -> int:
-        note(f"{self._name}:*")
+        self._whole()
         return len(self._data)
 
     def items(self):
-        note(f"{self._name}:*")
+        self._whole()
         return self._data.items()
 
     def values(self):
-        note(f"{self._name}:*")
+        self._whole()
         return self._data.values()
 
     def keys(self):
-        note(f"{self._name}:*")
+        self._whole()
         return self._data.keys()
 
 

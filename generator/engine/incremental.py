@@ -50,22 +50,23 @@ def write_outputs(site_dir: Path, pages: list[Page], files: list[OutputFile], sh
     scan = site_state.scan_key(scanner.allowed)
 
     def write_page(page: Page) -> tuple:
-        path = page.url + "index.html"
+        path, depth = page.url + "index.html", page.url.count("/")
         prepared = page.prepare()
-        inputs = (fingerprint.digest(prepared.fingerprint, frames[page.url.count("/")], page.url, page.title,
-                                     page.description, page.image) if prepared.fingerprint else None)
+        inputs = (fingerprint.digest(prepared.fingerprint, frames[depth], page.url, page.title, page.description,
+                                     page.image) if prepared.fingerprint else None)
         if previous is not None and previous.same_inputs(path, inputs, scan):
             return (path, *previous.files[path], inputs, None)  # kept as published: not rendered, not read
         body = body_of(page, prepared)
-        data = fillers[page.url.count("/")](page, body).encode("utf-8")
+        data = fillers[depth](page, body).encode("utf-8")
         digest = site_state.sha256(data)
+        reads = sorted(prepared.reads) if explain else []
         if previous is not None and previous.unchanged(path, len(data), digest, scan):
-            return path, len(data), digest, inputs, sorted(prepared.reads) if explain else []  # same bytes: not written
+            return path, len(data), digest, inputs, reads  # rendered to the same bytes: not written
         writer.check_published(body, f"trang {page.url or '/'}", page.origin, scanner, True)
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        return path, len(data), digest, inputs, sorted(prepared.reads) if explain else []
+        return path, len(data), digest, inputs, reads
 
     def write_file(out: OutputFile) -> tuple:
         try:

@@ -77,8 +77,7 @@ def code_key() -> str:
     h.update(f"{sys.version}|{platform.python_implementation()}".encode())
     for name in _LIBRARIES:
         h.update(f"|{name}={metadata.version(name)}".encode())
-    for path in sorted(root.rglob("*.py")):
-        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    _add_files(h, root, root.rglob("*.py"))
     return h.hexdigest()
 
 
@@ -87,7 +86,11 @@ def tree_key(directory: Path | None) -> str:
     special files are not read: validation refuses them before a build gets here)."""
     h = hashlib.blake2b(digest_size=20)
     if directory is not None and directory.is_dir():
-        for path in sorted(directory.rglob("*")):
-            if path.is_file() and not path.is_symlink():
-                h.update(path.relative_to(directory).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        _add_files(h, directory, (p for p in directory.rglob("*") if p.is_file() and not p.is_symlink()))
     return h.hexdigest()
+
+
+def _add_files(h, root: Path, paths: Iterable[Path]) -> None:
+    """Feed each file's path (relative to ``root``) and bytes to ``h``, in path order."""
+    for path in sorted(paths):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
