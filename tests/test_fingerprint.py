@@ -90,3 +90,16 @@ def test_a_year_file_is_produced_again_only_when_its_year_changed(tmp_path):
     produced = [path for path in rendered(built(project)) if path.startswith("du-lieu/")]
     years = {path.split("/")[1] for path in produced if re.match(r"du-lieu/\d{4}/", path)}
     assert len(years) == 1, produced  # one year's CSV, JSON and workbook; the other years kept
+
+
+def test_a_template_edit_renders_its_pages_but_not_the_data_files_that_use_no_template(tmp_path):
+    """A decision's JSON and CSV are made from its rows and the code, not from templates: an edited decision
+    template renders every decision page again, and produces none of their data files."""
+    project = make_project(tmp_path, ROOT / "data")
+    built(project)
+    template = project / "site_templates" / "decision.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n<p>Đã đối chiếu với bản gốc.</p>\n", encoding="utf-8")
+    again = rendered(built(project))
+    decision_pages = [p for p in again if re.fullmatch(r"quyet-dinh/\d{4}/[^/]+/index\.html", p)]
+    assert len(decision_pages) > 20, again[:10]
+    assert not [p for p in again if p.endswith(("/quyet-dinh.json", "/danh-sach.csv"))], again

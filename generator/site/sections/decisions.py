@@ -68,7 +68,7 @@ def _decision(r: Renderer, decision: DecisionEntry) -> None:
     @cache
     def inputs() -> str | None:
         """The decision's published columns and lines, as both its files are made from them."""
-        return fingerprint.digest(r.code_key, exports.decision_record(pub, decision, base),
+        return fingerprint.digest(fingerprint.code_key(), exports.decision_record(pub, decision, base),
                                   exports.recipient_records(pub, decision, base))
 
     r.file(OutputFile(json_file, produce=lambda out: out.write(exports.decision_json(pub, decision, base)),

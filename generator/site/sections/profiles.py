@@ -34,4 +34,4 @@ def build(r: Renderer) -> None:
             rel = profile.model.photo.path
             r.file(OutputFile(views.photo_path(profile), produce=lambda out, rel=rel: out.write(
                 images.strip_metadata(pub.record_file(rel, MAX_PHOTO_BYTES))),
-                inputs=lambda rel=rel: fingerprint.digest(r.code_key, pub.record_file(rel, MAX_PHOTO_BYTES))))
+                inputs=lambda rel=rel: fingerprint.digest(fingerprint.code_key(), pub.record_file(rel, MAX_PHOTO_BYTES))))
